@@ -1,0 +1,47 @@
+// The one map of everything the UI may call: method name → input schema. Both transports
+// (Electron IPC in electron/, HTTP in server/) validate every request against exactly these
+// schemas before anything reaches KioskApi, so the two can never drift apart. Result types live
+// in kiosk-api.ts; the payload types here are inferred from the schemas.
+import { z } from 'zod';
+
+const shortText = (max: number) => z.string().max(max);
+
+/** What the citizen (or a clerk for a walk-in) typed. Format is checked later, in core. */
+export const issueRequestSchema = z.strictObject({
+  genesenenId: shortText(64),
+  familyName: shortText(200),
+  /** YYYY-MM-DD, YYYY-MM or YYYY (partial dates of birth exist). */
+  dateOfBirth: shortText(10),
+  /** UI language, used for print texts; one of the kiosk's language codes. */
+  lang: shortText(16),
+});
+
+export const clerkTokenSchema = z.strictObject({ token: shortText(128) });
+
+export const kioskApiContract = {
+  getInfo: z.strictObject({}),
+  validateId: z.strictObject({ genesenenId: shortText(64) }),
+  issue: issueRequestSchema,
+  print: z.strictObject({
+    certificateId: shortText(64),
+    format: z.enum(['receipt', 'a4']),
+    lang: shortText(16),
+  }),
+  endSession: z.strictObject({}),
+  sessionState: z.strictObject({}),
+  clerkUnlock: z.strictObject({ pin: shortText(32) }),
+  clerkStatus: clerkTokenSchema,
+  clerkReissue: issueRequestSchema.extend({ token: shortText(128), reason: shortText(500) }).strict(),
+  clerkLock: clerkTokenSchema,
+} as const;
+
+export type KioskMethod = keyof typeof kioskApiContract;
+export const KIOSK_METHODS = Object.keys(kioskApiContract) as KioskMethod[];
+export type KioskInput<M extends KioskMethod> = z.infer<(typeof kioskApiContract)[M]>;
+
+export type IssueRequest = z.infer<typeof issueRequestSchema>;
+export type ReissueRequest = KioskInput<'clerkReissue'>;
+export type PrintRequest = KioskInput<'print'>;
+
+export const isKioskMethod = (name: unknown): name is KioskMethod =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(kioskApiContract, name);

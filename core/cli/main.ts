@@ -1,0 +1,53 @@
+// `npm run cli -- <command> ...`: one entry point; each command lives in commands/<name>.ts and
+// exports `run(argv): Promise<number>` (the process exit code). Commands are loaded lazily so
+// that `verify` does not pay for SQLite and `keys` does not pay for the PDF library.
+import { UsageError } from './args';
+
+const COMMANDS = {
+  keys: 'keys demo --dir DIR                         write a demo CSCA, DSC and key; print the kid',
+  encode: 'encode --payload FILE --key KEY.pem --cert DSC.pem [--json]',
+  verify: 'verify --cert DSC.pem [--json] HC1-STRING',
+  qr: 'qr --out FILE.png|FILE.svg HC1-STRING',
+  issue: 'issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json] [--json] [--data-dir DIR]',
+  id: 'id new [--count N]',
+  print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer URI | --out FILE] HC1-STRING',
+} as const;
+
+type CommandName = keyof typeof COMMANDS;
+const isCommand = (name: string | undefined): name is CommandName =>
+  name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name);
+
+function usage(): string {
+  return ['usage: npm run cli -- <command> [options]', '', ...Object.values(COMMANDS).map((l) => `  ${l}`)].join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!isCommand(name)) {
+    process.stderr.write(`${usage()}\n`);
+    return 2;
+  }
+  const mod = (await import(`./commands/${name}.ts`)) as { run(argv: readonly string[]): Promise<number> };
+  try {
+    return await mod.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${name}: ${e.message}\n${COMMANDS[name]}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const invokedDirectly = process.argv[1]?.endsWith('main.ts') ?? false;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      // No personal data in messages: only the error's class and code reach the terminal.
+      const code = (e as { code?: unknown })?.code;
+      process.stderr.write(`internal error${typeof code === 'string' ? ` (${code})` : ''}\n`);
+      process.exit(1);
+    },
+  );
+}

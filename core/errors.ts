@@ -1,0 +1,61 @@
+// Every error code the kiosk can produce, in one place, so that the renderer's translations and
+// the tests can enumerate them (a test fails when a code has no message in some language).
+// Codes never carry personal data; which input field failed a *match* is never revealed.
+
+export const ERROR_CODES = [
+  // input the citizen typed (format only; never "which field did not match")
+  'INVALID_INPUT',
+  'ID_FORMAT',
+  'ID_CHECK_CHARACTER',
+  'NAME_INVALID',
+  'NAME_NOT_TRANSLITERABLE',
+  'DOB_INVALID',
+  // outcome of the lookup and the rules
+  'NOT_FOUND',
+  'ALREADY_ISSUED',
+  'ISSUANCE_IN_PROGRESS',
+  'TOO_EARLY',
+  'TOO_LATE',
+  'TOO_MANY_ATTEMPTS',
+  // the health office's system
+  'SOURCE_UNREACHABLE',
+  'SOURCE_TIMEOUT',
+  'SOURCE_BAD_RESPONSE',
+  'SOURCE_REFUSED',
+  // signing, registry, configuration
+  'SIGNER_UNAVAILABLE',
+  'SIGNER_CERT_EXPIRED',
+  'SIGNER_CERT_NOT_YET_VALID',
+  'SIGNER_CERT_WRONG_USAGE',
+  'REGISTRY_UNAVAILABLE',
+  'REGISTRY_READ_ONLY',
+  'DISK_FULL',
+  'CONFIG_INVALID',
+  'SCHEMA_INVALID',
+  'SELF_VERIFY_FAILED',
+  // printing
+  'PRINTER_NOT_CONFIGURED',
+  'PRINTER_NOT_FOUND',
+  'PRINTER_OFFLINE',
+  'PRINTER_PAPER_OUT',
+  'PRINTER_COVER_OPEN',
+  'PRINTER_TIMEOUT',
+  'PRINT_FAILED',
+  // session and clerk mode
+  'SESSION_EXPIRED',
+  'CERTIFICATE_NOT_HELD',
+  'CLERK_PIN_WRONG',
+  'CLERK_LOCKED_OUT',
+  'CLERK_NOT_AUTHORISED',
+  'REISSUE_NOT_NEEDED',
+  'REASON_REQUIRED',
+  // transport
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
