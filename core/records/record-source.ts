@@ -1,0 +1,37 @@
+// The health office's system as the issuance use case sees it: given a normalised Genesenen-ID,
+// a last name and a date of birth, is this a recorded recovery? Adapters: DiKoMa (HTTP, our
+// OpenAPI contract in docs/), SORMAS (REST), and the simulator (DiKoMa contract, demo mode).
+// A mismatch never says which field was wrong; failures are typed so the UI can tell
+// "not found" from "service unavailable".
+
+export interface RecordQuery {
+  /** Normalised Genesenen-ID (no separators, upper case, check character verified). */
+  readonly genesenenId: string;
+  readonly familyName: string;
+  /** YYYY-MM-DD, YYYY-MM or YYYY, exactly as entered (after format validation). */
+  readonly dateOfBirth: string;
+}
+
+export interface RecoveryRecord {
+  readonly givenName: string;
+  /** Family name as recorded by the health office (goes onto the certificate). */
+  readonly familyName: string;
+  readonly dateOfBirth: string;
+  /** YYYY-MM-DD: sample date of the first positive PCR test. */
+  readonly firstPositiveTest: string;
+}
+
+export type RecordFailureCode = 'SOURCE_UNREACHABLE' | 'SOURCE_TIMEOUT' | 'SOURCE_BAD_RESPONSE' | 'SOURCE_REFUSED';
+
+export type RecordLookup =
+  | { readonly kind: 'match'; readonly record: RecoveryRecord }
+  | { readonly kind: 'no-match' }
+  | { readonly kind: 'failure'; readonly code: RecordFailureCode };
+
+export interface RecordSource {
+  /** Short name for the clerk screen and logs: 'dikoma' | 'sormas' | 'simulator'. */
+  readonly kind: string;
+  lookup(query: RecordQuery, signal?: AbortSignal): Promise<RecordLookup>;
+  /** Cheap reachability probe for the clerk status screen. */
+  health(signal?: AbortSignal): Promise<{ readonly ok: true } | { readonly ok: false; readonly code: RecordFailureCode }>;
+}
