@@ -1,0 +1,115 @@
+// Append-only audit log (issue 3): JSON lines in `<dataDir>/audit/audit-YYYY-MM.jsonl`, one file
+// per UTC month, the hash chain running on across files. Several kiosk processes may share a
+// data directory, so every append reads the chain's head from disk while holding a
+// cross-process lock (the registry's write lock, injected as `lock`), and is fsynced before the
+// lock is released: an issuance's audit line is written inside the registry's commit
+// transaction (core/issuance), so the log never lacks an issued certificate.
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AuditEntry, AuditLine } from './audit-line';
+import { GENESIS_HASH, lineHash, sanitizeReason } from './audit-line';
+
+export const AUDIT_FILE_PATTERN = /^audit-\d{4}-\d{2}\.jsonl$/;
+export const auditFileName = (ts: Date): string => `audit-${ts.toISOString().slice(0, 7)}.jsonl`;
+
+export interface AuditLog {
+  /** Appends and fsyncs one line; throws on I/O failure (the caller's transaction then aborts). */
+  append(entry: AuditEntry): AuditLine;
+  readonly dir: string;
+}
+
+export interface AuditLogOptions {
+  readonly dir: string;
+  readonly kioskId: string;
+  readonly now?: () => Date;
+  /** Cross-process mutual exclusion; re-entrant when already held (SQLite savepoints are). */
+  readonly lock: <T>(fn: () => T) => T;
+}
+
+export function createAuditLog(opts: AuditLogOptions): AuditLog {
+  const now = opts.now ?? (() => new Date());
+  mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
+  return {
+    dir: opts.dir,
+    append: (entry) =>
+      opts.lock(() => {
+        const ts = now();
+        const head = readHead(opts.dir);
+        const base = {
+          ...entry,
+          ...(entry.reason !== undefined ? { reason: sanitizeReason(entry.reason) } : {}),
+          seq: head.seq + 1,
+          ts: ts.toISOString(),
+          kioskId: opts.kioskId,
+          prev: head.hash,
+        };
+        const line: AuditLine = { ...base, hash: lineHash(base) };
+        const file = join(opts.dir, auditFileName(ts));
+        const fd = openSync(file, 'a', 0o600);
+        try {
+          writeSync(fd, `${head.needsNewline && head.file === file ? '\n' : ''}${JSON.stringify(line)}\n`);
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        return line;
+      }),
+  };
+}
+
+export const auditFiles = (dir: string): string[] => {
+  try {
+    return readdirSync(dir).filter((f) => AUDIT_FILE_PATTERN.test(f)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+};
+
+interface Head {
+  readonly seq: number;
+  readonly hash: string;
+  readonly file?: string;
+  /** The last file ends in a torn line (crash mid-write): start the next line on a fresh line. */
+  readonly needsNewline: boolean;
+}
+
+/** The last complete line of the newest audit file, read from its tail. */
+function readHead(dir: string): Head {
+  const files = auditFiles(dir);
+  for (let i = files.length - 1; i >= 0; i--) {
+    const file = join(dir, files[i]!);
+    const tail = readTail(file, 64 * 1024);
+    if (tail === '') continue;
+    const lines = tail.split('\n');
+    const needsNewline = !tail.endsWith('\n');
+    for (let j = lines.length - 1; j >= 0; j--) {
+      const parsed = parseLine(lines[j]!);
+      if (parsed) return { seq: parsed.seq, hash: parsed.hash, file, needsNewline };
+    }
+  }
+  return { seq: 0, hash: GENESIS_HASH, needsNewline: false };
+}
+
+function parseLine(text: string): AuditLine | undefined {
+  if (!text.startsWith('{')) return undefined;
+  try {
+    const v = JSON.parse(text) as Partial<AuditLine>;
+    return typeof v.seq === 'number' && typeof v.hash === 'string' ? (v as AuditLine) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readTail(path: string, maxBytes: number): string {
+  const size = statSync(path).size;
+  const length = Math.min(size, maxBytes);
+  const buf = Buffer.alloc(length);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buf, 0, length, size - length);
+  } finally {
+    closeSync(fd);
+  }
+  return buf.toString('utf8');
+}

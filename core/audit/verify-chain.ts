@@ -1,0 +1,51 @@
+// Checks the audit log's hash chain (issue 3): every line's hash matches its content, links to
+// the previous line's hash, and seq counts up by one. Given a directory, the chain is followed
+// across the monthly files; given one file, its first line's `prev` is taken as the anchor.
+// Limit: truncating the newest lines leaves a valid shorter chain; compare `lines`/`lastHash`
+// with a copy kept elsewhere (e.g. a printed or exported head) to detect that.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Result } from '../result';
+import type { AuditLine } from './audit-line';
+import { GENESIS_HASH, lineHash } from './audit-line';
+import { auditFiles } from './audit-log';
+
+export interface AuditChainError {
+  readonly code: 'AUDIT_CHAIN_BROKEN';
+  readonly details: {
+    readonly file: string;
+    /** 1-based line number within the file. */
+    readonly line: number;
+    readonly reason: 'unparseable' | 'hash-mismatch' | 'prev-mismatch' | 'seq-gap';
+  };
+}
+
+export function verifyAuditChain(path: string): Result<{ lines: number; lastHash: string }, AuditChainError> {
+  const isDir = statSync(path).isDirectory();
+  const files = isDir ? auditFiles(path).map((f) => join(path, f)) : [path];
+  let prev: string | undefined = isDir ? GENESIS_HASH : undefined;
+  let seq: number | undefined = isDir ? 0 : undefined;
+  let count = 0;
+  for (const file of files) {
+    const rows = readFileSync(file, 'utf8').split('\n');
+    if (rows[rows.length - 1] === '') rows.pop();
+    for (let i = 0; i < rows.length; i++) {
+      const fail = (reason: AuditChainError['details']['reason']) =>
+        ({ ok: false, error: { code: 'AUDIT_CHAIN_BROKEN', details: { file, line: i + 1, reason } } }) as const;
+      let line: AuditLine;
+      try {
+        line = JSON.parse(rows[i]!) as AuditLine;
+      } catch {
+        return fail('unparseable');
+      }
+      if (typeof line !== 'object' || line === null || typeof line.hash !== 'string') return fail('unparseable');
+      if (lineHash(line) !== line.hash) return fail('hash-mismatch');
+      if (prev !== undefined && line.prev !== prev) return fail('prev-mismatch');
+      if (seq !== undefined && line.seq !== seq + 1) return fail('seq-gap');
+      prev = line.hash;
+      seq = line.seq;
+      count++;
+    }
+  }
+  return { ok: true, value: { lines: count, lastHash: prev ?? GENESIS_HASH } };
+}

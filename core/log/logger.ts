@@ -1,0 +1,148 @@
+// Privacy-safe structured logger (issue 3; product rule: nothing personal in logs). The API takes
+// an event name plus a fields object whose keys come from a closed list of non-personal facts,
+// and each value is checked against that key's shape at run time, so a name or a date of birth
+// cannot reach a log line by accident: there is no free-text field, no `message`, no error text.
+// Output: one JSON object per line, to an injectable sink (file sink: ./file-sink.ts).
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const LEVEL_ORDER: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/** Event names are dotted lower-case identifiers, e.g. `issuance.issued`, `print.failed`. */
+export type LogEvent = `${Lowercase<string>}.${Lowercase<string>}`;
+
+/** Every key a log line may carry. Adding a key means deciding it can never be personal. */
+export interface LogFields {
+  /** An error code from core/errors.ts or a Node/system code (ENOENT). */
+  readonly code?: string;
+  readonly durationMs?: number;
+  /** Keyed hash of the Genesenen-ID (core/registry/id-hash.ts), never the ID itself. */
+  readonly idHash?: string;
+  readonly uvci?: string;
+  readonly kid?: string;
+  readonly kioskId?: string;
+  /** Short lower-case machine words: a state, a kind, a method, a format, a channel. */
+  readonly status?: string;
+  readonly state?: string;
+  readonly kind?: string;
+  readonly method?: string;
+  readonly format?: string;
+  readonly channel?: string;
+  readonly lang?: string;
+  /** A configured printer's name (set by the operator in the config file). */
+  readonly printer?: string;
+  readonly count?: number;
+  readonly attempt?: number;
+  readonly port?: number;
+  readonly pid?: number;
+  readonly version?: string;
+  readonly demo?: boolean;
+  /** Class name of a caught exception (`TypeError`); never its message. */
+  readonly errorName?: string;
+}
+
+export type LogKey = keyof LogFields;
+
+const LOWER_WORD = /^[a-z][a-z0-9._-]{0,63}$/;
+const FIELD_SHAPES: Readonly<Record<LogKey, 'number' | 'boolean' | RegExp>> = {
+  code: /^[A-Za-z][A-Za-z0-9_]{0,63}$/,
+  durationMs: 'number',
+  idHash: /^[0-9a-f]{16,64}$/,
+  uvci: /^URN:UVCI:[A-Z0-9:/]{1,70}(#[A-Z0-9:/])?$/,
+  kid: /^[A-Za-z0-9+/=]{1,24}$/,
+  kioskId: /^[a-z0-9][a-z0-9-]{0,63}$/,
+  status: LOWER_WORD,
+  state: LOWER_WORD,
+  kind: LOWER_WORD,
+  method: /^[a-zA-Z][a-zA-Z0-9]{0,63}$/,
+  format: LOWER_WORD,
+  channel: /^[a-z][a-z0-9:._-]{0,63}$/,
+  lang: /^[a-z]{2}(-[a-z]{2})?$/,
+  printer: /^[A-Za-z0-9 ._-]{1,64}$/,
+  count: 'number',
+  attempt: 'number',
+  port: 'number',
+  pid: 'number',
+  version: /^[0-9A-Za-z.+-]{1,32}$/,
+  demo: 'boolean',
+  errorName: /^[A-Z][A-Za-z0-9]{0,63}$/,
+};
+
+export const REDACTED = '[redacted]';
+
+/** Drops unknown keys and replaces any value that does not have its key's shape. */
+export function sanitizeFields(fields: LogFields): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined || !Object.prototype.hasOwnProperty.call(FIELD_SHAPES, key)) continue;
+    const shape = FIELD_SHAPES[key as LogKey];
+    const okValue =
+      shape === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : shape === 'boolean'
+          ? typeof value === 'boolean'
+          : typeof value === 'string' && shape.test(value);
+    out[key] = okValue ? (value as string | number | boolean) : REDACTED;
+  }
+  return out;
+}
+
+export interface LogRecord {
+  readonly ts: string;
+  readonly level: LogLevel;
+  readonly event: string;
+  readonly [key: string]: string | number | boolean;
+}
+
+export type LogSink = (line: string, record: LogRecord) => void;
+
+export interface Logger {
+  debug(event: LogEvent, fields?: LogFields): void;
+  info(event: LogEvent, fields?: LogFields): void;
+  warn(event: LogEvent, fields?: LogFields): void;
+  error(event: LogEvent, fields?: LogFields): void;
+}
+
+const EVENT_SHAPE = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
+
+export function createLogger(opts: { sink: LogSink; level?: LogLevel; now?: () => Date }): Logger {
+  const minLevel = LEVEL_ORDER[opts.level ?? 'info'];
+  const now = opts.now ?? (() => new Date());
+  const write = (level: LogLevel, event: string, fields: LogFields | undefined): void => {
+    if (LEVEL_ORDER[level] < minLevel) return;
+    const record: LogRecord = {
+      ts: now().toISOString(),
+      level,
+      event: EVENT_SHAPE.test(event) ? event : 'log.invalid-event',
+      ...(fields ? sanitizeFields(fields) : {}),
+    };
+    try {
+      opts.sink(JSON.stringify(record), record);
+    } catch {
+      // A full disk must not take the kiosk down with it; the audit log is the record that matters.
+    }
+  };
+  return {
+    debug: (e, f) => write('debug', e, f),
+    info: (e, f) => write('info', e, f),
+    warn: (e, f) => write('warn', e, f),
+    error: (e, f) => write('error', e, f),
+  };
+}
+
+/** A logger that drops everything (tests, and callers that did not inject one). */
+export const silentLogger: Logger = createLogger({ sink: () => undefined });
+
+/** Keeps lines in memory; for tests that assert what was (not) logged. */
+export function memorySink(): LogSink & { lines: string[] } {
+  const lines: string[] = [];
+  const sink: LogSink = (line) => {
+    lines.push(line);
+  };
+  return Object.assign(sink, { lines });
+}
+
+/** `errorName` for a caught value: its constructor name if that looks like a class name. */
+export function errorName(e: unknown): string {
+  const name = (e as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && /^[A-Z][A-Za-z0-9]{0,63}$/.test(name) ? name : 'Unknown';
+}

@@ -1,0 +1,79 @@
+// Brute-force limits (issue 3): failed attempts counted per ID hash, per kiosk and per clerk PIN
+// in sliding windows, stored in the registry database (migration 002) so a restart does not
+// reset them. A limited key gets TOO_MANY_ATTEMPTS (or CLERK_LOCKED_OUT) with retryAfterSeconds.
+import type { ErrorCode } from '../errors';
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { RegistryDatabase } from './database';
+import { registryErrorCode } from './sqlite-errors';
+
+export type AttemptScope = 'id' | 'kiosk' | 'clerk';
+
+export interface AttemptRule {
+  /** Failures allowed inside the window; the next attempt is refused. */
+  readonly max: number;
+  readonly windowSeconds: number;
+}
+
+export interface AttemptLimiter {
+  /** ok(null) when `key` may try again; else `limitCode` with details.retryAfterSeconds. */
+  check(
+    scope: AttemptScope,
+    key: string,
+    rule: AttemptRule,
+    limitCode?: Extract<ErrorCode, 'TOO_MANY_ATTEMPTS' | 'CLERK_LOCKED_OUT'>,
+  ): Result<null>;
+  recordFailure(scope: AttemptScope, key: string): Result<null>;
+  /** Forget a key's failures (a correct clerk PIN). */
+  clear(scope: AttemptScope, key: string): Result<null>;
+}
+
+/** Rows older than this are pruned; no configured window may be longer. */
+export const MAX_WINDOW_SECONDS = 30 * 24 * 3600;
+
+export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () => new Date()): AttemptLimiter {
+  // The max-th most recent failure inside the window: while it exists, the key is limited, and
+  // the limit lifts when it leaves the window.
+  const nthRecent = db.prepare<[string, string, number, number], { at: number }>(
+    'SELECT at FROM failed_attempt WHERE scope = ? AND key = ? AND at > ? ORDER BY at DESC LIMIT 1 OFFSET ?',
+  );
+  const insert = db.prepare<[string, string, number]>('INSERT INTO failed_attempt (scope, key, at) VALUES (?, ?, ?)');
+  const prune = db.prepare<[number]>('DELETE FROM failed_attempt WHERE at <= ?');
+  const clearKey = db.prepare<[string, string]>('DELETE FROM failed_attempt WHERE scope = ? AND key = ?');
+  let lastPrune = 0;
+
+  const guard = (fn: () => Result<null>): Result<null> => {
+    try {
+      return fn();
+    } catch (e) {
+      return err(registryErrorCode(e));
+    }
+  };
+
+  return {
+    check: (scope, key, rule, limitCode = 'TOO_MANY_ATTEMPTS') =>
+      guard(() => {
+        const at = now().getTime();
+        const windowMs = rule.windowSeconds * 1000;
+        const row = nthRecent.get(scope, key, at - windowMs, Math.max(0, rule.max - 1));
+        if (!row) return ok(null);
+        const retryAfterSeconds = Math.max(1, Math.ceil((row.at + windowMs - at) / 1000));
+        return err(limitCode, { retryAfterSeconds });
+      }),
+    recordFailure: (scope, key) =>
+      guard(() => {
+        const at = now().getTime();
+        insert.run(scope, key, at);
+        if (at - lastPrune > 3600_000) {
+          prune.run(at - MAX_WINDOW_SECONDS * 1000);
+          lastPrune = at;
+        }
+        return ok(null);
+      }),
+    clear: (scope, key) =>
+      guard(() => {
+        clearKey.run(scope, key);
+        return ok(null);
+      }),
+  };
+}

@@ -1,0 +1,181 @@
+// The issuance registry (issue 3, "exactly once"): reserve → sign → self-verify → commit.
+// A reservation row is inserted in a `BEGIN IMMEDIATE` transaction (one writer at a time across
+// all processes sharing the file); the partial unique indexes of migration 001 back this up.
+// The certificate is returned to the citizen only after `commit` is durable (database.ts).
+// Stale reservations (owner process dead, or lease expired) are released: they were never
+// handed out. Every method returns a Result; SQLite failures map to REGISTRY_* / DISK_FULL.
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { RegistryDatabase } from './database';
+import { isUniqueViolation, registryErrorCode } from './sqlite-errors';
+import { newReservationOwner, ownerProcessAlive } from './reservation-owner';
+import { prepareStatements, type IssuanceRow } from './statements';
+
+export interface Reservation {
+  readonly idHash: string;
+  readonly uvci: string;
+  readonly owner: string;
+  /** Set for a clerk reissue: the issued UVCI that the commit supersedes. */
+  readonly replacesUvci?: string;
+}
+
+export type ReserveOutcome =
+  | { readonly kind: 'reserved'; readonly reservation: Reservation }
+  | { readonly kind: 'already-issued'; readonly uvci: string; readonly issuedAt: Date }
+  /** Reissue asked for an ID that has no issued certificate. */
+  | { readonly kind: 'not-issued' }
+  | { readonly kind: 'in-progress' };
+
+export interface StaleRelease {
+  readonly idHash: string;
+  readonly uvci: string;
+  readonly reason: 'owner-gone' | 'lease-expired';
+}
+
+export interface RegistryOptions {
+  readonly now?: () => Date;
+  /** How long a reservation may stay open; signing takes milliseconds. */
+  readonly leaseMs?: number;
+  /** Called inside the write transaction for each released stale reservation (audit). */
+  readonly onStaleReleased?: (release: StaleRelease) => void;
+}
+
+export interface Registry {
+  reserve(
+    idHash: string,
+    kioskId: string,
+    newUvci: () => string,
+    opts?: { readonly reissue?: boolean },
+  ): Result<ReserveOutcome>;
+  /** `beforeCommit` runs inside the transaction (audit append); if it throws, nothing commits. */
+  commit(reservation: Reservation, beforeCommit?: (issuedAt: Date) => void): Result<{ readonly issuedAt: Date }>;
+  release(reservation: Reservation): Result<null>;
+  findIssued(idHash: string): Result<{ readonly uvci: string; readonly issuedAt: Date } | undefined>;
+  issuedCount(): Result<number>;
+  releaseStale(): Result<readonly StaleRelease[]>;
+  /** Runs `fn` holding the database's write lock (a cross-process mutex, e.g. for the audit log). */
+  exclusive<T>(fn: () => T): T;
+  close(): void;
+}
+
+export const DEFAULT_LEASE_MS = 2 * 60_000;
+const UVCI_ATTEMPTS = 5;
+
+export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {}): Registry {
+  const now = opts.now ?? (() => new Date());
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+  const owner = newReservationOwner();
+  const sql = prepareStatements(db);
+
+  const staleReason = (row: IssuanceRow, at: number): StaleRelease['reason'] | undefined => {
+    if (row.reservation_owner !== null && !ownerProcessAlive(row.reservation_owner)) return 'owner-gone';
+    if ((row.reservation_expires_at ?? 0) <= at) return 'lease-expired';
+    return undefined;
+  };
+  const releaseIfStale = (row: IssuanceRow, at: number): StaleRelease | undefined => {
+    const reason = staleReason(row, at);
+    if (!reason) return undefined;
+    sql.deleteReservation.run(row.uvci, row.reservation_owner);
+    const release: StaleRelease = { idHash: row.id_hash, uvci: row.uvci, reason };
+    opts.onStaleReleased?.(release);
+    return release;
+  };
+
+  const guard = <T>(fn: () => Result<T>): Result<T> => {
+    try {
+      return fn();
+    } catch (e) {
+      return err(registryErrorCode(e));
+    }
+  };
+
+  const reserveTx = db.transaction((idHash: string, kioskId: string, newUvci: () => string, reissue: boolean) => {
+    const at = now().getTime();
+    const issued = sql.issuedFor.get(idHash);
+    if (issued && !reissue) {
+      return { kind: 'already-issued', uvci: issued.uvci, issuedAt: new Date(issued.issued_at ?? 0) } as const;
+    }
+    if (!issued && reissue) return { kind: 'not-issued' } as const;
+    const open = sql.reservedFor.get(idHash);
+    if (open && !releaseIfStale(open, at)) return { kind: 'in-progress' } as const;
+    for (let attempt = 1; ; attempt++) {
+      const uvci = newUvci();
+      try {
+        sql.insertReservation.run({
+          idHash,
+          uvci,
+          kioskId,
+          at,
+          owner,
+          expiresAt: at + leaseMs,
+          replaces: issued?.uvci ?? null,
+        });
+        const reservation: Reservation = issued ? { idHash, uvci, owner, replacesUvci: issued.uvci } : { idHash, uvci, owner };
+        return { kind: 'reserved', reservation } as const;
+      } catch (e) {
+        // A UVCI collision (CSPRNG, so practically never): draw a new one.
+        if (!isUniqueViolation(e, 'issuance.uvci') || attempt >= UVCI_ATTEMPTS) throw e;
+      }
+    }
+  });
+
+  const commitTx = db.transaction((r: Reservation, beforeCommit?: (issuedAt: Date) => void) => {
+    const issuedAt = now();
+    if (r.replacesUvci !== undefined) {
+      // Supersede first: the one-issued-per-ID index would reject the new row otherwise.
+      if (sql.supersede.run(issuedAt.getTime(), r.replacesUvci).changes !== 1) return undefined;
+    }
+    if (sql.markIssued.run(issuedAt.getTime(), r.uvci, r.owner).changes !== 1) {
+      throw new ReservationLost();
+    }
+    beforeCommit?.(issuedAt);
+    return issuedAt;
+  });
+
+  return {
+    reserve: (idHash, kioskId, newUvci, o) =>
+      guard(() => ok(reserveTx.immediate(idHash, kioskId, newUvci, o?.reissue ?? false))),
+    commit: (r, beforeCommit) => {
+      try {
+        const issuedAt = commitTx.immediate(r, beforeCommit);
+        // The certificate being replaced was superseded by someone else meanwhile.
+        return issuedAt ? ok({ issuedAt }) : err('ISSUANCE_IN_PROGRESS');
+      } catch (e) {
+        // Our reservation was released as stale (we stalled past the lease): never hand it out.
+        if (e instanceof ReservationLost) return err('ISSUANCE_IN_PROGRESS');
+        return err(registryErrorCode(e));
+      }
+    },
+    release: (r) =>
+      guard(() => {
+        sql.deleteReservation.run(r.uvci, r.owner);
+        return ok(null);
+      }),
+    findIssued: (idHash) =>
+      guard(() => {
+        const row = sql.issuedFor.get(idHash);
+        return ok(row ? { uvci: row.uvci, issuedAt: new Date(row.issued_at ?? 0) } : undefined);
+      }),
+    issuedCount: () => guard(() => ok(sql.countIssued.get()?.n ?? 0)),
+    releaseStale: () =>
+      guard(() =>
+        ok(
+          db
+            .transaction(() => {
+              const at = now().getTime();
+              const released: StaleRelease[] = [];
+              for (const row of sql.allReserved.all()) {
+                const release = releaseIfStale(row, at);
+                if (release) released.push(release);
+              }
+              return released;
+            })
+            .immediate(),
+        ),
+      ),
+    exclusive: (fn) => db.transaction(fn).immediate(),
+    close: () => db.close(),
+  };
+}
+
+class ReservationLost extends Error {}
