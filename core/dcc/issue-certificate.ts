@@ -1,0 +1,82 @@
+// Issuing side of the pipeline (SPEC.md §0): payload → CWT claims → COSE_Sign1 → zlib → base45 →
+// "HC1:". Every entry point validates the payload against the schema first, so an invalid payload
+// never reaches the signer; the CWT times are checked against the DSC (iat ≥ notBefore,
+// exp ≤ notAfter, SPEC.md §3/§7) and the DSC's EKU must allow the certificate type.
+import { err, ok, type Result } from '../result';
+import { parseCoseSign1, signCoseSign1 } from './cose';
+import { encodeCwtClaims } from './cwt';
+import { buildRecoveryPayload } from './payload';
+import { certificateType, validateAgainstSchema, validateRecoveryPayload } from './schema-validate';
+import { toHc1 } from './transport';
+import type { CwtTimes, EncodedCertificate, RecoveryInput, RecoveryPayload, Signer } from './types';
+import { isKnownCountryCode } from './valuesets';
+import { keyUsageAllows, parseDsc } from './x509';
+
+/** Like EncodedCertificate, for any DCC type (the `encode` CLI). */
+export interface SignedDcc extends Omit<EncodedCertificate, 'payload'> {
+  readonly payload: unknown;
+}
+
+async function signValidated(payload: unknown, signer: Signer, times: CwtTimes): Promise<Result<SignedDcc>> {
+  if (!isKnownCountryCode(times.issuingCountry)) return err('CONFIG_INVALID', { reason: 'issuing_country' });
+  const dsc = parseDsc(signer.dscDer);
+  if (!dsc.ok) return err('SIGNER_UNAVAILABLE', { reason: 'certificate_unreadable' });
+  if (times.issuedAt * 1000 < dsc.value.notBefore.getTime()) {
+    return err('SIGNER_CERT_NOT_YET_VALID', { notBefore: dsc.value.notBefore.toISOString() });
+  }
+  if (times.issuedAt * 1000 > dsc.value.notAfter.getTime() || times.expiresAt * 1000 > dsc.value.notAfter.getTime()) {
+    return err('SIGNER_CERT_EXPIRED', { notAfter: dsc.value.notAfter.toISOString() });
+  }
+  const type = certificateType(payload);
+  if (!type || !keyUsageAllows(dsc.value.extendedKeyUsages, type)) return err('SIGNER_CERT_WRONG_USAGE');
+  const claims = encodeCwtClaims(payload, { iss: times.issuingCountry, iat: times.issuedAt, exp: times.expiresAt });
+  if (!claims.ok) return err('INVALID_INPUT', { reason: 'cwt_times' });
+  let cose: Uint8Array;
+  try {
+    cose = await signCoseSign1(claims.value, signer);
+  } catch {
+    return err('SIGNER_UNAVAILABLE', { reason: 'sign_failed' });
+  }
+  // A signer returning DER (or anything but raw r‖s) would produce certificates no verifier accepts.
+  const parsed = parseCoseSign1(cose);
+  if (!parsed.ok || (signer.algorithm === 'ES256' && parsed.value.signature.length !== 64)) {
+    return err('SIGNER_UNAVAILABLE', { reason: 'signature_format' });
+  }
+  return ok({
+    hc1: toHc1(cose),
+    payload,
+    kid: Buffer.from(signer.kid).toString('base64'),
+    dscDer: signer.dscDer,
+    cose,
+  });
+}
+
+/** Signs a schema-1.3.0-valid recovery payload. Never calls the signer for an invalid payload. */
+export async function encodeRecoveryCertificate(
+  payload: RecoveryPayload,
+  signer: Signer,
+  times: CwtTimes,
+): Promise<Result<EncodedCertificate>> {
+  const valid = validateRecoveryPayload(payload);
+  if (!valid.ok) return valid;
+  const signed = await signValidated(valid.value, signer, times);
+  return signed.ok ? ok({ ...signed.value, payload: valid.value }) : signed;
+}
+
+/** RecoveryInput → payload (names transliterated, schema-checked) → signed HC1. */
+export async function issueRecoveryCertificate(
+  input: RecoveryInput,
+  signer: Signer,
+  times: CwtTimes,
+): Promise<Result<EncodedCertificate>> {
+  const payload = buildRecoveryPayload(input);
+  if (!payload.ok) return payload;
+  return encodeRecoveryCertificate(payload.value, signer, times);
+}
+
+/** Signs any DCC payload (vaccination, test, recovery) that is valid against the current schema. */
+export async function signDccPayload(payload: unknown, signer: Signer, times: CwtTimes): Promise<Result<SignedDcc>> {
+  const valid = validateAgainstSchema(payload, 'latest');
+  if (!valid.ok) return valid;
+  return signValidated(valid.value, signer, times);
+}

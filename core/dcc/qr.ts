@@ -1,0 +1,69 @@
+// QR symbol for an HC1 string (SPEC.md §5): one alphanumeric-mode segment (byte mode is a failure,
+// upstream check Q2), error correction Q, smallest version that fits, 4-module quiet zone.
+// `qrMatrix` gives printers the raw modules to rasterise with exactly square modules; SVG and PNG
+// are rendered from that same matrix so every output shows the identical symbol.
+import QRCode from 'qrcode';
+import { PNG } from 'pngjs';
+
+export const QR_QUIET_ZONE = 4;
+const QR_ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/;
+
+export interface QrMatrix {
+  /** QR version 1–40. */
+  readonly version: number;
+  /** Modules per side, without quiet zone. */
+  readonly size: number;
+  /** modules[row][col], true = dark. */
+  readonly modules: readonly (readonly boolean[])[];
+  readonly errorCorrection: 'Q';
+  readonly mode: 'alphanumeric';
+}
+
+/** Throws RangeError for text outside the QR alphanumeric set (only HC1 strings belong here). */
+export function qrMatrix(hc1: string): QrMatrix {
+  if (!QR_ALPHANUMERIC.test(hc1)) throw new RangeError('QR content must be QR alphanumeric (an HC1 string)');
+  const qr = QRCode.create([{ data: hc1, mode: 'alphanumeric' }], { errorCorrectionLevel: 'Q' });
+  const { size, data } = qr.modules;
+  const modules: boolean[][] = [];
+  for (let r = 0; r < size; r++) {
+    const row: boolean[] = [];
+    for (let c = 0; c < size; c++) row.push(data[r * size + c] === 1);
+    modules.push(row);
+  }
+  return { version: qr.version, size, modules, errorCorrection: 'Q', mode: 'alphanumeric' };
+}
+
+/** SVG with one path of unit squares (viewBox in modules, crisp edges), white background. */
+export async function qrSvg(hc1: string): Promise<string> {
+  const m = qrMatrix(hc1);
+  const total = m.size + 2 * QR_QUIET_ZONE;
+  let path = '';
+  m.modules.forEach((row, r) =>
+    row.forEach((dark, c) => {
+      if (dark) path += `M${c + QR_QUIET_ZONE} ${r + QR_QUIET_ZONE}h1v1h-1z`;
+    }),
+  );
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges">` +
+    `<rect width="${total}" height="${total}" fill="#fff"/><path fill="#000" d="${path}"/></svg>\n`
+  );
+}
+
+/** PNG, `scale` pixels per module (default 8), `margin` quiet-zone modules (default and minimum 4). */
+export async function qrPng(hc1: string, opts: { scale?: number; margin?: number } = {}): Promise<Uint8Array> {
+  const m = qrMatrix(hc1);
+  const scale = Math.max(1, Math.floor(opts.scale ?? 8));
+  const margin = Math.max(QR_QUIET_ZONE, Math.floor(opts.margin ?? QR_QUIET_ZONE));
+  const px = (m.size + 2 * margin) * scale;
+  const png = new PNG({ width: px, height: px, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
+  png.data = Buffer.alloc(px * px, 0xff);
+  for (let r = 0; r < m.size; r++) {
+    for (let c = 0; c < m.size; c++) {
+      if (!m.modules[r]![c]) continue;
+      for (let y = 0; y < scale; y++) {
+        png.data.fill(0, ((r + margin) * scale + y) * px + (c + margin) * scale, ((r + margin) * scale + y) * px + (c + margin + 1) * scale);
+      }
+    }
+  }
+  return new Uint8Array(PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }));
+}

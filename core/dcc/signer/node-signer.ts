@@ -1,0 +1,36 @@
+// Signer backed by node:crypto (SPEC.md §4): ES256 as raw r‖s (ieee-p1363, 64 bytes — never DER),
+// PS256 as RSA-PSS/SHA-256 with a 32-byte salt. The Signer interface (core/dcc/types.ts) is what a
+// PKCS#11 or remote HSM signer implements as well.
+import { constants, sign } from 'node:crypto';
+import { ok, type Result } from '../../result';
+import type { Signer } from '../types';
+import { matchKeyToDsc } from './key-match';
+
+export interface SignerKeyMaterial {
+  /** PKCS#8 (or SEC1/PKCS#1) PEM of the private key. */
+  readonly privateKeyPem: string;
+  /** The DSC belonging to the key, PEM or DER. */
+  readonly dsc: string | Uint8Array;
+}
+
+export function createNodeSigner(material: SignerKeyMaterial): Result<Signer> {
+  const matched = matchKeyToDsc(material.privateKeyPem, material.dsc);
+  if (!matched.ok) return matched;
+  const { privateKey, dsc, algorithm } = matched.value;
+  return ok({
+    algorithm,
+    kid: dsc.kid,
+    dscDer: dsc.der,
+    async sign(sigStructure: Uint8Array): Promise<Uint8Array> {
+      const signature =
+        algorithm === 'ES256'
+          ? sign('sha256', sigStructure, { key: privateKey, dsaEncoding: 'ieee-p1363' })
+          : sign('sha256', sigStructure, {
+              key: privateKey,
+              padding: constants.RSA_PKCS1_PSS_PADDING,
+              saltLength: 32,
+            });
+      return new Uint8Array(signature);
+    },
+  });
+}
