@@ -1,0 +1,215 @@
+// The one HTTP(S) client every health-office adapter uses (DiKoMa, SORMAS, the simulator via
+// the DiKoMa contract). Built on node:http/node:https rather than fetch because we need mTLS
+// (client cert/key, private CA), a hard deadline that also covers a server trickling its body,
+// a body-size cap, and exact control over which failures are retried. Failures become the four
+// RecordFailureCodes; nothing about the request body (name, date of birth, ID) is logged —
+// only source, operation, attempt, status, duration and the error's code.
+//
+// Decisions (docs/record-sources.md, "Failure codes"):
+// - `timeoutMs` is the citizen's whole wait: all attempts and backoffs fit inside it.
+//   `attemptTimeoutMs` (optional) caps one attempt so a hung attempt can still be retried.
+// - Retried (idempotent lookups only): connection refused/reset, 500/502/503/504, an attempt
+//   timeout. Never retried: 4xx, TLS failures, malformed/oversized bodies.
+// - TLS verification failures (unknown CA, self-signed, name mismatch, expired) and a server
+//   rejecting our client certificate are SOURCE_REFUSED: the network works but trust was
+//   refused — a configuration/security matter for the operator, like 401/403, not an outage.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { RecordFailureCode } from './record-source';
+
+export type RecordSourceLog = (event: string, fields: Record<string, string | number | boolean>) => void;
+
+export type HttpAuth = { readonly bearerToken: string } | { readonly basic: { readonly user: string; readonly password: string } };
+
+export interface HttpClientConfig {
+  /** 'dikoma' | 'sormas' | 'simulator', for log lines. */
+  readonly source: string;
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly attemptTimeoutMs?: number;
+  readonly retries: number;
+  readonly auth?: HttpAuth;
+  readonly clientCertPath?: string;
+  readonly clientKeyPath?: string;
+  readonly caPath?: string;
+  readonly maxBodyBytes?: number;
+  /** First backoff in ms; doubles per retry (jittered). */
+  readonly backoffMs?: number;
+  readonly log?: RecordSourceLog;
+}
+
+export interface JsonRequest {
+  readonly method: 'GET' | 'POST';
+  /** Path below baseUrl, already percent-encoded. */
+  readonly path: string;
+  readonly body?: unknown;
+  /** Non-personal operation name for logs, e.g. 'lookup'. */
+  readonly operation: string;
+  /** Non-2xx statuses the caller handles itself (e.g. SORMAS 404 = unknown case). */
+  readonly passStatuses?: readonly number[];
+  /** 'json' (default) parses the body; 'text' returns it as a string (SORMAS specificCase). */
+  readonly responseType?: 'json' | 'text';
+}
+
+export type HttpOutcome =
+  | { readonly ok: true; readonly status: number; readonly body: unknown }
+  | { readonly ok: false; readonly code: RecordFailureCode };
+
+export interface JsonHttpClient {
+  request(req: JsonRequest, signal?: AbortSignal): Promise<HttpOutcome>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+type Failure = { kind: 'failure'; code: RecordFailureCode; transient: boolean; cause: string };
+type Attempt = { kind: 'response'; status: number; body: Buffer } | Failure;
+
+const TRANSIENT_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+const isTlsError = (code: string): boolean => /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/u.test(code);
+
+export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
+  const base = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`);
+  const transport = base.protocol === 'https:' ? https : http;
+  const maxBody = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const log = config.log ?? (() => {});
+  let tls: { cert?: Buffer; key?: Buffer; ca?: Buffer } | 'unreadable' | undefined;
+
+  const tlsMaterial = () => {
+    if (tls === undefined) {
+      try {
+        tls = {
+          ...(config.clientCertPath ? { cert: readFileSync(config.clientCertPath) } : {}),
+          ...(config.clientKeyPath ? { key: readFileSync(config.clientKeyPath) } : {}),
+          ...(config.caPath ? { ca: readFileSync(config.caPath) } : {}),
+        };
+      } catch {
+        tls = 'unreadable';
+      }
+    }
+    return tls;
+  };
+
+  const headersFor = (payload: Buffer | undefined): Record<string, string> => {
+    const h: Record<string, string> = { accept: 'application/json', 'user-agent': 'genesenen-kiosk' };
+    if (payload) {
+      h['content-type'] = 'application/json';
+      h['content-length'] = String(payload.length);
+    }
+    if (config.auth && 'bearerToken' in config.auth) h.authorization = `Bearer ${config.auth.bearerToken}`;
+    if (config.auth && 'basic' in config.auth) {
+      const { user, password } = config.auth.basic;
+      h.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+    }
+    return h;
+  };
+
+  const attemptOnce = (url: URL, req: JsonRequest, payload: Buffer | undefined, abort: AbortSignal): Promise<Attempt> =>
+    new Promise((resolve) => {
+      const material = tlsMaterial();
+      if (material === 'unreadable') {
+        resolve({ kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: 'tls-material-unreadable' });
+        return;
+      }
+      let settled = false;
+      const finish = (a: Attempt) => {
+        if (settled) return;
+        settled = true;
+        abort.removeEventListener('abort', onAbort);
+        request.destroy();
+        resolve(a);
+      };
+      const onAbort = () => finish({ kind: 'failure', code: 'SOURCE_TIMEOUT', transient: true, cause: 'deadline' });
+      const request = transport.request(url, {
+        method: req.method,
+        headers: headersFor(payload),
+        agent: false,
+        ...(base.protocol === 'https:' ? material : {}),
+      });
+      request.on('error', (e: NodeJS.ErrnoException) => {
+        const code = e.code ?? 'UNKNOWN';
+        if (isTlsError(code)) finish({ kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: code });
+        else finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: TRANSIENT_ERRNO.has(code), cause: code });
+      });
+      request.on('response', (res) => {
+        const status = res.statusCode ?? 0;
+        const declared = Number(res.headers['content-length'] ?? '0');
+        if (declared > maxBody) {
+          finish({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'oversized' });
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBody) finish({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'oversized' });
+          else chunks.push(chunk);
+        });
+        res.on('end', () => finish({ kind: 'response', status, body: Buffer.concat(chunks) }));
+        res.on('error', () => finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: true, cause: 'body-aborted' }));
+      });
+      if (abort.aborted) onAbort();
+      else abort.addEventListener('abort', onAbort);
+      request.end(payload);
+    });
+
+  const classify = (a: Attempt, req: JsonRequest): Failure | { kind: 'ok'; status: number; body: unknown } => {
+    if (a.kind === 'failure') return a;
+    const passed = req.passStatuses?.includes(a.status) ?? false;
+    if (a.status === 401 || a.status === 403) return { kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: `http-${a.status}` };
+    if ((a.status < 200 || a.status > 299) && !passed) {
+      return { kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: TRANSIENT_STATUS.has(a.status), cause: `http-${a.status}` };
+    }
+    if (a.body.length === 0) return { kind: 'ok', status: a.status, body: undefined };
+    if (req.responseType === 'text') return { kind: 'ok', status: a.status, body: a.body.toString('utf8') };
+    try {
+      return { kind: 'ok', status: a.status, body: JSON.parse(a.body.toString('utf8')) as unknown };
+    } catch {
+      return { kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'malformed-json' };
+    }
+  };
+
+  const request = async (req: JsonRequest, signal?: AbortSignal): Promise<HttpOutcome> => {
+    const url = new URL(req.path.replace(/^\//u, ''), base);
+    const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body), 'utf8');
+    const started = Date.now();
+    const deadline = AbortSignal.any([AbortSignal.timeout(config.timeoutMs), ...(signal ? [signal] : [])]);
+    let backoff = config.backoffMs ?? 150;
+    for (let attempt = 1; ; attempt++) {
+      const attemptSignal = config.attemptTimeoutMs
+        ? AbortSignal.any([deadline, AbortSignal.timeout(config.attemptTimeoutMs)])
+        : deadline;
+      const t0 = Date.now();
+      const result = classify(await attemptOnce(url, req, payload, attemptSignal), req);
+      const fields = { source: config.source, operation: req.operation, attempt, durationMs: Date.now() - t0 };
+      if (result.kind === 'ok') {
+        log('record-source.http', { ...fields, status: result.status, outcome: 'ok' });
+        return { ok: true, status: result.status, body: result.body };
+      }
+      const canRetry = result.transient && attempt <= config.retries && !deadline.aborted;
+      const wait = Math.round(backoff * (0.5 + Math.random()));
+      const remaining = config.timeoutMs - (Date.now() - started);
+      const retrying = canRetry && remaining > wait;
+      log('record-source.http', { ...fields, outcome: retrying ? 'retry' : result.code, cause: result.cause });
+      if (!retrying) return { ok: false, code: deadline.aborted ? 'SOURCE_TIMEOUT' : result.code };
+      await sleep(wait, deadline);
+      if (deadline.aborted) return { ok: false, code: 'SOURCE_TIMEOUT' };
+      backoff *= 2;
+    }
+  };
+
+  return { request };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,166 @@
+// Which health-office system the kiosk asks, from the kiosk config file (issue 3):
+// the built-in simulator (demo mode), DiKoMa (our OpenAPI contract, docs/dikoma-openapi.yaml)
+// or SORMAS (REST). Validated at the config boundary; `createRecordSource` turns a valid config
+// into a RecordSource. Plain HTTP is refused except to 127.0.0.1, so names and dates of birth
+// never cross a network unencrypted.
+import { z } from 'zod';
+import { demoFixture } from './demo-records';
+import { createDikomaSource } from './dikoma-client';
+import { findInFixture, indexFixture, loadFixture, type Fixture } from './fixture';
+import type { HttpAuth, HttpClientConfig, RecordSourceLog } from './http-client';
+import type { RecordFailureCode, RecordLookup, RecordSource } from './record-source';
+import { SIMULATOR_FAULT_MODES } from './simulator';
+import { createSormasSource } from './sormas-client';
+
+export type { RecordSourceLog } from './http-client';
+
+const serviceUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((u) => {
+    const url = new URL(u);
+    return url.protocol === 'https:' || url.hostname === '127.0.0.1';
+  }, 'https required (http only for 127.0.0.1)')
+  .refine((u) => {
+    const url = new URL(u);
+    return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  }, 'no credentials, query or fragment in baseUrl');
+
+const timing = {
+  /** The citizen's whole wait for one lookup, retries included. */
+  timeoutMs: z.int().min(100).max(60_000).default(8000),
+  /** Optional cap per attempt, so a hung attempt can be retried within timeoutMs. */
+  attemptTimeoutMs: z.int().min(50).max(60_000).optional(),
+  retries: z.int().min(0).max(5).default(2),
+};
+const tlsFiles = {
+  clientCertPath: z.string().min(1).optional(),
+  clientKeyPath: z.string().min(1).optional(),
+  caPath: z.string().min(1).optional(),
+};
+
+export const simulatorFaultsSchema = z.strictObject({
+  mode: z.enum(SIMULATOR_FAULT_MODES as [string, ...string[]]).transform((m) => m as (typeof SIMULATOR_FAULT_MODES)[number]),
+  rate: z.number().min(0).max(1).optional(),
+  count: z.int().min(0).optional(),
+});
+
+export const recordSourceConfigSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('simulator'),
+    /** Fixture file; default: the demo people (docs/record-sources.md). */
+    fixture: z.string().min(1).optional(),
+    latencyMs: z.int().min(0).max(60_000).optional(),
+    faults: simulatorFaultsSchema.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('dikoma'),
+    baseUrl: serviceUrl,
+    bearerToken: z.string().min(1).max(4096).optional(),
+    ...tlsFiles,
+    ...timing,
+  }),
+  z.strictObject({
+    kind: z.literal('sormas'),
+    /** Up to and including the REST root, e.g. https://sormas.example.de/sormas-rest */
+    baseUrl: serviceUrl,
+    auth: z.union([
+      z.strictObject({ basic: z.strictObject({ user: z.string().min(1), password: z.string().min(1) }) }),
+      z.strictObject({ bearerToken: z.string().min(1).max(4096) }),
+    ]),
+    /** Case field holding the Genesenen-ID. */
+    idField: z.enum(['externalID', 'externalToken', 'epidNumber', 'uuid']).default('externalID'),
+    timeZone: z.string().min(1).default('Europe/Berlin'),
+    ...tlsFiles,
+    ...timing,
+  }),
+]);
+
+export type RecordSourceConfig = z.output<typeof recordSourceConfigSchema>;
+export type RecordSourceConfigInput = z.input<typeof recordSourceConfigSchema>;
+
+export interface RecordSourceDeps {
+  readonly now: () => Date;
+  /** Fixture for the simulator kind (else config.fixture, else the demo people). */
+  readonly fixture?: Fixture;
+  /** URL of a running simulator (startSimulator): the simulator kind then goes over HTTP. */
+  readonly simulatorUrl?: string;
+  readonly log?: RecordSourceLog;
+}
+
+/**
+ * simulator + simulatorUrl: the DiKoMa client against the running simulator (the production
+ * code path). simulator without a URL: the same fixture matching in process (CLI, unit use).
+ */
+export function createRecordSource(config: RecordSourceConfig, deps: RecordSourceDeps): RecordSource {
+  const log = deps.log;
+  switch (config.kind) {
+    case 'dikoma':
+      return createDikomaSource(httpConfig('dikoma', config, config.bearerToken ? { bearerToken: config.bearerToken } : undefined, log));
+    case 'sormas':
+      return createSormasSource(httpConfig('sormas', config, config.auth, log), { idField: config.idField, timeZone: config.timeZone });
+    case 'simulator':
+      if (deps.simulatorUrl !== undefined) {
+        return createDikomaSource(
+          { source: 'simulator', baseUrl: deps.simulatorUrl, timeoutMs: 8000, retries: 1, ...(log ? { log } : {}) },
+          'simulator',
+        );
+      }
+      return inProcessSimulator(config, deps);
+  }
+}
+
+function httpConfig(
+  source: string,
+  c: { baseUrl: string; timeoutMs: number; attemptTimeoutMs?: number | undefined; retries: number } & {
+    clientCertPath?: string | undefined;
+    clientKeyPath?: string | undefined;
+    caPath?: string | undefined;
+  },
+  auth: HttpAuth | undefined,
+  log: RecordSourceLog | undefined,
+): HttpClientConfig {
+  return {
+    source,
+    baseUrl: c.baseUrl,
+    timeoutMs: c.timeoutMs,
+    retries: c.retries,
+    ...(c.attemptTimeoutMs !== undefined ? { attemptTimeoutMs: c.attemptTimeoutMs } : {}),
+    ...(auth ? { auth } : {}),
+    ...(c.clientCertPath ? { clientCertPath: c.clientCertPath } : {}),
+    ...(c.clientKeyPath ? { clientKeyPath: c.clientKeyPath } : {}),
+    ...(c.caPath ? { caPath: c.caPath } : {}),
+    ...(log ? { log } : {}),
+  };
+}
+
+function inProcessSimulator(config: RecordSourceConfig & { kind: 'simulator' }, deps: RecordSourceDeps): RecordSource {
+  // A fixture file that cannot be loaded is reported on every call (clerk status shows it).
+  let broken: RecordFailureCode | undefined;
+  let fixed: ReturnType<typeof indexFixture> | undefined;
+  if (deps.fixture) fixed = indexFixture(deps.fixture);
+  else if (config.fixture) {
+    const loaded = loadFixture(config.fixture);
+    if (loaded.ok) fixed = indexFixture(loaded.value);
+    else broken = 'SOURCE_BAD_RESPONSE';
+  }
+  const current = () => fixed ?? indexFixture(demoFixture(deps.now()));
+  const wait = (signal?: AbortSignal) =>
+    new Promise<boolean>((resolve) => {
+      if (!config.latencyMs) return resolve(true);
+      const t = setTimeout(() => resolve(true), config.latencyMs);
+      signal?.addEventListener('abort', () => (clearTimeout(t), resolve(false)), { once: true });
+    });
+  return {
+    kind: 'simulator',
+    async lookup(query, signal): Promise<RecordLookup> {
+      if (broken) return { kind: 'failure', code: broken };
+      if (!(await wait(signal))) return { kind: 'failure', code: 'SOURCE_TIMEOUT' };
+      const record = findInFixture(current(), query);
+      deps.log?.('record-source.lookup', { source: 'simulator', outcome: record ? 'match' : 'no-match' });
+      return record ? { kind: 'match', record } : { kind: 'no-match' };
+    },
+    async health() {
+      return broken ? { ok: false, code: broken } : { ok: true };
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// SORMAS adapter (issue 3): finds the case whose configured field (default externalID) holds the
+// Genesenen-ID via POST /cases/specificCase/{searchTerm}, reads the case, its person
+// (POST /persons/query), its samples (POST /samples/query/cases) and their pathogen tests
+// (POST /pathogentests/query/samples). The family name and date of birth are matched here with
+// the kiosk's name-match policy (SORMAS has no such query). The first positive test is the
+// sample date of the EARLIEST sample with a positive, non-rejected COVID-19 PCR test; antigen
+// and negative tests never count. One deadline (timeoutMs) covers all five requests.
+import { z } from 'zod';
+import { createHttpClient, type HttpClientConfig, type HttpOutcome, type JsonRequest } from './http-client';
+import { datesOfBirthMatch, familyNamesMatch } from './name-match';
+import type { RecordFailureCode, RecordLookup, RecordQuery, RecordSource } from './record-source';
+import {
+  sormasBirthDate,
+  sormasCalendarDate,
+  sormasCaseSchema,
+  sormasPathogenTestSchema,
+  sormasPersonSchema,
+  sormasSampleSchema,
+  type SormasIdField,
+} from './sormas-dto';
+
+export interface SormasSourceOptions {
+  readonly idField: SormasIdField;
+  /** IANA zone in which sample instants become calendar dates; default Europe/Berlin. */
+  readonly timeZone: string;
+}
+
+class Stop {
+  constructor(readonly outcome: RecordLookup) {}
+}
+const fail = (code: RecordFailureCode) => new Stop({ kind: 'failure', code });
+const canonical = (s: string | null | undefined) => (s ?? '').replace(/[\s-]/gu, '').toUpperCase();
+
+export function createSormasSource(http: HttpClientConfig, options: SormasSourceOptions): RecordSource {
+  const client = createHttpClient(http);
+  const log = http.log ?? (() => {});
+
+  const call = async (req: JsonRequest, signal: AbortSignal): Promise<HttpOutcome & { ok: true }> => {
+    const res = await client.request(req, signal);
+    if (!res.ok) throw fail(res.code);
+    return res;
+  };
+  const list = async <T>(schema: z.ZodType<T>, req: JsonRequest, signal: AbortSignal): Promise<T[]> => {
+    const parsed = z.array(schema).max(1000).safeParse((await call(req, signal)).body);
+    if (!parsed.success) {
+      log('record-source.schema', { source: 'sormas', operation: req.operation });
+      throw fail('SOURCE_BAD_RESPONSE');
+    }
+    return parsed.data;
+  };
+
+  const run = async (query: RecordQuery, signal: AbortSignal): Promise<RecordLookup> => {
+    const found = await call(
+      { method: 'POST', path: `cases/specificCase/${encodeURIComponent(query.genesenenId)}`, body: {}, operation: 'find-case', responseType: 'text' },
+      signal,
+    );
+    const caseUuid = typeof found.body === 'string' ? found.body.trim().replace(/^"|"$/gu, '') : '';
+    if (caseUuid === '' || caseUuid === 'null') return { kind: 'no-match' };
+    if (!/^[A-Za-z0-9-]{1,64}$/u.test(caseUuid)) throw fail('SOURCE_BAD_RESPONSE');
+
+    const [caze] = await list(sormasCaseSchema, { method: 'POST', path: 'cases/query', body: [caseUuid], operation: 'read-case' }, signal);
+    // specificCase also matches UUIDs and EPID numbers: insist on the configured field.
+    if (!caze || caze.deleted || canonical(caze[options.idField]) !== canonical(query.genesenenId)) return { kind: 'no-match' };
+    if (caze.disease && caze.disease !== 'CORONAVIRUS') return { kind: 'no-match' };
+
+    const [person] = await list(sormasPersonSchema, { method: 'POST', path: 'persons/query', body: [caze.person.uuid], operation: 'read-person' }, signal);
+    if (!person) return { kind: 'no-match' };
+    if (person.pseudonymized) {
+      log('record-source.sormas-pseudonymized', { source: 'sormas' }); // the REST user lacks rights
+      throw fail('SOURCE_REFUSED');
+    }
+    const dob = sormasBirthDate(person);
+    if (!person.lastName || !dob || !familyNamesMatch(query.familyName, person.lastName) || !datesOfBirthMatch(query.dateOfBirth, dob)) {
+      return { kind: 'no-match' };
+    }
+
+    const samples = (await list(sormasSampleSchema, { method: 'POST', path: 'samples/query/cases', body: [caze.uuid], operation: 'read-samples' }, signal))
+      .filter((s) => !s.deleted && (!s.associatedCase || s.associatedCase.uuid === caze.uuid));
+    if (samples.length === 0) return noPositivePcr();
+    const tests = await list(
+      sormasPathogenTestSchema,
+      { method: 'POST', path: 'pathogentests/query/samples', body: samples.map((s) => s.uuid), operation: 'read-tests' },
+      signal,
+    );
+    const positiveSamples = new Set(
+      tests
+        .filter((t) => !t.deleted && t.testType === 'PCR_RT_PCR' && t.testResult === 'POSITIVE')
+        .filter((t) => (!t.testedDisease || t.testedDisease === 'CORONAVIRUS') && t.testResultVerified !== false)
+        .map((t) => t.sample.uuid),
+    );
+    const dates: string[] = [];
+    for (const s of samples.filter((x) => positiveSamples.has(x.uuid))) {
+      const date = s.sampleDateTime == null ? undefined : sormasCalendarDate(s.sampleDateTime, options.timeZone);
+      // Skipping an undated sample could pick a later date and extend validity: refuse instead.
+      if (!date) {
+        log('record-source.sormas-sample-undated', { source: 'sormas' });
+        throw fail('SOURCE_BAD_RESPONSE');
+      }
+      dates.push(date);
+    }
+    if (dates.length === 0) return noPositivePcr();
+    dates.sort();
+    return {
+      kind: 'match',
+      record: { givenName: person.firstName ?? '', familyName: person.lastName, dateOfBirth: dob, firstPositiveTest: dates[0]! },
+    };
+  };
+
+  const noPositivePcr = (): RecordLookup => {
+    log('record-source.sormas-no-positive-pcr', { source: 'sormas' });
+    return { kind: 'no-match' };
+  };
+
+  const lookup = async (query: RecordQuery, signal?: AbortSignal): Promise<RecordLookup> => {
+    const started = Date.now();
+    const deadline = AbortSignal.any([AbortSignal.timeout(http.timeoutMs), ...(signal ? [signal] : [])]);
+    let outcome: RecordLookup;
+    try {
+      outcome = await run(query, deadline);
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+      outcome = e.outcome;
+    }
+    const label = outcome.kind === 'failure' ? outcome.code : outcome.kind;
+    log('record-source.lookup', { source: 'sormas', outcome: label, durationMs: Date.now() - started });
+    return outcome;
+  };
+
+  const health: RecordSource['health'] = async (signal) => {
+    const res = await client.request({ method: 'GET', path: 'info/version', operation: 'health', responseType: 'text' }, signal);
+    if (!res.ok) return { ok: false, code: res.code };
+    return typeof res.body === 'string' && res.body.length > 0 ? { ok: true } : { ok: false, code: 'SOURCE_BAD_RESPONSE' };
+  };
+
+  return { kind: 'sormas', lookup, health };
+}
