@@ -1,7 +1,13 @@
 // The one CBOR configuration of the engine (SPEC.md §3 "Library pitfall", §4). cbor-x defaults
 // break COSE: records (tag 0xdfxx) for objects, tag 259 for Maps, tagged typed arrays. Here:
 // plain major-type-5 maps, byte strings as bstr, integer map keys via Map, no float for integers.
-import { Decoder, Encoder } from 'cbor-x';
+import { addExtension, Decoder, Encoder } from 'cbor-x';
+
+// Tag 0 (RFC 8949 date/time *string*) is decoded to its text, not to a JS Date: the DCC schema
+// types `t[0].sc` as a string and SE vectors tag it; a Date would lose the original offset.
+// cbor-x keeps tag handlers in one module-wide table, so this applies to every cbor-x decoder in
+// the process — acceptable because the certificate engine is the only CBOR user.
+addExtension({ tag: 0, decode: (text: unknown) => text } as Parameters<typeof addExtension>[0]);
 
 /** Encoder for everything we sign: Maps keep integer keys; objects become string-keyed maps. */
 export const cborEncoder = new Encoder({
