@@ -127,10 +127,17 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
         agent: false,
         ...(base.protocol === 'https:' ? material : {}),
       });
+      // A reset right after a completed TLS handshake often means the server dropped our client
+      // certificate without an alert; it stays SOURCE_UNREACHABLE, but the log says so.
+      let handshakeDone = false;
+      request.on('socket', (socket) => socket.once('secureConnect', () => (handshakeDone = true)));
       request.on('error', (e: NodeJS.ErrnoException) => {
         const code = e.code ?? 'UNKNOWN';
         if (isTlsError(code)) finish({ kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: code });
-        else finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: TRANSIENT_ERRNO.has(code), cause: code });
+        else {
+          const cause = handshakeDone ? `${code}-after-tls-handshake` : code;
+          finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: TRANSIENT_ERRNO.has(code), cause });
+        }
       });
       request.on('response', (res) => {
         const status = res.statusCode ?? 0;

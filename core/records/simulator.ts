@@ -4,7 +4,9 @@
 // 500, malformed or oversized body, trickled body, 401) can be switched at run time, for the
 // failure-mode tests and for showing the clerk screen's "service unavailable" states.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { DIKOMA_HEALTH_PATH, DIKOMA_LOOKUP_PATH, dikomaLookupRequestSchema, type DikomaLookupResponse } from './dikoma-contract';
 import { findInFixture, indexFixture, type Fixture } from './fixture';
 
@@ -29,6 +31,8 @@ export interface SimulatorOptions {
   /** When set, requests must carry `Authorization: Bearer <token>`. */
   readonly bearerToken?: string;
   readonly random?: () => number;
+  /** Serve HTTPS (PEM strings); with `ca` + `requestCert`, clients must present a cert (mTLS). */
+  readonly tls?: { readonly cert: string; readonly key: string; readonly ca?: string; readonly requestCert?: boolean };
 }
 
 export interface RunningSimulator {
@@ -121,6 +125,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   };
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer) => {
+    // mTLS: like a reverse proxy in front of DiKoMa, answer an untrusted or missing client
+    // certificate with 403 (deterministic for tests; see docs/record-sources.md).
+    if (opts.tls?.requestCert && !(req.socket as TLSSocket).authorized) {
+      json(res, 403, { error: 'client-certificate-required' });
+      return;
+    }
     if (opts.bearerToken !== undefined && req.headers.authorization !== `Bearer ${opts.bearerToken}`) {
       json(res, 401, { error: 'unauthorized' });
       return;
@@ -158,7 +168,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     json(res, 200, answer);
   };
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
@@ -167,7 +177,14 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       else chunks.push(c);
     });
     req.on('end', () => later(latency, () => handle(req, res, Buffer.concat(chunks))));
-  });
+  };
+  const tls = opts.tls;
+  const server = tls
+    ? https.createServer(
+        { cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), requestCert: tls.requestCert ?? false, rejectUnauthorized: false },
+        onRequest,
+      )
+    : http.createServer(onRequest);
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -177,7 +194,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://${host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     setLatency: (ms) => {
       latency = Math.max(0, ms);
