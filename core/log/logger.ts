@@ -20,10 +20,15 @@ export interface LogFields {
   readonly uvci?: string;
   readonly kid?: string;
   readonly kioskId?: string;
-  /** Short lower-case machine words: a state, a kind, a method, a format, a channel. */
-  readonly status?: string;
+  /** Short lower-case machine words (or an HTTP status number for `status`). */
+  readonly status?: string | number;
   readonly state?: string;
   readonly kind?: string;
+  /** Record source name and the outcome/operation/cause words its adapters log. */
+  readonly source?: string;
+  readonly outcome?: string;
+  readonly operation?: string;
+  readonly cause?: string;
   readonly method?: string;
   readonly format?: string;
   readonly channel?: string;
@@ -43,28 +48,42 @@ export interface LogFields {
 export type LogKey = keyof LogFields;
 
 const LOWER_WORD = /^[a-z][a-z0-9._-]{0,63}$/;
-const FIELD_SHAPES: Readonly<Record<LogKey, 'number' | 'boolean' | RegExp>> = {
-  code: /^[A-Za-z][A-Za-z0-9_]{0,63}$/,
-  durationMs: 'number',
-  idHash: /^[0-9a-f]{16,64}$/,
-  uvci: /^URN:UVCI:[A-Z0-9:/]{1,70}(#[A-Z0-9:/])?$/,
-  kid: /^[A-Za-z0-9+/=]{1,24}$/,
-  kioskId: /^[a-z0-9][a-z0-9-]{0,63}$/,
-  status: LOWER_WORD,
-  state: LOWER_WORD,
-  kind: LOWER_WORD,
-  method: /^[a-zA-Z][a-zA-Z0-9]{0,63}$/,
-  format: LOWER_WORD,
-  channel: /^[a-z][a-z0-9:._-]{0,63}$/,
-  lang: /^[a-z]{2}(-[a-z]{2})?$/,
-  printer: /^[A-Za-z0-9 ._-]{1,64}$/,
-  count: 'number',
-  attempt: 'number',
-  port: 'number',
-  pid: 'number',
-  version: /^[0-9A-Za-z.+-]{1,32}$/,
-  demo: 'boolean',
-  errorName: /^[A-Z][A-Za-z0-9]{0,63}$/,
+type Check = (value: unknown) => boolean;
+const matches =
+  (re: RegExp): Check =>
+  (v) =>
+    typeof v === 'string' && re.test(v);
+const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const isBoolean: Check = (v) => typeof v === 'boolean';
+const word = matches(LOWER_WORD);
+const codeLike = matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/);
+
+const FIELD_CHECKS: Readonly<Record<LogKey, Check>> = {
+  code: codeLike,
+  durationMs: isNumber,
+  idHash: matches(/^[0-9a-f]{16,64}$/),
+  uvci: matches(/^URN:UVCI:[A-Z0-9:/]{1,70}(#[A-Z0-9:/])?$/),
+  kid: matches(/^[A-Za-z0-9+/=]{1,24}$/),
+  kioskId: matches(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  status: (v) => word(v) || isNumber(v),
+  state: word,
+  kind: word,
+  source: word,
+  outcome: (v) => word(v) || codeLike(v),
+  operation: word,
+  cause: (v) => word(v) || codeLike(v),
+  method: matches(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/),
+  format: word,
+  channel: matches(/^[a-z][a-z0-9:._-]{0,63}$/),
+  lang: matches(/^[a-z]{2}(-[a-z]{2})?$/),
+  printer: matches(/^[A-Za-z0-9 ._-]{1,64}$/),
+  count: isNumber,
+  attempt: isNumber,
+  port: isNumber,
+  pid: isNumber,
+  version: matches(/^[0-9A-Za-z.+-]{1,32}$/),
+  demo: isBoolean,
+  errorName: matches(/^[A-Z][A-Za-z0-9]{0,63}$/),
 };
 
 export const REDACTED = '[redacted]';
@@ -73,15 +92,8 @@ export const REDACTED = '[redacted]';
 export function sanitizeFields(fields: LogFields): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined || !Object.prototype.hasOwnProperty.call(FIELD_SHAPES, key)) continue;
-    const shape = FIELD_SHAPES[key as LogKey];
-    const okValue =
-      shape === 'number'
-        ? typeof value === 'number' && Number.isFinite(value)
-        : shape === 'boolean'
-          ? typeof value === 'boolean'
-          : typeof value === 'string' && shape.test(value);
-    out[key] = okValue ? (value as string | number | boolean) : REDACTED;
+    if (value === undefined || !Object.prototype.hasOwnProperty.call(FIELD_CHECKS, key)) continue;
+    out[key] = FIELD_CHECKS[key as LogKey](value) ? (value as string | number | boolean) : REDACTED;
   }
   return out;
 }
@@ -128,6 +140,12 @@ export function createLogger(opts: { sink: LogSink; level?: LogLevel; now?: () =
     error: (e, f) => write('error', e, f),
   };
 }
+
+/** Adapter for loggers of other modules that pass `(event, fields)` (core/records). */
+export const asEventLog =
+  (log: Logger) =>
+  (event: string, fields: Readonly<Record<string, string | number | boolean>>): void =>
+    log.info(event as LogEvent, fields as LogFields);
 
 /** A logger that drops everything (tests, and callers that did not inject one). */
 export const silentLogger: Logger = createLogger({ sink: () => undefined });

@@ -1,0 +1,174 @@
+// The KioskApi implementation and the factory both transports use (issue 3). `createKiosk`
+// loads the configuration (no file: demo mode), opens the runtime (kiosk-runtime.ts) and
+// returns the API. Every method returns a Result and never rejects: unexpected exceptions are
+// logged by class name only and become INTERNAL. Certificates stay in this process's memory
+// (held-certificates.ts); the renderer only ever gets an opaque certificateId for printing.
+import packageJson from '../../package.json';
+import { sanitizeReason } from '../audit/audit-line';
+import { createClerkSessions } from '../clerk/clerk-session';
+import { loadConfig, type KioskConfig } from '../config/load-config';
+import { qrSvg } from '../dcc/qr';
+import type { IssuanceOutcome } from '../issuance/issuance-service';
+import { signerStatus } from '../issuance/signer-state';
+import { errorName, type Logger, type LogSink } from '../log/logger';
+import type { ElectronPdfPrint } from '../print/printer-config';
+import { createPrintService } from '../print/print-service';
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import { createHeldCertificates } from './held-certificates';
+import type { IssuedCertificate, KioskApi, ServiceStatus } from './kiosk-api';
+import { openKioskRuntime, type KioskRuntime } from './kiosk-runtime';
+
+export interface CreateKioskOptions {
+  readonly dataDir: string;
+  /** JSON or YAML; absent = demo mode. */
+  readonly configPath?: string;
+  readonly now?: () => Date;
+  readonly electronPrint?: ElectronPdfPrint;
+  /** Where log lines go; default a rotating file in `<dataDir>/logs` (or config.logDir). */
+  readonly logSink?: LogSink;
+}
+
+export interface Kiosk {
+  readonly api: KioskApi;
+  readonly config: KioskConfig;
+  /** The privacy-safe logger (the Electron main process logs through it too). */
+  readonly log: Logger;
+  /** The back end's parts, for tests and the CLI (simulator faults, registry counts). */
+  readonly runtime: KioskRuntime;
+  close(): Promise<void>;
+}
+
+const HEALTH_TIMEOUT_MS = 5000;
+
+export async function createKiosk(opts: CreateKioskOptions): Promise<Result<Kiosk>> {
+  const config = loadConfig(opts.configPath);
+  if (!config.ok) return config;
+  const runtime = await openKioskRuntime({
+    dataDir: opts.dataDir,
+    config: config.value,
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.logSink ? { logSink: opts.logSink } : {}),
+  });
+  if (!runtime.ok) return runtime;
+  const api = createKioskApi(runtime.value, opts.electronPrint);
+  return ok({ api, config: config.value, log: runtime.value.log, runtime: runtime.value, close: () => runtime.value.close() });
+}
+
+export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrint): KioskApi {
+  const { config, log, now } = rt;
+  const held = createHeldCertificates({ now });
+  const printService = createPrintService(config.printers, { ...(electronPrint ? { electronPrint } : {}), log });
+  const clerk = createClerkSessions({
+    pinHash: config.clerk.pinHash,
+    kioskId: config.kioskId,
+    limiter: rt.limiter,
+    pinAttempts: config.attemptLimits.clerkPin,
+    sessionMinutes: config.clerk.sessionMinutes,
+    idleLockSeconds: config.clerk.idleLockSeconds,
+    now,
+    audit: rt.audit,
+  });
+
+  const toIssued = async (o: IssuanceOutcome): Promise<IssuedCertificate> => {
+    const { hc1, payload } = o.certificate;
+    const entry = payload.r[0];
+    const certificateId = held.hold({ hc1, payload, demo: o.demo });
+    return {
+      certificateId,
+      hc1,
+      qrSvg: await qrSvg(hc1),
+      uvci: o.uvci,
+      familyName: payload.nam.fn ?? o.record.familyName,
+      givenName: payload.nam.gn ?? '',
+      familyNameTransliterated: payload.nam.fnt,
+      givenNameTransliterated: payload.nam.gnt ?? '',
+      dateOfBirth: payload.dob,
+      validFrom: entry.df,
+      validUntil: entry.du,
+      issuer: entry.is,
+      demo: o.demo,
+      reissue: o.reissue,
+    };
+  };
+
+  /** Runs a method body; an exception becomes INTERNAL, logged by class name only. */
+  const guarded =
+    <I, T>(method: string, body: (input: I) => Promise<Result<T>>) =>
+    async (input: I): Promise<Result<T>> => {
+      try {
+        return await body(input);
+      } catch (e) {
+        log.error('api.exception', { method, errorName: errorName(e) });
+        return err('INTERNAL');
+      }
+    };
+
+  const api: KioskApi = {
+    getInfo: guarded('getInfo', async () =>
+      ok({
+        version: packageJson.version,
+        demoMode: config.demo || config.recordSource.kind === 'simulator',
+        languages: config.ui.languages,
+        printFormats: printService.formats(),
+        idleTimeoutSeconds: config.ui.idleTimeoutSeconds,
+        idleWarningSeconds: config.ui.idleWarningSeconds,
+        idExample: rt.idFormat.example,
+        issuer: config.rules.issuer,
+      }),
+    ),
+    validateId: guarded('validateId', async ({ genesenenId }) => rt.idFormat.normalize(genesenenId)),
+    issue: guarded('issue', async (req) => {
+      const outcome = await rt.issuance.issue(req);
+      return outcome.ok ? ok(await toIssued(outcome.value)) : outcome;
+    }),
+    print: guarded('print', async ({ certificateId, format, lang }) => {
+      const cert = held.get(certificateId);
+      if (!cert) return err('CERTIFICATE_NOT_HELD');
+      return printService.print(cert, format, lang);
+    }),
+    endSession: guarded('endSession', async () => {
+      held.clear();
+      clerk.lockAll();
+      return ok(null);
+    }),
+    sessionState: guarded('sessionState', async () =>
+      ok({ heldCertificates: held.count(), clerkUnlocked: clerk.isUnlocked() }),
+    ),
+    clerkUnlock: guarded('clerkUnlock', async ({ pin }) => clerk.unlock(pin)),
+    clerkStatus: guarded('clerkStatus', async ({ token }) => {
+      const grant = clerk.authorise(token);
+      if (!grant.ok) return grant;
+      return ok(await serviceStatus(rt, () => printService.status()));
+    }),
+    clerkReissue: guarded('clerkReissue', async ({ token, reason, ...req }) => {
+      const grant = clerk.authorise(token);
+      if (!grant.ok) return grant;
+      const cleanReason = sanitizeReason(reason);
+      if (cleanReason.length === 0) return err('REASON_REQUIRED');
+      const outcome = await rt.issuance.issue(req, { clerkSession: grant.value.sessionId, reason: cleanReason });
+      return outcome.ok ? ok(await toIssued(outcome.value)) : outcome;
+    }),
+    clerkLock: guarded('clerkLock', async ({ token }) => clerk.lock(token)),
+  };
+  return api;
+}
+
+async function serviceStatus(
+  rt: KioskRuntime,
+  printers: () => Promise<ServiceStatus['printers']>,
+): Promise<ServiceStatus> {
+  const [health, printerStatus] = await Promise.all([
+    rt.recordSource.health(AbortSignal.timeout(HEALTH_TIMEOUT_MS)).catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const })),
+    printers().catch(() => []),
+  ]);
+  const count = rt.registry.issuedCount();
+  return {
+    recordSource: health.ok
+      ? { kind: rt.recordSource.kind, state: 'ok' }
+      : { kind: rt.recordSource.kind, state: 'down', code: health.code },
+    signer: signerStatus(rt.signer, rt.now()),
+    registry: count.ok ? { state: 'ok', issuedCount: count.value } : { state: 'down', code: count.error.code },
+    printers: printerStatus,
+  };
+}

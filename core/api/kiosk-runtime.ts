@@ -1,0 +1,167 @@
+// Builds the kiosk's back end from a validated configuration (issue 3): logger, registry (with
+// its secret and attempt limits), audit log, record source (in demo mode a real HTTP simulator on
+// 127.0.0.1 spoken to by the DiKoMa client), signer and the issuance use case. Shared by the
+// KioskApi (create-kiosk-api.ts) and the `issue` CLI command. Only the registry is fatal when
+// broken (the kiosk cannot promise "exactly once" without it); a broken signer or record source
+// leaves a running kiosk that refuses with a typed code and shows why on the clerk screen.
+import { createAuditLog, type AuditLog } from '../audit/audit-log';
+import type { AuditEntry } from '../audit/audit-line';
+import type { KioskConfig } from '../config/load-config';
+import { createIdFormat, type IdFormat } from '../id/genesenen-id';
+import { createIssuanceService, type IssuanceService } from '../issuance/issuance-service';
+import { loadSigner, readySigner, type LoadedSigner } from '../issuance/signer-state';
+import { createFileSink } from '../log/file-sink';
+import { asEventLog, createLogger, type Logger, type LogSink } from '../log/logger';
+import { dataPaths } from '../paths';
+import { demoFixture } from '../records/demo-records';
+import { loadFixture, type Fixture } from '../records/fixture';
+import { createRecordSource } from '../records/record-source-config';
+import type { RecordSource } from '../records/record-source';
+import { startSimulator, type RunningSimulator } from '../records/simulator';
+import { createAttemptLimiter, type AttemptLimiter } from '../registry/attempt-limits';
+import { openRegistryDatabase } from '../registry/database';
+import { createIdHasher, loadOrCreateSecret, secretPathFor } from '../registry/id-hash';
+import { createRegistry, type Registry } from '../registry/registry';
+import type { Result } from '../result';
+import { err, ok } from '../result';
+
+export interface KioskRuntimeOptions {
+  readonly dataDir: string;
+  readonly config: KioskConfig;
+  readonly now?: () => Date;
+  readonly logSink?: LogSink;
+  /** Overrides the simulator's fixture (`issue --records FILE`). */
+  readonly fixture?: Fixture;
+}
+
+export interface KioskRuntime {
+  readonly config: KioskConfig;
+  readonly now: () => Date;
+  readonly log: Logger;
+  readonly registry: Registry;
+  readonly limiter: AttemptLimiter;
+  readonly auditLog: AuditLog;
+  /** Appends an audit line; never throws (failures are logged). */
+  readonly audit: (entry: AuditEntry) => void;
+  readonly idFormat: IdFormat;
+  readonly recordSource: RecordSource;
+  /** The in-process simulator when the record source is `simulator` (tests switch its faults). */
+  readonly simulator?: RunningSimulator;
+  readonly signer: LoadedSigner;
+  readonly issuance: IssuanceService;
+  close(): Promise<void>;
+}
+
+export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Result<KioskRuntime>> {
+  const { config, dataDir } = opts;
+  const now = opts.now ?? (() => new Date());
+  const paths = dataPaths(dataDir);
+  let sink: LogSink;
+  try {
+    sink = opts.logSink ?? createFileSink({ dir: config.logDir ?? paths.logDir });
+  } catch {
+    sink = () => undefined; // an unwritable log directory must not keep the kiosk from starting
+  }
+  const log = createLogger({ sink, level: config.logLevel, now });
+
+  const registryPath = config.registryPath ?? paths.registry;
+  const secret = loadOrCreateSecret(secretPathFor(registryPath));
+  if (!secret.ok) return secret;
+  const db = openRegistryDatabase(registryPath);
+  if (!db.ok) {
+    log.error('registry.open-failed', { code: db.error.code });
+    return db;
+  }
+  let auditLog: AuditLog | undefined;
+  const audit = (entry: AuditEntry): void => {
+    try {
+      auditLog?.append(entry);
+    } catch (e) {
+      log.error('audit.append-failed', { code: (e as { code?: string }).code ?? 'unknown' });
+    }
+  };
+  const registry = createRegistry(db.value, {
+    now,
+    onStaleReleased: (s) => {
+      // Inside the registry transaction: must throw on failure so the release rolls back.
+      auditLog?.append({ event: 'reservation.stale-released', outcome: 'ok', idHash: s.idHash, uvci: s.uvci, code: s.reason });
+    },
+  });
+  try {
+    auditLog = createAuditLog({ dir: paths.auditDir, kioskId: config.kioskId, now, lock: registry.exclusive });
+  } catch {
+    registry.close();
+    return err('REGISTRY_UNAVAILABLE', { reason: 'audit-dir' });
+  }
+  const stale = registry.releaseStale();
+  if (stale.ok && stale.value.length > 0) log.warn('registry.stale-released', { count: stale.value.length });
+  const limiter = createAttemptLimiter(db.value, now);
+
+  const source = await openRecordSource(config, opts.fixture, now, log);
+  const signer = await loadSigner(config.signer, dataDir);
+  if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo });
+  const idFormat = createIdFormat(config.idFormat ?? {});
+  const hashId = createIdHasher(secret.value);
+  const issuance = createIssuanceService({
+    kioskId: config.kioskId,
+    demo: config.demo,
+    now,
+    idFormat,
+    hashId,
+    recordSource: source.recordSource,
+    registry,
+    limiter,
+    limits: config.attemptLimits,
+    signer: (at) => readySigner(signer, at),
+    rules: config.rules,
+    audit: (entry) => auditLog!.append(entry),
+    log,
+  });
+  audit({ event: 'kiosk.started', outcome: signer.ok ? 'ok' : 'failed', ...(signer.ok ? {} : { code: signer.code }) });
+  log.info('kiosk.started', { kioskId: config.kioskId, demo: config.demo, kind: source.recordSource.kind });
+
+  return ok({
+    config,
+    now,
+    log,
+    registry,
+    limiter,
+    auditLog,
+    audit,
+    idFormat,
+    recordSource: source.recordSource,
+    ...(source.simulator ? { simulator: source.simulator } : {}),
+    signer,
+    issuance,
+    async close() {
+      await source.simulator?.close();
+      registry.close();
+    },
+  });
+}
+
+async function openRecordSource(
+  config: KioskConfig,
+  fixtureOverride: Fixture | undefined,
+  now: () => Date,
+  log: Logger,
+): Promise<{ recordSource: RecordSource; simulator?: RunningSimulator }> {
+  const sourceLog = asEventLog(log);
+  const rc = config.recordSource;
+  if (rc.kind !== 'simulator') return { recordSource: createRecordSource(rc, { now, log: sourceLog }) };
+  // Demo and test mode: a real HTTP server, so the DiKoMa client's code path is the one exercised.
+  let fixture: Fixture | (() => Fixture) = () => demoFixture(now());
+  if (fixtureOverride) fixture = fixtureOverride;
+  else if (rc.fixture) {
+    const loaded = loadFixture(rc.fixture);
+    // An unreadable fixture: the in-process source reports it on every lookup and in health().
+    if (!loaded.ok) return { recordSource: createRecordSource(rc, { now, log: sourceLog }) };
+    fixture = loaded.value;
+  }
+  const simulator = await startSimulator({
+    fixture,
+    ...(rc.latencyMs !== undefined ? { latencyMs: rc.latencyMs } : {}),
+    ...(rc.faults ? { faults: rc.faults } : {}),
+  });
+  return { recordSource: createRecordSource(rc, { now, simulatorUrl: simulator.url, log: sourceLog }), simulator };
+}

@@ -1,0 +1,137 @@
+// Reads and validates the kiosk configuration (issue 3): one JSON or YAML file (by extension).
+// No file means demo mode. Errors list each invalid field by path with zod's message, which
+// names the expected type or range but never the value found, so a mistyped secret (a password
+// in recordSource, a key path) is not echoed to the screen or a log. Relative paths in the file
+// are resolved against the file's directory, not the working directory of whoever started it.
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { DEMO_CLERK_PIN_HASH } from '../clerk/pin-hash';
+import type { RecordSourceConfig } from '../records/record-source-config';
+import type { Result } from '../result';
+import type { KioskConfigFile, RulesConfig } from './config-schema';
+import { kioskConfigFileSchema } from './config-schema';
+
+export interface KioskConfig extends Omit<KioskConfigFile, 'kioskId' | 'rules' | 'clerk' | 'recordSource'> {
+  readonly kioskId: string;
+  /** Default: the simulator serving the demo people. */
+  readonly recordSource: RecordSourceConfig;
+  /** True when signing with the demo keys (no real trust): banner, DEMO issuer, demo PIN allowed. */
+  readonly demo: boolean;
+  /** Absolute path of the file read, or undefined in demo mode without a file. */
+  readonly configPath?: string;
+  readonly rules: RulesConfig & { readonly issuer: string; readonly uvciPrefix: string };
+  readonly clerk: KioskConfigFile['clerk'] & { readonly pinHash: string; readonly demoPin: boolean };
+}
+
+export interface ConfigError {
+  readonly code: 'CONFIG_INVALID';
+  /** Field path (`rules.dfOffsetDays`, `printers.0.uri`, or `file`) → what is wrong. */
+  readonly details: Readonly<Record<string, string>>;
+}
+
+export const DEMO_ISSUER = 'DEMO – Robert Koch-Institut';
+export const REAL_ISSUER = 'Robert Koch-Institut';
+
+/** `kiosk-<host name>`, reduced to the kioskId alphabet. */
+export function defaultKioskId(host: string = hostname()): string {
+  const slug = host.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 57);
+  return `kiosk-${slug || 'unnamed'}`;
+}
+
+const invalid = (details: Record<string, string>): { ok: false; error: ConfigError } => ({
+  ok: false,
+  error: { code: 'CONFIG_INVALID', details },
+});
+
+export function loadConfig(path?: string): Result<KioskConfig, ConfigError> {
+  if (path === undefined) return resolveConfig(kioskConfigFileSchema.parse({}), undefined);
+  const absolute = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (e) {
+    return invalid({ file: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+  }
+  const raw = parseText(text, extname(absolute).toLowerCase());
+  if (!raw.ok) return raw;
+  return parseConfigObject(raw.value, absolute);
+}
+
+/** Validates an already parsed object (tests, and the file path above). */
+export function parseConfigObject(raw: unknown, configPath?: string): Result<KioskConfig, ConfigError> {
+  const parsed = kioskConfigFileSchema.safeParse(raw ?? {});
+  if (!parsed.success) return invalid(describeIssues(parsed.error.issues));
+  return resolveConfig(parsed.data, configPath);
+}
+
+function parseText(text: string, ext: string): Result<unknown, ConfigError> {
+  if (ext === '.yaml' || ext === '.yml') {
+    try {
+      return { ok: true, value: parseYaml(text) as unknown };
+    } catch (e) {
+      // The YAML error message quotes the offending source line; report only its position.
+      const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+      return invalid({ file: `is not valid YAML${line ? ` (line ${line})` : ''}` });
+    }
+  }
+  if (ext !== '.json') return invalid({ file: 'must end in .json, .yaml or .yml' });
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return invalid({ file: 'is not valid JSON' });
+  }
+}
+
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const details: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '(root)';
+    const message =
+      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message;
+    details[key] = details[key] ? `${details[key]}; ${message}` : message;
+  }
+  return details;
+}
+
+function resolveConfig(file: KioskConfigFile, configPath: string | undefined): Result<KioskConfig, ConfigError> {
+  const base = configPath ? dirname(configPath) : process.cwd();
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+  const demo = file.signer.kind === 'demo';
+  const signer =
+    file.signer.kind === 'pem'
+      ? { kind: 'pem' as const, keyPath: abs(file.signer.keyPath), certPath: abs(file.signer.certPath) }
+      : file.signer;
+  return {
+    ok: true,
+    value: {
+      ...file,
+      kioskId: file.kioskId ?? defaultKioskId(),
+      demo,
+      ...(configPath ? { configPath } : {}),
+      signer,
+      recordSource: file.recordSource ? resolveSourcePaths(file.recordSource, abs) : { kind: 'simulator' },
+      ...(file.registryPath ? { registryPath: abs(file.registryPath) } : {}),
+      ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
+      rules: {
+        ...file.rules,
+        issuer: file.rules.issuer ?? (demo ? DEMO_ISSUER : REAL_ISSUER),
+        uvciPrefix: file.rules.uvciPrefix ?? (demo ? 'DEMO' : 'KIOSK'),
+      },
+      clerk: { ...file.clerk, pinHash: file.clerk.pinHash ?? DEMO_CLERK_PIN_HASH, demoPin: file.clerk.pinHash === undefined },
+    },
+  };
+}
+
+/** Fixture and TLS file paths, like every path in the file, are relative to the file. */
+function resolveSourcePaths(source: RecordSourceConfig, abs: (p: string) => string): RecordSourceConfig {
+  if (source.kind === 'simulator') return source.fixture ? { ...source, fixture: abs(source.fixture) } : source;
+  return {
+    ...source,
+    ...(source.clientCertPath ? { clientCertPath: abs(source.clientCertPath) } : {}),
+    ...(source.clientKeyPath ? { clientKeyPath: abs(source.clientKeyPath) } : {}),
+    ...(source.caPath ? { caPath: abs(source.caPath) } : {}),
+  };
+}

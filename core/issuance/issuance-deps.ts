@@ -1,0 +1,49 @@
+// What the issuance use case (issuance-service.ts) is built from, and two small pure helpers it
+// uses: the CWT times and the self-verification payload comparison.
+//
+// CWT times (SPEC.md §3, §7): iat = now; exp = min(DSC notAfter, end of the du day 23:59:59 UTC).
+// exp ≥ end of du keeps the signature alive as long as the certificate; exp ≤ notAfter is what
+// verifiers require of the DSC. If the DSC ends before du, the certificate simply stops
+// verifying earlier (the clerk status warns a month ahead). exp ≤ iat means SIGNER_CERT_EXPIRED.
+import { isDeepStrictEqual } from 'node:util';
+import type { AuditEntry } from '../audit/audit-line';
+import type { RulesConfig } from '../config/config-schema';
+import type { CwtTimes, RecoveryPayload } from '../dcc/types';
+import type { IdFormat } from '../id/genesenen-id';
+import type { Logger } from '../log/logger';
+import type { RecordSource } from '../records/record-source';
+import type { AttemptLimiter, AttemptRule } from '../registry/attempt-limits';
+import type { Registry } from '../registry/registry';
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { ReadySigner } from './signer-state';
+import { endOfDaySeconds } from './validity-rules';
+
+export interface IssuanceDeps {
+  readonly kioskId: string;
+  readonly demo: boolean;
+  readonly now: () => Date;
+  readonly idFormat: IdFormat;
+  readonly hashId: (normalizedId: string) => string;
+  readonly recordSource: RecordSource;
+  readonly registry: Registry;
+  readonly limiter: AttemptLimiter;
+  readonly limits: { readonly perId: AttemptRule; readonly perKiosk: AttemptRule };
+  /** The signer if it may sign at that moment, else a SIGNER_* error (signer-state.ts). */
+  readonly signer: (now: Date) => Result<ReadySigner>;
+  readonly rules: RulesConfig & { readonly issuer: string; readonly uvciPrefix: string };
+  /** Appends an audit line; throws on I/O failure (inside a commit this aborts the commit). */
+  readonly audit: (entry: AuditEntry) => void;
+  readonly log: Logger;
+}
+
+export function cwtTimesFor(now: Date, validUntil: string, dscNotAfter: Date, issuingCountry: string): Result<CwtTimes> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = Math.min(Math.floor(dscNotAfter.getTime() / 1000), endOfDaySeconds(validUntil));
+  if (expiresAt <= issuedAt) return err('SIGNER_CERT_EXPIRED', { notAfter: dscNotAfter.toISOString() });
+  return ok({ issuedAt, expiresAt, issuingCountry });
+}
+
+/** The verifier decoded exactly the payload we built (no field lost or altered on the way). */
+export const payloadMatches = (decoded: unknown, built: RecoveryPayload): boolean =>
+  isDeepStrictEqual(JSON.parse(JSON.stringify(decoded ?? null)), JSON.parse(JSON.stringify(built)));

@@ -1,0 +1,218 @@
+// The issuance use case (issue 3): validate → limits → look up → already issued? → rules →
+// reserve → sign → self-verify → commit (+ audit) → certificate. Never issues twice for one
+// Genesenen-ID: the registry reservation is the gate, and the certificate leaves this function
+// only after the commit is durable. Any failure after the reservation releases it (nothing was
+// handed out). Order choice: the record lookup comes *before* the already-issued check, so that
+// only someone who knows the ID, name and date of birth learns that (and when) a certificate was
+// issued; a bare ID reveals nothing. Every outcome is a Result; nothing personal is logged.
+import type { AuditEntry } from '../audit/audit-line';
+import { verifyHc1 } from '../dcc/verify';
+import { issueRecoveryCertificate } from '../dcc/issue-certificate';
+import { newUvci } from '../dcc/uvci';
+import type { EncodedCertificate } from '../dcc/types';
+import { errorName } from '../log/logger';
+import type { RecoveryRecord } from '../records/record-source';
+import type { Reservation } from '../registry/registry';
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import { cwtTimesFor, payloadMatches, type IssuanceDeps } from './issuance-deps';
+import { pauseForCrashTest } from './test-pause';
+import { validateDateOfBirth, validateFamilyName } from './validate-request';
+import { decideValidity, utcDay, type ValidityWindow } from './validity-rules';
+
+export interface IssuanceRequest {
+  readonly genesenenId: string;
+  readonly familyName: string;
+  readonly dateOfBirth: string;
+}
+
+/** A clerk-authorised reissue: supersedes the issued certificate of the same ID. */
+export interface ReissueAuthority {
+  readonly clerkSession: string;
+  readonly reason: string;
+}
+
+export interface IssuanceOutcome {
+  readonly certificate: EncodedCertificate;
+  readonly record: RecoveryRecord;
+  readonly uvci: string;
+  readonly window: ValidityWindow;
+  readonly issuedAt: Date;
+  readonly demo: boolean;
+  readonly reissue: boolean;
+}
+
+export interface IssuanceService {
+  issue(request: IssuanceRequest, reissue?: ReissueAuthority): Promise<Result<IssuanceOutcome>>;
+}
+
+export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
+  const { registry, limiter, log, rules, kioskId } = deps;
+  /** Refusals and releases must not fail the citizen's request when the audit disk is full. */
+  const audit = (entry: AuditEntry): void => {
+    try {
+      deps.audit(entry);
+    } catch (e) {
+      log.error('audit.append-failed', { errorName: errorName(e), code: (e as { code?: string }).code });
+    }
+  };
+
+  /** Counts a failed match against the ID and the kiosk, and records the refusal. */
+  const refuse = (idHash: string, code: 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'ALREADY_ISSUED' | 'TOO_EARLY' | 'TOO_LATE') => {
+    audit({ event: 'issuance.refused', outcome: 'refused', idHash, code });
+    log.info('issuance.refused', { code, idHash });
+  };
+
+  async function issue(request: IssuanceRequest, reissue?: ReissueAuthority): Promise<Result<IssuanceOutcome>> {
+    const started = Date.now();
+    const now = deps.now();
+    const today = utcDay(now);
+    const id = deps.idFormat.normalize(request.genesenenId);
+    if (!id.ok) return id;
+    const familyName = validateFamilyName(request.familyName);
+    if (!familyName.ok) return familyName;
+    const dob = validateDateOfBirth(request.dateOfBirth, today);
+    if (!dob.ok) return dob;
+    const ready = deps.signer(now);
+    if (!ready.ok) return ready;
+    const idHash = deps.hashId(id.value.normalized);
+
+    if (!reissue) {
+      for (const [scope, key, rule] of [
+        ['id', idHash, deps.limits.perId],
+        ['kiosk', kioskId, deps.limits.perKiosk],
+      ] as const) {
+        const allowed = limiter.check(scope, key, rule);
+        if (!allowed.ok) {
+          if (allowed.error.code === 'TOO_MANY_ATTEMPTS') refuse(idHash, 'TOO_MANY_ATTEMPTS');
+          return allowed;
+        }
+      }
+    }
+
+    const lookup = await deps.recordSource.lookup({
+      genesenenId: id.value.normalized,
+      familyName: familyName.value,
+      dateOfBirth: dob.value,
+    });
+    if (lookup.kind === 'failure') {
+      log.warn('issuance.source-failed', { code: lookup.code, kind: deps.recordSource.kind });
+      return err(lookup.code);
+    }
+    if (lookup.kind === 'no-match') {
+      if (!reissue) {
+        const counted = limiter.recordFailure('id', idHash);
+        if (counted.ok) limiter.recordFailure('kiosk', kioskId);
+      }
+      refuse(idHash, 'NOT_FOUND');
+      return err('NOT_FOUND');
+    }
+    const record = lookup.record;
+
+    const issued = registry.findIssued(idHash);
+    if (!issued.ok) return issued;
+    if (issued.value && !reissue) {
+      refuse(idHash, 'ALREADY_ISSUED');
+      return err('ALREADY_ISSUED', { issuedOn: utcDay(issued.value.issuedAt) });
+    }
+    if (!issued.value && reissue) return err('REISSUE_NOT_NEEDED');
+
+    const window = decideValidity(record.firstPositiveTest, today, rules);
+    if (!window.ok) {
+      refuse(idHash, window.error.code as 'TOO_EARLY' | 'TOO_LATE');
+      return window;
+    }
+
+    const reserved = registry.reserve(idHash, kioskId, () => newUvci(rules.uvciPrefix), { reissue: reissue !== undefined });
+    if (!reserved.ok) return reserved;
+    const r = reserved.value;
+    if (r.kind === 'already-issued') return err('ALREADY_ISSUED', { issuedOn: utcDay(r.issuedAt) });
+    if (r.kind === 'not-issued') return err('REISSUE_NOT_NEEDED');
+    if (r.kind === 'in-progress') return err('ISSUANCE_IN_PROGRESS');
+    await pauseForCrashTest('after-reserve');
+
+    const signed = await signAndCommit(r.reservation, record, window.value, reissue);
+    if (!signed.ok) {
+      log.error('issuance.failed', { code: signed.error.code, idHash });
+      return signed;
+    }
+    await pauseForCrashTest('after-commit');
+    log.info(reissue ? 'issuance.reissued' : 'issuance.issued', {
+      idHash,
+      uvci: r.reservation.uvci,
+      durationMs: Date.now() - started,
+      demo: deps.demo,
+    });
+    return ok({
+      certificate: signed.value.certificate,
+      record,
+      uvci: r.reservation.uvci,
+      window: window.value,
+      issuedAt: signed.value.issuedAt,
+      demo: deps.demo,
+      reissue: reissue !== undefined,
+    });
+  }
+
+  /** Everything between reserve and commit; releases the reservation on any failure. */
+  async function signAndCommit(
+    reservation: Reservation,
+    record: RecoveryRecord,
+    window: ValidityWindow,
+    reissue: ReissueAuthority | undefined,
+  ): Promise<Result<{ certificate: EncodedCertificate; issuedAt: Date }>> {
+    const release = (code: string) => {
+      registry.release(reservation);
+      audit({ event: 'reservation.released', outcome: 'failed', idHash: reservation.idHash, uvci: reservation.uvci, code });
+    };
+    try {
+      const now = deps.now();
+      const ready = deps.signer(now);
+      if (!ready.ok) return release(ready.error.code), ready;
+      const times = cwtTimesFor(now, window.validUntil, ready.value.dsc.notAfter, rules.issuingCountry);
+      if (!times.ok) return release(times.error.code), times;
+      const cert = await issueRecoveryCertificate(
+        {
+          familyName: record.familyName,
+          givenName: record.givenName,
+          dateOfBirth: record.dateOfBirth,
+          firstPositiveTest: record.firstPositiveTest,
+          validFrom: window.validFrom,
+          validUntil: window.validUntil,
+          country: rules.country,
+          issuer: rules.issuer,
+          uvci: reservation.uvci,
+        },
+        ready.value.signer,
+        times.value,
+      );
+      if (!cert.ok) return release(cert.error.code), cert;
+      // Self-verify with the verifier a checking app would use: what we hand out must pass.
+      const report = await verifyHc1(cert.value.hc1, { dscs: [ready.value.dsc.der] }, { now });
+      if (!report.valid || !payloadMatches(report.payload, cert.value.payload)) {
+        release('SELF_VERIFY_FAILED');
+        return err('SELF_VERIFY_FAILED', report.error ? { check: report.error } : undefined);
+      }
+      // The audit line is written inside the commit transaction: if it cannot be written, the
+      // commit aborts and the certificate is not handed out (the log never lacks an issuance).
+      const committed = registry.commit(reservation, () =>
+        deps.audit({
+          event: reissue ? 'certificate.reissued' : 'certificate.issued',
+          outcome: 'ok',
+          idHash: reservation.idHash,
+          uvci: reservation.uvci,
+          ...(reservation.replacesUvci ? { supersedes: reservation.replacesUvci } : {}),
+          ...(reissue ? { clerk: reissue.clerkSession, reason: reissue.reason } : {}),
+        }),
+      );
+      if (!committed.ok) return release(committed.error.code), committed;
+      return ok({ certificate: cert.value, issuedAt: committed.value.issuedAt });
+    } catch (e) {
+      log.error('issuance.exception', { errorName: errorName(e) });
+      release('INTERNAL');
+      return err('INTERNAL');
+    }
+  }
+
+  return { issue };
+}
