@@ -16,8 +16,9 @@ export const LATIN_SPECIAL: Readonly<Record<string, string>> = {
 
 /**
  * ICAO 9303 Cyrillic table (Russian, Ukrainian, Belarusian, Serbian, Macedonian letters).
- * Г is G, except in names that contain a letter only Ukrainian uses (Ґ Є І Ї), where ICAO
- * gives H (see `transliterateCyrillic`). Ь is omitted; Ъ is IE.
+ * И is I, except in names that contain a letter only Ukrainian uses (Ґ Є І Ї), where the ICAO
+ * table gives Y. The language-specific Belarusian/Serbian/Macedonian exceptions (Г→H etc.) are
+ * not applied: the name alone does not tell those languages apart from Russian. Ь is omitted.
  */
 export const CYRILLIC: Readonly<Record<string, string>> = {
   А: 'A', Б: 'B', В: 'V', Г: 'G', Ґ: 'G', Д: 'D', Ђ: 'D', Ѓ: 'G', Е: 'E', Ё: 'E', Є: 'IE',
@@ -27,7 +28,7 @@ export const CYRILLIC: Readonly<Record<string, string>> = {
   Ь: '', Э: 'E', Ю: 'IU', Я: 'IA',
 };
 
-/** Letters that mark a name as Ukrainian (switches Г from G to H per ICAO 9303). */
+/** Letters that mark a name as Ukrainian (switches И from I to Y per ICAO 9303). */
 export const UKRAINIAN_MARKERS = /[ҐЄІЇґєії]/u;
 
 /** ICAO 9303 Greek table (accents are stripped before lookup). */

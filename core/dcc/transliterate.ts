@@ -30,10 +30,12 @@ function letter(ch: string, ukrainian: boolean): string | undefined {
     return /^[A-Z]+$/.test(plain) ? plain : undefined;
   }
   if (/\p{Script=Cyrillic}/u.test(ch)) {
-    const upper = stripMarks(ch.toUpperCase()) || ch.toUpperCase();
-    const base = CYRILLIC[upper] ?? CYRILLIC[ch.toUpperCase()];
+    // Й Ё Ї Ў are table letters of their own; only other accented forms fall back to the base letter.
+    const upper = ch.toUpperCase();
+    const key = CYRILLIC[upper] !== undefined ? upper : stripMarks(upper);
+    const base = CYRILLIC[key];
     if (base === undefined) return undefined;
-    return ukrainian && upper === 'Г' ? 'H' : base;
+    return ukrainian && key === 'И' ? 'Y' : base;
   }
   if (/\p{Script=Greek}/u.test(ch)) {
     const upper = stripMarks(ch).toUpperCase().replace('ς', 'Σ');
