@@ -1,0 +1,147 @@
+// The A4 certificate (issue 6), laid out like the official German paper certificate: upper half
+// with title, issuer, app instructions and a 66 mm QR (+ 4-module quiet zone, SPEC.md §5), a fold
+// line, lower half with the labelled certificate data. Labels are German + English; the citizen's
+// language is a third line for Latin/Cyrillic scripts only (pdf-lib has no Arabic shaping/bidi).
+// Demo certificates carry a red banner and a "DEMO" watermark. PDF metadata holds no personal data.
+import fontkit from '@pdf-lib/fontkit';
+import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { qrMatrix, type QrMatrix } from '../../dcc/qr';
+import type { RecoveryPayload } from '../../dcc/types';
+import { certificateView, HEADINGS } from '../certificate-view';
+import { de } from '../texts/de';
+import { en } from '../texts/en';
+import { printTexts, type PrintTexts, type Script } from '../texts';
+import { dataTableHeightMm, drawDataTable, type TableStyles } from './a4-data-table';
+import { loadPdfFonts, type PdfFontBytes } from './pdf-fonts';
+import { A4, drawBlock, MM, type TextStyle } from './pdf-text';
+
+export interface A4Certificate {
+  readonly hc1: string;
+  readonly payload: RecoveryPayload;
+  readonly demo: boolean;
+}
+
+export interface A4Options {
+  readonly lang: string;
+  /** Font bytes; default: core/print/fonts via loadPdfFonts(). */
+  readonly fonts?: PdfFontBytes;
+}
+
+const A4_SCRIPTS: ReadonlySet<Script> = new Set(['latin', 'cyrillic']);
+const BLACK = rgb(0, 0, 0);
+const GREY = rgb(0.35, 0.35, 0.35);
+const RED = rgb(0.75, 0.05, 0.05);
+const QR_SYMBOL_MM = 66;
+const FOLD_MM = A4.height / 2;
+const FOOTER_MM = 284;
+
+/** Third language (citizen's), when it is neither German nor English and its script renders. */
+function thirdLanguage(lang: string): PrintTexts | undefined {
+  const t = printTexts(lang);
+  return t.lang === 'de' || t.lang === 'en' || !A4_SCRIPTS.has(t.script) ? undefined : t;
+}
+
+/** The QR as one vector path of row runs (crisp at any zoom, small file). */
+function drawQr(page: PDFPage, qr: QrMatrix, xMm: number, topMm: number, symbolMm: number): void {
+  let path = '';
+  qr.modules.forEach((row, r) => {
+    for (let c = 0; c < row.length; ) {
+      if (!row[c]) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < row.length && row[c]) c++;
+      path += `M${start} ${r}h${c - start}v1h${start - c}z`;
+    }
+  });
+  const module = (symbolMm * MM) / qr.size;
+  page.drawSvgPath(path, { x: xMm * MM, y: (A4.height - topMm) * MM, scale: module, color: BLACK, borderWidth: 0 });
+}
+
+function drawWatermark(page: PDFPage, bold: PDFFont, centreXmm: number, centreYmm: number): void {
+  const size = 110;
+  const width = bold.widthOfTextAtSize('DEMO', size);
+  const angle = 30;
+  const rad = (angle * Math.PI) / 180;
+  page.drawText('DEMO', {
+    x: centreXmm * MM - (width / 2) * Math.cos(rad),
+    y: (A4.height - centreYmm) * MM - (width / 2) * Math.sin(rad),
+    size,
+    font: bold,
+    color: RED,
+    opacity: 0.14,
+    rotate: degrees(angle),
+  });
+}
+
+function drawFoldLine(page: PDFPage, style: TextStyle): void {
+  const y = (A4.height - FOLD_MM) * MM;
+  page.drawLine({ start: { x: 8 * MM, y }, end: { x: 202 * MM, y }, thickness: 0.4, color: GREY, dashArray: [4, 3] });
+  drawBlock(page, `${HEADINGS.foldDe} / ${HEADINGS.foldEn}`, style, { xMm: 15, topMm: FOLD_MM + 0.8, widthMm: 60 });
+}
+
+function tableStyles(regular: PDFFont, bold: PDFFont, scale: number): TableStyles {
+  return {
+    heading: { font: bold, size: 12 * scale, color: BLACK },
+    labelDe: { font: bold, size: 8.5 * scale, color: BLACK },
+    labelEn: { font: regular, size: 8 * scale, color: BLACK },
+    labelThird: { font: regular, size: 8 * scale, color: GREY },
+    value: { font: regular, size: 10 * scale, color: BLACK },
+    small: { font: regular, size: 7, color: GREY },
+  };
+}
+
+export async function buildA4Pdf(cert: A4Certificate, options: A4Options): Promise<Uint8Array> {
+  const fonts = options.fonts ?? (await loadPdfFonts());
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  doc.setTitle(HEADINGS.titleDe);
+  doc.setCreator('genesenen-kiosk');
+  doc.setProducer('genesenen-kiosk (pdf-lib)');
+  const regular = await doc.embedFont(fonts.regular, { subset: true });
+  const bold = await doc.embedFont(fonts.bold, { subset: true });
+  const page = doc.addPage([A4.width * MM, A4.height * MM]);
+  const view = certificateView(cert.payload);
+  const third = thirdLanguage(options.lang);
+  const small: TextStyle = { font: regular, size: 7, color: GREY };
+
+  if (cert.demo) {
+    drawWatermark(page, bold, 62, 95);
+    drawWatermark(page, bold, 105, 225);
+    drawBlock(page, `${HEADINGS.demoDe} / ${HEADINGS.demoEn}`, { font: bold, size: 12, color: RED }, {
+      xMm: 15, topMm: 7, widthMm: 180, align: 'center',
+    });
+  }
+  let top = drawBlock(page, HEADINGS.titleDe, { font: bold, size: 20, color: BLACK }, { xMm: 15, topMm: 14, widthMm: 180 });
+  top = drawBlock(page, HEADINGS.titleEn, { font: regular, size: 12, color: BLACK }, { xMm: 15, topMm: top, widthMm: 180 });
+  top = drawBlock(page, view.issuer, { font: regular, size: 10, color: GREY }, { xMm: 15, topMm: top + 0.5, widthMm: 180 });
+
+  const qr = qrMatrix(cert.hc1);
+  const quietMm = (4 * QR_SYMBOL_MM) / qr.size;
+  const qrTop = top + 3 + quietMm;
+  const qrX = 195 - quietMm - QR_SYMBOL_MM;
+  drawQr(page, qr, qrX, qrTop, QR_SYMBOL_MM);
+  drawBlock(page, `UVCI: ${view.uvci}`, small, { xMm: qrX - quietMm, topMm: qrTop + QR_SYMBOL_MM + quietMm, widthMm: QR_SYMBOL_MM + 2 * quietMm, align: 'center' });
+
+  let left = top + 5;
+  for (const texts of third ? [de, en, third] : [de, en]) {
+    left = drawBlock(page, texts.instructionsTitle, { font: bold, size: 9, color: BLACK }, { xMm: 15, topMm: left, widthMm: 98 });
+    for (const p of texts.instructions) {
+      left = drawBlock(page, p, { font: regular, size: 8.5, color: BLACK }, { xMm: 15, topMm: left, widthMm: 98 });
+    }
+    left += 2.5;
+  }
+  drawFoldLine(page, small);
+
+  const available = FOOTER_MM - 2 - (FOLD_MM + 7);
+  const scale = [1, 0.92, 0.85, 0.78, 0.7].find((s) => dataTableHeightMm(view, third, tableStyles(regular, bold, s)) <= available) ?? 0.7;
+  drawDataTable(page, view, third, tableStyles(regular, bold, scale), FOLD_MM + 7);
+  drawBlock(
+    page,
+    'Dieses Zertifikat ist kein Reisedokument. Es belegt die Genesung von COVID-19. / This certificate is not a travel document. It certifies recovery from COVID-19.',
+    small,
+    { xMm: 15, topMm: FOOTER_MM, widthMm: 180, align: 'center' },
+  );
+  return doc.save();
+}

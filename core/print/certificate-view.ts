@@ -1,0 +1,79 @@
+// What both print layouts show, derived from the decoded certificate only (issue 6: "Both layouts
+// take the data from the decoded HC1"): nothing beyond the certificate's own fields is printed.
+// Field list and German/English wording follow the official German paper certificate.
+import countries from '../dcc/schema/valuesets/country-2-codes.json';
+import type { RecoveryPayload } from '../dcc/types';
+import { de } from './texts/de';
+import { en } from './texts/en';
+import type { FieldLabels } from './texts/types';
+
+export interface CertificateView {
+  readonly familyName: string;
+  readonly givenName: string;
+  /** ICAO 9303 form as in a machine-readable zone: FNT<<GNT. */
+  readonly standardisedName: string;
+  readonly dateOfBirth: string;
+  readonly disease: string;
+  readonly firstPositiveTest: string;
+  readonly countryOfTest: string;
+  readonly issuer: string;
+  readonly validFrom: string;
+  readonly validUntil: string;
+  readonly uvci: string;
+}
+
+export const HEADINGS = {
+  titleDe: 'EU-Genesenenzertifikat',
+  titleEn: 'EU Digital COVID Certificate – Certificate of recovery',
+  demoDe: 'DEMO – NICHT GÜLTIG',
+  demoEn: 'DEMO – NOT VALID',
+  foldDe: 'Hier falten',
+  foldEn: 'Fold here',
+} as const;
+
+/** The German and the English label of a field (the two lines every layout prints). */
+export const bilingualLabel = (field: keyof FieldLabels): { de: string; en: string } => ({
+  de: de.labels[field],
+  en: en.labels[field],
+});
+
+const COUNTRY_NAMES = (countries as { valueSetValues: Record<string, { display?: string }> }).valueSetValues;
+
+/** "DE – Germany" when the code is in the value set, the bare code otherwise. */
+function countryDisplay(code: string): string {
+  const name = COUNTRY_NAMES[code]?.display;
+  return name ? `${code} – ${name}` : code;
+}
+
+export function certificateView(payload: RecoveryPayload): CertificateView {
+  const r = payload.r[0];
+  const { fn, fnt, gn, gnt } = payload.nam;
+  return {
+    familyName: fn ?? fnt,
+    givenName: gn ?? gnt ?? '',
+    standardisedName: gnt ? `${fnt}<<${gnt}` : fnt,
+    dateOfBirth: payload.dob,
+    disease: r.tg === '840539006' ? 'COVID-19' : r.tg,
+    firstPositiveTest: r.fr,
+    countryOfTest: countryDisplay(r.co),
+    issuer: r.is,
+    validFrom: r.df,
+    validUntil: r.du,
+    uvci: r.ci,
+  };
+}
+
+/** Field order of the data table (A4) and of the receipt's data block. */
+export const A4_FIELDS: readonly (keyof FieldLabels & keyof CertificateView)[] = [
+  'familyName',
+  'givenName',
+  'standardisedName',
+  'dateOfBirth',
+  'disease',
+  'firstPositiveTest',
+  'countryOfTest',
+  'issuer',
+  'validFrom',
+  'validUntil',
+  'uvci',
+];

@@ -1,0 +1,30 @@
+// Shape of the printed texts per citizen language (issue 6: "short instructions for
+// Corona-Warn-App / CovPass in the citizen's language"). Field labels are always German + English
+// like the official paper certificate; `labels` here is the optional third line on the A4 page.
+
+/** Script of a language: decides whether a layout can render it (see core/print/README.md). */
+export type Script = 'latin' | 'cyrillic' | 'arabic';
+
+export interface FieldLabels {
+  readonly familyName: string;
+  readonly givenName: string;
+  readonly standardisedName: string;
+  readonly dateOfBirth: string;
+  readonly disease: string;
+  readonly firstPositiveTest: string;
+  readonly countryOfTest: string;
+  readonly issuer: string;
+  readonly validFrom: string;
+  readonly validUntil: string;
+  readonly uvci: string;
+}
+
+export interface PrintTexts {
+  readonly lang: string;
+  readonly script: Script;
+  /** Heading above the instructions, e.g. "So speichern Sie das Zertifikat". */
+  readonly instructionsTitle: string;
+  /** Short sentences or paragraphs, printed in order. */
+  readonly instructions: readonly string[];
+  readonly labels: FieldLabels;
+}
