@@ -1,0 +1,111 @@
+// Configuration: no file = demo defaults; JSON and YAML; one clear error per invalid field,
+// by path, without echoing the value that was wrong (it may be a secret).
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_CLERK_PIN_HASH } from '../../core/clerk/pin-hash';
+import { defaultKioskId, loadConfig, parseConfigObject } from '../../core/config/load-config';
+
+let dir = '';
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = '';
+});
+const write = (name: string, text: string): string => {
+  dir ||= mkdtempSync(join(tmpdir(), 'kiosk-config-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const errors = (raw: unknown) => {
+  const r = parseConfigObject(raw);
+  if (r.ok) throw new Error('expected CONFIG_INVALID');
+  expect(r.error.code).toBe('CONFIG_INVALID');
+  return r.error.details;
+};
+const PIN_HASH = 'scrypt:c2FsdHNhbHRzYWx0c2FsdA==:+JbHH0JvFuBQRHAGvNAT+sZzd4qiE97SFeVt6jF91Po=';
+
+describe('loadConfig', () => {
+  it('without a file gives the demo kiosk', () => {
+    const c = loadConfig();
+    if (!c.ok) throw new Error('demo config');
+    expect(c.value).toMatchObject({
+      demo: true,
+      signer: { kind: 'demo' },
+      recordSource: { kind: 'simulator' },
+      rules: { dfOffsetDays: 28, duOffsetDays: 180, earliestIssueDay: 28, latestIssueDay: 180, country: 'DE', issuingCountry: 'DE', issuer: 'DEMO – Robert Koch-Institut', uvciPrefix: 'DEMO' },
+      attemptLimits: { perId: { max: 5, windowSeconds: 86400 }, perKiosk: { max: 20, windowSeconds: 3600 } },
+      clerk: { pinHash: DEMO_CLERK_PIN_HASH, demoPin: true },
+      ui: { languages: ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'de-ls'], idleTimeoutSeconds: 90, idleWarningSeconds: 30 },
+      printers: [],
+    });
+    expect(c.value.kioskId).toMatch(/^kiosk-[a-z0-9-]+$/);
+  });
+
+  it('reads YAML and JSON alike and resolves relative paths against the file', () => {
+    const yaml = write('kiosk.yaml', `kioskId: buergeramt-1\nsigner:\n  kind: pem\n  keyPath: keys/dsc.key\n  certPath: /etc/kiosk/dsc.pem\nclerk:\n  pinHash: "${PIN_HASH}"\n`);
+    const json = write('kiosk.json', JSON.stringify({ kioskId: 'buergeramt-1', signer: { kind: 'pem', keyPath: 'keys/dsc.key', certPath: '/etc/kiosk/dsc.pem' }, clerk: { pinHash: PIN_HASH } }));
+    const a = loadConfig(yaml);
+    const b = loadConfig(json);
+    if (!a.ok || !b.ok) throw new Error(JSON.stringify([a, b]));
+    expect(a.value.signer).toEqual({ kind: 'pem', keyPath: join(dir, 'keys/dsc.key'), certPath: '/etc/kiosk/dsc.pem' });
+    expect({ ...a.value, configPath: '' }).toEqual({ ...b.value, configPath: '' });
+    expect(a.value).toMatchObject({ demo: false, rules: { issuer: 'Robert Koch-Institut', uvciPrefix: 'KIOSK' }, clerk: { demoPin: false } });
+  });
+
+  it('reports each invalid field by its path', () => {
+    const details = errors({
+      kioskId: 'Kiosk 1',
+      rules: { dfOffsetDays: -1, country: 'Germany' },
+      ui: { languages: ['de', 'fr'] },
+      printers: [{ kind: 'escpos', name: 'bon', uri: '' }],
+      attemptLimits: { perId: { max: 0, windowSeconds: 3600 } },
+      surprise: true,
+    });
+    expect(Object.keys(details).sort()).toEqual(
+      ['(root)', 'attemptLimits.perId.max', 'kioskId', 'printers.0.uri', 'rules.country', 'rules.dfOffsetDays', 'ui.languages.1'].sort(),
+    );
+    expect(details['(root)']).toContain('surprise');
+  });
+
+  it('checks rules against each other', () => {
+    expect(errors({ rules: { earliestIssueDay: 200 } })).toHaveProperty(['rules.earliestIssueDay']);
+    expect(errors({ rules: { dfOffsetDays: 200, duOffsetDays: 180 } })).toHaveProperty(['rules.dfOffsetDays']);
+    expect(errors({ ui: { idleTimeoutSeconds: 20, idleWarningSeconds: 30 } })).toHaveProperty(['ui.idleWarningSeconds']);
+  });
+
+  it('requires a real clerk PIN hash with a real signer', () => {
+    expect(errors({ signer: { kind: 'pem', keyPath: 'k', certPath: 'c' } })).toHaveProperty(['clerk.pinHash']);
+    expect(errors({ clerk: { pinHash: '246810' } })).toHaveProperty(['clerk.pinHash']);
+  });
+
+  it('never echoes an invalid value (it may be a secret)', () => {
+    const secret = 'Sup3r-Secret-Token-Value';
+    const details = errors({
+      clerk: { pinHash: secret },
+      recordSource: { kind: 'dikoma', baseUrl: `http://user:${secret}@example.org`, bearerToken: 42 },
+      kioskId: secret,
+    });
+    expect(JSON.stringify(details)).not.toContain(secret);
+    expect(Object.keys(details).sort()).toEqual(['clerk.pinHash', 'kioskId', 'recordSource.baseUrl', 'recordSource.bearerToken']);
+  });
+
+  it('reports unreadable and unparseable files without quoting them', () => {
+    expect(loadConfig(join(tmpdir(), 'does-not-exist-kiosk.json'))).toMatchObject({ ok: false, error: { details: { file: expect.stringContaining('ENOENT') } } });
+    const badJson = loadConfig(write('bad.json', '{"bearerToken": "Sup3rSecret" ,,}'));
+    expect(badJson).toEqual({ ok: false, error: { code: 'CONFIG_INVALID', details: { file: 'is not valid JSON' } } });
+    const badYaml = loadConfig(write('bad.yaml', 'a: 1\n  b: Sup3rSecret: x\n'));
+    expect(JSON.stringify(badYaml)).not.toContain('Sup3rSecret');
+    expect(badYaml.ok).toBe(false);
+    expect(loadConfig(write('kiosk.toml', ''))).toMatchObject({ ok: false, error: { details: { file: expect.stringContaining('.json') } } });
+  });
+});
+
+describe('defaultKioskId', () => {
+  it('derives a valid id from any host name', () => {
+    expect(defaultKioskId('Buergeramt-PC_07.stadt.local')).toBe('kiosk-buergeramt-pc-07-stadt-local');
+    expect(defaultKioskId('___')).toBe('kiosk-unnamed');
+    expect(parseConfigObject({ kioskId: defaultKioskId('x'.repeat(300)) }).ok).toBe(true);
+  });
+});
