@@ -14,15 +14,23 @@ import { createSormasSource } from './sormas-client';
 
 export type { RecordSourceLog } from './http-client';
 
+const parseUrl = (u: string): URL | undefined => {
+  try {
+    return new URL(u);
+  } catch {
+    return undefined;
+  }
+};
+
 const serviceUrl = z
   .url({ protocol: /^https?$/ })
   .refine((u) => {
-    const url = new URL(u);
-    return url.protocol === 'https:' || url.hostname === '127.0.0.1';
+    const url = parseUrl(u);
+    return url !== undefined && (url.protocol === 'https:' || url.hostname === '127.0.0.1');
   }, 'https required (http only for 127.0.0.1)')
   .refine((u) => {
-    const url = new URL(u);
-    return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+    const url = parseUrl(u);
+    return url !== undefined && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
   }, 'no credentials, query or fragment in baseUrl');
 
 const timing = {
