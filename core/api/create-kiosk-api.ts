@@ -10,7 +10,7 @@ import { loadConfig, type KioskConfig } from '../config/load-config';
 import { qrSvg } from '../dcc/qr';
 import type { IssuanceOutcome } from '../issuance/issuance-service';
 import { signerStatus } from '../issuance/signer-state';
-import { errorName, type Logger, type LogSink } from '../log/logger';
+import { asEventLog, errorName, type Logger, type LogSink } from '../log/logger';
 import type { ElectronPdfPrint } from '../print/printer-config';
 import { createPrintService } from '../print/print-service';
 import type { Result } from '../result';
@@ -58,7 +58,7 @@ export async function createKiosk(opts: CreateKioskOptions): Promise<Result<Kios
 export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrint): KioskApi {
   const { config, log, now } = rt;
   const held = createHeldCertificates({ now });
-  const printService = createPrintService(config.printers, { ...(electronPrint ? { electronPrint } : {}), log });
+  const printService = createPrintService(config.printers, { ...(electronPrint ? { electronPrint } : {}), log: asEventLog(log) });
   const clerk = createClerkSessions({
     pinHash: config.clerk.pinHash,
     kioskId: config.kioskId,

@@ -36,6 +36,11 @@ export interface LogFields {
   /** A configured printer's name (set by the operator in the config file). */
   readonly printer?: string;
   readonly count?: number;
+  readonly bytes?: number;
+  /** Milliseconds, as the print service names it (same meaning as durationMs). */
+  readonly ms?: number;
+  readonly paperLow?: boolean;
+  readonly jobId?: number | string;
   readonly attempt?: number;
   readonly port?: number;
   readonly pid?: number;
@@ -78,6 +83,10 @@ const FIELD_CHECKS: Readonly<Record<LogKey, Check>> = {
   lang: matches(/^[a-z]{2}(-[a-z]{2})?$/),
   printer: matches(/^[A-Za-z0-9 ._-]{1,64}$/),
   count: isNumber,
+  bytes: isNumber,
+  ms: isNumber,
+  paperLow: isBoolean,
+  jobId: (v) => isNumber(v) || matches(/^[A-Za-z0-9_.-]{1,64}$/)(v),
   attempt: isNumber,
   port: isNumber,
   pid: isNumber,

@@ -1,0 +1,73 @@
+// `issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json]
+// [--json] [--data-dir DIR]`: the whole issuance use case from the command line (issue 3) —
+// same validation, attempt limits, registry, audit log and signer as the kiosk. `--records`
+// serves that fixture from an in-process simulator over HTTP (like demo mode). Exit code 0 only
+// when a certificate was issued. Everything is written inside the data directory.
+import { openKioskRuntime } from '../../api/kiosk-runtime';
+import { loadConfig } from '../../config/load-config';
+import { loadFixture, type Fixture } from '../../records/fixture';
+import { defaultDataDir } from '../../paths';
+import { parseArgs, requireFlag, stringFlag } from '../args';
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, {
+    'genesenen-id': 'string',
+    name: 'string',
+    dob: 'string',
+    config: 'string',
+    records: 'string',
+    json: 'boolean',
+    'data-dir': 'string',
+  });
+  const request = {
+    genesenenId: requireFlag(args, 'genesenen-id'),
+    familyName: requireFlag(args, 'name'),
+    dateOfBirth: requireFlag(args, 'dob'),
+  };
+  const json = args.flags.json === true;
+  const fail = (error: { code: string; details?: unknown }): number => {
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, error })}\n`);
+    else process.stderr.write(`not issued: ${error.code}${error.details ? ` ${JSON.stringify(error.details)}` : ''}\n`);
+    return 1;
+  };
+
+  const config = loadConfig(stringFlag(args, 'config'));
+  if (!config.ok) return fail(config.error);
+  let fixture: Fixture | undefined;
+  const recordsPath = stringFlag(args, 'records');
+  if (recordsPath !== undefined) {
+    const loaded = loadFixture(recordsPath);
+    if (!loaded.ok) return fail(loaded.error);
+    fixture = loaded.value;
+  }
+  const runtime = await openKioskRuntime({
+    dataDir: stringFlag(args, 'data-dir') ?? defaultDataDir(),
+    // --records: the fixture is the record source, whatever the config file says.
+    config: fixture ? { ...config.value, recordSource: { kind: 'simulator' } } : config.value,
+    ...(fixture ? { fixture } : {}),
+  });
+  if (!runtime.ok) return fail(runtime.error);
+  try {
+    const outcome = await runtime.value.issuance.issue(request);
+    if (!outcome.ok) return fail(outcome.error);
+    const { certificate, uvci } = outcome.value;
+    if (json) {
+      process.stdout.write(
+        `${JSON.stringify({
+          ok: true,
+          hc1: certificate.hc1,
+          uvci,
+          kid: certificate.kid,
+          dsc: Buffer.from(certificate.dscDer).toString('base64'),
+          payload: certificate.payload,
+        })}\n`,
+      );
+    } else {
+      const r = certificate.payload.r[0];
+      process.stdout.write(`issued ${uvci}\nvalid ${r.df} – ${r.du}, kid ${certificate.kid}\n${certificate.hc1}\n`);
+    }
+    return 0;
+  } finally {
+    await runtime.value.close();
+  }
+}
