@@ -1,9 +1,9 @@
 // The fixture format (kept stable for `npm run sim -- --records`) and the demo people: every
 // demo ID passes the check character, dates move with "now", and each rule the demo must show
 // is represented.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultIdFormat } from '../../core/id/genesenen-id';
 import { DEMO_PEOPLE, demoFixture } from '../../core/records/demo-records';
@@ -92,5 +92,16 @@ describe('demo people', () => {
     expect(DEMO_PEOPLE.some((p) => p.givenName === '')).toBe(true);
     expect(DEMO_PEOPLE.some((p) => /\p{Script=Cyrillic}/u.test(p.familyName))).toBe(true);
     expect(DEMO_PEOPLE.some((p) => p.familyName === 'Mustermann')).toBe(true);
+  });
+});
+
+describe('docs/record-sources.md demo table', () => {
+  it('lists exactly the demo people', () => {
+    const md = readFileSync(resolve(__dirname, '../../docs/record-sources.md'), 'utf8');
+    const table = md.slice(md.indexOf('<!-- demo-people:start -->'), md.indexOf('<!-- demo-people:end -->'));
+    const rows = table.split('\n').filter((l) => l.startsWith('| `'));
+    const documented = rows.map((r) => r.split('|').map((c) => c.trim()).slice(1, 6));
+    const expected = DEMO_PEOPLE.map((p) => [`\`${p.genesenenId}\``, p.familyName, p.givenName || '—', p.dateOfBirth, String(p.daysSincePositiveTest)]);
+    expect(documented).toEqual(expected);
   });
 });
