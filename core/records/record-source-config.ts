@@ -4,12 +4,12 @@
 // into a RecordSource. Plain HTTP is refused except to 127.0.0.1, so names and dates of birth
 // never cross a network unencrypted.
 import { z } from 'zod';
-import { demoFixture } from './demo-records';
 import { createDikomaSource } from './dikoma-client';
-import { findInFixture, indexFixture, loadFixture, type Fixture } from './fixture';
+import type { Fixture } from './fixture';
+import { createFixtureSource } from './fixture-source';
 import type { HttpAuth, HttpClientConfig, RecordSourceLog } from './http-client';
-import type { RecordFailureCode, RecordLookup, RecordSource } from './record-source';
-import { SIMULATOR_FAULT_MODES } from './simulator';
+import type { RecordSource } from './record-source';
+import { SIMULATOR_FAULT_MODES, type SimulatorFaultMode } from './simulator-faults';
 import { createSormasSource } from './sormas-client';
 
 export type { RecordSourceLog } from './http-client';
@@ -47,7 +47,7 @@ const tlsFiles = {
 };
 
 export const simulatorFaultsSchema = z.strictObject({
-  mode: z.enum(SIMULATOR_FAULT_MODES as [string, ...string[]]).transform((m) => m as (typeof SIMULATOR_FAULT_MODES)[number]),
+  mode: z.enum(SIMULATOR_FAULT_MODES as [SimulatorFaultMode, ...SimulatorFaultMode[]]),
   rate: z.number().min(0).max(1).optional(),
   count: z.int().min(0).optional(),
 });
@@ -97,7 +97,8 @@ export interface RecordSourceDeps {
 
 /**
  * simulator + simulatorUrl: the DiKoMa client against the running simulator (the production
- * code path). simulator without a URL: the same fixture matching in process (CLI, unit use).
+ * code path; start it with the config's fixture/latency/faults). simulator without a URL: the
+ * same fixture matching, latency and faults in process (fixture-source.ts).
  */
 export function createRecordSource(config: RecordSourceConfig, deps: RecordSourceDeps): RecordSource {
   const log = deps.log;
@@ -113,7 +114,14 @@ export function createRecordSource(config: RecordSourceConfig, deps: RecordSourc
           'simulator',
         );
       }
-      return inProcessSimulator(config, deps);
+      return createFixtureSource({
+        now: deps.now,
+        ...(deps.fixture ? { fixture: deps.fixture } : {}),
+        ...(config.fixture ? { fixturePath: config.fixture } : {}),
+        ...(config.latencyMs ? { latencyMs: config.latencyMs } : {}),
+        ...(config.faults ? { faults: config.faults } : {}),
+        ...(log ? { log } : {}),
+      });
   }
 }
 
@@ -138,37 +146,5 @@ function httpConfig(
     ...(c.clientKeyPath ? { clientKeyPath: c.clientKeyPath } : {}),
     ...(c.caPath ? { caPath: c.caPath } : {}),
     ...(log ? { log } : {}),
-  };
-}
-
-function inProcessSimulator(config: RecordSourceConfig & { kind: 'simulator' }, deps: RecordSourceDeps): RecordSource {
-  // A fixture file that cannot be loaded is reported on every call (clerk status shows it).
-  let broken: RecordFailureCode | undefined;
-  let fixed: ReturnType<typeof indexFixture> | undefined;
-  if (deps.fixture) fixed = indexFixture(deps.fixture);
-  else if (config.fixture) {
-    const loaded = loadFixture(config.fixture);
-    if (loaded.ok) fixed = indexFixture(loaded.value);
-    else broken = 'SOURCE_BAD_RESPONSE';
-  }
-  const current = () => fixed ?? indexFixture(demoFixture(deps.now()));
-  const wait = (signal?: AbortSignal) =>
-    new Promise<boolean>((resolve) => {
-      if (!config.latencyMs) return resolve(true);
-      const t = setTimeout(() => resolve(true), config.latencyMs);
-      signal?.addEventListener('abort', () => (clearTimeout(t), resolve(false)), { once: true });
-    });
-  return {
-    kind: 'simulator',
-    async lookup(query, signal): Promise<RecordLookup> {
-      if (broken) return { kind: 'failure', code: broken };
-      if (!(await wait(signal))) return { kind: 'failure', code: 'SOURCE_TIMEOUT' };
-      const record = findInFixture(current(), query);
-      deps.log?.('record-source.lookup', { source: 'simulator', outcome: record ? 'match' : 'no-match' });
-      return record ? { kind: 'match', record } : { kind: 'no-match' };
-    },
-    async health() {
-      return broken ? { ok: false, code: broken } : { ok: true };
-    },
   };
 }

@@ -9,17 +9,9 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { DIKOMA_HEALTH_PATH, DIKOMA_LOOKUP_PATH, dikomaLookupRequestSchema, type DikomaLookupResponse } from './dikoma-contract';
 import { findInFixture, indexFixture, type Fixture } from './fixture';
+import { createFaultDraw, type SimulatorFaultMode, type SimulatorFaults } from './simulator-faults';
 
-export type SimulatorFaultMode = 'none' | 'timeout' | 'http500' | 'malformed' | 'oversized' | 'trickle' | 'refuse401';
-export const SIMULATOR_FAULT_MODES: readonly SimulatorFaultMode[] = ['none', 'timeout', 'http500', 'malformed', 'oversized', 'trickle', 'refuse401'];
-
-export interface SimulatorFaults {
-  readonly mode: SimulatorFaultMode;
-  /** Probability (0..1) that a request gets the fault; default 1. */
-  readonly rate?: number;
-  /** Only the next `count` requests get the fault (then it behaves normally); default: all. */
-  readonly count?: number;
-}
+export { SIMULATOR_FAULT_MODES, type SimulatorFaultMode, type SimulatorFaults } from './simulator-faults';
 
 export interface SimulatorOptions {
   /** A fixture, or a function giving the current one (demo dates relative to "now"). */
@@ -49,9 +41,7 @@ const TRICKLE_INTERVAL_MS = 250;
 
 export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
   let latency = opts.latencyMs ?? 0;
-  let faults: SimulatorFaults = opts.faults ?? { mode: 'none' };
-  let faultBudget = faults.count;
-  const random = opts.random ?? Math.random;
+  const faults = createFaultDraw(opts.faults, opts.random);
   const timers = new Set<NodeJS.Timeout>();
   const currentIndex = (() => {
     if (typeof opts.fixture !== 'function') {
@@ -74,15 +64,6 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
     res.end(text);
-  };
-
-  const drawFault = (): SimulatorFaults['mode'] => {
-    if (faults.mode === 'none' || random() >= (faults.rate ?? 1)) return 'none';
-    if (faultBudget !== undefined) {
-      if (faultBudget <= 0) return 'none';
-      faultBudget--;
-    }
-    return faults.mode;
   };
 
   const respondWithFault = (mode: SimulatorFaultMode, res: http.ServerResponse): boolean => {
@@ -135,7 +116,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       json(res, 401, { error: 'unauthorized' });
       return;
     }
-    if (respondWithFault(drawFault(), res)) return;
+    if (respondWithFault(faults.next(), res)) return;
     const path = (req.url ?? '').split('?')[0];
     if (req.method === 'GET' && path === DIKOMA_HEALTH_PATH) {
       json(res, 200, { status: 'ok' });
@@ -199,10 +180,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     setLatency: (ms) => {
       latency = Math.max(0, ms);
     },
-    setFaults: (f) => {
-      faults = f;
-      faultBudget = f.count;
-    },
+    setFaults: (f) => faults.set(f),
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);

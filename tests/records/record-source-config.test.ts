@@ -88,6 +88,23 @@ describe('createRecordSource', () => {
     expect(await src.health()).toEqual({ ok: false, code: 'SOURCE_BAD_RESPONSE' });
   });
 
+  it('in-process simulator applies the configured faults like the HTTP one', async () => {
+    const config = recordSourceConfigSchema.parse({ kind: 'simulator', faults: { mode: 'refuse401', count: 1 } });
+    const src = createRecordSource(config, { now: () => now });
+    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect((await src.lookup(erika)).kind).toBe('match');
+    const hanging = createRecordSource({ kind: 'simulator', faults: { mode: 'timeout' } }, { now: () => now });
+    expect(await hanging.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+  });
+
+  it('in-process simulator latency ends with SOURCE_TIMEOUT when the caller aborts', async () => {
+    const src = createRecordSource({ kind: 'simulator', latencyMs: 60_000 }, { now: () => now });
+    const controller = new AbortController();
+    const pending = src.lookup(erika, controller.signal);
+    controller.abort();
+    expect(await pending).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+  });
+
   it('dikoma kind talks to the configured URL', async () => {
     const config = recordSourceConfigSchema.parse({ kind: 'dikoma', baseUrl: sim.url });
     const src = createRecordSource(config, { now: () => now });
