@@ -21,7 +21,7 @@ const UPPER_HALF: Readonly<Record<CodePageId, string>> = {
 /** Search order when the current page lacks a character: German first, then Turkish, Latin-2, Cyrillic. */
 export const CODE_PAGE_PREFERENCE: readonly CodePageId[] = ['PC858', 'PC857', 'PC852', 'WPC1251'];
 
-/** Typographic characters that no chosen page has everywhere, printed as their ASCII look-alike. */
+/** Typographic characters printed as their ASCII look-alike when the current page lacks them. */
 const FALLBACK: Readonly<Record<string, string>> = {
   '„': '"', '“': '"', '”': '"', '‚': "'", '‘': "'", '’': "'", '–': '-', '—': '-', '‑': '-',
   '…': '...', '\u00a0': ' ', '\u202f': ' ', '·': '-',
@@ -76,7 +76,8 @@ export function encodeRuns(text: string, current: CodePageId): TextRun[] {
       push(page, here);
       continue;
     }
-    const other = CODE_PAGE_PREFERENCE.find((p) => byteFor(ch, p) !== undefined);
+    // Punctuation never forces a switch (a German line should not need the Cyrillic page for „“).
+    const other = FALLBACK[ch] === undefined ? CODE_PAGE_PREFERENCE.find((p) => byteFor(ch, p) !== undefined) : undefined;
     if (other) {
       page = other;
       push(page, byteFor(ch, page)!);
@@ -86,7 +87,3 @@ export function encodeRuns(text: string, current: CodePageId): TextRun[] {
   }
   return runs;
 }
-
-/** True when every character of `text` prints as itself (no look-alike, no '?'). */
-export const printsExactly = (text: string): boolean =>
-  [...text.normalize('NFC')].every((ch) => CODE_PAGE_PREFERENCE.some((p) => byteFor(ch, p) !== undefined));
