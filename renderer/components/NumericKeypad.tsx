@@ -1,0 +1,35 @@
+// Numeric keypad for the date of birth and the clerk PIN (issue 4): 3×4 like a phone, big keys.
+import { useTranslation } from 'react-i18next';
+import { KeyButton } from './KeyButton';
+
+export interface NumericKeypadProps {
+  readonly onDigit: (digit: string) => void;
+  readonly onBackspace: () => void;
+  readonly onClear: () => void;
+}
+
+export function NumericKeypad({ onDigit, onBackspace, onClear }: NumericKeypadProps) {
+  const { t } = useTranslation();
+  const digit = (d: string) => (
+    <KeyButton key={d} testKey={d} onPress={() => onDigit(d)}>
+      {d}
+    </KeyButton>
+  );
+  return (
+    <div className="kiosk-keyboard kiosk-keyboard--numeric" role="group" aria-label={t('keyboard.digits')} dir="ltr">
+      <div className="kiosk-keyboard__row">{['1', '2', '3'].map(digit)}</div>
+      <div className="kiosk-keyboard__row">{['4', '5', '6'].map(digit)}</div>
+      <div className="kiosk-keyboard__row">{['7', '8', '9'].map(digit)}</div>
+      <div className="kiosk-keyboard__row">
+        <KeyButton testKey="clear" onPress={onClear}>
+          {t('keyboard.clear')}
+        </KeyButton>
+        {digit('0')}
+        <KeyButton testKey="backspace" onPress={onBackspace}>
+          <span aria-hidden="true">⌫ </span>
+          {t('keyboard.backspace')}
+        </KeyButton>
+      </div>
+    </div>
+  );
+}

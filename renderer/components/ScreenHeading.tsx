@@ -1,0 +1,16 @@
+// Each screen's one <h1> (issue 4, WCAG 2.4.3/2.4.6): it receives focus when the screen appears,
+// so screen readers announce the new question and keyboard users start from the top.
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+
+export function ScreenHeading({ children }: { readonly children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: false });
+  }, []);
+  return (
+    <h1 ref={ref} tabIndex={-1} className="kern-heading-large screen-heading">
+      {children}
+    </h1>
+  );
+}

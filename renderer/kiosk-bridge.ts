@@ -1,0 +1,64 @@
+// The renderer's only door to the kiosk (issue 4): a typed `window.kiosk` with one function per
+// KioskApi method, same names and signatures as core/api/kiosk-api.ts. Under Electron the preload
+// (electron/preload) provides it over IPC; in a plain browser this module installs an HTTP
+// implementation that POSTs to the loopback server in server/web-server.ts. The UI never learns
+// which carrier is used, and imports only TYPES from core (no core code runs in the renderer).
+import type { KioskApi } from '../core/api/kiosk-api';
+import type { KioskMethod } from '../core/api/kiosk-api-contract';
+import type { Result } from '../core/result';
+
+export type KioskBridge = { readonly [M in KioskMethod]: KioskApi[M] };
+
+declare global {
+  interface Window {
+    kiosk: KioskBridge;
+  }
+}
+
+const failure = { ok: false, error: { code: 'INTERNAL' } } as const;
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+/** POST /api/<method> with the input as JSON; any transport failure becomes INTERNAL, never a throw. */
+async function callOverHttp(method: KioskMethod, input: unknown): Promise<Result<unknown>> {
+  try {
+    const response = await fetch(`./api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    const body: unknown = await response.json();
+    return isResult(body) ? body : failure;
+  } catch {
+    return failure;
+  }
+}
+
+/** Spelled out per method so the compiler proves every KioskApi method is carried. */
+export function createHttpBridge(): KioskBridge {
+  const call = <M extends KioskMethod>(method: M) => ((input: unknown) => callOverHttp(method, input)) as unknown as KioskApi[M];
+  return {
+    getInfo: call('getInfo'),
+    validateId: call('validateId'),
+    issue: call('issue'),
+    print: call('print'),
+    endSession: call('endSession'),
+    sessionState: call('sessionState'),
+    clerkUnlock: call('clerkUnlock'),
+    clerkStatus: call('clerkStatus'),
+    clerkReissue: call('clerkReissue'),
+    clerkLock: call('clerkLock'),
+  };
+}
+
+/** The bridge the UI uses: the preload's when present, else the HTTP one (installed once). */
+export function kioskBridge(): KioskBridge {
+  if (!window.kiosk) {
+    Object.defineProperty(window, 'kiosk', { value: Object.freeze(createHttpBridge()), writable: false });
+  }
+  return window.kiosk;
+}

@@ -1,0 +1,19 @@
+// Renderer entry (issue 4): styles (KERN UX + bundled fonts + kiosk scale), translations, the
+// bridge (the Electron preload's, or HTTP in a browser), then React.
+import '@kern-ux/native/dist/kern.min.css';
+import './styles/fonts.css';
+import './styles/kiosk.css';
+import './styles/screens.css';
+import { createRoot } from 'react-dom/client';
+import { Boot } from './app/Boot';
+import { setupI18n } from './i18n/setup';
+import { kioskBridge } from './kiosk-bridge';
+
+async function main(): Promise<void> {
+  document.documentElement.dataset.kernTheme = 'light';
+  await setupI18n('de');
+  const root = document.getElementById('root');
+  if (root) createRoot(root).render(<Boot bridge={kioskBridge()} />);
+}
+
+void main();

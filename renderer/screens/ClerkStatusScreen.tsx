@@ -1,0 +1,122 @@
+// Clerk assist mode, step 2 (issue 4): the kiosk's health at a glance (record source reachable,
+// signing certificate kid/expiry/demo, registry count, printers) and the clerk's actions: run the
+// citizen flow for a walk-in, reissue with a reason, lock.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComponentState, ServiceStatus } from '../../core/api/kiosk-api';
+import { formatIsoDate } from '../app/entry-format';
+import { useKiosk } from '../app/kiosk-context';
+import { Alert } from '../components/Alert';
+import { ScreenHeading } from '../components/ScreenHeading';
+
+export interface ClerkStatusScreenProps {
+  readonly token: string;
+  readonly onWalkIn: () => void;
+  readonly onReissue: () => void;
+  readonly onLock: () => void;
+}
+
+function StateBadge({ state }: { readonly state: ComponentState }) {
+  const { t } = useTranslation();
+  const tone = state === 'ok' ? 'success' : state === 'degraded' ? 'warning' : 'danger';
+  return <span className={`kern-badge kern-badge--${tone} state-badge`}>{t(`clerk.state_${state}`)}</span>;
+}
+
+export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkStatusScreenProps) {
+  const { t } = useTranslation();
+  const { bridge, locale } = useKiosk();
+  const [status, setStatus] = useState<ServiceStatus | null>(null);
+  const [errorCode, setErrorCode] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const r = await bridge.clerkStatus({ token });
+    if (r.ok) {
+      setStatus(r.value);
+      setErrorCode(null);
+    } else setErrorCode(r.error.code);
+  }, [bridge, token]);
+  useEffect(() => void load(), [load]);
+
+  return (
+    <section className="screen screen--clerk-status">
+      <ScreenHeading>{t('clerk.statusTitle')}</ScreenHeading>
+      <div aria-live="polite">
+        {errorCode ? (
+          <Alert tone="danger" title={t('clerk.statusUnavailable')}>
+            {t(`errors.${errorCode}`)}
+          </Alert>
+        ) : null}
+      </div>
+      {status ? (
+        <section aria-labelledby="status-heading" className="clerk-status" data-testid="clerk-status">
+          <h2 id="status-heading" className="kern-heading-small">
+            {t('clerk.statusHeading')}
+          </h2>
+          <dl className="status-list">
+            <div>
+              <dt>{t('clerk.recordSource', { kind: status.recordSource.kind })}</dt>
+              <dd>
+                <StateBadge state={status.recordSource.state} /> {status.recordSource.code ?? ''}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('clerk.signer')}</dt>
+              <dd>
+                <StateBadge state={status.signer.state} /> {status.signer.code ?? ''}
+                {status.signer.kid ? (
+                  <span className="status-detail" dir="ltr">
+                    {t('clerk.kid', { kid: status.signer.kid })}
+                  </span>
+                ) : null}
+                {status.signer.notAfter ? (
+                  <span className="status-detail">
+                    {t('clerk.notAfter', { date: formatIsoDate(status.signer.notAfter, locale) })}
+                  </span>
+                ) : null}
+                {status.signer.demo ? <span className="status-detail">{t('clerk.demoCert')}</span> : null}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('clerk.registry')}</dt>
+              <dd>
+                <StateBadge state={status.registry.state} /> {status.registry.code ?? ''}
+                {status.registry.issuedCount !== undefined ? (
+                  <span className="status-detail">{t('clerk.issuedCount', { n: status.registry.issuedCount })}</span>
+                ) : null}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('clerk.printers')}</dt>
+              <dd>
+                {status.printers.length === 0 ? t('clerk.noPrinters') : null}
+                {status.printers.map((p) => (
+                  <span className="status-detail" key={`${p.name}-${p.format}`}>
+                    <StateBadge state={p.state} /> {p.name} ({p.format}) {p.code ?? ''}
+                  </span>
+                ))}
+              </dd>
+            </div>
+          </dl>
+        </section>
+      ) : null}
+      <div className="clerk-actions">
+        <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="clerk-walk-in" onClick={onWalkIn}>
+          <span className="kern-label">{t('clerk.walkIn')}</span>
+        </button>
+        <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="clerk-reissue" onClick={onReissue}>
+          <span className="kern-label">{t('clerk.reissue')}</span>
+        </button>
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary kiosk-btn"
+          data-action="clerk-refresh"
+          onClick={() => void load()}
+        >
+          <span className="kern-label">{t('clerk.refresh')}</span>
+        </button>
+        <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action="clerk-lock" onClick={onLock}>
+          <span className="kern-label">{t('clerk.lock')}</span>
+        </button>
+      </div>
+    </section>
+  );
+}

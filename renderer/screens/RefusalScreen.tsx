@@ -1,0 +1,76 @@
+// Screen 8 (issue 4): every refusal has its own screen — what happened (errors.<CODE>, with the
+// date where the rule has one) and what to do next (refusal.<kind>). A failed match never says
+// which entry was wrong. The buttons offered depend on the kind: retry only where retrying can
+// help, reissue only for a signed-in clerk.
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../core/result';
+import { dateFromDetails, formatIsoDate } from '../app/entry-format';
+import { kindOf, type ErrorKind } from '../app/error-kinds';
+import { useKiosk } from '../app/kiosk-context';
+import { ScreenHeading } from '../components/ScreenHeading';
+
+const DATE_KEYS: Partial<Record<string, readonly string[]>> = {
+  ALREADY_ISSUED: ['issuedOn'],
+  TOO_EARLY: ['availableFrom'],
+};
+
+const RETRYABLE: ReadonlySet<ErrorKind> = new Set(['inProgress', 'serviceUnavailable']);
+
+export interface RefusalScreenProps {
+  readonly error: AppError<string>;
+  readonly clerkActive: boolean;
+  readonly onRetry: () => void;
+  readonly onCheckEntries: () => void;
+  readonly onReissue: () => void;
+  readonly onStartOver: () => void;
+}
+
+function messageFor(error: AppError<string>, locale: string, t: TFunction): string {
+  const keys = DATE_KEYS[error.code];
+  if (!keys) return t(`errors.${error.code}`);
+  const date = dateFromDetails(error.details, keys);
+  return date ? t(`errors.${error.code}`, { date: formatIsoDate(date, locale) }) : t(`errors.${error.code}_NO_DATE`);
+}
+
+export function RefusalScreen({ error, clerkActive, onRetry, onCheckEntries, onReissue, onStartOver }: RefusalScreenProps) {
+  const { t } = useTranslation();
+  const { locale } = useKiosk();
+  const kind = kindOf(error.code);
+  return (
+    <section className={`screen screen--refusal screen--refusal-${kind}`} data-error-code={error.code}>
+      <ScreenHeading>{t(`refusal.${kind}.title`)}</ScreenHeading>
+      <div className="kern-alert kern-alert--warning kiosk-alert" role="alert">
+        <div className="kern-alert__body kern-body kern-body--large">
+          <p>{messageFor(error, locale, t)}</p>
+          <p>{t(`refusal.${kind}.next`)}</p>
+        </div>
+      </div>
+      <div className="refusal-actions">
+        {RETRYABLE.has(kind) ? (
+          <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="retry" onClick={onRetry}>
+            <span className="kern-label">{t('refusal.tryAgain')}</span>
+          </button>
+        ) : null}
+        {kind === 'notFound' || kind === 'checkInput' ? (
+          <button
+            type="button"
+            className="kern-btn kern-btn--primary kiosk-btn"
+            data-action="check-entries"
+            onClick={onCheckEntries}
+          >
+            <span className="kern-label">{t('refusal.checkEntries')}</span>
+          </button>
+        ) : null}
+        {kind === 'alreadyIssued' && clerkActive ? (
+          <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="reissue" onClick={onReissue}>
+            <span className="kern-label">{t('refusal.reissue')}</span>
+          </button>
+        ) : null}
+        <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action="start-over" onClick={onStartOver}>
+          <span className="kern-label">{t('nav.startOver')}</span>
+        </button>
+      </div>
+    </section>
+  );
+}

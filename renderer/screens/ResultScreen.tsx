@@ -1,0 +1,112 @@
+// Screen 7 (issue 4): the certificate. The QR (SVG from core, shown as an image so no markup
+// from outside the renderer runs in the page) is large and centred on a white field with a quiet
+// zone — at least 60 % of the screen's short side, for a phone held at arm's length. Name and
+// validity in plain text, print buttons for the configured formats, app instructions, Finish.
+// A printer problem is a message here; the QR stays on screen.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IssuedCertificate, PrintFormat } from '../../core/api/kiosk-api';
+import { formatIsoDate } from '../app/entry-format';
+import { useKiosk } from '../app/kiosk-context';
+import { Alert } from '../components/Alert';
+import { ScreenHeading } from '../components/ScreenHeading';
+
+type PrintState = { kind: 'idle' } | { kind: 'printing' } | { kind: 'done' } | { kind: 'failed'; code: string };
+
+export interface ResultScreenProps {
+  readonly certificate: IssuedCertificate;
+  readonly onFinish: () => void;
+}
+
+export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
+  const { t } = useTranslation();
+  const { bridge, info, language, locale } = useKiosk();
+  const [print, setPrint] = useState<PrintState>({ kind: 'idle' });
+  const qrSrc = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(certificate.qrSvg)}`;
+  const name = [certificate.givenName, certificate.familyName].filter((s) => s.trim() !== '').join(' ');
+
+  const doPrint = async (format: PrintFormat) => {
+    setPrint({ kind: 'printing' });
+    const r = await bridge.print({ certificateId: certificate.certificateId, format, lang: language });
+    setPrint(r.ok ? { kind: 'done' } : { kind: 'failed', code: r.error.code });
+  };
+
+  return (
+    <section className="screen screen--result">
+      <ScreenHeading>{certificate.reissue ? t('result.titleReissue') : t('result.title')}</ScreenHeading>
+      {certificate.demo ? (
+        <p className="demo-stamp" role="note">
+          {t('app.demoBanner')}
+        </p>
+      ) : null}
+      <div className="result">
+        <div className="result__qr">
+          <img className="qr-image" src={qrSrc} alt={t('result.qrAlt')} data-testid="certificate-qr" />
+        </div>
+        <div className="result__details">
+          <p className="kern-body kern-body--large result__scan">{t('result.scan')}</p>
+          <dl className="result-facts">
+            <div>
+              <dt className="kern-label">{t('result.name')}</dt>
+              <dd dir="auto" data-testid="certificate-name">
+                {name}
+              </dd>
+            </div>
+            <div>
+              <dt className="kern-label">{t('result.dob')}</dt>
+              <dd>{formatIsoDate(certificate.dateOfBirth, locale)}</dd>
+            </div>
+            <div>
+              <dt className="kern-label">{t('result.validFrom')}</dt>
+              <dd>{formatIsoDate(certificate.validFrom, locale)}</dd>
+            </div>
+            <div>
+              <dt className="kern-label">{t('result.validUntil')}</dt>
+              <dd data-testid="certificate-valid-until">{formatIsoDate(certificate.validUntil, locale)}</dd>
+            </div>
+            <div>
+              <dt className="kern-label">{t('result.issuer')}</dt>
+              <dd dir="auto">{certificate.issuer}</dd>
+            </div>
+          </dl>
+          <div aria-live="polite" className="field-status">
+            {print.kind === 'printing' ? <Alert tone="info">{t('result.printing')}</Alert> : null}
+            {print.kind === 'done' ? <Alert tone="success">{t('result.printed')}</Alert> : null}
+            {print.kind === 'failed' ? (
+              <Alert tone="danger" title={t('printError.title')}>
+                {t(`errors.${print.code}`)} {t('printError.next')}
+              </Alert>
+            ) : null}
+          </div>
+          <div className="result__actions">
+            {info.printFormats.map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="kern-btn kern-btn--secondary kiosk-btn"
+                disabled={print.kind === 'printing'}
+                data-action={`print-${format}`}
+                onClick={() => void doPrint(format)}
+              >
+                <span className="kern-label">{format === 'receipt' ? t('result.printReceipt') : t('result.printA4')}</span>
+              </button>
+            ))}
+            <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="finish" onClick={onFinish}>
+              <span className="kern-label">{t('result.finish')}</span>
+            </button>
+          </div>
+          <p className="kern-body">{t('result.finishHint')}</p>
+          <section className="howto" aria-labelledby="howto-title">
+            <h2 id="howto-title" className="kern-heading-small">
+              {t('result.howToTitle')}
+            </h2>
+            <ul className="kern-list kern-list--bullet">
+              <li className="kern-body">{t('result.cwa')}</li>
+              <li className="kern-body">{t('result.covpass')}</li>
+            </ul>
+          </section>
+        </div>
+      </div>
+    </section>
+  );
+}

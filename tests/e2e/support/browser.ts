@@ -1,0 +1,35 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser; see the brief).
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--font-render-hinting=none',
+    ],
+  });
+}
+
+export const PORTRAIT = { width: 1080, height: 1920 } as const;
+export const LANDSCAPE = { width: 1920, height: 1080 } as const;
+
+export async function newKioskPage(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number } = PORTRAIT,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('[data-screen="welcome"]').waitFor();
+  return page;
+}

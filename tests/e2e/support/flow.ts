@@ -1,0 +1,76 @@
+// Drives the citizen flow the way a person does (issue 4): taps on the on-screen keys, or a
+// physical keyboard / hand scanner. Buttons are found by data-action / data-key so one helper
+// works in every language; what the person reads is checked by the tests themselves.
+import type { Page } from 'playwright-core';
+
+export interface Person {
+  readonly genesenenId: string;
+  readonly familyName: string;
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  readonly dateOfBirth: string;
+}
+
+export const screen = (page: Page, name: string) => page.locator(`[data-screen="${name}"]`).waitFor();
+export const action = (page: Page, name: string) => page.locator(`[data-action="${name}"]`).first();
+
+export async function chooseLanguage(page: Page, code: string): Promise<void> {
+  await page.locator(`[data-lang="${code}"]`).click();
+  await page.waitForFunction((c) => document.documentElement.dataset.uiLanguage === c, code);
+}
+
+async function tapKey(page: Page, key: string): Promise<void> {
+  await page.locator(`.kiosk-keyboard [data-key="${key}"]`).click();
+}
+
+export async function tapId(page: Page, id: string): Promise<void> {
+  for (const ch of id.replace(/-/gu, '').toUpperCase()) await tapKey(page, ch);
+}
+
+/** Taps a name on the letter keyboard, switching to the page that has each letter. */
+export async function tapName(page: Page, name: string): Promise<void> {
+  for (const ch of name) {
+    const key = ch === ' ' ? 'space' : ch === 'İ' ? 'İ' : ch.toLocaleLowerCase('de');
+    const target = page.locator(`.kiosk-keyboard [data-key="${key}"]`);
+    if ((await target.count()) === 0) {
+      for (const p of ['basic', 'more', 'cyrillic']) {
+        await tapKey(page, `page-${p}`);
+        if ((await target.count()) > 0) break;
+      }
+    }
+    await target.click();
+  }
+}
+
+/** DOB on the numeric keypad: day, month, year; partial dates leave fields empty. */
+export async function tapDob(page: Page, dob: string): Promise<void> {
+  const [year, month, day] = dob.split('-');
+  if (day) for (const d of day) await tapKey(page, d);
+  else if (month) await page.locator('#dob-month').click();
+  else await page.locator('#dob-year').click();
+  if (month) for (const d of month) await tapKey(page, d);
+  for (const d of year ?? '') await tapKey(page, d);
+}
+
+/** Welcome → ID → name → DOB → summary, all by touch. */
+export async function enterPersonByTouch(page: Page, person: Person): Promise<void> {
+  await action(page, 'start').click();
+  await screen(page, 'id');
+  await tapId(page, person.genesenenId);
+  await page.locator('#id-status .kern-alert--success').waitFor();
+  await action(page, 'next').click();
+  await screen(page, 'name');
+  await tapName(page, person.familyName);
+  await action(page, 'next').click();
+  await screen(page, 'dob');
+  await tapDob(page, person.dateOfBirth);
+  await action(page, 'next').click();
+  await screen(page, 'summary');
+}
+
+/** Confirm on the summary; resolves when the result or a refusal is on screen. */
+export async function confirm(page: Page): Promise<'result' | 'refusal'> {
+  await action(page, 'next').click();
+  const outcome = page.locator('[data-screen="result"], [data-screen="refusal"]');
+  await outcome.first().waitFor();
+  return (await outcome.first().getAttribute('data-screen')) as 'result' | 'refusal';
+}

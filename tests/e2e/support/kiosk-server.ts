@@ -1,0 +1,56 @@
+// Test harness for the browser suites (issue 4): the real core (createKiosk, demo mode, a fresh
+// temp data dir, optional config object written as a file) behind the real HTTP transport
+// (startWebServer), serving the real renderer build. Nothing here is a fake.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createKiosk, type Kiosk } from '../../../core/api/create-kiosk-api';
+import { ensureRendererBuilt, RENDERER_DIR } from '../../../server/start-web';
+import { startWebServer, type WebServer } from '../../../server/web-server';
+
+export interface RunningKiosk {
+  readonly url: string;
+  readonly kiosk: Kiosk;
+  readonly server: WebServer;
+  readonly dataDir: string;
+  /** Every log line the transport wrote (tests check no personal data appears). */
+  readonly transportLog: string[];
+  close(): Promise<void>;
+}
+
+export interface KioskServerOptions {
+  /** Written to <dataDir>/kiosk.json and passed as configPath; absent = demo defaults. */
+  readonly config?: Record<string, unknown>;
+  readonly now?: () => Date;
+}
+
+export async function startKioskServer(opts: KioskServerOptions = {}): Promise<RunningKiosk> {
+  await ensureRendererBuilt(() => {}, { whenStale: true });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-e2e-'));
+  let configPath: string | undefined;
+  if (opts.config) {
+    configPath = path.join(dataDir, 'kiosk.json');
+    writeFileSync(configPath, JSON.stringify(opts.config));
+  }
+  const created = await createKiosk({
+    dataDir,
+    ...(configPath ? { configPath } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+    logSink: () => {},
+  });
+  if (!created.ok) throw new Error(`createKiosk failed: ${created.error.code} ${JSON.stringify(created.error.details ?? {})}`);
+  const transportLog: string[] = [];
+  const server = await startWebServer({ api: created.value.api, staticDir: RENDERER_DIR, log: (l) => transportLog.push(l) });
+  return {
+    url: server.url,
+    kiosk: created.value,
+    server,
+    dataDir,
+    transportLog,
+    close: async () => {
+      await server.close();
+      await created.value.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
