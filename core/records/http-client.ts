@@ -154,7 +154,9 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
           else chunks.push(chunk);
         });
         res.on('end', () => finish({ kind: 'response', status, body: Buffer.concat(chunks) }));
-        res.on('error', () => finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: true, cause: 'body-aborted' }));
+        const aborted = () => finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: true, cause: 'body-aborted' });
+        res.on('error', aborted);
+        res.on('close', () => res.complete || aborted());
       });
       if (abort.aborted) onAbort();
       else abort.addEventListener('abort', onAbort);

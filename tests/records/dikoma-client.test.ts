@@ -181,6 +181,21 @@ describe('failure modes', () => {
     }
   });
 
+  it('connection dropped in the middle of the body → SOURCE_UNREACHABLE after retries', async () => {
+    const dropping = await startRawServer((_req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"result":');
+      setImmediate(() => res.socket?.destroy());
+    });
+    try {
+      const { src, attempts } = source({ baseUrl: dropping.url });
+      expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_UNREACHABLE' });
+      expect(attempts()).toBe(3);
+    } finally {
+      await dropping.close();
+    }
+  });
+
   it('a server "match" for a different person is not trusted → no-match', async () => {
     const lenient = await startRawServer((_req, _body, res) =>
       sendJson(res, 200, {
