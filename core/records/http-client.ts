@@ -121,12 +121,19 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
         resolve(a);
       };
       const onAbort = () => finish({ kind: 'failure', code: 'SOURCE_TIMEOUT', transient: true, cause: 'deadline' });
-      const request = transport.request(url, {
-        method: req.method,
-        headers: headersFor(payload),
-        agent: false,
-        ...(base.protocol === 'https:' ? material : {}),
-      });
+      let request: http.ClientRequest;
+      try {
+        request = transport.request(url, {
+          method: req.method,
+          headers: headersFor(payload),
+          agent: false,
+          ...(base.protocol === 'https:' ? material : {}),
+        });
+      } catch {
+        // Unusable credentials (a PEM that does not parse, a token with a line break): config.
+        resolve({ kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: 'credentials-invalid' });
+        return;
+      }
       // A reset right after a completed TLS handshake often means the server dropped our client
       // certificate without an alert; it stays SOURCE_UNREACHABLE, but the log says so.
       let handshakeDone = false;

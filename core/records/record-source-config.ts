@@ -33,6 +33,15 @@ const serviceUrl = z
     return url !== undefined && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
   }, 'no credentials, query or fragment in baseUrl');
 
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const timing = {
   /** The citizen's whole wait for one lookup, retries included. */
   timeoutMs: z.int().min(100).max(60_000).default(8000),
@@ -77,7 +86,7 @@ export const recordSourceConfigSchema = z.discriminatedUnion('kind', [
     ]),
     /** Case field holding the Genesenen-ID. */
     idField: z.enum(['externalID', 'externalToken', 'epidNumber', 'uuid']).default('externalID'),
-    timeZone: z.string().min(1).default('Europe/Berlin'),
+    timeZone: z.string().min(1).refine(isTimeZone, 'unknown IANA time zone').default('Europe/Berlin'),
     ...tlsFiles,
     ...timing,
   }),

@@ -41,6 +41,7 @@ describe('recordSourceConfigSchema', () => {
     ['sormas without auth', { kind: 'sormas', baseUrl: 'https://sormas.example' }],
     ['unknown fault', { kind: 'simulator', faults: { mode: 'explode' } }],
     ['retries out of range', { kind: 'dikoma', baseUrl: 'https://dikoma.example', retries: 50 }],
+    ['unknown time zone', { kind: 'sormas', baseUrl: 'https://s.example', auth: { bearerToken: 't' }, timeZone: 'Europe/Koeln' }],
   ])('rejects %s', (_label, config) => {
     expect(recordSourceConfigSchema.safeParse(config).success).toBe(false);
   });

@@ -75,6 +75,21 @@ describe('server certificate verification', () => {
   });
 });
 
+describe('unusable credentials', () => {
+  it('a client key file that is not a key → SOURCE_REFUSED, no exception', async () => {
+    const sim = await startTlsSimulator({ ...pki.server, ca: pki.ca, requestCert: true });
+    const { src, causes } = dikoma(sim.url, { caPath: pki.files.ca, clientCertPath: pki.files.clientCert, clientKeyPath: pki.files.ca });
+    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(causes).toEqual(['credentials-invalid']);
+  });
+
+  it('a bearer token with a line break → SOURCE_REFUSED, no exception', async () => {
+    const sim = await startTlsSimulator(pki.server);
+    const { src } = dikoma(sim.url, { caPath: pki.files.ca, bearerToken: 'abc\r\nX-Injected: 1' });
+    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+  });
+});
+
 describe('mutual TLS', () => {
   it('with the configured client certificate the lookup works', async () => {
     const sim = await startTlsSimulator({ ...pki.server, ca: pki.ca, requestCert: true });
