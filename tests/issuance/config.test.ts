@@ -109,3 +109,19 @@ describe('defaultKioskId', () => {
     expect(parseConfigObject({ kioskId: defaultKioskId('x'.repeat(300)) }).ok).toBe(true);
   });
 });
+
+describe('docs/config.example.json', () => {
+  it('is a valid configuration (the documentation does not drift from the schema)', () => {
+    const c = loadConfig(join(__dirname, '../../docs/config.example.json'));
+    if (!c.ok) throw new Error(JSON.stringify(c.error));
+    expect(c.value).toMatchObject({ demo: false, kioskId: 'buergeramt-mitte-1', recordSource: { kind: 'dikoma' } });
+  });
+
+  it('docs/configuration.md names every top-level field of the schema', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { kioskConfigFileSchema } = await import('../../core/config/config-schema');
+    const doc = readFileSync(join(__dirname, '../../docs/configuration.md'), 'utf8');
+    const shape = kioskConfigFileSchema.shape;
+    for (const key of Object.keys(shape)) expect(doc).toContain(`\`${key}`);
+  });
+});

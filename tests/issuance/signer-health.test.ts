@@ -2,8 +2,8 @@
 // whose extended key usage excludes recovery certificates — the kiosk still starts, refuses to
 // issue with the SIGNER_* code (before any lookup), and the clerk status shows it from the start.
 import { afterEach, describe, expect, it } from 'vitest';
-import { webcrypto } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { webcrypto, type webcrypto as WebCrypto } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPin } from '../../core/clerk/pin-hash';
 import { DCC_EKU_OIDS } from '../../core/dcc/x509';
@@ -17,7 +17,7 @@ let dirs: ReturnType<typeof makeDirs> | undefined;
 afterEach(() => dirs?.cleanup());
 
 async function writeDsc(dir: string, opts: { notBefore: Date; notAfter: Date; eku?: string[] }) {
-  const keys = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as WebCrypto.CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     name: 'C=DE, CN=Test DSC',
     keys,
@@ -63,13 +63,13 @@ describe('signer health', () => {
   });
 
   it.each([
-    ['missing key file', async (d: string) => void writeFileSync(join(d, 'dsc.pem'), 'x'), 'SIGNER_UNAVAILABLE'],
+    ['missing key file', async (d: string): Promise<void> => void writeFileSync(join(d, 'dsc.pem'), 'x'), 'SIGNER_UNAVAILABLE'],
     [
       'key that does not belong to the DSC',
-      async (d: string) => {
+      async (d: string): Promise<void> => {
         await writeDsc(d, { notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 400 * DAY) });
         const otherKey = join(d, 'dsc-key.pem');
-        const keep = (await import('node:fs')).readFileSync(otherKey);
+        const keep = readFileSync(otherKey);
         await writeDsc(d, { notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 400 * DAY) });
         writeFileSync(otherKey, keep);
       },
