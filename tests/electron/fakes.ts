@@ -177,3 +177,76 @@ export class FakeTimers {
     for (const [, t] of due) t.fn();
   }
 }
+
+export class FakeMenu {
+  applicationMenu: unknown = 'default menu';
+  setApplicationMenu(menu: unknown) {
+    this.applicationMenu = menu;
+  }
+}
+
+/**
+ * The parts of the `electron` module main.ts uses. Creating a BrowserWindow emits the app's
+ * 'web-contents-created', as Electron does; `session.fromPartition` returns one session per name.
+ */
+export function fakeElectron(opts: { appPath: string; isPackaged?: boolean }) {
+  const app = new FakeApp(opts.appPath);
+  app.isPackaged = opts.isPackaged ?? true;
+  const defaultSession = new FakeSession();
+  const partitions = new Map<string, FakeSession>();
+  const windows: FakeBrowserWindowBase[] = [];
+  class BrowserWindow extends FakeBrowserWindowBase {
+    constructor(options: Record<string, any>) {
+      super(options, (options.webPreferences?.session as FakeSession | undefined) ?? defaultSession);
+      windows.push(this);
+      app.emit('web-contents-created', fakeEvent(), this.webContents);
+    }
+  }
+  return {
+    app,
+    BrowserWindow,
+    ipcMain: new FakeIpcMain(),
+    Menu: new FakeMenu(),
+    protocol: defaultSession.protocol,
+    session: {
+      defaultSession,
+      fromPartition(name: string) {
+        if (!partitions.has(name)) partitions.set(name, new FakeSession());
+        return partitions.get(name)!;
+      },
+    },
+    windows,
+    partitions,
+  };
+}
+
+export class FakeBrowserWindowBase extends EventEmitter {
+  readonly webContents: FakeWebContents;
+  destroyed = false;
+  shown = false;
+  constructor(
+    readonly options: Record<string, any>,
+    session: FakeSession,
+  ) {
+    super();
+    this.webContents = new FakeWebContents('about:blank', session);
+  }
+  async loadURL(url: string) {
+    this.webContents.mainFrame.url = url;
+    this.webContents.loaded.push(url);
+  }
+  show() {
+    this.shown = true;
+  }
+  focus() {}
+  restore() {}
+  isMinimized() {
+    return false;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}

@@ -178,6 +178,12 @@ describe('isTrustedSender', () => {
     expect(check(ipcEvent(contents), policyFor(contents, ['app://kiosk', 'http://localhost:5173']))).toBe(true);
   });
 
+  it('refuses a frame that has a parent, even if it reports the main frame’s ids', () => {
+    const contents = new FakeWebContents();
+    const impostor = Object.assign(Object.create(FakeFrame.prototype), { ...contents.mainFrame, parent: contents.mainFrame });
+    expect(check(ipcEvent(contents, impostor), policyFor(contents))).toBe(false);
+  });
+
   it('refuses a detached main frame, a destroyed window and the time before the window exists', () => {
     const contents = new FakeWebContents();
     contents.mainFrame.detached = true;
