@@ -1,5 +1,5 @@
 // The A4 certificate (issue 6), laid out like the official German paper certificate: upper half
-// with title, issuer, app instructions and a 66 mm QR (+ 4-module quiet zone, SPEC.md §5), a fold
+// with title, issuer, app instructions and a 70 mm QR (+ 4-module quiet zone, SPEC.md §5), a fold
 // line, lower half with the labelled certificate data. Labels are German + English; the citizen's
 // language is a third line for Latin/Cyrillic scripts only (pdf-lib has no Arabic shaping/bidi).
 // Demo certificates carry a red banner and a "DEMO" watermark. PDF metadata holds no personal data.
@@ -31,7 +31,8 @@ const A4_SCRIPTS: ReadonlySet<Script> = new Set(['latin', 'cyrillic']);
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.35, 0.35, 0.35);
 const RED = rgb(0.75, 0.05, 0.05);
-const QR_SYMBOL_MM = 66;
+const WATERMARK = rgb(0.97, 0.84, 0.84);
+const QR_SYMBOL_MM = 70;
 const FOLD_MM = A4.height / 2;
 const FOOTER_MM = 284;
 
@@ -69,8 +70,9 @@ function drawWatermark(page: PDFPage, bold: PDFFont, centreXmm: number, centreYm
     y: (A4.height - centreYmm) * MM - (width / 2) * Math.sin(rad),
     size,
     font: bold,
-    color: RED,
-    opacity: 0.14,
+    // A solid pale tint drawn first, not transparency: PostScript printer paths (CUPS pdftops)
+    // rasterise any page with transparency, which blurs the QR and loses the text layer.
+    color: WATERMARK,
     rotate: degrees(angle),
   });
 }
@@ -99,8 +101,11 @@ export async function buildA4Pdf(cert: A4Certificate, options: A4Options): Promi
   doc.setTitle(HEADINGS.titleDe);
   doc.setCreator('genesenen-kiosk');
   doc.setProducer('genesenen-kiosk (pdf-lib)');
-  const regular = await doc.embedFont(fonts.regular, { subset: true });
-  const bold = await doc.embedFont(fonts.bold, { subset: true });
+  // No ligatures: "fi" in Zofia or Zertifikat stays two glyphs, so every letter of a name is a
+  // letter in the text layer (a ligature glyph loses its Unicode mapping in CUPS's PDF → PS step).
+  const noLigatures = { liga: false, clig: false, dlig: false };
+  const regular = await doc.embedFont(fonts.regular, { subset: true, features: noLigatures });
+  const bold = await doc.embedFont(fonts.bold, { subset: true, features: noLigatures });
   const page = doc.addPage([A4.width * MM, A4.height * MM]);
   const view = certificateView(cert.payload);
   const third = thirdLanguage(options.lang);

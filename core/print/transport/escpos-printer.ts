@@ -58,7 +58,10 @@ const conditionError = (reading: StatusReading, phase: string): LinkResult<Statu
 
 /** After the job: Epson waits for GS r 1 (job processed), Star asks for real-time status. */
 async function afterJob(link: ByteLink, set: 'epson' | 'star', deadline: number): Promise<LinkResult<StatusReading>> {
-  if (set === 'star') return readStatus(link, set, deadline, 'after');
+  if (set === 'star') {
+    const reading = await readStatus(link, set, deadline, 'after');
+    return reading.ok ? conditionError(reading.value, 'after') : reading;
+  }
   const asked = await link.write(EPSON_AFTER_JOB_REQUEST, deadline, 'after');
   if (!asked.ok) return asked;
   const answer = await link.read(1, Math.max(Date.now(), deadline - EXPLAIN_MS), 'after');

@@ -22,7 +22,7 @@ export interface FakePrinter {
   readonly uri: string;
   /** All bytes received, per connection, in order. */
   readonly connections: Uint8Array[];
-  /** Connections that were open at the same time as another one (should stay 0). */
+  /** Pairs of connections whose data exchanges interleaved (should stay 0 for one printer). */
   readonly overlaps: number;
   close(): Promise<void>;
 }
@@ -48,12 +48,11 @@ function starAsb(s: State): Buffer {
 export async function startFakePrinter(set: CommandSetName, mode: FakeMode): Promise<FakePrinter> {
   const connections: Uint8Array[] = [];
   const sockets = new Set<Socket>();
-  let open = 0;
-  let overlaps = 0;
+  /** Per connection: sequence numbers of its first and last data event. */
+  const spans: [number, number][] = [];
+  let sequence = 0;
   const server: Server = createServer((socket) => {
     sockets.add(socket);
-    open++;
-    if (open > 1) overlaps++;
     const state: State = {
       paperOut: mode === 'paper-out',
       coverOpen: mode === 'cover-open',
@@ -62,30 +61,33 @@ export async function startFakePrinter(set: CommandSetName, mode: FakeMode): Pro
     };
     const index = connections.push(new Uint8Array()) - 1;
     let pending = Buffer.alloc(0);
-    let jobBytes = 0;
+    let jobCommands = 0;
     socket.on('data', (chunk: Buffer) => {
+      sequence++;
+      spans[index] = [spans[index]?.[0] ?? sequence, sequence];
       connections[index] = Buffer.concat([connections[index]!, chunk]);
       if (mode === 'silent') return;
       pending = Buffer.concat([pending, chunk]);
       const { commands, consumed } = parseCommands(pending, set);
       pending = pending.subarray(consumed);
       for (const c of commands) {
+        if (mode === 'drop-mid-job' && jobCommands > 0) {
+          socket.destroy();
+          return;
+        }
         if (c.kind === 'statusRealtime') socket.write(Buffer.from([epsonRealtime(c.n, state)]));
         else if (c.kind === 'statusStar') socket.write(starAsb(state));
         else if (c.kind === 'statusPaper') {
           if (!state.paperOut) socket.write(Buffer.from([state.paperLow ? 0x03 : 0x00]));
         } else if (c.kind === 'raster' || c.kind === 'qrStore' || c.kind === 'text') {
-          jobBytes++;
+          jobCommands++;
           if (mode === 'paper-out-mid-job') state.paperOut = true;
         }
       }
-      if (mode === 'drop-mid-job' && (jobBytes > 0 || connections[index]!.length > 1000)) socket.destroy();
+      if (mode === 'drop-mid-job' && jobCommands > 0) socket.destroy();
     });
     socket.on('error', () => undefined);
-    socket.on('close', () => {
-      open--;
-      sockets.delete(socket);
-    });
+    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -93,7 +95,11 @@ export async function startFakePrinter(set: CommandSetName, mode: FakeMode): Pro
     uri: `tcp://127.0.0.1:${port}`,
     connections,
     get overlaps() {
-      return overlaps;
+      let count = 0;
+      spans.forEach((a, i) => spans.forEach((b, j) => {
+        if (i < j && a && b && a[0] <= b[1] && b[0] <= a[1]) count++;
+      }));
+      return count;
     },
     close: () =>
       new Promise<void>((resolve) => {
