@@ -20,5 +20,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: false,
     reportCompressedSize: false,
+    // One bundle on purpose: all eight languages and the app are loaded once from local disk.
+    chunkSizeWarningLimit: 1024,
   },
 });

@@ -41,13 +41,17 @@ type Reply = { status: number; body: Result<unknown> };
 
 function sendJson(res: ServerResponse, { status, body }: Reply): void {
   const json = JSON.stringify(body);
+  const closeAfter = status === 413;
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(json),
     'Cache-Control': 'no-store',
+    ...(closeAfter ? { Connection: 'close' } : {}),
   });
-  res.end(json);
+  res.end(json, () => {
+    if (closeAfter) res.socket?.destroy();
+  });
 }
 
 /** The request's Host and Origin must name this server itself. */
@@ -67,8 +71,9 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Stop reading; the 413 goes out with Connection: close and the socket ends after it.
+        req.pause();
         resolve('too-large');
-        req.destroy();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));

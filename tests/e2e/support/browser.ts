@@ -33,3 +33,13 @@ export async function newKioskPage(
   await page.locator('[data-screen="welcome"]').waitFor();
   return page;
 }
+
+/** Minimal view of the browser globals used inside evaluate() (the test tsconfig has no DOM lib). */
+interface InPage {
+  getComputedStyle(el: unknown): Record<string, string>;
+}
+
+/** A computed CSS property of the first element the locator finds. */
+export function computedStyle(locator: import('playwright-core').Locator, property: string): Promise<string> {
+  return locator.first().evaluate((el, prop) => (globalThis as unknown as InPage).getComputedStyle(el)[prop] ?? '', property);
+}

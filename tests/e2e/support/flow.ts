@@ -15,7 +15,7 @@ export const action = (page: Page, name: string) => page.locator(`[data-action="
 
 export async function chooseLanguage(page: Page, code: string): Promise<void> {
   await page.locator(`[data-lang="${code}"]`).click();
-  await page.waitForFunction((c) => document.documentElement.dataset.uiLanguage === c, code);
+  await page.locator(`html[data-ui-language="${code}"]`).waitFor({ state: 'attached' });
 }
 
 async function tapKey(page: Page, key: string): Promise<void> {
@@ -73,4 +73,36 @@ export async function confirm(page: Page): Promise<'result' | 'refusal'> {
   const outcome = page.locator('[data-screen="result"], [data-screen="refusal"]');
   await outcome.first().waitFor();
   return (await outcome.first().getAttribute('data-screen')) as 'result' | 'refusal';
+}
+
+/** Moves focus with Tab until the element with `data-action=name` has it, then presses Enter. */
+export async function tabToAndPress(page: Page, name: string, maxTabs = 60): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    if (await page.locator(`[data-action="${name}"]:focus`).count()) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached [data-action="${name}"]`);
+}
+
+/** A physical keyboard or hand scanner: text typed where focus is, Enter to go on. No mouse. */
+export async function enterPersonByKeyboard(page: Page, person: Person): Promise<void> {
+  await tabToAndPress(page, 'start');
+  await screen(page, 'id');
+  await page.keyboard.type(person.genesenenId);
+  await page.keyboard.press('Enter');
+  await screen(page, 'name');
+  await page.keyboard.type(person.familyName);
+  await page.keyboard.press('Enter');
+  await screen(page, 'dob');
+  const [year, month, day] = person.dateOfBirth.split('-');
+  if (day) await page.keyboard.type(day.padStart(2, '0'));
+  else await page.keyboard.press('Tab');
+  if (month) await page.keyboard.type(month.padStart(2, '0'));
+  else if (!day) await page.keyboard.press('Tab');
+  await page.keyboard.type(year ?? '');
+  await page.keyboard.press('Enter');
+  await screen(page, 'summary');
 }

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createKiosk, type Kiosk } from '../../../core/api/create-kiosk-api';
+import type { Fixture } from '../../../core/records/fixture';
 import { ensureRendererBuilt, RENDERER_DIR } from '../../../server/start-web';
 import { startWebServer, type WebServer } from '../../../server/web-server';
 
@@ -21,6 +22,8 @@ export interface RunningKiosk {
 export interface KioskServerOptions {
   /** Written to <dataDir>/kiosk.json and passed as configPath; absent = demo defaults. */
   readonly config?: Record<string, unknown>;
+  /** Records for the simulator instead of the demo people (written to <dataDir>/records.json). */
+  readonly fixture?: Fixture;
   readonly now?: () => Date;
 }
 
@@ -28,9 +31,14 @@ export async function startKioskServer(opts: KioskServerOptions = {}): Promise<R
   await ensureRendererBuilt(() => {}, { whenStale: true });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-e2e-'));
   let configPath: string | undefined;
-  if (opts.config) {
+  const config: Record<string, unknown> = { ...(opts.config ?? {}) };
+  if (opts.fixture) {
+    writeFileSync(path.join(dataDir, 'records.json'), JSON.stringify(opts.fixture));
+    config.recordSource = { kind: 'simulator', fixture: 'records.json' };
+  }
+  if (Object.keys(config).length > 0) {
     configPath = path.join(dataDir, 'kiosk.json');
-    writeFileSync(configPath, JSON.stringify(opts.config));
+    writeFileSync(configPath, JSON.stringify(config));
   }
   const created = await createKiosk({
     dataDir,

@@ -1,0 +1,56 @@
+// Fictitious people for the browser suites (issue 4): fresh valid Genesenen-IDs (core's own
+// generator, Luhn mod 32), so every test issues to people nobody issued to before; plus the
+// rule cases (first positive test too recent / too long ago). Nobody here is real.
+import { createIdFormat } from '../../../core/id/genesenen-id';
+import type { Fixture } from '../../../core/records/fixture';
+import type { Person } from './flow';
+
+const DAY_MS = 86_400_000;
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+const idFormat = createIdFormat();
+
+export interface TestPerson extends Person {
+  readonly givenName: string;
+}
+
+const FAMILY = ['Beispiel', 'Probst', 'Quast', 'Ulbrich', 'Vogt', 'Wendt', 'Zeller', 'Xander', 'Yildiz', 'Ahrens'];
+
+/** `count` ordinary people (positive test 40 days ago), distinct IDs and names. */
+export function makePeople(count: number, prefix = 'Test'): TestPerson[] {
+  const people: TestPerson[] = [];
+  const seen = new Set<string>();
+  while (people.length < count) {
+    const id = idFormat.generate();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const i = people.length;
+    people.push({
+      genesenenId: id,
+      familyName: `${FAMILY[i % FAMILY.length]}-${prefix}${String.fromCharCode(97 + (i % 26))}`,
+      givenName: 'Kim',
+      dateOfBirth: `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
+    });
+  }
+  return people;
+}
+
+export function fixtureFor(
+  now: Date,
+  ordinary: readonly TestPerson[],
+  rules: { tooEarly?: TestPerson; tooLate?: TestPerson } = {},
+): Fixture {
+  const record = (p: TestPerson, days: number) => ({
+    genesenenId: p.genesenenId.replaceAll('-', ''),
+    familyName: p.familyName,
+    givenName: p.givenName,
+    dateOfBirth: p.dateOfBirth,
+    firstPositiveTest: daysAgo(now, days),
+  });
+  return {
+    records: [
+      ...ordinary.map((p) => record(p, 40)),
+      ...(rules.tooEarly ? [record(rules.tooEarly, 10)] : []),
+      ...(rules.tooLate ? [record(rules.tooLate, 200)] : []),
+    ],
+  };
+}
