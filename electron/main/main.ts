@@ -29,7 +29,8 @@ type ElectronMain = Pick<typeof electron, 'app' | 'BrowserWindow' | 'ipcMain' | 
 
 export interface MainDeps {
   readonly electron: ElectronMain;
-  readonly createKiosk: CreateKiosk;
+  /** Default: core's createKiosk (core/api/create-kiosk-api.ts). */
+  readonly createKiosk?: CreateKiosk;
   readonly proc: Pick<NodeJS.Process, 'on'>;
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -80,7 +81,7 @@ export async function startKioskMain(deps: MainDeps): Promise<RunningKiosk | nul
     logger,
   });
 
-  const kiosk = await loadKiosk({ createKiosk: deps.createKiosk, paths, electronPrint, logger });
+  const kiosk = await loadKiosk({ createKiosk: deps.createKiosk ?? createKiosk, paths, electronPrint, logger });
   registerKioskIpc(ipcMain, { api: kiosk.api, logger, trustedOrigins, trustedContents: () => win?.webContents ?? null });
   const quit = installQuitHandler(app, deps.proc, () => kiosk.close(), logger);
 
@@ -106,7 +107,6 @@ export async function startKioskMain(deps: MainDeps): Promise<RunningKiosk | nul
 if (process.versions.electron) {
   void startKioskMain({
     electron,
-    createKiosk,
     proc: process,
     argv: process.argv,
     env: process.env,

@@ -1,11 +1,10 @@
 // app:// protocol (Electron security checklist items 7 and 18): only files under the renderer's
 // build directory are served, every traversal trick is refused, and every response — file or
 // error — carries the Content-Security-Policy and nosniff.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
@@ -14,12 +13,12 @@ import {
   resolveAppRequest,
   serveAppRequest,
 } from '../../electron/main/app-protocol';
-import { FakeProtocol } from './fakes';
+import { FakeProtocol, makeTempDir, removeTempDirs } from './fakes';
 
 let root: string;
 let outside: string;
 beforeAll(() => {
-  const base = mkdtempSync(join(tmpdir(), 'kiosk-app-proto-'));
+  const base = makeTempDir('kiosk-app-proto-');
   root = join(base, 'renderer');
   outside = join(base, 'secret');
   mkdirSync(join(root, 'assets'), { recursive: true });
@@ -31,6 +30,8 @@ beforeAll(() => {
   writeFileSync(join(outside, 'key.pem'), '-----BEGIN PRIVATE KEY-----');
   symlinkSync(join(outside, 'key.pem'), join(root, 'assets', 'linked.js'));
 });
+
+afterAll(removeTempDirs);
 
 describe('resolveAppRequest', () => {
   it('maps / and paths under the root to files with their content type', () => {

@@ -2,6 +2,9 @@
 // available here, so the shell's own functions run against these). Each fake records what the
 // code under test did to it, and lets the test fire the events Electron would fire.
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CustomScheme } from 'electron';
 
 export interface FakeEvent {
@@ -249,4 +252,17 @@ export class FakeBrowserWindowBase extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh temporary directory, removed by `removeTempDirs` (call it in afterAll). */
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

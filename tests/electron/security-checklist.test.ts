@@ -4,10 +4,9 @@
 // inspects what it created — window options, handlers registered on the sessions (and invoked),
 // the app:// protocol handler, the IPC handlers with forged senders, the fuse configuration.
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KIOSK_METHODS } from '../../core/api/kiosk-api-contract';
 import type { KioskApi } from '../../core/api/kiosk-api';
 import { silentLogger } from '../../core/log/logger';
@@ -16,7 +15,7 @@ import { KIOSK_FUSES } from '../../build/electron-builder.config';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/app-protocol';
 import { startKioskMain, type MainDeps } from '../../electron/main/main';
 import { PRINT_PARTITION } from '../../electron/main/print-glue';
-import { fakeElectron, fakeEvent, FakeFrame, FakeWebContents, ipcEvent } from './fakes';
+import { fakeElectron, fakeEvent, FakeFrame, FakeWebContents, ipcEvent, makeTempDir, removeTempDirs } from './fakes';
 
 const exposed = vi.hoisted(() => new Map<string, unknown>());
 vi.mock('electron', () => ({
@@ -28,10 +27,11 @@ vi.mock('../../core/api/create-kiosk-api', () => ({ createKiosk: async () => err
 const repoRoot = join(__dirname, '..', '..');
 let appPath: string;
 beforeAll(() => {
-  appPath = mkdtempSync(join(tmpdir(), 'kiosk-checklist-'));
+  appPath = makeTempDir('kiosk-checklist-');
   mkdirSync(join(appPath, 'dist', 'renderer'), { recursive: true });
   writeFileSync(join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>kiosk</title>');
 });
+afterAll(removeTempDirs);
 
 const api = Object.fromEntries(KIOSK_METHODS.map((m) => [m, async () => ok(m)])) as unknown as KioskApi;
 
