@@ -88,7 +88,9 @@ export function createPrintService(printers: PrinterConfig[], deps: PrintService
       );
       const ms = Date.now() - started;
       if (!result.ok) {
-        log('print.failed', { printer: printer.name, format, code: result.error.code, ms });
+        const d = result.error.details ?? {};
+        const cause = typeof d.reason === 'string' ? d.reason : typeof d.phase === 'string' ? d.phase : undefined;
+        log('print.failed', { printer: printer.name, format, code: result.error.code, ms, ...(cause ? { cause } : {}) });
         return result;
       }
       log('print.done', { printer: printer.name, format, ms, ...result.value });

@@ -10,6 +10,7 @@ import jsQR from 'jsqr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildA4Pdf } from '../../core/print/a4/a4-pdf';
 import { createPrintService } from '../../core/print/print-service';
+import { discoverCupsQueues } from '../../core/print/transport/cups';
 import { certificateFactory, PEOPLE, type CertificateFactory } from './helpers/certificates';
 import { ARTIFACTS, decodePng, pdfToPng } from './helpers/render';
 
@@ -103,4 +104,29 @@ describe.skipIf(!queueReady)('A4 through CUPS (queue KioskPDF on cups-pdf; run s
     expect(text).toContain(PEOPLE[person].familyName);
     expect(text).toContain(PEOPLE[person].givenName);
   }, 30_000);
+});
+
+const isRoot = process.getuid?.() === 0;
+
+describe.skipIf(!queueReady || !isRoot)('CUPS queue states (a scratch queue, created and removed here)', () => {
+  const queue = `KioskScratch${process.pid}`;
+  const admin = (args: string[]): void => void execFileSync('lpadmin', args, { stdio: 'ignore' });
+
+  it('a disabled queue is PRINTER_OFFLINE before anything is submitted; discovery lists it as disabled', async () => {
+    admin(['-p', queue, '-E', '-v', 'cups-pdf:/', '-m', 'lsb/usr/cups-pdf/CUPS-PDF_opt.ppd']);
+    try {
+      execFileSync('cupsdisable', [queue]);
+      const cert = await certs.issue('juergen');
+      const service = createPrintService([{ kind: 'cups', name: 'Scratch', format: 'a4', queue, timeoutMs: 5000 }]);
+      expect(await service.status()).toEqual([{ name: 'Scratch', format: 'a4', state: 'down', code: 'PRINTER_OFFLINE' }]);
+      const result = await service.print(cert, 'a4', 'de');
+      expect(result.ok ? undefined : result.error.code).toBe('PRINTER_OFFLINE');
+      const jobs = execFileSync('lpstat', ['-o', queue]).toString();
+      expect(jobs).toBe('');
+      const found = await discoverCupsQueues(5000);
+      expect(found.ok && found.value).toEqual(expect.arrayContaining([{ queue, enabled: false }, { queue: 'KioskPDF', enabled: true }]));
+    } finally {
+      admin(['-x', queue]);
+    }
+  }, 20_000);
 });

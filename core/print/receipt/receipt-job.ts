@@ -70,7 +70,7 @@ export function buildReceiptJob(cert: ReceiptCertificate, options: ReceiptOption
   w.style({ bold: true });
   lines(labelled(`${bilingualLabel('validFrom').de} / ${bilingualLabel('validFrom').en}:`, view.validFrom, columns));
   lines(labelled(`${bilingualLabel('validUntil').de} / ${bilingualLabel('validUntil').en}:`, view.validUntil, columns));
-  w.style({}).line('UVCI:');
+  w.style({ bold: true }).line('UVCI:').style({});
   lines(wrap(view.uvci, columns));
   w.line('-'.repeat(columns));
 
