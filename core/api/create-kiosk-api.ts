@@ -42,6 +42,14 @@ export interface Kiosk {
 const HEALTH_TIMEOUT_MS = 5000;
 
 export async function createKiosk(opts: CreateKioskOptions): Promise<Result<Kiosk>> {
+  try {
+    return await startKiosk(opts);
+  } catch {
+    return err('INTERNAL');
+  }
+}
+
+async function startKiosk(opts: CreateKioskOptions): Promise<Result<Kiosk>> {
   const config = loadConfig(opts.configPath);
   if (!config.ok) return config;
   const runtime = await openKioskRuntime({

@@ -11,7 +11,7 @@ import { createIdFormat, type IdFormat } from '../id/genesenen-id';
 import { createIssuanceService, type IssuanceService } from '../issuance/issuance-service';
 import { loadSigner, readySigner, type LoadedSigner } from '../issuance/signer-state';
 import { createFileSink } from '../log/file-sink';
-import { asEventLog, createLogger, type Logger, type LogSink } from '../log/logger';
+import { asEventLog, createLogger, errorName, type Logger, type LogSink } from '../log/logger';
 import { dataPaths } from '../paths';
 import { demoFixture } from '../records/demo-records';
 import { loadFixture, type Fixture } from '../records/fixture';
@@ -97,7 +97,15 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   if (stale.ok && stale.value.length > 0) log.warn('registry.stale-released', { count: stale.value.length });
   const limiter = createAttemptLimiter(db.value, now);
 
-  const source = await openRecordSource(config, opts.fixture, now, log);
+  let source: Awaited<ReturnType<typeof openRecordSource>>;
+  try {
+    source = await openRecordSource(config, opts.fixture, now, log);
+  } catch (e) {
+    // e.g. the simulator could not bind its port; never let start-up reject.
+    log.error('record-source.start-failed', { errorName: errorName(e) });
+    registry.close();
+    return err('SOURCE_UNREACHABLE', { reason: 'start-failed' });
+  }
   const signer = await loadSigner(config.signer, dataDir);
   if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo });
   const idFormat = createIdFormat(config.idFormat ?? {});
