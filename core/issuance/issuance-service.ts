@@ -57,7 +57,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     }
   };
 
-  /** Counts a failed match against the ID and the kiosk, and records the refusal. */
+  /** Records a refusal that concerns an ID (audit + log, by hash only). */
   const refuse = (idHash: string, code: 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'ALREADY_ISSUED' | 'TOO_EARLY' | 'TOO_LATE') => {
     audit({ event: 'issuance.refused', outcome: 'refused', idHash, code });
     log.info('issuance.refused', { code, idHash });
