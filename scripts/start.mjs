@@ -46,7 +46,8 @@ function main(argv) {
   if (exe) {
     console.log(`start: Electron found (${exe}); running electron-forge start (demo mode unless configured).`);
     if (dryRun) return 0;
-    const status = run(npm, ['run', 'start:electron', '--', ...args]);
+    // electron-forge start passes what follows its own `--` to the app (npm eats the first one).
+    const status = run(npm, ['run', 'start:electron', ...(args.length ? ['--', '--', ...args] : [])]);
     // Forge rebuilt better-sqlite3 for Electron's ABI in place; give Node (tests, CLI, start:web) its build back.
     const abi = sqliteAbi();
     if (abi !== null && abi !== Number(process.versions.modules)) {

@@ -58,6 +58,8 @@ export interface RendererRecoveryDeps {
   /** How long the page may hang before it is killed and replaced. */
   readonly unresponsiveMs?: number;
   readonly timers?: Timers;
+  /** While the app quits, a renderer going away is expected: no wipe, no reload. */
+  readonly isQuitting?: () => boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export function installRendererRecovery(deps: RendererRecoveryDeps): { recover(r
 
   const recover = (reason: string): Promise<void> => {
     stopHangTimer();
+    if (deps.isQuitting?.()) return Promise.resolve();
     if (inFlight) return inFlight;
     logger.warn('renderer.recover', { state: reason });
     inFlight = (async () => {

@@ -89,7 +89,7 @@ export async function startKioskMain(deps: MainDeps): Promise<RunningKiosk | nul
   win = new BrowserWindow(createKioskWindowOptions({ preloadPath: deps.preloadPath, isProduction, windowed }));
   const shown = win;
   guardWindowClose(shown, quit.isQuitting, isProduction);
-  installRendererRecovery({ contents: shown.webContents, endSession: () => kiosk.api.endSession({}), logger });
+  installRendererRecovery({ contents: shown.webContents, endSession: () => kiosk.api.endSession({}), logger, isQuitting: quit.isQuitting });
   shown.once('ready-to-show', () => shown.show());
   app.on('window-all-closed', () => app.quit());
 

@@ -80,6 +80,16 @@ describe('renderer recovery', () => {
     expect(order).toEqual(['endSession', 'reload after storage+cache']);
   });
 
+  it('while the app quits, a renderer going away is not recovered', async () => {
+    const contents = new FakeWebContents();
+    const endSession = vi.fn(async () => undefined);
+    const recovery = installRendererRecovery({ contents: contents as unknown as WebContents, endSession, logger: silentLogger, timers: new FakeTimers(), isQuitting: () => true });
+    contents.emit('render-process-gone', fakeEvent(), { reason: 'clean-exit', exitCode: 0 });
+    await recovery.recover('settle');
+    expect(endSession).not.toHaveBeenCalled();
+    expect(contents.reloads).toBe(0);
+  });
+
   it('responsive again before the limit → nothing happens', () => {
     const { contents, timers } = recovering();
     contents.emit('unresponsive');

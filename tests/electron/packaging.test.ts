@@ -1,11 +1,14 @@
 // Packaging checks (issue 5, build/): the native-addon ABI reader and verdict behind the afterPack
 // hook, the rules for what app.asar may contain, and the stand-in Electron binary whose fuse wire
 // @electron/fuses really flips — so `npm run package:check` tests something real.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import asar from '@electron/asar';
+import type { AfterPackContext } from 'electron-builder';
 import { join } from 'node:path';
 import { FuseV1Options, FuseVersion, flipFuses, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KIOSK_FUSES } from '../../build/electron-builder.config';
+import afterPack, { ABI_CHECK_MODE_ENV, ABI_REPORT_FILE } from '../../build/after-pack';
 import { checkNativeAbis, electronAbi, readNativeAbi } from '../../build/native-abi';
 import { checkAsarEntries, checkExternals, checkPackagedManifest, packageOf, REQUIRED_ENTRIES } from '../../build/package-contents';
 import { makeTempDir, removeTempDirs } from './fakes';
@@ -47,6 +50,68 @@ describe('checkNativeAbis', () => {
   it('knows Electron 45’s ABI from node-abi and the electron package alike', () => {
     expect(electronAbi('45.5.0', repoRoot)).toBe(Number(readFileSync(join(repoRoot, 'node_modules/electron/abi_version'), 'utf8')));
     expect(electronAbi('45.5.0', repoRoot)).not.toBe(Number(process.versions.modules));
+  });
+});
+
+describe('afterPack hook', () => {
+  /** A packaged app's resources dir with the given unpacked addons and asar-packed files. */
+  async function packaged(unpacked: Record<string, Buffer>, packed: Record<string, Buffer> = { 'package.json': Buffer.from('{}') }) {
+    const out = makeTempDir('kiosk-afterpack-');
+    const resources = join(out, 'linux-unpacked', 'resources');
+    for (const [rel, bytes] of Object.entries(unpacked)) {
+      mkdirSync(join(resources, 'app.asar.unpacked', rel, '..'), { recursive: true });
+      writeFileSync(join(resources, 'app.asar.unpacked', rel), bytes);
+    }
+    const src = join(out, 'src');
+    for (const [rel, bytes] of Object.entries(packed)) {
+      mkdirSync(join(src, rel, '..'), { recursive: true });
+      writeFileSync(join(src, rel), bytes);
+    }
+    await asar.createPackage(src, join(resources, 'app.asar'));
+    const context = {
+      appOutDir: join(out, 'linux-unpacked'),
+      outDir: out,
+      packager: { config: { electronVersion: '45.5.0' }, projectDir: repoRoot, getResourcesDir: () => resources },
+    } as unknown as AfterPackContext;
+    return { context, out };
+  }
+  const withMode = async <T>(mode: string | undefined, fn: () => Promise<T>): Promise<T> => {
+    const before = process.env[ABI_CHECK_MODE_ENV];
+    if (mode === undefined) delete process.env[ABI_CHECK_MODE_ENV];
+    else process.env[ABI_CHECK_MODE_ENV] = mode;
+    try {
+      return await fn();
+    } finally {
+      if (before === undefined) delete process.env[ABI_CHECK_MODE_ENV];
+      else process.env[ABI_CHECK_MODE_ENV] = before;
+    }
+  };
+  const SQLITE = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+
+  it('passes a native module built for Electron 45', async () => {
+    const { context } = await packaged({ [SQLITE]: addon('node_register_module_v150') });
+    await expect(withMode(undefined, () => afterPack(context))).resolves.toBeUndefined();
+  });
+
+  it('fails the build (default mode) for a module built for Node’s ABI, naming file and ABIs', async () => {
+    const { context } = await packaged({ [SQLITE]: addon('node_register_module_v115') });
+    await expect(withMode(undefined, () => afterPack(context))).rejects.toThrow(/better_sqlite3\.node: built for NODE_MODULE_VERSION 115, Electron needs 150/);
+  });
+
+  it('fails when no native module was unpacked at all, or one is packed inside app.asar', async () => {
+    const none = await packaged({});
+    await expect(withMode(undefined, () => afterPack(none.context))).rejects.toThrow(/no native module/);
+    const inside = await packaged({ [SQLITE]: addon('node_register_module_v150') }, { 'node_modules/x/x.node': addon('napi_register_module_v1') });
+    await expect(withMode(undefined, () => afterPack(inside.context))).rejects.toThrow(/app\.asar\/node_modules\/x\/x\.node: native addon packed inside app\.asar/);
+  });
+
+  it('report mode (package:check) writes the findings instead of failing', async () => {
+    const { context, out } = await packaged({ [SQLITE]: addon('node_register_module_v115') });
+    await withMode('report', () => afterPack(context));
+    expect(existsSync(join(out, ABI_REPORT_FILE))).toBe(true);
+    const report = JSON.parse(readFileSync(join(out, ABI_REPORT_FILE), 'utf8'));
+    expect(report).toMatchObject({ electronVersion: '45.5.0', expectedAbi: 150, modules: [{ path: `app.asar.unpacked/${SQLITE}`, abi: { kind: 'abi', abi: 115 } }] });
+    expect(report.problems).toHaveLength(1);
   });
 });
 
