@@ -65,11 +65,11 @@ export function registerKioskIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandle
     const channel = channelFor(method);
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event, deps)) {
-        deps.logger.warn('ipc.forbidden-sender', { channel });
+        deps.logger.warn('ipc.forbidden-sender', { method });
         return err('FORBIDDEN_SENDER');
       }
       const result = await dispatchKioskCall(deps.api, method, input);
-      if (!result.ok) deps.logger.debug('ipc.call-failed', { channel, code: result.error.code });
+      if (!result.ok) deps.logger.debug('ipc.call-failed', { method, code: result.error.code });
       return result;
     });
     channels.push(channel);

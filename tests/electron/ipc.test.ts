@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { KioskApi } from '../../core/api/kiosk-api';
 import { KIOSK_METHODS, type KioskMethod } from '../../core/api/kiosk-api-contract';
-import { silentLogger } from '../../core/log/logger';
+import { createLogger, memorySink, silentLogger } from '../../core/log/logger';
 import { ok } from '../../core/result';
 import { channelFor, IPC_METHODS, KIOSK_CHANNELS, methodForChannel } from '../../electron/ipc-channels';
 import { isTrustedSender, originOf, registerKioskIpc } from '../../electron/main/ipc-handlers';
@@ -139,6 +139,18 @@ describe('every channel', () => {
       await expect(call(channelFor(method), event, VALID[method])).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     }
     expect(calls).toEqual([]);
+  });
+});
+
+describe('logging', () => {
+  it('a refused sender is logged with the method, never with the payload', async () => {
+    const sink = memorySink();
+    const ipcMain = new FakeIpcMain();
+    registerKioskIpc(ipcMain, { api: recordingApi().api, logger: createLogger({ sink }), trustedOrigins: ['app://kiosk'], trustedContents: () => null });
+    await ipcMain.handlers.get('kiosk:clerkReissue')!(ipcEvent(new FakeWebContents()), VALID.clerkReissue);
+    expect(sink.lines).toHaveLength(1);
+    expect(JSON.parse(sink.lines[0]!)).toMatchObject({ level: 'warn', event: 'ipc.forbidden-sender', method: 'clerkReissue' });
+    expect(sink.lines[0]).not.toMatch(/lost|"M"/);
   });
 });
 
