@@ -1,70 +1,165 @@
-// Registry reservation time with a large registry (issue 3 figures): fills a registry with
-// `rows` issued certificates (default 1 million), then times `reserve` for new IDs — one
-// BEGIN IMMEDIATE transaction with two index lookups, one insert and a commit with
-// synchronous=FULL — and, separately, the commit that marks a reservation issued.
-// Run: npx tsx bench/registry-bench.ts [rows] [samples]
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Registry cost as the registry grows (issue 7): one reserve + commit — two write transactions,
+// each fsynced (WAL, synchronous=FULL, core/registry/database.ts) — with 1 and 10 million issued
+// certificates already recorded; the two databases are measured interleaved. Extra fields: the
+// file's bytes per row, the fill time, and medians of the parts (reserve of a new ID, commit, and
+// the refused reserve of an already issued ID — the breakdown helper B1's first version had). The schema comes from the registry's own migrations
+// (openRegistryDatabase); the rows are raw INSERTs in one transaction, generated inside SQLite
+// (random 64-hex ID hashes and random UVCIs of the real length, inserted in random key order,
+// so the indexes have the page fill of a registry grown one certificate at a time). Files live
+// in the run's temp dir and are deleted with it. --quick skips the 10 M database (~3 GB, minutes).
+import { rmSync, statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openRegistryDatabase } from '../core/registry/database';
-import { createRegistry } from '../core/registry/registry';
-import { summary } from './stats';
+import { newUvci } from '../core/dcc/uvci';
+import { openRegistryDatabase, type RegistryDatabase } from '../core/registry/database';
+import { createRegistry, type Registry } from '../core/registry/registry';
+import { benchTempDir } from './fixtures';
+import { latencyResult, measureLatency, type BenchGroup, type BenchResult } from './harness';
 
-const rows = Number(process.argv[2] ?? 1_000_000);
-const samples = Number(process.argv[3] ?? 1000);
-const dir = mkdtempSync(join(tmpdir(), 'kiosk-registry-bench-'));
-const hash = (n: number) => createHash('sha256').update(String(n)).digest('hex');
-try {
-  const path = join(dir, 'registry.sqlite');
-  const db = openRegistryDatabase(path);
-  if (!db.ok) throw new Error(db.error.code);
-  const fillStart = performance.now();
-  const insert = db.value.prepare(
-    "INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, issued_at) VALUES (?, ?, 'issued', 'bench', ?, ?)",
-  );
-  const fill = db.value.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) insert.run(hash(i), `URN:UVCI:01:DE:BENCH/${i.toString(36).toUpperCase().padStart(12, '0')}`, i, i);
-  });
-  for (let i = 0; i < rows; i += 100_000) fill(i, Math.min(rows, i + 100_000));
-  db.value.pragma('wal_checkpoint(TRUNCATE)');
-  const fillSeconds = (performance.now() - fillStart) / 1000;
+const SIZES = { registry_reserve_1m: 1_000_000, registry_reserve_10m: 10_000_000 } as const;
+/** Generous upper bound of the file size per row (measured ~310 B) for the free-space check. */
+const DISK_BYTES_PER_ROW = 450;
+const KIOSK_ID = 'kiosk-bench';
 
-  const registry = createRegistry(db.value);
-  let n = 0;
-  const reserveMs: number[] = [];
-  const commitMs: number[] = [];
-  const existingMs: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const idHash = hash(rows + i);
-    const t0 = performance.now();
-    const r = registry.reserve(idHash, 'bench', () => `URN:UVCI:01:DE:BENCHNEW/${(n++).toString(36).toUpperCase()}`);
-    const t1 = performance.now();
-    if (!r.ok || r.value.kind !== 'reserved') throw new Error('reserve failed');
-    const c = registry.commit(r.value.reservation);
-    const t2 = performance.now();
-    if (!c.ok) throw new Error(c.error.code);
-    // An ID that is already issued (the "second attempt" path): lookup only.
-    const t3 = performance.now();
-    const again = registry.reserve(hash(i * 997), 'bench', () => 'unused');
-    const t4 = performance.now();
-    if (!again.ok || again.value.kind !== 'already-issued') throw new Error('expected already-issued');
-    reserveMs.push(t1 - t0);
-    commitMs.push(t2 - t1);
-    existingMs.push(t4 - t3);
+/** Creates the registry file with `rows` issued certificates; returns the fill time. */
+function fillRegistry(path: string, rows: number): { seconds: number } {
+  const opened = openRegistryDatabase(path);
+  if (!opened.ok) throw new Error(`bench: cannot create registry: ${opened.error.code}`);
+  const db = opened.value;
+  const started = performance.now();
+  try {
+    // Bulk-load settings for this one connection only; the measurement reopens the file with the
+    // kiosk's own settings (WAL, synchronous=FULL, default cache).
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -4000000');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.transaction(() => {
+      db.prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, issued_at)
+         SELECT lower(hex(randomblob(32))), 'URN:UVCI:01:DE:KIOSK/' || hex(randomblob(12)) || '#A', 'issued', ?, ? + i, ? + i
+         FROM n`,
+      ).run(rows, KIOSK_ID, Date.now() - rows, Date.now() - rows);
+    })();
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
   }
-  console.log(
-    JSON.stringify({
-      bench: 'registry',
-      rows,
-      fileMB: Math.round(statSync(path).size / 1e6),
-      fillSeconds: Math.round(fillSeconds),
-      reserveNew: summary(reserveMs),
-      commit: summary(commitMs),
-      reserveAlreadyIssued: summary(existingMs),
-    }),
-  );
-  db.value.close();
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  return { seconds: (performance.now() - started) / 1000 };
 }
+
+const randomIdHash = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex');
+
+interface Parts {
+  /** reserve + commit: the figure reported. */
+  readonly total: number[];
+  readonly reserve: number[];
+  readonly commit: number[];
+  readonly alreadyIssued: number[];
+}
+
+/**
+ * One round: reserve + commit of a new ID (timed: `total`), then an already-issued probe (timed
+ * apart). The harness only drives the interleaving; its own timing would include the probe.
+ */
+function reserveAndCommit(registry: Registry, issuedHashes: readonly string[], parts: Parts): () => void {
+  let probe = 0;
+  return () => {
+    const t0 = performance.now();
+    const reserved = registry.reserve(randomIdHash(), KIOSK_ID, () => newUvci('KIOSK'));
+    const t1 = performance.now();
+    if (!reserved.ok || reserved.value.kind !== 'reserved') throw new Error('bench: reserve failed');
+    const committed = registry.commit(reserved.value.reservation);
+    const t2 = performance.now();
+    if (!committed.ok) throw new Error(`bench: commit failed: ${committed.error.code}`);
+    parts.total.push(t2 - t0);
+    parts.reserve.push(t1 - t0);
+    parts.commit.push(t2 - t1);
+    const t3 = performance.now();
+    const again = registry.reserve(issuedHashes[probe++ % issuedHashes.length]!, KIOSK_ID, () => 'unused');
+    parts.alreadyIssued.push(performance.now() - t3);
+    if (!again.ok || again.value.kind !== 'already-issued') throw new Error('bench: expected already-issued');
+  };
+}
+
+/** Some ID hashes of the filled rows, for the already-issued probe. */
+function sampleIssuedHashes(db: RegistryDatabase, rows: number, count: number): string[] {
+  const byRowid = db.prepare<[number], { id_hash: string }>('SELECT id_hash FROM issuance WHERE id = ?');
+  return Array.from({ length: count }, () => byRowid.get(1 + Math.floor(Math.random() * rows))!.id_hash);
+}
+
+const medianOf = (xs: readonly number[]): number => latencyResult(xs).median;
+/** Drops the warm-up rounds the harness ran before measuring. */
+const measured = (xs: readonly number[], warmup: number): number[] => xs.slice(warmup);
+
+function freeBytes(dir: string): number {
+  const s = statfsSync(dir);
+  return s.bavail * s.bsize;
+}
+
+export const registryGroup: BenchGroup = {
+  names: Object.keys(SIZES),
+  async run(ctx) {
+    const dir = benchTempDir();
+    const open: {
+      name: string;
+      db: RegistryDatabase;
+      registry: Registry;
+      rows: number;
+      path: string;
+      fill: number;
+      parts: Parts;
+      task: () => void;
+    }[] = [];
+    const skipped: Record<string, string> = {};
+    try {
+      for (const [name, rows] of Object.entries(SIZES)) {
+        if (!ctx.wanted(name)) continue;
+        const needed = rows * DISK_BYTES_PER_ROW;
+        if (freeBytes(dir) < needed * 1.2) {
+          skipped[name] = `needs ~${(needed / 1e9).toFixed(1)} GB free in ${dir}`;
+          ctx.progress(`${name}: skipped, ${skipped[name]}`);
+          continue;
+        }
+        const path = join(dir, `${name}.sqlite`);
+        ctx.progress(`${name}: filling ${rows.toLocaleString('en-US')} rows (one transaction) …`);
+        const fill = fillRegistry(path, rows);
+        ctx.progress(`${name}: filled in ${fill.seconds.toFixed(0)} s`);
+        const db = openRegistryDatabase(path);
+        if (!db.ok) throw new Error(`bench: cannot reopen registry: ${db.error.code}`);
+        const registry = createRegistry(db.value);
+        const parts: Parts = { total: [], reserve: [], commit: [], alreadyIssued: [] };
+        const task = reserveAndCommit(registry, sampleIssuedHashes(db.value, rows, 500), parts);
+        open.push({ name, db: db.value, registry, rows, path, fill: fill.seconds, parts, task });
+      }
+      const variants = Object.fromEntries(open.map((o) => [o.name, o.task]));
+      ctx.progress(`registry: reserve + commit on ${open.map((o) => o.name).join(', ')}`);
+      const warmup = ctx.quick ? 3 : 20;
+      await measureLatency(variants, { n: ctx.quick ? 20 : 300, warmup });
+      const results: Record<string, BenchResult> = {};
+      for (const o of open) {
+        o.db.pragma('wal_checkpoint(TRUNCATE)');
+        const bytes = statSync(o.path).size;
+        const p = (xs: readonly number[]) => measured(xs, warmup);
+        results[o.name] = latencyResult(p(o.parts.total), {
+          rows: o.rows,
+          bytesPerRow: bytes / o.rows,
+          fillSeconds: o.fill,
+          reserveMedian: medianOf(p(o.parts.reserve)),
+          commitMedian: medianOf(p(o.parts.commit)),
+          alreadyIssuedMedian: medianOf(p(o.parts.alreadyIssued)),
+        });
+      }
+      const ratios: Record<string, number> = {};
+      if (results.registry_reserve_1m && results.registry_reserve_10m) {
+        ratios.registry_reserve_10m_vs_1m = results.registry_reserve_10m.median / results.registry_reserve_1m.median;
+      }
+      return { results, ratios, skipped };
+    } finally {
+      for (const o of open) {
+        o.registry.close();
+        for (const suffix of ['', '-wal', '-shm']) rmSync(o.path + suffix, { force: true });
+      }
+    }
+  },
+};

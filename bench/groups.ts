@@ -1,0 +1,12 @@
+// The benchmark groups in report order (issue 7). A group measures the figures that share set-up
+// and whose comparisons must interleave; run.ts runs a group when any of its names is wanted.
+import { printJobGroup, qrGroup, verifyGroup } from './certificate-bench';
+import type { BenchGroup } from './harness';
+import { registryGroup } from './registry-bench';
+import { signIssueGroup } from './sign-issue-bench';
+import { usecaseGroup } from './usecase-bench';
+import { webGroup } from './web-bench';
+
+export function benchGroups(): readonly BenchGroup[] {
+  return [signIssueGroup, verifyGroup, qrGroup, printJobGroup, usecaseGroup, registryGroup, webGroup];
+}

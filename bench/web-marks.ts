@@ -1,0 +1,40 @@
+// In-page timing marks for the web benchmarks (issue 7), installed as an init script before the
+// renderer loads, so no Playwright round trip is inside a figure. Times are performance.now()
+// (ms since navigation start), taken in the requestAnimationFrame callback that follows the
+// change — the frame that paints it:
+//   welcome  the welcome screen ([data-screen="welcome"]) is in the DOM;
+//   confirm  the click on "next" while the summary screen shows (the citizen confirms);
+//   qr       the result screen's QR image is in the DOM and decoded (img.decode()).
+// Plain JavaScript source (the bench's tsconfig has no DOM types); read back as window.__benchMarks.
+export const WEB_MARKS_SCRIPT = `(() => {
+  const marks = { welcome: null, confirm: null, qr: null };
+  window.__benchMarks = marks;
+  const atNextFrame = (key) => requestAnimationFrame(() => { if (marks[key] === null) marks[key] = performance.now(); });
+  let welcomeSeen = false;
+  let qrSeen = null;
+  const check = () => {
+    if (!welcomeSeen && document.querySelector('[data-screen="welcome"]')) {
+      welcomeSeen = true;
+      atNextFrame('welcome');
+    }
+    const img = document.querySelector('[data-screen="result"] img[data-testid="certificate-qr"]');
+    if (img && img !== qrSeen && marks.confirm !== null) {
+      qrSeen = img;
+      img.decode().then(() => atNextFrame('qr'), () => atNextFrame('qr'));
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+  document.addEventListener('click', (event) => {
+    const target = event.target;
+    if (target instanceof Element && target.closest('[data-action="next"]') && document.querySelector('[data-screen="summary"]')) {
+      marks.confirm = performance.now();
+      marks.qr = null;
+    }
+  }, true);
+})();`;
+
+export interface WebMarks {
+  readonly welcome: number | null;
+  readonly confirm: number | null;
+  readonly qr: number | null;
+}
