@@ -39,9 +39,18 @@ const sameFrame = (a: WebFrameMain, b: WebFrameMain): boolean =>
 /**
  * True only for a message from the main frame of our own window showing our own origin. Rejects
  * other windows or webContents, subframes (an injected iframe), detached or missing frames, and
- * any other origin (file://, https://evil, data:, a navigated-away page).
+ * any other origin (file://, https://evil, data:, a navigated-away page). Electron throws when a
+ * disposed frame is accessed; that, too, is a refusal.
  */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, policy: TrustPolicy): boolean {
+  try {
+    return checkSender(event, policy);
+  } catch {
+    return false;
+  }
+}
+
+function checkSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, policy: TrustPolicy): boolean {
   const contents = policy.trustedContents();
   if (!contents || contents.isDestroyed()) return false;
   if (event.sender !== contents || event.sender.id !== contents.id) return false;

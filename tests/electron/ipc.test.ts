@@ -196,6 +196,16 @@ describe('isTrustedSender', () => {
     expect(check(ipcEvent(contents, impostor), policyFor(contents))).toBe(false);
   });
 
+  it('refuses a sender whose frame Electron has already disposed (the getter throws)', () => {
+    const contents = new FakeWebContents();
+    const event = Object.defineProperty({ sender: contents }, 'senderFrame', {
+      get() {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+    });
+    expect(isTrustedSender(event as unknown as IpcMainInvokeEvent, policyFor(contents))).toBe(false);
+  });
+
   it('refuses a detached main frame, a destroyed window and the time before the window exists', () => {
     const contents = new FakeWebContents();
     contents.mainFrame.detached = true;
