@@ -16,7 +16,7 @@ import type { Reservation } from '../registry/registry';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { cwtTimesFor, payloadMatches, type IssuanceDeps } from './issuance-deps';
-import { pauseForCrashTest } from './test-pause';
+import { pauseForCrashTest, pauseForCrashTestSync } from './test-pause';
 import { validateDateOfBirth, validateFamilyName } from './validate-request';
 import { decideValidity, utcDay, type ValidityWindow } from './validity-rules';
 
@@ -108,6 +108,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       return err('NOT_FOUND');
     }
     const record = lookup.record;
+    await pauseForCrashTest('after-lookup');
 
     const issued = registry.findIssued(idHash);
     if (!issued.ok) return issued;
@@ -187,15 +188,18 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         times.value,
       );
       if (!cert.ok) return release(cert.error.code), cert;
+      await pauseForCrashTest('after-sign');
       // Self-verify with the verifier a checking app would use: what we hand out must pass.
       const report = await verifyHc1(cert.value.hc1, { dscs: [ready.value.dsc.der] }, { now });
       if (!report.valid || !payloadMatches(report.payload, cert.value.payload)) {
         release('SELF_VERIFY_FAILED');
         return err('SELF_VERIFY_FAILED', report.error ? { check: report.error } : undefined);
       }
+      await pauseForCrashTest('after-verify');
       // The audit line is written inside the commit transaction: if it cannot be written, the
       // commit aborts and the certificate is not handed out (the log never lacks an issuance).
-      const committed = registry.commit(reservation, () =>
+      const committed = registry.commit(reservation, () => {
+        pauseForCrashTestSync('commit-before-audit');
         deps.audit({
           event: reissue ? 'certificate.reissued' : 'certificate.issued',
           outcome: 'ok',
@@ -203,8 +207,9 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
           uvci: reservation.uvci,
           ...(reservation.replacesUvci ? { supersedes: reservation.replacesUvci } : {}),
           ...(reissue ? { clerk: reissue.clerkSession, reason: reissue.reason } : {}),
-        }),
-      );
+        });
+        pauseForCrashTestSync('commit-after-audit');
+      });
       if (!committed.ok) return release(committed.error.code), committed;
       return ok({ certificate: cert.value, issuedAt: committed.value.issuedAt });
     } catch (e) {
