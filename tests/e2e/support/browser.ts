@@ -26,8 +26,11 @@ export async function newKioskPage(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number } = PORTRAIT,
+  opts: { fakeClock?: boolean } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  // Playwright's clock lets the idle tests jump over the timeout instead of waiting for it.
+  if (opts.fakeClock) await context.clock.install({ time: new Date() });
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('[data-screen="welcome"]').waitFor();
