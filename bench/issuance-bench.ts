@@ -56,6 +56,7 @@ try {
     idFormat,
     hashId: createIdHasher(Buffer.alloc(32, 7)),
     recordSource: memorySource,
+    lookupDeadlineMs: 10_000,
     registry,
     limiter: createAttemptLimiter(db.value),
     limits: config.value.attemptLimits,

@@ -117,6 +117,8 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     idFormat,
     hashId,
     recordSource: source.recordSource,
+    // The adapter's own deadline (the simulator client uses 8 s) plus a margin for it to report.
+    lookupDeadlineMs: (config.recordSource.kind === 'simulator' ? 8000 : config.recordSource.timeoutMs) + 1500,
     registry,
     limiter,
     limits: config.attemptLimits,

@@ -26,6 +26,8 @@ export interface IssuanceDeps {
   readonly idFormat: IdFormat;
   readonly hashId: (normalizedId: string) => string;
   readonly recordSource: RecordSource;
+  /** The longest a citizen waits for the record source (lookup-deadline.ts). */
+  readonly lookupDeadlineMs: number;
   readonly registry: Registry;
   readonly limiter: AttemptLimiter;
   readonly limits: { readonly perId: AttemptRule; readonly perKiosk: AttemptRule };

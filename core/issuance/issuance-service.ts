@@ -16,6 +16,7 @@ import type { Reservation } from '../registry/registry';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { cwtTimesFor, payloadMatches, type IssuanceDeps } from './issuance-deps';
+import { lookupWithDeadline } from './lookup-deadline';
 import { pauseForCrashTest, pauseForCrashTestSync } from './test-pause';
 import { validateDateOfBirth, validateFamilyName } from './validate-request';
 import { decideValidity, utcDay, type ValidityWindow } from './validity-rules';
@@ -90,11 +91,11 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       }
     }
 
-    const lookup = await deps.recordSource.lookup({
-      genesenenId: id.value.normalized,
-      familyName: familyName.value,
-      dateOfBirth: dob.value,
-    });
+    const lookup = await lookupWithDeadline(
+      deps.recordSource,
+      { genesenenId: id.value.normalized, familyName: familyName.value, dateOfBirth: dob.value },
+      deps.lookupDeadlineMs,
+    );
     if (lookup.kind === 'failure') {
       log.warn('issuance.source-failed', { code: lookup.code, kind: deps.recordSource.kind });
       return err(lookup.code);
