@@ -1,0 +1,69 @@
+// A kiosk process for the multi-process and kill tests (issue 8). Starts the kiosk exactly as
+// the app does (createKiosk: config file, registry, audit log, simulator over HTTP, demo signer,
+// print service), then issues the job's requests through KioskApi — optionally printing each
+// certificate — and reports every outcome as a JSON line on stdout (a pipe: written
+// synchronously, so lines written before a SIGKILL reach the parent). See ../child-kiosk.ts.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createKiosk } from '../../../core/api/create-kiosk-api';
+import type { WorkerJob, WorkerLine } from '../child-kiosk';
+
+const say = (line: WorkerLine): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const blockUntilKilled = (): never => {
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+};
+
+const jobPath = process.argv[2];
+if (!jobPath) throw new Error('usage: kiosk-worker JOB.json');
+const job = JSON.parse(readFileSync(jobPath, 'utf8')) as WorkerJob;
+// The pause is armed per request below, never for the whole process.
+const pauseAt = job.pauseAt;
+delete process.env.KIOSK_TEST_PAUSE_AT;
+
+const kiosk = await createKiosk({ dataDir: job.dataDir, configPath: job.configPath });
+if (!kiosk.ok) {
+  say({ event: 'fatal', code: kiosk.error.code });
+  process.exit(1);
+}
+const { api } = kiosk.value;
+say({ event: 'ready' });
+if (job.barrierDir) {
+  writeFileSync(join(job.barrierDir, `ready-${process.pid}`), '');
+  while (!existsSync(join(job.barrierDir, 'go'))) await sleep(5);
+}
+
+async function handle(index: number): Promise<void> {
+  const request = job.requests[index]!;
+  const armed = index === job.pauseBeforeIndex && (pauseAt !== undefined || job.pauseAfterPrint === true);
+  if (armed && !job.pauseAfterPrint) process.env.KIOSK_TEST_PAUSE_AT = pauseAt;
+  const r = await api.issue({ ...request, lang: 'de' });
+  if (!r.ok) {
+    say({ event: 'result', index, genesenenId: request.genesenenId, ok: false, code: r.error.code });
+    return;
+  }
+  say({
+    event: 'result',
+    index,
+    genesenenId: request.genesenenId,
+    ok: true,
+    uvci: r.value.uvci,
+    ...(job.includeHc1 ? { hc1: r.value.hc1 } : {}),
+  });
+  if (!job.print) return;
+  const printed = await api.print({ certificateId: r.value.certificateId, format: job.print, lang: 'de' });
+  say({ event: 'printed', index, genesenenId: request.genesenenId, ok: printed.ok, ...(printed.ok ? {} : { code: printed.error.code }) });
+  await api.endSession({});
+  if (armed && job.pauseAfterPrint) {
+    writeFileSync(process.env.KIOSK_TEST_PAUSE_MARKER!, 'after-print');
+    blockUntilKilled();
+  }
+}
+
+let next = 0;
+const lane = async (): Promise<void> => {
+  while (next < job.requests.length) await handle(next++);
+};
+await Promise.all(Array.from({ length: Math.max(1, job.concurrency ?? 1) }, lane));
+say({ event: 'done' });
+await kiosk.value.close();
