@@ -7,6 +7,8 @@ export interface KeyButtonProps {
   readonly onPress: () => void;
   readonly children: ReactNode;
   readonly wide?: boolean;
+  /** A word rather than one character (smaller type so it fits). */
+  readonly text?: boolean;
   readonly label?: string;
   readonly pressed?: boolean;
   readonly lang?: string;
@@ -16,11 +18,11 @@ export interface KeyButtonProps {
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
-export function KeyButton({ onPress, children, wide, label, pressed, lang, testKey }: KeyButtonProps) {
+export function KeyButton({ onPress, children, wide, text, label, pressed, lang, testKey }: KeyButtonProps) {
   return (
     <button
       type="button"
-      className={`kiosk-key${wide ? ' kiosk-key--wide' : ''}`}
+      className={`kiosk-key${wide ? ' kiosk-key--wide' : ''}${text ? ' kiosk-key--text' : ''}`}
       onMouseDown={keepFocus}
       onClick={onPress}
       aria-label={label}

@@ -32,28 +32,23 @@ export function Layout({ issuer, demo, clerkActive, onClerkOpen, onClerkMenu, on
             {t('app.subtitle')} · {issuer}
           </span>
         </div>
-        {clerkActive ? (
-          <div className="clerk-bar">
-            <span className="clerk-bar__label">{t('clerk.banner')}</span>
-            <button
-              type="button"
-              className="kern-btn kern-btn--secondary kiosk-btn"
-              data-action="clerk-menu"
-              onClick={onClerkMenu}
-            >
-              <span className="kern-label">{t('clerk.menu')}</span>
-            </button>
-            <button
-              type="button"
-              className="kern-btn kern-btn--secondary kiosk-btn"
-              data-action="clerk-bar-lock"
-              onClick={onClerkLock}
-            >
-              <span className="kern-label">{t('clerk.lock')}</span>
-            </button>
-          </div>
-        ) : null}
       </header>
+      {clerkActive ? (
+        <div className="clerk-bar">
+          <span className="clerk-bar__label">{t('clerk.banner')}</span>
+          <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action="clerk-menu" onClick={onClerkMenu}>
+            <span className="kern-label">{t('clerk.menu')}</span>
+          </button>
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary kiosk-btn"
+            data-action="clerk-bar-lock"
+            onClick={onClerkLock}
+          >
+            <span className="kern-label">{t('clerk.lock')}</span>
+          </button>
+        </div>
+      ) : null}
       <div className="clerk-corner" aria-hidden="true" data-testid="clerk-corner" {...gesture} />
       <main className="kiosk-main">{children}</main>
     </div>

@@ -21,11 +21,11 @@ export function NumericKeypad({ onDigit, onBackspace, onClear }: NumericKeypadPr
       <div className="kiosk-keyboard__row">{['4', '5', '6'].map(digit)}</div>
       <div className="kiosk-keyboard__row">{['7', '8', '9'].map(digit)}</div>
       <div className="kiosk-keyboard__row">
-        <KeyButton testKey="clear" onPress={onClear}>
+        <KeyButton text testKey="clear" onPress={onClear}>
           {t('keyboard.clear')}
         </KeyButton>
         {digit('0')}
-        <KeyButton testKey="backspace" onPress={onBackspace}>
+        <KeyButton text testKey="backspace" onPress={onBackspace}>
           <span aria-hidden="true">⌫ </span>
           {t('keyboard.backspace')}
         </KeyButton>

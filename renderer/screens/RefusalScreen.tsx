@@ -37,6 +37,8 @@ export function RefusalScreen({ error, clerkActive, onRetry, onCheckEntries, onR
   const { t } = useTranslation();
   const { locale } = useKiosk();
   const kind = kindOf(error.code);
+  const hasPrimary =
+    RETRYABLE.has(kind) || kind === 'notFound' || kind === 'checkInput' || (kind === 'alreadyIssued' && clerkActive);
   return (
     <section className={`screen screen--refusal screen--refusal-${kind}`} data-error-code={error.code}>
       <ScreenHeading>{t(`refusal.${kind}.title`)}</ScreenHeading>
@@ -67,7 +69,12 @@ export function RefusalScreen({ error, clerkActive, onRetry, onCheckEntries, onR
             <span className="kern-label">{t('refusal.reissue')}</span>
           </button>
         ) : null}
-        <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action="start-over" onClick={onStartOver}>
+        <button
+          type="button"
+          className={`kern-btn ${hasPrimary ? 'kern-btn--secondary' : 'kern-btn--primary'} kiosk-btn`}
+          data-action="start-over"
+          onClick={onStartOver}
+        >
           <span className="kern-label">{t('nav.startOver')}</span>
         </button>
       </div>

@@ -90,6 +90,11 @@ export async function tabToAndPress(page: Page, name: string, maxTabs = 60): Pro
 /** A physical keyboard or hand scanner: text typed where focus is, Enter to go on. No mouse. */
 export async function enterPersonByKeyboard(page: Page, person: Person): Promise<void> {
   await tabToAndPress(page, 'start');
+  await typePersonFromIdScreen(page, person);
+}
+
+/** From the ID screen to the summary by typing (focus on the heading, as after each screen change). */
+export async function typePersonFromIdScreen(page: Page, person: Person): Promise<void> {
   await screen(page, 'id');
   await page.keyboard.type(person.genesenenId);
   await page.keyboard.press('Enter');
@@ -98,11 +103,9 @@ export async function enterPersonByKeyboard(page: Page, person: Person): Promise
   await page.keyboard.press('Enter');
   await screen(page, 'dob');
   const [year, month, day] = person.dateOfBirth.split('-');
-  if (day) await page.keyboard.type(day.padStart(2, '0'));
-  else await page.keyboard.press('Tab');
-  if (month) await page.keyboard.type(month.padStart(2, '0'));
-  else if (!day) await page.keyboard.press('Tab');
-  await page.keyboard.type(year ?? '');
+  // Typed digits fill day, month, year in turn; a partial date tabs past the empty fields.
+  if (!day) for (let i = 0; i < (month ? 2 : 3); i++) await page.keyboard.press('Tab');
+  await page.keyboard.type(`${day ? day.padStart(2, '0') : ''}${month ? month.padStart(2, '0') : ''}${year ?? ''}`);
   await page.keyboard.press('Enter');
   await screen(page, 'summary');
 }
