@@ -14,6 +14,9 @@ import { LetterIllustration } from '../components/LetterIllustration';
 import { NavBar } from '../components/NavBar';
 import { ScreenHeading } from '../components/ScreenHeading';
 
+/** Unicode isolate so an ID like 0123-4567-89AB keeps its order inside right-to-left text. */
+const isolateLtr = (text: string) => `\u2066${text}\u2069`;
+
 export interface IdScreenProps {
   readonly value: string;
   readonly initialError: AppError<string> | null;
@@ -70,7 +73,7 @@ export function IdScreen({ value, initialError, onChange, onNext, onBack }: IdSc
           <div className="id-hint">
             <LetterIllustration example={info.idExample} />
             <p id="id-hint" className="kern-body kern-body--large">
-              {t('id.hint', { example: info.idExample })} {t('id.scanner')}
+              {t('id.hint', { example: isolateLtr(info.idExample) })} {t('id.scanner')}
             </p>
           </div>
           <div className="kern-form-input field">
