@@ -4,7 +4,7 @@
 // cross-process lock (the registry's write lock, injected as `lock`), and is fsynced before the
 // lock is released: an issuance's audit line is written inside the registry's commit
 // transaction (core/issuance), so the log never lacks an issued certificate.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry, AuditLine } from './audit-line';
 import { GENESIS_HASH, lineHash, sanitizeReason } from './audit-line';
@@ -45,16 +45,38 @@ export function createAuditLog(opts: AuditLogOptions): AuditLog {
         };
         const line: AuditLine = { ...base, hash: lineHash(base) };
         const file = join(opts.dir, auditFileName(ts));
-        const fd = openSync(file, 'a', 0o600);
-        try {
-          writeSync(fd, `${head.needsNewline && head.file === file ? '\n' : ''}${JSON.stringify(line)}\n`);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
+        appendWhole(file, `${head.needsNewline && head.file === file ? '\n' : ''}${JSON.stringify(line)}\n`);
         return line;
       }),
   };
+}
+
+/**
+ * Writes all of `text` and fsyncs it, or throws and cuts the file back to its old length. A
+ * write(2) that runs out of space mid-line returns a short count instead of failing; without the
+ * cut, the torn line would break the hash chain for good (tests/reliability/audit-full-disk).
+ */
+function appendWhole(file: string, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  const fd = openSync(file, 'a', 0o600);
+  const start = fstatSync(fd).size;
+  try {
+    for (let done = 0; done < bytes.length; ) {
+      const n = writeSync(fd, bytes, done, bytes.length - done);
+      if (n <= 0) throw Object.assign(new Error('audit line not written'), { code: 'ENOSPC' });
+      done += n;
+    }
+    fsyncSync(fd);
+  } catch (e) {
+    try {
+      ftruncateSync(fd, start);
+    } catch {
+      // Nothing more can be done; readHead skips a torn last line.
+    }
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export const auditFiles = (dir: string): string[] => {

@@ -73,8 +73,9 @@ export function auditChain(dataDir: string) {
 /**
  * The audit log tells the registry's story: every UVCI the registry holds as issued (or
  * superseded) has its `certificate.issued`/`reissued` line, and every such line whose UVCI the
- * registry does not hold is followed by a `reservation.stale-released` for it (the process died
- * after writing the line, before its commit became durable). Returns the violations.
+ * registry does not hold is followed by a `reservation.released` or `.stale-released` for it (the
+ * line is written inside the commit transaction; the process died, or the commit failed — disk
+ * full — after it was written). Returns the violations.
  */
 export function auditMatchesRegistry(lines: readonly AuditLine[], rows: readonly RegistryRow[]): string[] {
   const problems: string[] = [];
@@ -84,7 +85,9 @@ export function auditMatchesRegistry(lines: readonly AuditLine[], rows: readonly
   for (const uvci of granted) if (!logged.has(uvci)) problems.push(`registry issued ${uvci} without an audit line`);
   for (const line of issuedLines) {
     if (granted.has(line.uvci!)) continue;
-    const releasedLater = lines.some((l) => l.seq > line.seq && l.event === 'reservation.stale-released' && l.uvci === line.uvci);
+    const releasedLater = lines.some(
+      (l) => l.seq > line.seq && (l.event === 'reservation.stale-released' || l.event === 'reservation.released') && l.uvci === line.uvci,
+    );
     const stillReserved = rows.some((r) => r.uvci === line.uvci && r.status === 'reserved');
     if (!releasedLater && !stillReserved) problems.push(`audit says ${line.uvci} issued; registry has no such certificate and no release`);
   }
