@@ -57,7 +57,12 @@ export function transliterateIcao(name: string): Result<string> {
   const ukrainian = UKRAINIAN_MARKERS.test(text);
   let out = '';
   for (const ch of text) {
-    if (SEPARATOR.test(ch)) {
+    // Fast path, same result as the general branch below: A–Z/a–z are Latin letters outside
+    // every table (bench: issue_core — the Unicode property regexes dominated for plain names).
+    const code = ch.charCodeAt(0);
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+      out += ch.toUpperCase();
+    } else if (SEPARATOR.test(ch)) {
       if (out !== '' && !out.endsWith('<')) out += '<';
     } else if (APOSTROPHE.test(ch)) {
       continue;
