@@ -29,7 +29,8 @@ export type ReserveOutcome =
 export interface StaleRelease {
   readonly idHash: string;
   readonly uvci: string;
-  readonly reason: 'owner-gone' | 'lease-expired';
+  /** release-failed: our own reservation whose release failed (disk full), retried at the next write. */
+  readonly reason: 'owner-gone' | 'lease-expired' | 'release-failed';
 }
 
 export interface RegistryOptions {
@@ -66,8 +67,11 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const owner = newReservationOwner();
   const sql = prepareStatements(db);
+  /** Own reservations whose release failed (uvci → id hash): released by the next reserve. */
+  const unreleased = new Map<string, string>();
 
   const staleReason = (row: IssuanceRow, at: number): StaleRelease['reason'] | undefined => {
+    if (row.reservation_owner === owner && unreleased.has(row.uvci)) return 'release-failed';
     if (row.reservation_owner !== null && !ownerProcessAlive(row.reservation_owner)) return 'owner-gone';
     if ((row.reservation_expires_at ?? 0) <= at) return 'lease-expired';
     return undefined;
@@ -91,6 +95,10 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
 
   const reserveTx = db.transaction((idHash: string, kioskId: string, newUvci: () => string, reissue: boolean) => {
     const at = now().getTime();
+    for (const [uvci, hash] of unreleased) {
+      const row = sql.reservedFor.get(hash);
+      if (row?.uvci === uvci) releaseIfStale(row, at);
+    }
     const issued = sql.issuedFor.get(idHash);
     if (issued && !reissue) {
       return { kind: 'already-issued', uvci: issued.uvci, issuedAt: new Date(issued.issued_at ?? 0) } as const;
@@ -134,7 +142,11 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
 
   return {
     reserve: (idHash, kioskId, newUvci, o) =>
-      guard(() => ok(reserveTx.immediate(idHash, kioskId, newUvci, o?.reissue ?? false))),
+      guard(() => {
+        const outcome = reserveTx.immediate(idHash, kioskId, newUvci, o?.reissue ?? false);
+        unreleased.clear(); // released (or already gone) in the transaction that just committed
+        return ok(outcome);
+      }),
     commit: (r, beforeCommit) => {
       try {
         const issuedAt = commitTx.immediate(r, beforeCommit);
@@ -146,11 +158,18 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
         return err(registryErrorCode(e));
       }
     },
-    release: (r) =>
-      guard(() => {
+    release: (r) => {
+      try {
         sql.deleteReservation.run(r.uvci, r.owner);
+        unreleased.delete(r.uvci);
         return ok(null);
-      }),
+      } catch (e) {
+        // Left in place it would answer ISSUANCE_IN_PROGRESS until its lease ends (disk full:
+        // even this delete can fail). Never handed out, so the next reserve releases it.
+        unreleased.set(r.uvci, r.idHash);
+        return err(registryErrorCode(e));
+      }
+    },
     findIssued: (idHash) =>
       guard(() => {
         const row = sql.issuedFor.get(idHash);
@@ -158,21 +177,21 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
       }),
     issuedCount: () => guard(() => ok(sql.countIssued.get()?.n ?? 0)),
     releaseStale: () =>
-      guard(() =>
-        ok(
-          db
-            .transaction(() => {
-              const at = now().getTime();
-              const released: StaleRelease[] = [];
-              for (const row of sql.allReserved.all()) {
-                const release = releaseIfStale(row, at);
-                if (release) released.push(release);
-              }
-              return released;
-            })
-            .immediate(),
-        ),
-      ),
+      guard(() => {
+        const released = db
+          .transaction(() => {
+            const at = now().getTime();
+            const found: StaleRelease[] = [];
+            for (const row of sql.allReserved.all()) {
+              const release = releaseIfStale(row, at);
+              if (release) found.push(release);
+            }
+            return found;
+          })
+          .immediate();
+        for (const r of released) unreleased.delete(r.uvci);
+        return ok(released);
+      }),
     exclusive: (fn) => db.transaction(fn).immediate(),
     close: () => db.close(),
   };
