@@ -102,8 +102,11 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     }
     if (lookup.kind === 'no-match') {
       if (!reissue) {
+        // Fail closed: a wrong entry that cannot be counted (registry read-only or full) gets the
+        // registry's code, as a right one would at reserve — else NOT_FOUND is an unlimited oracle.
         const counted = limiter.recordFailure('id', idHash);
-        if (counted.ok) limiter.recordFailure('kiosk', kioskId);
+        const countedKiosk = counted.ok ? limiter.recordFailure('kiosk', kioskId) : counted;
+        if (!countedKiosk.ok) return countedKiosk;
       }
       refuse(idHash, 'NOT_FOUND');
       return err('NOT_FOUND');

@@ -104,14 +104,21 @@ export interface RunningWorker {
 
 let jobCounter = 0;
 
-export async function startWorker(job: WorkerJob, jobDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningWorker> {
+/** `asUser`: run as that uid/gid (root only) — e.g. `nobody`, for whom file modes are enforced. */
+export async function startWorker(
+  job: WorkerJob,
+  jobDir: string,
+  env: NodeJS.ProcessEnv = {},
+  asUser?: { readonly uid: number; readonly gid: number },
+): Promise<RunningWorker> {
   const bundle = await kioskWorkerBundle();
   const jobPath = join(jobDir, `job-${process.pid}-${++jobCounter}.json`);
-  writeFileSync(jobPath, JSON.stringify(job));
+  writeFileSync(jobPath, JSON.stringify(job), { mode: 0o644 });
   const child = spawn(process.execPath, [bundle, jobPath], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(asUser ?? {}),
   });
   const lines: WorkerLine[] = [];
   let buffered = '';
