@@ -33,16 +33,26 @@ export function qrMatrix(hc1: string): QrMatrix {
   return { version: qr.version, size, modules, errorCorrection: 'Q', mode: 'alphanumeric' };
 }
 
-/** SVG with one path of unit squares (viewBox in modules, crisp edges), white background. */
+/**
+ * SVG with one path (viewBox in modules, crisp edges), white background. Each horizontal run of
+ * dark modules is one rectangle: a third of the size of one square per module (bench:
+ * web_confirm_to_qr — the SVG travels to the screen as JSON and a data URL and is decoded there).
+ */
 export async function qrSvg(hc1: string): Promise<string> {
   const m = qrMatrix(hc1);
   const total = m.size + 2 * QR_QUIET_ZONE;
   let path = '';
-  m.modules.forEach((row, r) =>
-    row.forEach((dark, c) => {
-      if (dark) path += `M${c + QR_QUIET_ZONE} ${r + QR_QUIET_ZONE}h1v1h-1z`;
-    }),
-  );
+  m.modules.forEach((row, r) => {
+    for (let c = 0; c < row.length; ) {
+      if (!row[c]) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < row.length && row[c]) c++;
+      path += `M${start + QR_QUIET_ZONE} ${r + QR_QUIET_ZONE}h${c - start}v1h-${c - start}z`;
+    }
+  });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges">` +
     `<rect width="${total}" height="${total}" fill="#fff"/><path fill="#000" d="${path}"/></svg>\n`

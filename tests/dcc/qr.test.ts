@@ -75,7 +75,14 @@ describe('QR of an issued certificate', () => {
     const m = qrMatrix(hc1);
     const svg = await qrSvg(hc1);
     expect(svg).toContain(`viewBox="0 0 ${m.size + 8} ${m.size + 8}"`);
-    const squares = [...svg.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map((x) => `${Number(x[2]) - 4},${Number(x[1]) - 4}`);
+    // One rectangle per horizontal run of dark modules: M x y h len v1 h -len z.
+    const squares = [...svg.matchAll(/M(\d+) (\d+)h(\d+)v1h-(\d+)z/g)].flatMap((x) => {
+      expect(x[4]).toBe(x[3]);
+      return Array.from({ length: Number(x[3]) }, (_, i) => `${Number(x[2]) - 4},${Number(x[1]) - 4 + i}`);
+    });
+    // The path holds nothing but such rectangles.
+    expect(/ d="(?:M\d+ \d+h\d+v1h-\d+z)+"/.test(svg)).toBe(true);
+    expect(squares.length).toBe(new Set(squares).size);
     const dark = m.modules.flatMap((row, r) => row.flatMap((d, c) => (d ? [`${r},${c}`] : [])));
     expect(new Set(squares)).toEqual(new Set(dark));
   });
