@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { RecordFailureCode } from './record-source';
+import { createDeadline } from './deadline';
 
 export type RecordSourceLog = (event: string, fields: Record<string, string | number | boolean>) => void;
 
@@ -190,14 +191,27 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
     const url = new URL(req.path.replace(/^\//u, ''), base);
     const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body), 'utf8');
     const started = Date.now();
-    const deadline = AbortSignal.any([AbortSignal.timeout(config.timeoutMs), ...(signal ? [signal] : [])]);
+    const overall = createDeadline(config.timeoutMs, signal);
+    try {
+      return await attemptAll(url, req, payload, overall.signal, started);
+    } finally {
+      overall.dispose();
+    }
+  };
+
+  const attemptAll = async (
+    url: URL,
+    req: JsonRequest,
+    payload: Buffer | undefined,
+    deadline: AbortSignal,
+    started: number,
+  ): Promise<HttpOutcome> => {
     let backoff = config.backoffMs ?? 150;
     for (let attempt = 1; ; attempt++) {
-      const attemptSignal = config.attemptTimeoutMs
-        ? AbortSignal.any([deadline, AbortSignal.timeout(config.attemptTimeoutMs)])
-        : deadline;
+      const perAttempt = config.attemptTimeoutMs ? createDeadline(config.attemptTimeoutMs, deadline) : undefined;
       const t0 = Date.now();
-      const result = classify(await attemptOnce(url, req, payload, attemptSignal), req);
+      const result = classify(await attemptOnce(url, req, payload, perAttempt?.signal ?? deadline), req);
+      perAttempt?.dispose();
       const fields = { source: config.source, operation: req.operation, attempt, durationMs: Date.now() - t0 };
       if (result.kind === 'ok') {
         log('record-source.http', { ...fields, status: result.status, outcome: 'ok' });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { createHttpClient, type HttpClientConfig, type HttpOutcome, type JsonRequest } from './http-client';
 import { datesOfBirthMatch, familyNamesMatch } from './name-match';
 import type { RecordFailureCode, RecordLookup, RecordQuery, RecordSource } from './record-source';
+import { createDeadline } from './deadline';
 import {
   sormasBirthDate,
   sormasCalendarDate,
@@ -113,13 +114,15 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
 
   const lookup = async (query: RecordQuery, signal?: AbortSignal): Promise<RecordLookup> => {
     const started = Date.now();
-    const deadline = AbortSignal.any([AbortSignal.timeout(http.timeoutMs), ...(signal ? [signal] : [])]);
+    const deadline = createDeadline(http.timeoutMs, signal);
     let outcome: RecordLookup;
     try {
-      outcome = await run(query, deadline);
+      outcome = await run(query, deadline.signal);
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       outcome = e.outcome;
+    } finally {
+      deadline.dispose();
     }
     const label = outcome.kind === 'failure' ? outcome.code : outcome.kind;
     log('record-source.lookup', { source: 'sormas', outcome: label, durationMs: Date.now() - started });
