@@ -6,11 +6,11 @@ import { UsageError } from './args';
 const COMMANDS = {
   keys: 'keys demo --dir DIR                         write a demo CSCA, DSC and key; print the kid',
   encode: 'encode --payload FILE --key KEY.pem --cert DSC.pem [--json]',
-  verify: 'verify --cert DSC.pem [--json] HC1-STRING',
+  verify: 'verify --cert DSC.pem [--json] [--now ISO] HC1-STRING|-   (- reads the HC1 from stdin)',
   qr: 'qr --out FILE.png|FILE.svg HC1-STRING',
   issue: 'issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json] [--json] [--data-dir DIR]',
   id: 'id new [--count N]',
-  print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer URI | --out FILE] HC1-STRING',
+  print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',
 } as const;
 
 type CommandName = keyof typeof COMMANDS;
