@@ -2,41 +2,19 @@
 // browser on this machine, without Electron. Builds the renderer first if dist/renderer is
 // missing, creates the kiosk's core (demo mode without --config), serves both on 127.0.0.1 only
 // and prints the URL. Ctrl+C closes the server and the core cleanly.
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKiosk } from '../core/api/create-kiosk-api';
 import { parseArgs, stringFlag, UsageError } from '../core/cli/args';
 import { defaultDataDir } from '../core/paths';
+import { ensureRendererBuilt, RENDERER_DIR } from './renderer-build';
 import { startWebServer } from './web-server';
 
+export { ensureRendererBuilt, RENDERER_DIR };
+
 export const DEFAULT_WEB_PORT = 8377;
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const RENDERER_DIR = path.join(repoRoot, 'dist', 'renderer');
 
 const USAGE = 'usage: npm run start:web -- [--port N] [--data-dir DIR] [--config FILE.json|yaml] [--host 127.0.0.1]';
-
-/** Newest modification time of any file under renderer/ (sources, translations, styles). */
-function newestRendererSource(dir = path.join(repoRoot, 'renderer')): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestRendererSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Builds dist/renderer with the project's Vite config when it is missing — or, with
- * `whenStale` (tests), when a renderer source is newer than the build.
- */
-export async function ensureRendererBuilt(log: (line: string) => void, opts: { whenStale?: boolean } = {}): Promise<void> {
-  const index = path.join(RENDERER_DIR, 'index.html');
-  if (existsSync(index) && !(opts.whenStale && newestRendererSource() > statSync(index).mtimeMs)) return;
-  log('start:web: building the renderer into dist/renderer (npm run build:renderer) …');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(repoRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
-}
 
 function parsePort(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_WEB_PORT;

@@ -1,0 +1,47 @@
+// The renderer's boundaries (issue 4): it imports only TYPES from core (no core code runs in the
+// UI, which sees the kiosk only through window.kiosk), it never imports Node or Electron, and no
+// user-facing text is written into the components (everything goes through i18n).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../../renderer');
+const sources = (dir = root): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(full);
+    return /\.(ts|tsx)$/u.test(e.name) && e.name !== 'vite.config.ts' ? [full] : [];
+  });
+const rel = (file: string) => path.relative(root, file);
+
+describe('renderer boundaries', () => {
+  const files = sources();
+
+  it('finds the renderer sources', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it('imports only types from core/', () => {
+    for (const file of files) {
+      const imports = readFileSync(file, 'utf8').match(/^import[^;]*from '[^']*core\/[^']*';/gmu) ?? [];
+      for (const line of imports) expect(line, rel(file)).toMatch(/^import type /u);
+    }
+  });
+
+  it('never imports Node built-ins or Electron', () => {
+    for (const file of files) {
+      expect(readFileSync(file, 'utf8'), rel(file)).not.toMatch(/from '(node:[a-z]+|electron|fs|path|os|child_process)'/u);
+    }
+  });
+
+  it('has no hard-coded words in JSX text or visible attributes', () => {
+    for (const file of files.filter((f) => f.endsWith('.tsx'))) {
+      const text = readFileSync(file, 'utf8');
+      // Text between tags (code between JSX elements has operators and parentheses; words do not).
+      const jsxText = [...text.matchAll(/>\s*([^<>{}\n()?:=&|;]*\p{L}{2,}[^<>{}\n()?:=&|;]*)\s*</gu)].map((m) => m[1]);
+      expect(jsxText, rel(file)).toEqual([]);
+      const attributes = [...text.matchAll(/\b(aria-label|alt|title|placeholder)="([^"]*\p{L}[^"]*)"/gu)].map((m) => m[0]);
+      expect(attributes, rel(file)).toEqual([]);
+    }
+  });
+});
