@@ -49,8 +49,11 @@ export function KioskFlow() {
       lang: language,
     };
     let result: Result<IssuedCertificate>;
-    if (s.mode === 'reissue' && s.clerkToken) {
-      result = await bridge.clerkReissue({ ...request, token: s.clerkToken, reason: s.entry.reason.trim() });
+    if (s.mode === 'reissue') {
+      // A reissue without a clerk token must never fall back to an ordinary issue.
+      result = s.clerkToken
+        ? await bridge.clerkReissue({ ...request, token: s.clerkToken, reason: s.entry.reason.trim() })
+        : { ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } };
     } else {
       result = await bridge.issue(request);
     }
