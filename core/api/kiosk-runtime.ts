@@ -127,7 +127,10 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     audit: (entry) => auditLog!.append(entry),
     log,
   });
-  audit({ event: 'kiosk.started', outcome: signer.ok ? 'ok' : 'failed', ...(signer.ok ? {} : { code: signer.code }) });
+  // Loaded is not enough: an expired, not yet valid or wrong-usage DSC cannot sign either.
+  const ready = readySigner(signer, now());
+  if (signer.ok && !ready.ok) log.error('signer.unavailable', { code: ready.error.code, demo: signer.demo });
+  audit({ event: 'kiosk.started', outcome: ready.ok ? 'ok' : 'failed', ...(ready.ok ? {} : { code: ready.error.code }) });
   log.info('kiosk.started', { kioskId: config.kioskId, demo: config.demo, kind: source.recordSource.kind });
 
   return ok({
