@@ -4,10 +4,11 @@
 // change — the frame that paints it:
 //   welcome  the welcome screen ([data-screen="welcome"]) is in the DOM;
 //   confirm  the click on "next" while the summary screen shows (the citizen confirms);
-//   qr       the result screen's QR image is in the DOM and decoded (img.decode()).
+//   result   the result screen's QR <img> is in the DOM (the answer has arrived and rendered);
+//   qr       that image is decoded (img.decode()) — the QR can be seen.
 // Plain JavaScript source (the bench's tsconfig has no DOM types); read back as window.__benchMarks.
 export const WEB_MARKS_SCRIPT = `(() => {
-  const marks = { welcome: null, confirm: null, qr: null };
+  const marks = { welcome: null, confirm: null, result: null, qr: null };
   window.__benchMarks = marks;
   const atNextFrame = (key) => requestAnimationFrame(() => { if (marks[key] === null) marks[key] = performance.now(); });
   let welcomeSeen = false;
@@ -20,6 +21,7 @@ export const WEB_MARKS_SCRIPT = `(() => {
     const img = document.querySelector('[data-screen="result"] img[data-testid="certificate-qr"]');
     if (img && img !== qrSeen && marks.confirm !== null) {
       qrSeen = img;
+      marks.result = performance.now();
       img.decode().then(() => atNextFrame('qr'), () => atNextFrame('qr'));
     }
   };
@@ -28,6 +30,7 @@ export const WEB_MARKS_SCRIPT = `(() => {
     const target = event.target;
     if (target instanceof Element && target.closest('[data-action="next"]') && document.querySelector('[data-screen="summary"]')) {
       marks.confirm = performance.now();
+      marks.result = null;
       marks.qr = null;
     }
   }, true);
@@ -36,5 +39,6 @@ export const WEB_MARKS_SCRIPT = `(() => {
 export interface WebMarks {
   readonly welcome: number | null;
   readonly confirm: number | null;
+  readonly result: number | null;
   readonly qr: number | null;
 }
