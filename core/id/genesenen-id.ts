@@ -124,8 +124,15 @@ export function createIdFormat(config: IdFormatConfig = {}): IdFormat {
   };
 
   const sequential = complete(Array.from({ length: payloadLength }, (_, i) => i % n));
-  const example =
-    !pattern || pattern.test(sequential) ? display(sequential) : generate(seededBytes(0x5eed_1d));
+  let example = display(sequential);
+  if (pattern && !pattern.test(sequential)) {
+    try {
+      example = generate(seededBytes(0x5eed_1d));
+    } catch {
+      // A pattern random IDs rarely meet (a fixed prefix of 4+ characters): the hint shows the
+      // shape only. Throwing here stopped the kiosk from starting (INTERNAL).
+    }
+  }
 
   return { normalize, generate, example };
 }

@@ -4,6 +4,7 @@
 // properties run ~100,000 cases in tests/stress/fuzz.test.ts. Totals are printed at the end.
 import { afterAll } from 'vitest';
 import { fuzzCitizenInput } from '../support/fuzz/citizen';
+import { fuzzConfig } from '../support/fuzz/config';
 import { fuzzHc1 } from '../support/fuzz/hc1';
 import { fuzzHttp } from '../support/fuzz/http';
 import { fuzzIpc } from '../support/fuzz/ipc';
@@ -13,6 +14,7 @@ fuzzCitizenInput();
 fuzzHc1();
 fuzzIpc();
 fuzzHttp();
+fuzzConfig();
 
 afterAll(() => {
   const report = tallyReport();
