@@ -8,6 +8,7 @@ import { fuzzConfig } from '../support/fuzz/config';
 import { fuzzHc1 } from '../support/fuzz/hc1';
 import { fuzzHttp } from '../support/fuzz/http';
 import { fuzzIpc } from '../support/fuzz/ipc';
+import { fuzzRecordSources } from '../support/fuzz/record-source';
 import { tallyReport } from '../support/fuzz-budget';
 
 fuzzCitizenInput();
@@ -15,6 +16,7 @@ fuzzHc1();
 fuzzIpc();
 fuzzHttp();
 fuzzConfig();
+fuzzRecordSources();
 
 afterAll(() => {
   const report = tallyReport();
