@@ -70,7 +70,8 @@ export function parseConfigObject(raw: unknown, configPath?: string): Result<Kio
 function parseText(text: string, ext: string): Result<unknown, ConfigError> {
   if (ext === '.yaml' || ext === '.yml') {
     try {
-      return { ok: true, value: parseYaml(text) as unknown };
+      // logLevel 'error': the parser's warnings (bad tags, directives) quote the source line.
+      return { ok: true, value: parseYaml(text, { logLevel: 'error' }) as unknown };
     } catch (e) {
       // The YAML error message quotes the offending source line; report only its position.
       const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
