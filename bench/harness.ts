@@ -70,7 +70,10 @@ export function throughputResult(opsPerSecond: readonly number[], extra: Record<
 
 type Task = () => unknown;
 
-/** Runs `rounds` rounds over the variants, alternating the order each round. */
+/** Lets timers, I/O and signal handlers run (Ctrl+C cleans up); awaiting microtasks does not. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Runs `rounds` rounds over the variants, alternating the order each round (untimed yields between). */
 async function interleaved<T>(
   variants: Readonly<Record<string, Task>>,
   rounds: number,
@@ -79,6 +82,7 @@ async function interleaved<T>(
   const names = Object.keys(variants);
   const out: Record<string, T[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < rounds; r++) {
+    await yieldToEventLoop();
     const order = r % 2 === 0 ? names : [...names].reverse();
     for (const name of order) out[name]!.push(await measure(name, variants[name]!));
   }

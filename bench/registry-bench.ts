@@ -2,51 +2,22 @@
 // each fsynced (WAL, synchronous=FULL, core/registry/database.ts) — with 1 and 10 million issued
 // certificates already recorded; the two databases are measured interleaved. Extra fields: the
 // file's bytes per row, the fill time, and medians of the parts (reserve of a new ID, commit, and
-// the refused reserve of an already issued ID — the breakdown helper B1's first version had). The schema comes from the registry's own migrations
-// (openRegistryDatabase); the rows are raw INSERTs in one transaction, generated inside SQLite
-// (random 64-hex ID hashes and random UVCIs of the real length, inserted in random key order,
-// so the indexes have the page fill of a registry grown one certificate at a time). Files live
-// in the run's temp dir and are deleted with it. --quick skips the 10 M database (~3 GB, minutes).
+// the refused reserve of an already issued ID — the breakdown helper B1's first version had).
+// The databases are filled by registry-fill.ts and deleted right after the measurement.
+// --quick skips the 10 M database (~3 GB, minutes).
 import { rmSync, statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { newUvci } from '../core/dcc/uvci';
 import { openRegistryDatabase, type RegistryDatabase } from '../core/registry/database';
 import { createRegistry, type Registry } from '../core/registry/registry';
 import { benchTempDir } from './fixtures';
+import { FILL_KIOSK_ID, fillRegistryInWorker } from './registry-fill';
 import { latencyResult, measureLatency, type BenchGroup, type BenchResult } from './harness';
 
 const SIZES = { registry_reserve_1m: 1_000_000, registry_reserve_10m: 10_000_000 } as const;
 /** Generous upper bound of the file size per row (measured ~310 B) for the free-space check. */
 const DISK_BYTES_PER_ROW = 450;
-const KIOSK_ID = 'kiosk-bench';
-
-/** Creates the registry file with `rows` issued certificates; returns the fill time. */
-function fillRegistry(path: string, rows: number): { seconds: number } {
-  const opened = openRegistryDatabase(path);
-  if (!opened.ok) throw new Error(`bench: cannot create registry: ${opened.error.code}`);
-  const db = opened.value;
-  const started = performance.now();
-  try {
-    // Bulk-load settings for this one connection only; the measurement reopens the file with the
-    // kiosk's own settings (WAL, synchronous=FULL, default cache).
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -4000000');
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.transaction(() => {
-      db.prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-         INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, issued_at)
-         SELECT lower(hex(randomblob(32))), 'URN:UVCI:01:DE:KIOSK/' || hex(randomblob(12)) || '#A', 'issued', ?, ? + i, ? + i
-         FROM n`,
-      ).run(rows, KIOSK_ID, Date.now() - rows, Date.now() - rows);
-    })();
-    db.pragma('journal_mode = WAL');
-  } finally {
-    db.close();
-  }
-  return { seconds: (performance.now() - started) / 1000 };
-}
+const KIOSK_ID = FILL_KIOSK_ID;
 
 const randomIdHash = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex');
 
@@ -123,7 +94,7 @@ export const registryGroup: BenchGroup = {
         }
         const path = join(dir, `${name}.sqlite`);
         ctx.progress(`${name}: filling ${rows.toLocaleString('en-US')} rows (one transaction) …`);
-        const fill = fillRegistry(path, rows);
+        const fill = await fillRegistryInWorker(path, rows);
         ctx.progress(`${name}: filled in ${fill.seconds.toFixed(0)} s`);
         const db = openRegistryDatabase(path);
         if (!db.ok) throw new Error(`bench: cannot reopen registry: ${db.error.code}`);
