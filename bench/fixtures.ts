@@ -31,7 +31,17 @@ export function benchTempDir(): string {
   return root;
 }
 
+const exitTasks = new Set<() => void>();
+/** Runs `task` (synchronous, e.g. killing a child process) if the run ends early; returns "forget it". */
+export function onBenchExit(task: () => void): () => void {
+  exitTasks.add(task);
+  return () => exitTasks.delete(task);
+}
+
+/** Ends what is still registered with onBenchExit and deletes the temp directory. */
 export function removeBenchTempDir(): void {
+  for (const task of exitTasks) task();
+  exitTasks.clear();
   if (root) rmSync(root, { recursive: true, force: true });
   root = undefined;
 }

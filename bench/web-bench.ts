@@ -15,7 +15,7 @@ import type { Browser } from 'playwright-core';
 import { ensureRendererBuilt } from '../server/start-web';
 import { CHROMIUM_PATH, launchChromium, PORTRAIT } from '../tests/e2e/support/browser';
 import { action, enterPersonByTouch } from '../tests/e2e/support/flow';
-import { benchTempDir, WEB_FAMILY_NAME, writeKioskConfig, writePeopleFixture, type PeopleFixture } from './fixtures';
+import { benchTempDir, onBenchExit, WEB_FAMILY_NAME, writeKioskConfig, writePeopleFixture, type PeopleFixture } from './fixtures';
 import { latencyResult, type BenchContext, type BenchGroup, type GroupOutput } from './harness';
 import { WEB_MARKS_SCRIPT, type WebMarks } from './web-marks';
 
@@ -34,8 +34,10 @@ function spawnWebKiosk(configPath: string, dataDir: string): Promise<SpawnedKios
     ['--import', 'tsx', 'server/start-web.ts', '--port', '0', '--data-dir', dataDir, '--config', configPath],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const forget = onBenchExit(() => child.kill('SIGKILL'));
   const stop = () =>
     new Promise<void>((done) => {
+      forget();
       if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
       child.kill('SIGTERM');
