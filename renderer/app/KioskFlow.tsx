@@ -3,7 +3,7 @@
 // one path out of a session — Finish, idle expiry and "start over" all end here: core forgets
 // held certificates and any clerk unlock (endSession), React state returns to INITIAL_FLOW, the
 // language returns to the default.
-import { useCallback, useReducer, useRef, type ReactElement } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
 import type { IssuedCertificate } from '../../core/api/kiosk-api';
 import type { Result } from '../../core/result';
 import { IdleDialog } from '../components/IdleDialog';
@@ -29,10 +29,21 @@ export function KioskFlow() {
   const [state, dispatch] = useReducer(flowReducer, INITIAL_FLOW);
   const stateRef = useRef<FlowState>(state);
   stateRef.current = state;
+  // Each session gets fresh components: React keeps a render's props on long-lived fibers (and
+  // DOM nodes such as <main> point to them), so without a remount the last person's name and
+  // certificate stayed reachable in the renderer's memory after the wipe
+  // (tests/reliability/renderer-memory.test.ts).
+  const [session, setSession] = useState(0);
+  useEffect(() => {
+    // V8 keeps the subject of the last RegExp match (legacy RegExp.lastMatch) until the next
+    // match: after a wipe that can be the typed name. An empty match replaces it.
+    if (session > 0) /(?:)/u.exec('');
+  }, [session]);
 
   const wipe = useCallback(async () => {
     const token = stateRef.current.clerkToken;
     dispatch({ type: 'wipe' });
+    setSession((n) => n + 1);
     setLanguage(languages[0] ?? 'de');
     if (token) await bridge.clerkLock({ token });
     await bridge.endSession({});
@@ -165,6 +176,7 @@ export function KioskFlow() {
 
   return (
     <Layout
+      key={session}
       issuer={info.issuer}
       demo={info.demoMode}
       clerkActive={state.clerkToken !== null}
