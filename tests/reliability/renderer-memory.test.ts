@@ -12,7 +12,7 @@ import { action, confirm, enterPersonByKeyboard, screen } from '../e2e/support/f
 import { startKioskServer, type RunningKiosk } from '../e2e/support/kiosk-server';
 import { fixtureFor, type TestPerson } from '../e2e/support/people';
 import { createIdFormat } from '../../core/id/genesenen-id';
-import { foundIn, heapStrings } from '../support/heap-snapshot';
+import { foundIn, takeHeapSnapshot } from '../support/heap-snapshot';
 
 const IDLE = 15;
 const WARNING = 5;
@@ -52,16 +52,16 @@ describe("renderer memory after the idle wipe", () => {
     traces = [person.familyName, person.givenName, person.dateOfBirth, person.genesenenId, person.genesenenId.replaceAll('-', '')];
     // What the certificate spells (ICAO) as shown on screen.
     traces.push(...(shown.match(/QUAPPENDORFF[<A-Z-]*/gu) ?? []));
-    expect(Object.keys(foundIn(await heapStrings(page), [person.familyName, person.givenName]))).toEqual([person.familyName, person.givenName]);
+    expect(Object.keys(foundIn(await takeHeapSnapshot(page), [person.familyName, person.givenName]))).toEqual([person.familyName, person.givenName]);
   });
 
   it('after the idle timeout and garbage collection, none of it is left', { timeout: 90_000 }, async () => {
     await page.clock.fastForward((IDLE + WARNING) * 1000 + 1000);
     await screen(page, 'welcome');
     await expect.poll(async () => (await kiosk.kiosk.api.sessionState({})).ok && (await kiosk.kiosk.api.sessionState({}))).toMatchObject({ value: { heldCertificates: 0 } });
-    const strings = await heapStrings(page);
-    console.info(`renderer heap after wipe: ${strings.length} strings searched for ${traces.length} traces`);
-    expect(foundIn(strings, traces)).toEqual({});
+    const snapshot = await takeHeapSnapshot(page);
+    console.info(`renderer heap after wipe: ${snapshot.strings.length} strings searched for ${traces.length} traces`);
+    expect(foundIn(snapshot, traces)).toEqual({});
   });
 
   it('someone who typed ID and name and walked away mid-way leaves nothing either', { timeout: 90_000 }, async () => {
@@ -73,9 +73,9 @@ describe("renderer memory after the idle wipe", () => {
     await page.keyboard.type(halfway.familyName);
     await page.keyboard.press('Enter');
     await screen(page, 'dob');
-    expect(Object.keys(foundIn(await heapStrings(page), [halfway.familyName]))).toEqual([halfway.familyName]);
+    expect(Object.keys(foundIn(await takeHeapSnapshot(page), [halfway.familyName]))).toEqual([halfway.familyName]);
     await page.clock.fastForward((IDLE + WARNING) * 1000 + 1000);
     await screen(page, 'welcome');
-    expect(foundIn(await heapStrings(page), [halfway.familyName, halfway.genesenenId, halfway.genesenenId.replaceAll('-', '')])).toEqual({});
+    expect(foundIn(await takeHeapSnapshot(page), [halfway.familyName, halfway.genesenenId, halfway.genesenenId.replaceAll('-', '')])).toEqual({});
   });
 });
