@@ -61,7 +61,8 @@ describe('round trip', () => {
   });
 
   it('any names, dates of birth and validity dates survive the round trip (property)', async () => {
-    const name = fc.stringMatching(/^[A-Za-zÄÖÜäöüßÀ-ÿŁłŠšŽžĐđ' -]{1,40}$/).filter((s) => /[A-Za-zÀ-ÿŁłŠšŽžĐđ]/.test(s));
+    // At least one real letter: À-ÿ also holds × and ÷, and a name of only those is NAME_INVALID.
+    const name = fc.stringMatching(/^[A-Za-zÄÖÜäöüßÀ-ÿŁłŠšŽžĐđ' -]{1,40}$/).filter((s) => /\p{L}/u.test(s));
     const date = fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     const dob = fc.oneof(date, date.map((d) => d.slice(0, 7)), date.map((d) => d.slice(0, 4)), fc.constant(''));
     const signer = nodeSigner();
