@@ -34,15 +34,12 @@ export function qrMatrix(hc1: string): QrMatrix {
 }
 
 /**
- * SVG with one path (viewBox in modules, crisp edges), white background. Each horizontal run of
- * dark modules is one rectangle: a third of the size of one square per module (bench:
- * web_confirm_to_qr — the SVG travels to the screen as JSON and a data URL and is decoded there).
+ * SVG/PDF path data drawing each horizontal run of dark modules as one rectangle, in module
+ * units offset by `offset` (half the bytes of one square per module, identical pixels).
  */
-export async function qrSvg(hc1: string): Promise<string> {
-  const m = qrMatrix(hc1);
-  const total = m.size + 2 * QR_QUIET_ZONE;
+export function qrRunPath(modules: readonly (readonly boolean[])[], offset = 0): string {
   let path = '';
-  m.modules.forEach((row, r) => {
+  modules.forEach((row, r) => {
     for (let c = 0; c < row.length; ) {
       if (!row[c]) {
         c++;
@@ -50,9 +47,21 @@ export async function qrSvg(hc1: string): Promise<string> {
       }
       const start = c;
       while (c < row.length && row[c]) c++;
-      path += `M${start + QR_QUIET_ZONE} ${r + QR_QUIET_ZONE}h${c - start}v1h-${c - start}z`;
+      path += `M${start + offset} ${r + offset}h${c - start}v1h${start - c}z`;
     }
   });
+  return path;
+}
+
+/**
+ * SVG with one path (viewBox in modules, crisp edges), white background. Each horizontal run of
+ * dark modules is one rectangle: a third of the size of one square per module (bench:
+ * web_confirm_to_qr — the SVG travels to the screen as JSON and a data URL and is decoded there).
+ */
+export async function qrSvg(hc1: string): Promise<string> {
+  const m = qrMatrix(hc1);
+  const total = m.size + 2 * QR_QUIET_ZONE;
+  const path = qrRunPath(m.modules, QR_QUIET_ZONE);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges">` +
     `<rect width="${total}" height="${total}" fill="#fff"/><path fill="#000" d="${path}"/></svg>\n`

@@ -6,38 +6,15 @@
 import { realpath as fsRealpath, readFile as fsReadFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { SECURITY_HEADERS } from '../../core/api/renderer-policy';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * What the renderer may load: its own scripts, styles, fonts and images; data: images for the QR
- * code; nothing else (no inline script, no eval, no frames, no plugins, no form posts, no remote
- * connections — the UI talks to core only through window.kiosk).
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Headers on every app:// response, files and errors alike. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+/** The renderer's CSP and security headers: the same on app:// as over the browser transport. */
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../core/api/renderer-policy';
 
 /** Must run before app 'ready'. Standard + secure: a real origin, localStorage, no mixed content. */
 export const privilegedSchemes = (): CustomScheme[] => [

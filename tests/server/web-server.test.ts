@@ -97,7 +97,7 @@ describe('browser transport', () => {
     expect(r.status).toBe(200);
     expect(r.body).toContain('<div id="root">');
     const csp = String(r.headers['content-security-policy']);
-    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("img-src 'self' data:");
     expect(csp).not.toContain('unsafe');

@@ -5,7 +5,7 @@
 // Demo certificates carry a red banner and a "DEMO" watermark. PDF metadata holds no personal data.
 import fontkit from '@pdf-lib/fontkit';
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { qrMatrix, type QrMatrix } from '../../dcc/qr';
+import { qrMatrix, qrRunPath, type QrMatrix } from '../../dcc/qr';
 import type { RecoveryPayload } from '../../dcc/types';
 import { certificateView, HEADINGS } from '../certificate-view';
 import { de } from '../texts/de';
@@ -44,18 +44,7 @@ function thirdLanguage(lang: string): PrintTexts | undefined {
 
 /** The QR as one vector path of row runs (crisp at any zoom, small file). */
 function drawQr(page: PDFPage, qr: QrMatrix, xMm: number, topMm: number, symbolMm: number): void {
-  let path = '';
-  qr.modules.forEach((row, r) => {
-    for (let c = 0; c < row.length; ) {
-      if (!row[c]) {
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < row.length && row[c]) c++;
-      path += `M${start} ${r}h${c - start}v1h${start - c}z`;
-    }
-  });
+  const path = qrRunPath(qr.modules);
   const module = (symbolMm * MM) / qr.size;
   page.drawSvgPath(path, { x: xMm * MM, y: (A4.height - topMm) * MM, scale: module, color: BLACK, borderWidth: 0 });
 }
