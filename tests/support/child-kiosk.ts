@@ -5,7 +5,7 @@
 // stay external and resolve from the repository's node_modules, so the child runs the same
 // better-sqlite3 and core code as the kiosk. Children talk back in JSON lines on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -35,14 +35,26 @@ const likeTheSources: Plugin = {
   },
 };
 
+const processAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
 /** Path of the bundled worker (built on first use, once per test process). */
 export function kioskWorkerBundle(): Promise<string> {
   bundled ??= (async () => {
     mkdirSync(cacheDir, { recursive: true });
     // One bundle per test process (parallel test files must not read each other's half-written
-    // bundle), removed when that process exits.
+    // bundle); bundles of test processes that are gone are removed here.
+    for (const f of readdirSync(cacheDir)) {
+      const pid = Number(/^kiosk-worker-(\d+)\.mjs$/.exec(f)?.[1]);
+      if (pid && !processAlive(pid)) rmSync(join(cacheDir, f), { force: true });
+    }
     const outfile = join(cacheDir, `kiosk-worker-${process.pid}.mjs`);
-    process.once('exit', () => rmSync(outfile, { force: true }));
     await build({
       entryPoints: [join(repoRoot, 'tests/support/workers/kiosk-worker.ts')],
       outfile,
