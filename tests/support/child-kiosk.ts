@@ -5,7 +5,7 @@
 // stay external and resolve from the repository's node_modules, so the child runs the same
 // better-sqlite3 and core code as the kiosk. Children talk back in JSON lines on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -47,7 +47,7 @@ const processAlive = (pid: number): boolean => {
 /** Path of the bundled worker (built on first use, once per test process). */
 export function kioskWorkerBundle(): Promise<string> {
   bundled ??= (async () => {
-    mkdirSync(cacheDir, { recursive: true });
+    mkdirSync(cacheDir, { recursive: true, mode: 0o755 });
     // One bundle per test process (parallel test files must not read each other's half-written
     // bundle); bundles of test processes that are gone are removed here.
     for (const f of readdirSync(cacheDir)) {
@@ -67,6 +67,7 @@ export function kioskWorkerBundle(): Promise<string> {
       // Bundled CommonJS helpers need `require` inside an ES module.
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
+    chmodSync(outfile, 0o644); // readable by `nobody` (tests/reliability/read-only.test.ts)
     return outfile;
   })();
   return bundled;
