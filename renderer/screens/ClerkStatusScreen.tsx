@@ -22,6 +22,19 @@ function StateBadge({ state }: { readonly state: ComponentState }) {
   return <span className={`kern-badge kern-badge--${tone} state-badge`}>{t(`clerk.state_${state}`)}</span>;
 }
 
+/** A component's problem for staff: the translated message, and the code to quote to IT support. */
+function StatusCode({ code }: { readonly code?: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (!code) return null;
+  const key = `errors.${code}`;
+  return (
+    <span className="status-detail">
+      {i18n.exists(key) ? `${t(key)} ` : null}
+      <code dir="ltr">{code}</code>
+    </span>
+  );
+}
+
 export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkStatusScreenProps) {
   const { t } = useTranslation();
   const { bridge, locale } = useKiosk();
@@ -55,13 +68,13 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
             <div>
               <dt>{t('clerk.recordSource', { kind: status.recordSource.kind })}</dt>
               <dd>
-                <StateBadge state={status.recordSource.state} /> {status.recordSource.code ?? ''}
+                <StateBadge state={status.recordSource.state} /> <StatusCode code={status.recordSource.code} />
               </dd>
             </div>
             <div>
               <dt>{t('clerk.signer')}</dt>
               <dd>
-                <StateBadge state={status.signer.state} /> {status.signer.code ?? ''}
+                <StateBadge state={status.signer.state} /> <StatusCode code={status.signer.code} />
                 {status.signer.kid ? (
                   <span className="status-detail" dir="ltr">
                     {t('clerk.kid', { kid: status.signer.kid })}
@@ -78,7 +91,7 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
             <div>
               <dt>{t('clerk.registry')}</dt>
               <dd>
-                <StateBadge state={status.registry.state} /> {status.registry.code ?? ''}
+                <StateBadge state={status.registry.state} /> <StatusCode code={status.registry.code} />
                 {status.registry.issuedCount !== undefined ? (
                   <span className="status-detail">{t('clerk.issuedCount', { n: status.registry.issuedCount })}</span>
                 ) : null}
@@ -90,7 +103,7 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
                 {status.printers.length === 0 ? t('clerk.noPrinters') : null}
                 {status.printers.map((p) => (
                   <span className="status-detail" key={`${p.name}-${p.format}`}>
-                    <StateBadge state={p.state} /> {p.name} ({p.format}) {p.code ?? ''}
+                    <StateBadge state={p.state} /> {p.name} ({p.format}) <StatusCode code={p.code} />
                   </span>
                 ))}
               </dd>
