@@ -5,11 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../core/result';
 import { cleanNameInput } from '../app/entry-format';
-import { useTyping } from '../app/use-typing';
-import { Alert } from '../components/Alert';
-import { LetterKeyboard } from '../components/LetterKeyboard';
-import { NavBar } from '../components/NavBar';
-import { ScreenHeading } from '../components/ScreenHeading';
+import { TextEntryScreen } from '../components/TextEntryScreen';
 
 export interface NameScreenProps {
   readonly value: string;
@@ -31,44 +27,18 @@ export function NameScreen({ value, initialError, onChange, onNext, onBack }: Na
     onChange(value.trim());
     onNext();
   };
-  useTyping({ onChar: (ch) => update(value + ch), onBackspace: () => update(value.slice(0, -1)), onEnter: submit });
-
   return (
-    <section className="screen screen--name">
-      <ScreenHeading>{t('name.title')}</ScreenHeading>
-      <div className="screen__body">
-        <div className="screen__text">
-          <p id="name-hint" className="kern-body kern-body--large">
-            {t('name.hint')}
-          </p>
-          <div className="kern-form-input field">
-            <label className="kern-label kern-label--large" htmlFor="family-name">
-              {t('name.label')}
-            </label>
-            <input
-              id="family-name"
-              className={`kern-form-input__input kiosk-input${errorCode ? ' kern-form-input__input--error' : ''}`}
-              value={value}
-              onChange={(e) => update(e.target.value)}
-              onKeyDown={(e) => e.key === 'Enter' && submit()}
-              inputMode="none"
-              autoComplete="off"
-              autoCorrect="off"
-              spellCheck={false}
-              dir="auto"
-              aria-describedby="name-hint name-status"
-              aria-invalid={errorCode ? true : undefined}
-            />
-          </div>
-          <div id="name-status" aria-live="polite" className="field-status">
-            {errorCode ? <Alert tone="danger">{t(`errors.${errorCode}`)}</Alert> : null}
-          </div>
-        </div>
-        <div className="screen__keys">
-          <LetterKeyboard value={value} onChar={(ch) => update(value + ch)} onBackspace={() => update(value.slice(0, -1))} />
-        </div>
-      </div>
-      <NavBar onBack={onBack} onNext={submit} />
-    </section>
+    <TextEntryScreen
+      name="name"
+      inputId="family-name"
+      title={t('name.title')}
+      hint={t('name.hint')}
+      label={t('name.label')}
+      value={value}
+      error={errorCode ? t(`errors.${errorCode}`) : null}
+      onInput={update}
+      onSubmit={submit}
+      onBack={onBack}
+    />
   );
 }
