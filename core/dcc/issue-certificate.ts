@@ -69,9 +69,12 @@ export async function issueRecoveryCertificate(
   signer: Signer,
   times: CwtTimes,
 ): Promise<Result<EncodedCertificate>> {
+  // buildRecoveryPayload returns only schema-valid payloads: validating again would double the
+  // schema cost on every issuance.
   const payload = buildRecoveryPayload(input);
   if (!payload.ok) return payload;
-  return encodeRecoveryCertificate(payload.value, signer, times);
+  const signed = await signValidated(payload.value, signer, times);
+  return signed.ok ? ok({ ...signed.value, payload: payload.value }) : signed;
 }
 
 /** Signs any DCC payload (vaccination, test, recovery) that is valid against the current schema. */

@@ -5,22 +5,10 @@ import countries from '../dcc/schema/valuesets/country-2-codes.json';
 import type { RecoveryPayload } from '../dcc/types';
 import { de } from './texts/de';
 import { en } from './texts/en';
-import type { FieldLabels } from './texts/types';
+import type { CertificateField, FieldLabels } from './texts/types';
 
-export interface CertificateView {
-  readonly familyName: string;
-  readonly givenName: string;
-  /** ICAO 9303 form as in a machine-readable zone: FNT<<GNT. */
-  readonly standardisedName: string;
-  readonly dateOfBirth: string;
-  readonly disease: string;
-  readonly firstPositiveTest: string;
-  readonly countryOfTest: string;
-  readonly issuer: string;
-  readonly validFrom: string;
-  readonly validUntil: string;
-  readonly uvci: string;
-}
+/** The printed values, one per field (`standardisedName` is the ICAO form FNT<<GNT). */
+export type CertificateView = Readonly<Record<CertificateField, string>>;
 
 export const HEADINGS = {
   titleDe: 'EU-Genesenenzertifikat',

@@ -5,19 +5,21 @@
 /** Script of a language: decides whether a layout can render it (see core/print/README.md). */
 export type Script = 'latin' | 'cyrillic' | 'arabic';
 
-export interface FieldLabels {
-  readonly familyName: string;
-  readonly givenName: string;
-  readonly standardisedName: string;
-  readonly dateOfBirth: string;
-  readonly disease: string;
-  readonly firstPositiveTest: string;
-  readonly countryOfTest: string;
-  readonly issuer: string;
-  readonly validFrom: string;
-  readonly validUntil: string;
-  readonly uvci: string;
-}
+/** The certificate's printed fields, in print order; labels and values share these keys. */
+export type CertificateField =
+  | 'familyName'
+  | 'givenName'
+  | 'standardisedName'
+  | 'dateOfBirth'
+  | 'disease'
+  | 'firstPositiveTest'
+  | 'countryOfTest'
+  | 'issuer'
+  | 'validFrom'
+  | 'validUntil'
+  | 'uvci';
+
+export type FieldLabels = Readonly<Record<CertificateField, string>>;
 
 export interface PrintTexts {
   readonly lang: string;
