@@ -9,9 +9,9 @@ import { isValidDob, isValidFullDate } from '../../core/dcc/dates';
 import { buildRecoveryPayload } from '../../core/dcc/payload';
 import { certificateType, validateAgainstSchema, validateDccPayload, validateRecoveryPayload } from '../../core/dcc/schema-validate';
 import { sampleInput } from './helpers/fixtures';
-import { sharedDcc } from './helpers/vectors';
+import { fixturesDcc } from './helpers/vectors';
 
-const schemaDir = join(sharedDcc, 'schema');
+const schemaDir = join(fixturesDcc, 'schema');
 const jsonFiles = (dir: string) =>
   readdirSync(join(schemaDir, dir)).map((f) => [`${dir}/${f}`, JSON.parse(readFileSync(join(schemaDir, dir, f), 'utf8'))] as const);
 

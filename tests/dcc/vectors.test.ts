@@ -1,6 +1,6 @@
-// Every dgc-testdata vector through our decoder/verifier (testdata/FORMAT.md): one `it` per vector
+// Every dgc-testdata vector through our decoder/verifier (tests/fixtures/dcc/SOURCES.md): one `it` per vector
 // and EXPECTEDRESULTS step, asserting the step passes when the vector says true and fails when it
-// says false. Vectors listed in testdata/tests/known_issues.csv are skipped by name (see output).
+// says false. Vectors listed in tests/fixtures/dcc/testdata/tests/known_issues.csv are skipped by name (see output).
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -180,7 +180,7 @@ describe('dgc-testdata vectors', () => {
       }
       for (const [step, expected] of Object.entries(v.EXPECTEDRESULTS)) {
         const check = STEPS[step];
-        if (!check) continue; // unknown keys (EXPTECTEDEXPIRED typo, nested EXPECTEDRESULTS) are ignored per FORMAT.md
+        if (!check) continue; // unknown keys (EXPTECTEDEXPIRED typo, nested EXPECTEDRESULTS) are ignored
         const missing = (NEEDS[step] ?? []).filter((f) => v[f] === undefined);
         if (missing.length > 0) {
           const why = `vector has no ${missing.join(', ')}`;
