@@ -33,7 +33,7 @@ export const signerConfigSchema = z.discriminatedUnion('kind', [
 
 export const rulesConfigSchema = z
   .strictObject({
-    /** df = first positive test + dfOffsetDays (SPEC.md §8: German practice 28). */
+    /** df = first positive test + dfOffsetDays (docs/dcc-notes.md §8: German practice 28). */
     dfOffsetDays: days(28),
     /** du = first positive test + duOffsetDays (EU maximum 180). */
     duOffsetDays: days(180),

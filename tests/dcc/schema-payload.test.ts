@@ -1,4 +1,4 @@
-// Schema validation and payload building (SPEC.md §1): the official examples and schema tests,
+// Schema validation and payload building (docs/dcc-notes.md §1): the official examples and schema tests,
 // the checks the schema leaves out (value sets, real dates), 1.3.0 vs current schema, and the
 // payload builder's field rules (gn/gnt omitted without a forename, nothing extra).
 import { readdirSync, readFileSync } from 'node:fs';
