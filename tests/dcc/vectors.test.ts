@@ -142,7 +142,7 @@ const DIVERGENCES: readonly { file: RegExp; steps: readonly string[]; ours: bool
     file: /^ES\/2DCode\/raw\/40[123]\.json$/,
     steps: ['EXPECTEDVERIFY'],
     ours: false,
-    why: 'alg ES256 (-7) with a P-384 key and a 96-byte signature: ES256 means P-256 (upstream known issue #228)',
+    why: 'alg ES256 (-7) with a P-384 key and a 96-byte signature: ES256 means P-256 (an upstream known fault)',
   },
   {
     file: /^PL\/[^/]+\/2DCode\/raw\/7\.json$/,
@@ -222,8 +222,8 @@ describe('dgc-testdata vectors', () => {
     expect(diverging).toHaveLength(9 + 4 + 3 + 3); // PL dt ×9, ES 729999 ×4, ES 40x ×3, PL/7 ×3
   });
   it('accounts for every known_issues.csv entry that concerns a copied vector', () => {
-    // Upstream skips these; here they run. FI (issue #407) passes every step with this engine;
-    // ES 401–403 (issue #228) are asserted as deliberate divergences above.
+    // Upstream skips these; here they run. FI (listed upstream) passes every step with this engine;
+    // ES 401–403 are asserted as deliberate divergences above.
     const concerned = knownIssues.filter((i) => vectors.some((v) => knownIssueFor([i], v, i.step)));
     expect(new Set(concerned.map((i) => `${i.country}/${i.id}`))).toEqual(new Set(['ES/401', 'ES/402', 'ES/403', 'FI/']));
   });
