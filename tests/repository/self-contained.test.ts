@@ -103,13 +103,15 @@ function trackedTextFiles(): string[] {
 const SHARED = `../${'shared'}`;
 const SPEC = `${'SPEC'}.md`;
 const ISSUE = `${'iss'}ue`;
+const MACHINE = `/${'work'}/main`;
+const UP3 = ['..', '..', '..'].join('/');
 
 describe('the matcher', () => {
   it.each([
     ['tests/dcc/helpers/vectors.ts', `export const dir = resolve(repoRoot, '${SHARED}/dcc');`, 'outside-path'],
     ['core/dcc/README.md', `Implements \`${SHARED}/dcc/x\` for the kiosk.`, 'outside-path'],
-    ['tests/a.test.ts', "const data = readFileSync('/work/main/data.json');", 'outside-path'],
-    ['tests/dcc/a.test.ts', "const up = resolve(import.meta.dirname, '../../../sibling');", 'outside-path'],
+    ['tests/a.test.ts', `const data = readFileSync('${MACHINE}/data.json');`, 'outside-path'],
+    ['tests/dcc/a.test.ts', `const up = resolve(import.meta.dirname, '${UP3}/sibling');`, 'outside-path'],
     ['core/dcc/base45.ts', `// Strict Base45 (${SPEC} §5).`, 'spec-citation'],
     ['core/audit/audit-log.ts', `// Append-only audit log (${ISSUE} 3): JSON lines.`, 'issue-number'],
     ['renderer/a.css', `/* Screen layouts (${ISSUE} 4), portrait */`, 'issue-number'],
@@ -121,7 +123,7 @@ describe('the matcher', () => {
   });
 
   it.each([
-    ['tests/dcc/helpers/vectors.ts', "export const repoRoot = resolve(import.meta.dirname, '../../..');"],
+    ['tests/dcc/helpers/vectors.ts', `export const repoRoot = resolve(import.meta.dirname, '${UP3}');`],
     ['core/dcc/base45.ts', '// Strict Base45 (docs/dcc-notes.md §5), see https://example.org/a//b.'],
     ['tests/server/web-server.test.ts', `    expect(log).toMatch(/POST \\/api\\/${ISSUE} 200/u);`],
     ['core/registry/registry.ts', `// reports already-issued with the ${ISSUE} time`],
