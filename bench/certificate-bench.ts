@@ -1,4 +1,4 @@
-// Per-certificate work after signing (issue 7): verifying an HC1 (`verify_hc1`: base45, inflate,
+// Per-certificate work after signing (docs/performance.md): verifying an HC1 (`verify_hc1`: base45, inflate,
 // CBOR/COSE, kid lookup, ES256 check, validity, EKU, schema — what the kiosk's self-check and a
 // checking app do), rendering its QR (`qr_svg` for the screen, `qr_png` for the CLI; goal median
 // < 10 ms each) and building print jobs (`receipt_job`: 80 mm Epson raster receipt, `a4_pdf`:

@@ -1,4 +1,4 @@
-// Shared inputs of the benchmarks (issue 7): a demo CSCA → DSC chain with both signers, a
+// Shared inputs of the benchmarks (docs/performance.md): a demo CSCA → DSC chain with both signers, a
 // realistic recovery input (first positive test 60 days ago, the kiosk's default 28/180-day
 // rules), one issued certificate, and fixture files of N people with fresh valid Genesenen-IDs
 // for the simulator (each issuance through the whole kiosk needs an ID never issued before).

@@ -1,4 +1,4 @@
-// The benchmark groups in report order (issue 7). A group measures the figures that share set-up
+// The benchmark groups in report order (docs/performance.md). A group measures the figures that share set-up
 // and whose comparisons must interleave; run.ts runs a group when any of its names is wanted.
 import { printJobGroup, qrGroup, verifyGroup } from './certificate-bench';
 import type { BenchGroup } from './harness';

@@ -1,4 +1,4 @@
-// Measurement core of the benchmark suite (issue 7). Two shapes of figure:
+// Measurement core of the benchmark suite (docs/performance.md). Two shapes of figure:
 //   - latency ("ms"): every iteration timed on its own; median and p99 of those samples;
 //   - throughput ("ops/s"): iterations timed in batches of ~10 ms; median of the batches' rates,
 //     and as "p99" the rate the slowest 1 % of batches fell to (so for both shapes p99 is the

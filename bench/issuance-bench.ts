@@ -1,4 +1,4 @@
-// Time of one issuance without network (issue 3 figures): the whole use case — validation,
+// Time of one issuance without network (docs/performance.md): the whole use case — validation,
 // attempt limits, registry reserve/commit (synchronous=FULL, so one fsync), signing with the
 // demo key, self-verification, audit line (fsync) — with the record lookup replaced by an
 // in-memory RecordSource so the health office's latency is excluded.

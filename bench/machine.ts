@@ -1,4 +1,4 @@
-// The machine a benchmark run was taken on (issue 7, JSON key "machine"): figures are only
+// The machine a benchmark run was taken on (docs/performance.md, JSON key "machine"): figures are only
 // comparable on the same CPU, core count, Node version and OS, so every report carries them.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-// Registry cost as the registry grows (issue 7): one reserve + commit — two write transactions,
+// Registry cost as the registry grows (docs/performance.md): one reserve + commit — two write transactions,
 // each fsynced (WAL, synchronous=FULL, core/registry/database.ts) — with 1 and 10 million issued
 // certificates already recorded; the two databases are measured interleaved. Extra fields: the
 // file's bytes per row, the fill time, and medians of the parts (reserve of a new ID, commit, and

@@ -1,4 +1,4 @@
-// Fills a registry file with N issued certificates for registry-bench.ts (issue 7). The schema comes
+// Fills a registry file with N issued certificates for registry-bench.ts (docs/performance.md). The schema comes
 // from the registry's own migrations (openRegistryDatabase); the rows are raw INSERTs in one
 // transaction, generated inside SQLite: random 64-hex ID hashes and random UVCIs of the real
 // length, inserted in random key order, so the indexes get the page fill of a registry grown one

@@ -1,5 +1,5 @@
-// Output of `npm run bench` (issue 7): a readable table (default) or, with --json, exactly one
-// JSON object { machine, results, ratios } on stdout. The goals from the issue are shown beside
+// Output of `npm run bench` (docs/performance.md): a readable table (default) or, with --json, exactly one
+// JSON object { machine, results, ratios } on stdout. The performance goals are shown beside
 // the figures in the table only; nothing anywhere asserts on them (figures depend on the machine).
 import type { BenchResult } from './harness';
 import type { MachineInfo } from './machine';
@@ -19,7 +19,7 @@ interface Goal {
   readonly of: 'median' | 'p99' | 'ratio';
 }
 
-/** The issue's targets, for the "goal" column. */
+/** The performance targets (docs/performance.md), for the "goal" column. */
 export const GOALS: Readonly<Record<string, Goal>> = {
   issue_core_vs_sign_raw: { text: '≥ 0.5', of: 'ratio', met: (v) => v >= 0.5 },
   issue_usecase_latency: { text: 'p99 < 15 ms', of: 'p99', met: (v) => v < 15 },

@@ -1,4 +1,4 @@
-// `npm run bench` (issue 7): the kiosk's benchmark suite. Flags:
+// `npm run bench` (docs/performance.md): the kiosk's benchmark suite. Flags:
 //   --json          print one JSON object { machine, results, ratios } on stdout, nothing else
 //                   (progress goes to stderr; so does any stray console.log of the code measured)
 //   --only a,b      measure only these result names (see --list)

@@ -1,4 +1,4 @@
-// Signing throughput (issue 7): bare ES256 signatures (`sign_raw_*`) against whole certificates
+// Signing throughput (docs/performance.md): bare ES256 signatures (`sign_raw_*`) against whole certificates
 // through the core pipeline (`issue_core_*`: payload + ICAO names, schema validation, CWT/CBOR,
 // COSE_Sign1, signature, zlib, base45 — no network, no registry, no QR), once per signer. All
 // four run interleaved in one loop, so `issue_core_vs_sign_raw` (goal ≥ 0.5 with node:crypto:

@@ -1,4 +1,4 @@
-// One citizen's issuance through the whole kiosk back end (issue 7, `issue_usecase_latency`,
+// One citizen's issuance through the whole kiosk back end (docs/performance.md, `issue_usecase_latency`,
 // goal p99 < 15 ms): KioskApi.issue on a kiosk made by createKiosk (temp data dir, demo signer,
 // default file logging) — ID check, attempt limits, DiKoMa client → HTTP → simulator at zero
 // latency, registry reserve/commit (SQLite, WAL, synchronous=FULL), signing, self-verification,

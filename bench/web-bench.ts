@@ -1,4 +1,4 @@
-// The kiosk as a citizen meets it (issue 7), in Debian's Chromium against `start:web` spawned as
+// The kiosk as a citizen meets it (docs/performance.md), in Debian's Chromium against `start:web` spawned as
 // its own process (server/start-web.ts: createKiosk + startWebServer, as in production where the
 // core runs outside the renderer), with a simulator fixture of fresh people at zero latency:
 //   web_first_screen   navigation start → welcome screen painted, in a fresh browser context

@@ -1,4 +1,4 @@
-// In-page timing marks for the web benchmarks (issue 7), installed as an init script before the
+// In-page timing marks for the web benchmarks (docs/performance.md), installed as an init script before the
 // renderer loads, so no Playwright round trip is inside a figure. Times are performance.now()
 // (ms since navigation start), taken in the requestAnimationFrame callback that follows the
 // change — the frame that paints it:

@@ -1,4 +1,4 @@
-// electron-builder afterPack hook (issue 5): every native addon in the packaged app must match
+// electron-builder afterPack hook (docs/release.md): every native addon in the packaged app must match
 // the packaged Electron's ABI, or the build fails — a mismatch would otherwise surface only on the
 // kiosk, as a crash at the first registry access. Also fails when a .node file sits inside
 // app.asar instead of app.asar.unpacked (Electron cannot dlopen from an archive).

@@ -1,4 +1,4 @@
-// Release packaging with electron-builder 26 (issue 5; docs/release.md): Linux AppImage + deb,
+// Release packaging with electron-builder 26 (docs/release.md): Linux AppImage + deb,
 // Windows NSIS. Ships only the built app — the main/preload bundles (.vite/build), the A4 fonts
 // (.vite/fonts), the renderer (dist/renderer), package.json and the one native module — in an asar
 // archive with integrity validation, with Electron's fuses set so the binary cannot be turned

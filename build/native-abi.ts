@@ -1,5 +1,5 @@
 // Which Node ABI a native addon (.node file) was compiled for, read from the file's bytes without
-// loading it (issue 5: a better-sqlite3 built for Node's ABI crashes the packaged Electron app at
+// loading it (docs/release.md: a better-sqlite3 built for Node's ABI crashes the packaged Electron app at
 // the first database access — the release build must fail instead). A non-N-API addon exports
 // `node_register_module_v<NODE_MODULE_VERSION>` (Node's NODE_MODULE / NODE_MODULE_INIT macros);
 // an N-API addon exports `napi_register_module_v1` and runs on any ABI. better-sqlite3 12 is not

@@ -1,4 +1,4 @@
-// `npm run package:check` (issue 5): builds what a release ships — renderer, main and preload
+// `npm run package:check` (docs/release.md): builds what a release ships — renderer, main and preload
 // bundles — and packages it with electron-builder (`--dir`, Linux) against a stand-in Electron
 // distribution (build/stand-in-electron.ts), because the real Electron binary cannot be downloaded
 // here. Then it checks the result:

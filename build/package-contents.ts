@@ -1,4 +1,4 @@
-// What the packaged app.asar must and must not contain (issue 5, `npm run package:check`): the
+// What the packaged app.asar must and must not contain (docs/release.md, `npm run package:check`): the
 // built app only — bundles, fonts, renderer, package.json and the native module — and never
 // sources, tests, source maps, keys, secrets, databases or build intermediates. Pure functions
 // over the archive's entry list, so the rules are unit-tested without packaging.

@@ -1,6 +1,6 @@
 // Where the kiosk keeps its state (registry, audit log, logs, demo keys): one data directory per
 // installation, the OS's per-user application-data folder unless `--data-dir` says otherwise.
-// Nothing is ever written outside it (issue 3: "nothing written outside the data dir").
+// Nothing is ever written outside it (docs/configuration.md, "Data directory").
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 

@@ -1,4 +1,4 @@
-// The renderer's only door to the kiosk (issue 4): a typed `window.kiosk` with one function per
+// The renderer's only door to the kiosk: a typed `window.kiosk` with one function per
 // KioskApi method, same names and signatures as core/api/kiosk-api.ts. Under Electron the preload
 // (electron/preload) provides it over IPC; in a plain browser this module installs an HTTP
 // implementation that POSTs to the loopback server in server/web-server.ts. The UI never learns

@@ -1,4 +1,4 @@
-// Renderer entry (issue 4): styles (KERN UX + bundled fonts + kiosk scale), translations, the
+// Renderer entry: styles (KERN UX + bundled fonts + kiosk scale), translations, the
 // bridge (the Electron preload's, or HTTP in a browser), then React.
 import '@kern-ux/native/dist/kern.min.css';
 import './styles/fonts.css';

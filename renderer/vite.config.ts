@@ -1,4 +1,4 @@
-// Build of the kiosk UI (issue 4). root = renderer/, output = dist/renderer/, base './' so the same
+// Build of the kiosk UI. root = renderer/, output = dist/renderer/, base './' so the same
 // files load from the browser transport (http://127.0.0.1:<port>/) and from Electron's app://
 // protocol. Everything (fonts included) is bundled: the kiosk has no network. No inline scripts
 // or styles are emitted, so the strict CSP of server/web-server.ts and electron/ holds.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Test print queue for tests/print (issue 6): starts cupsd when it is not running (no systemd in
+# Test print queue for tests/print (core/print/README.md): starts cupsd when it is not running (no systemd in
 # CI containers) and creates the queue KioskPDF on the cups-pdf backend, so the A4 tests print
 # through a real CUPS. cups-pdf writes each job to /var/spool/cups-pdf/<user>/<title>-job_<id>.pdf
 # (Out, Label 2, TitlePref 1 below); tests/print/a4.test.ts looks there and reads the text back

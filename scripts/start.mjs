@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start` (issue 5): the kiosk in Electron when the Electron binary is installed
+// `npm start` (docs/release.md): the kiosk in Electron when the Electron binary is installed
 // (`electron-forge start`, demo mode without a configuration), otherwise — as on machines where
 // the binary cannot be downloaded — it says so and starts the browser transport instead
 // (`npm run start:web`, which builds the renderer first if needed). Arguments after `--` go to

@@ -1,4 +1,4 @@
-// Response headers of the browser transport (issue 4). The CSP allows only the kiosk's own files:
+// Response headers of the browser transport. The CSP allows only the kiosk's own files:
 // no inline script or style, no eval, images from self and data: (the QR is an SVG data: URL),
 // no frames, no forms, API calls to self only. The policy itself lives in core/api/renderer-policy.ts,
 // shared with electron/'s app:// protocol.

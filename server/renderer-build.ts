@@ -1,4 +1,4 @@
-// Makes sure dist/renderer exists before the browser transport serves it (issue 4): builds it
+// Makes sure dist/renderer exists before the browser transport serves it: builds it
 // with the project's Vite config when missing — or, for tests run straight from a working tree,
 // when a renderer source is newer than the build. Several test processes may ask at once, so the
 // build runs under a lock directory and the others wait for it.

@@ -1,4 +1,4 @@
-// `npm run start:web -- [--port N] [--data-dir DIR] [--config FILE]` (issue 4): the kiosk in any
+// `npm run start:web -- [--port N] [--data-dir DIR] [--config FILE]`: the kiosk in any
 // browser on this machine, without Electron. Builds the renderer first if dist/renderer is
 // missing, creates the kiosk's core (demo mode without --config), serves both on 127.0.0.1 only
 // and prints the URL. Ctrl+C closes the server and the core cleanly.

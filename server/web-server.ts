@@ -1,4 +1,4 @@
-// The browser transport (issue 4): serves the built renderer and carries KioskApi over HTTP, for
+// The browser transport: serves the built renderer and carries KioskApi over HTTP, for
 // tests in Chromium and for running the kiosk without Electron. Loopback only (127.0.0.1).
 // Every API request passes the same gate as Electron IPC — dispatchKioskCall validates the method
 // name and the input against kiosk-api-contract.ts — after these HTTP-specific checks:

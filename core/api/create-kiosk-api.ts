@@ -1,4 +1,4 @@
-// The KioskApi implementation and the factory both transports use (issue 3). `createKiosk`
+// The KioskApi implementation and the factory both transports use. `createKiosk`
 // loads the configuration (no file: demo mode), opens the runtime (kiosk-runtime.ts) and
 // returns the API. Every method returns a Result and never rejects: unexpected exceptions are
 // logged by class name only and become INTERNAL. Certificates stay in this process's memory

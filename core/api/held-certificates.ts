@@ -1,5 +1,5 @@
 // Certificates shown on the result screen, held in main-process memory under a random handle
-// until endSession (issue 3), so the citizen can print (and retry printing) without the HC1
+// until endSession, so the citizen can print (and retry printing) without the HC1
 // travelling back from the renderer. Bounded in count and age: if the UI never ends a session
 // (crash, unplugged screen), the previous person's certificate still goes away on its own.
 import { randomBytes } from 'node:crypto';

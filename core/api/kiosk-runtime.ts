@@ -1,4 +1,4 @@
-// Builds the kiosk's back end from a validated configuration (issue 3): logger, registry (with
+// Builds the kiosk's back end from a validated configuration: logger, registry (with
 // its secret and attempt limits), audit log, record source (in demo mode a real HTTP simulator on
 // 127.0.0.1 spoken to by the DiKoMa client), signer and the issuance use case. Shared by the
 // KioskApi (create-kiosk-api.ts) and the `issue` CLI command. Only the registry is fatal when

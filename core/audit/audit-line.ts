@@ -1,4 +1,4 @@
-// The shape and hashing of one audit line (issue 3, "audit log"). Each line carries the hash of
+// The shape and hashing of one audit line (docs/configuration.md, "Audit log"). Each line carries the hash of
 // the previous one, and its own hash is SHA-256 over prev + the canonical JSON of the line
 // (keys sorted, `hash` left out), so changing, deleting or reordering a line breaks the chain.
 // No personal data: the ID appears only as its keyed hash, and clerk reasons are capped.

@@ -1,4 +1,4 @@
-// Append-only audit log (issue 3): JSON lines in `<dataDir>/audit/audit-YYYY-MM.jsonl`, one file
+// Append-only audit log (docs/configuration.md): JSON lines in `<dataDir>/audit/audit-YYYY-MM.jsonl`, one file
 // per UTC month, the hash chain running on across files. Several kiosk processes may share a
 // data directory, so every append reads the chain's head from disk while holding a
 // cross-process lock (the registry's write lock, injected as `lock`), and is fsynced before the

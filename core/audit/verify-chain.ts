@@ -1,4 +1,4 @@
-// Checks the audit log's hash chain (issue 3): every line's hash matches its content, links to
+// Checks the audit log's hash chain (docs/configuration.md): every line's hash matches its content, links to
 // the previous line's hash, and seq counts up by one. Given a directory, the chain is followed
 // across the monthly files; given one file, its first line's `prev` is taken as the anchor.
 // Limit: truncating the newest lines leaves a valid shorter chain; compare `lines`/`lastHash`

@@ -1,4 +1,4 @@
-// Clerk mode (issue 3): a PIN unlocks a short-lived session identified by a random token. The
+// Clerk mode (docs/configuration.md): a PIN unlocks a short-lived session identified by a random token. The
 // token is valid for a fixed time and is dropped after an idle period, at endSession and at
 // clerkLock, so a clerk who walks away never leaves the kiosk unlocked for the next citizen.
 // Wrong PINs count as failed attempts in the registry (they survive a restart); after

@@ -1,4 +1,4 @@
-// Clerk PIN hashing (issue 3, clerk mode): the config file stores `scrypt:<salt>:<hash>` (both
+// Clerk PIN hashing (docs/configuration.md, "Clerk PIN"): the config file stores `scrypt:<salt>:<hash>` (both
 // base64), never the PIN. scrypt (N=2^14, r=8, p=1, 32-byte key) makes an offline guess of a
 // short PIN from a stolen config costly; verification compares in constant time.
 // Hash a new PIN with `npx tsx core/clerk/hash-pin-cli.ts` (docs/configuration.md).

@@ -1,4 +1,4 @@
-// The kiosk configuration file's schema (issue 3, "configuration"; docs/configuration.md is the
+// The kiosk configuration file's schema (docs/configuration.md is the
 // operator's reference and must list every field here). Validated with zod at start-up; each
 // invalid field is reported by path. Defaults give the demo kiosk: simulator records, demo
 // signing keys, demo clerk PIN. A real signer makes the clerk PIN hash mandatory.
@@ -33,7 +33,7 @@ export const signerConfigSchema = z.discriminatedUnion('kind', [
 
 export const rulesConfigSchema = z
   .strictObject({
-    /** df = first positive test + dfOffsetDays (SPEC.md §8: German practice 28). */
+    /** df = first positive test + dfOffsetDays (docs/dcc-notes.md §8: German practice 28). */
     dfOffsetDays: days(28),
     /** du = first positive test + duOffsetDays (EU maximum 180). */
     duOffsetDays: days(180),

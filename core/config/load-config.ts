@@ -1,4 +1,4 @@
-// Reads and validates the kiosk configuration (issue 3): one JSON or YAML file (by extension).
+// Reads and validates the kiosk configuration (docs/configuration.md): one JSON or YAML file (by extension).
 // No file means demo mode. Errors list each invalid field by path with zod's message, which
 // names the expected type or range but never the value found, so a mistyped secret (a password
 // in recordSource, a key path) is not echoed to the screen or a log. Relative paths in the file

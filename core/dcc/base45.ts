@@ -1,4 +1,4 @@
-// Strict Base45 (RFC 9285) as used by the HC1 transport (SPEC.md §5). Own implementation because
+// Strict Base45 (RFC 9285) as used by the HC1 transport (docs/dcc-notes.md §5). Own implementation because
 // decoding must reject what lenient decoders accept: characters outside the 45-character
 // alphabet (vector B1), a final group of one character, triplets > 65535 and pairs > 255.
 // The space is an alphabet character: the text is never trimmed.

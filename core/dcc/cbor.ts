@@ -1,4 +1,4 @@
-// The one CBOR configuration of the engine (SPEC.md §3 "Library pitfall", §4). cbor-x defaults
+// The one CBOR configuration of the engine (docs/dcc-notes.md §3 "Library trap", §4). cbor-x defaults
 // break COSE: records (tag 0xdfxx) for objects, tag 259 for Maps, tagged typed arrays. Here:
 // plain major-type-5 maps, byte strings as bstr, integer map keys via Map, no float for integers.
 import { addExtension, Decoder, Encoder } from 'cbor-x';

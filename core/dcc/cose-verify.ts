@@ -1,4 +1,4 @@
-// COSE_Sign1 signature check against one DSC (SPEC.md §4): the Sig_structure is rebuilt from the
+// COSE_Sign1 signature check against one DSC (docs/dcc-notes.md §4): the Sig_structure is rebuilt from the
 // protected bytes exactly as received; ES256 = raw 64-byte r‖s on P-256 (a DER signature is
 // rejected, not converted), PS256 = RSA-PSS/SHA-256 with 32-byte salt. Any other alg, or an alg
 // that does not fit the DSC key, is a failed check — never an exception.

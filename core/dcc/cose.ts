@@ -1,4 +1,4 @@
-// COSE_Sign1 (RFC 8152 / SPEC.md §4): signing with protected {1: alg, 4: kid}, empty unprotected
+// COSE_Sign1 (RFC 8152 / docs/dcc-notes.md §4): signing with protected {1: alg, 4: kid}, empty unprotected
 // header, tag 18; the Sig_structure ["Signature1", protected bstr, h'', payload]; parsing of
 // received messages that accepts tag 18, untagged and 61(18(...)) (vectors ES/1502, CO28) and
 // takes the kid from the protected header when present there (CO18–CO23). Verifiers must hash the

@@ -1,4 +1,4 @@
-// CWT claims of an HCERT (SPEC.md §3): {1: iss, 6: iat, 4: exp, -260: {1: DCC}} with integer keys.
+// CWT claims of an HCERT (docs/dcc-notes.md §3): {1: iss, 6: iat, 4: exp, -260: {1: DCC}} with integer keys.
 // Building accepts integers only (never floats or tag 1, QA rule); parsing — of other issuers'
 // certificates — accepts any finite NumericDate (RFC 8392) and reports missing claims as undefined.
 import { cborToJson, decodeCborMaps, encodeCbor, jsonToCbor } from './cbor';

@@ -1,4 +1,4 @@
-// Calendar checks the DCC schema leaves out (SPEC.md §1.1: the `dob` regex accepts `1964-13`;
+// Calendar checks the DCC schema leaves out (docs/dcc-notes.md §1.1: the `dob` regex accepts `1964-13`;
 // §8: validity dates are calendar dates in UTC). Used by the schema validator and the payload builder.
 
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

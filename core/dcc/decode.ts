@@ -1,4 +1,4 @@
-// Verifier side, decoding half (SPEC.md §0 "Verifiers run it backwards"): HC1 string → prefix →
+// Verifier side, decoding half (docs/dcc-notes.md §0, verifier direction): HC1 string → prefix →
 // base45 → inflate → COSE_Sign1 → CWT claims → DCC payload. Runs on untrusted QR content: input
 // over 10 KB is refused up front, inflation is capped, and every failure is a typed step code —
 // this function never throws. Signature and time checks are in verify.ts.

@@ -1,7 +1,7 @@
-// Demo trust chain (SPEC.md §7): real verifier apps only trust DSCs onboarded by the national PKI,
+// Demo trust chain (docs/dcc-notes.md §7): real verifier apps only trust DSCs onboarded by the national PKI,
 // so demo mode signs with a self-made CSCA → DSC chain that is clearly marked "DEMO – NOT VALID".
 // CSCA: self-signed EC P-256, C=DE, CA + SKI. DSC: EC P-256, AKI = CSCA SKI, own SKI, EKU = the
-// recovery OID in both spellings (SPEC.md §7 table), digitalSignature only. The CSCA key is
+// recovery OID in both spellings (docs/dcc-notes.md §7 table), digitalSignature only. The CSCA key is
 // discarded after signing the DSC; the DSC key is written as PKCS#8 PEM with mode 0600.
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';

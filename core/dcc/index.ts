@@ -1,4 +1,4 @@
-// Public surface of the certificate engine (SPEC.md §0 pipeline). Other parts of the kiosk import
+// Public surface of the certificate engine (docs/dcc-notes.md §0 pipeline). Other parts of the kiosk import
 // from here; the module files below are the implementation, one pipeline step each.
 export type * from './types';
 export { transliterateIcao, MAX_TRANSLITERATED_LENGTH } from './transliterate';

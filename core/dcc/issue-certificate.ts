@@ -1,7 +1,7 @@
-// Issuing side of the pipeline (SPEC.md §0): payload → CWT claims → COSE_Sign1 → zlib → base45 →
+// Issuing side of the pipeline (docs/dcc-notes.md §0): payload → CWT claims → COSE_Sign1 → zlib → base45 →
 // "HC1:". Every entry point validates the payload against the schema first, so an invalid payload
 // never reaches the signer; the CWT times are checked against the DSC (iat ≥ notBefore,
-// exp ≤ notAfter, SPEC.md §3/§7) and the DSC's EKU must allow the certificate type.
+// exp ≤ notAfter, docs/dcc-notes.md §3/§7) and the DSC's EKU must allow the certificate type.
 import { err, ok, type Result } from '../result';
 import { parseCoseSign1, signCoseSign1 } from './cose';
 import { encodeCwtClaims } from './cwt';

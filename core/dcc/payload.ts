@@ -1,4 +1,4 @@
-// Builds the recovery DCC payload from what the issuance use case knows (SPEC.md §1): names as
+// Builds the recovery DCC payload from what the issuance use case knows (docs/dcc-notes.md §1): names as
 // given (NFC) plus their ICAO 9303 forms (§2), `gn`/`gnt` omitted when there is no forename,
 // `ver` "1.3.0", exactly the seven `r[0]` fields, nothing else. The result is schema-validated
 // before it is returned, so a payload from here is always signable.

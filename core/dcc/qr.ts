@@ -1,4 +1,4 @@
-// QR symbol for an HC1 string (SPEC.md §5): one alphanumeric-mode segment (byte mode is a failure,
+// QR symbol for an HC1 string (docs/dcc-notes.md §5): one alphanumeric-mode segment (byte mode is a failure,
 // upstream check Q2), error correction Q, smallest version that fits, 4-module quiet zone.
 // `qrMatrix` gives printers the raw modules to rasterise with exactly square modules; SVG and PNG
 // are rendered from that same matrix so every output shows the identical symbol.

@@ -1,4 +1,4 @@
-// Schema validation of DCC payloads (SPEC.md §1): the official JSON schema compiled with
+// Schema validation of DCC payloads (docs/dcc-notes.md §1): the official JSON schema compiled with
 // Ajv2020 {strict:false} + ajv-formats (the schema uses the custom `valueset-uri` keyword and
 // `format: date`), plus what the schema leaves out: value-set membership and real calendar dates
 // for `dob`. Errors name the failing JSON path and keyword, never the value (it may be personal).

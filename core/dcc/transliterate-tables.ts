@@ -1,9 +1,9 @@
-// Letter tables for ICAO Doc 9303 Part 3 §6 transliteration (SPEC.md §2, rules 2, 3 and 6).
+// Letter tables for ICAO Doc 9303 Part 3 §6 transliteration (docs/dcc-notes.md §2, rules 2, 3 and 6).
 // Latin: letters that expand (Ä→AE…) or have no Unicode decomposition (Ł, Đ, Ħ… would otherwise
 // silently vanish). Cyrillic and Greek: the ICAO per-script tables, so IDs written in those
 // scripts can still be standardised; other scripts are refused by the caller.
 
-/** Latin letters mapped explicitly, before diacritics are stripped (SPEC.md §2 rules 2 and 3). */
+/** Latin letters mapped explicitly, before diacritics are stripped (docs/dcc-notes.md §2 rules 2 and 3). */
 export const LATIN_SPECIAL: Readonly<Record<string, string>> = {
   Ä: 'AE', ä: 'AE', Ö: 'OE', ö: 'OE', Ü: 'UE', ü: 'UE',
   ß: 'SS', ẞ: 'SS',

@@ -1,4 +1,4 @@
-// ICAO 9303 transliteration of names for `fnt` / `gnt` (SPEC.md §2). Policies decided here:
+// ICAO 9303 transliteration of names for `fnt` / `gnt` (docs/dcc-notes.md §2). Policies decided here:
 // - NFC, trim; runs of spaces/hyphens/underscores become ONE `<`; apostrophes are removed.
 // - Leading academic titles written with a dot ("Dr.", "Prof.", "Dr. med.") are dropped: the
 //   German ID card keeps the degree out of the name (and out of the MRZ), and a verifying human

@@ -1,4 +1,4 @@
-// Transport layer of the HC1 pipeline (SPEC.md §5): zlib (RFC 1950, level 9) → base45 → "HC1:".
+// Transport layer of the HC1 pipeline (docs/dcc-notes.md §5): zlib (RFC 1950, level 9) → base45 → "HC1:".
 // Decoding runs on untrusted QR content, so input size and inflated size are capped (a zip bomb
 // must fail fast) and every failure is a typed reason, never an exception.
 import { deflateSync, inflateSync } from 'node:zlib';

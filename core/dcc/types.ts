@@ -1,8 +1,8 @@
-// Shared types of the certificate engine (SPEC.md §1, §3, §4). The engine's modules implement
+// Shared types of the certificate engine (docs/dcc-notes.md §1, §3, §4). The engine's modules implement
 // them; the issuance use case, printing and the CLI only depend on these shapes and on the
 // functions listed in core/dcc/README.md.
 
-/** Recovery DCC payload, schema 1.3.0 (SPEC.md §1). */
+/** Recovery DCC payload, schema 1.3.0 (docs/dcc-notes.md §1). */
 export interface RecoveryEntry {
   readonly tg: '840539006';
   readonly fr: string;
@@ -47,12 +47,12 @@ export interface RecoveryInput {
 }
 
 /**
- * Signs COSE Sig_structure bytes. ES256 returns raw r‖s (64 bytes), never DER (SPEC.md §4).
+ * Signs COSE Sig_structure bytes. ES256 returns raw r‖s (64 bytes), never DER (docs/dcc-notes.md §4).
  * A PKCS#11 or remote signer implements the same interface.
  */
 export interface Signer {
   readonly algorithm: 'ES256' | 'PS256';
-  /** First 8 bytes of SHA-256 over the DSC's DER (SPEC.md §4). */
+  /** First 8 bytes of SHA-256 over the DSC's DER (docs/dcc-notes.md §4). */
   readonly kid: Uint8Array;
   /** The Document Signer Certificate, DER. */
   readonly dscDer: Uint8Array;

@@ -1,4 +1,4 @@
-// UVCI (`ci`) generation and Luhn mod N check character (SPEC.md §6). The kiosk emits the standard
+// UVCI (`ci`) generation and Luhn mod N check character (docs/dcc-notes.md §6). The kiosk emits the standard
 // shape `URN:UVCI:01:DE:<ISSUER>/<OPAQUE>#<C>`; the opaque part comes from a CSPRNG so that an
 // identifier is never reused. Verifiers do not check the character; we emit it anyway (QA rule).
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
-// Value-set membership for the DCC schema's `valueset-uri` annotations (SPEC.md §1.3, "The schema
-// does not check value-set membership"). The official files are copied into core/dcc/schema/valuesets
+// Value-set membership for the DCC schema's `valueset-uri` annotations (docs/dcc-notes.md §1.3: the schema
+// does not check value-set membership). The official files are copied into core/dcc/schema/valuesets
 // so the kiosk can check codes offline; a code outside its set makes the payload SCHEMA_INVALID.
 import countries from './schema/valuesets/country-2-codes.json';
 import diseases from './schema/valuesets/disease-agent-targeted.json';

@@ -1,4 +1,4 @@
-// Verifier (SPEC.md §0, §4, §7): decode, find candidate DSCs by kid (exactly 8 bytes; protected
+// Verifier (docs/dcc-notes.md §0, §4, §7): decode, find candidate DSCs by kid (exactly 8 bytes; protected
 // header wins) and try every one of them (kid collisions happen), then iat/exp against "now",
 // DSC validity at "now", DSC extended key usage against the certificate type, and the schema.
 // The report lists every check so a clerk or test can see which step failed; `valid` needs all.
@@ -51,7 +51,7 @@ export function findSigningDsc(
   return dsc ? { ok: true, dsc } : { ok: false, reason: 'SIGNATURE_INVALID' };
 }
 
-/** iat ≤ now ≤ exp (both claims required; SPEC.md §3). */
+/** iat ≤ now ≤ exp (both claims required; docs/dcc-notes.md §3). */
 export function checkExpiration(claims: { iat?: number; exp?: number }, now: Date): 'OK' | 'NOT_YET_VALID' | 'EXPIRED' {
   const t = now.getTime() / 1000;
   if (claims.iat === undefined || t < claims.iat) return 'NOT_YET_VALID';

@@ -1,6 +1,6 @@
 // @peculiar/x509 needs a Reflect metadata polyfill loaded before it (its DI container checks at
 // import time). Every engine module imports the library through this file so the order holds, and
-// the provider is node's WebCrypto (SPEC.md §7: the demo CSCA/DSC are generated with it).
+// the provider is node's WebCrypto (docs/dcc-notes.md §7: the demo CSCA/DSC are generated with it).
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';

@@ -1,4 +1,4 @@
-// Document Signer Certificate facts the engine needs (SPEC.md §4 kid, §7 trust model): the kid
+// Document Signer Certificate facts the engine needs (docs/dcc-notes.md §4 kid, §7 trust model): the kid
 // (first 8 bytes of SHA-256 over the whole DER — not over the key), validity, DCC extended key
 // usage OIDs in both spellings, and the public key for signature checks. PEM or DER input.
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
@@ -95,7 +95,7 @@ function parseDscDer(der: Uint8Array): Result<DscInfo> {
 }
 
 /**
- * SPEC.md §7: a DSC without any DCC EKU OID may sign every type (CO15); otherwise it may sign
+ * docs/dcc-notes.md §7: a DSC without any DCC EKU OID may sign every type (CO15); otherwise it may sign
  * only the types whose OID (either spelling) it lists (CO7, CO9 fail).
  */
 export function keyUsageAllows(extendedKeyUsages: readonly string[], type: DccType): boolean {

@@ -1,4 +1,4 @@
-// The Genesenen-ID printed on the health office's letter (issue 3): by default 12 characters of
+// The Genesenen-ID printed on the health office's letter: by default 12 characters of
 // Crockford base32, written XXXX-XXXX-XXXX, the 12th a Luhn mod 32 check character over the
 // first 11. The kiosk normalises what the citizen typed (case, spaces, hyphens, the look-alikes
 // I/L -> 1 and O -> 0) and rejects a wrong check character before any lookup, so a typo costs

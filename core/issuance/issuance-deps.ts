@@ -1,7 +1,7 @@
 // What the issuance use case (issuance-service.ts) is built from, and two small pure helpers it
 // uses: the CWT times and the self-verification payload comparison.
 //
-// CWT times (SPEC.md §3, §7): iat = now; exp = min(DSC notAfter, end of the du day 23:59:59 UTC).
+// CWT times (docs/dcc-notes.md §3, §7): iat = now; exp = min(DSC notAfter, end of the du day 23:59:59 UTC).
 // exp ≥ end of du keeps the signature alive as long as the certificate; exp ≤ notAfter is what
 // verifiers require of the DSC. If the DSC ends before du, the certificate simply stops
 // verifying earlier (the clerk status warns a month ahead). exp ≤ iat means SIGNER_CERT_EXPIRED.

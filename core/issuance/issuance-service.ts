@@ -1,4 +1,4 @@
-// The issuance use case (issue 3): validate → limits → look up → already issued? → rules →
+// The issuance use case: validate → limits → look up → already issued? → rules →
 // reserve → sign → self-verify → commit (+ audit) → certificate. Never issues twice for one
 // Genesenen-ID: the registry reservation is the gate, and the certificate leaves this function
 // only after the commit is durable. Any failure after the reservation releases it (nothing was

@@ -1,4 +1,4 @@
-// An upper bound on the citizen's wait for the health office (issue 3), enforced by the use case
+// An upper bound on the citizen's wait for the health office, enforced by the use case
 // itself, independent of the adapter's own timeouts: the lookup gets an abort signal from a
 // strongly held AbortController + timer, and if the adapter still has not answered shortly after,
 // the use case answers SOURCE_TIMEOUT anyway. Why both: on Node 20 an `AbortSignal.timeout()`

@@ -1,4 +1,4 @@
-// The signing key and its Document Signer Certificate as the kiosk sees them (issue 3, signer
+// The signing key and its Document Signer Certificate as the kiosk sees them (signer
 // health). Loaded once at start-up; a missing or mismatched key, a DSC outside its validity or
 // a DSC whose extended key usage excludes recovery certificates does not stop the kiosk — it
 // starts, refuses to issue with the SIGNER_* code, and the clerk status shows why, from the

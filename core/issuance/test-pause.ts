@@ -1,4 +1,4 @@
-// TEST-ONLY crash hooks (issue 3 crash recovery; issue 8 fault injection: tests/registry/
+// TEST-ONLY crash hooks (crash recovery and fault injection, docs/reliability.md: tests/registry/
 // crash-recovery.test.ts, tests/reliability/kill-points.test.ts, tests/stress/). When
 // KIOSK_TEST_PAUSE_AT names a step and KIOSK_TEST_PAUSE_MARKER names a file, the issuing process
 // writes that file at the step and then waits until it is killed, so a test can `kill -9` it at

@@ -1,4 +1,4 @@
-// Format checks of what the citizen typed (issue 3, use case step 1), before anything is looked
+// Format checks of what the citizen typed (use case step 1), before anything is looked
 // up or counted: a typo in the name or date of birth costs no request to the health office and
 // no failed attempt. Matching against the record is the record source's job, not ours.
 import { isValidDob } from '../dcc/dates';

@@ -1,4 +1,4 @@
-// When a recovery certificate may be issued and what dates it carries (SPEC.md §8, issue 3):
+// When a recovery certificate may be issued and what dates it carries (docs/dcc-notes.md §8):
 // issuance only from day `earliestIssueDay` to day `latestIssueDay` after the first positive test
 // (`fr`), df = fr + dfOffsetDays, du = fr + duOffsetDays. All arithmetic is on UTC calendar
 // dates, never on 24-hour multiples in local time, so DST changes cannot move a boundary.

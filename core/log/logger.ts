@@ -1,4 +1,4 @@
-// Privacy-safe structured logger (issue 3; product rule: nothing personal in logs). The API takes
+// Privacy-safe structured logger (product rule: nothing personal in logs). The API takes
 // an event name plus a fields object whose keys come from a closed list of non-personal facts,
 // and each value is checked against that key's shape at run time, so a name or a date of birth
 // cannot reach a log line by accident: there is no free-text field, no `message`, no error text.

@@ -1,4 +1,4 @@
-// Printing works from an HC1 string alone (issue 6: "so `print` CLI works from an HC1 string"):
+// Printing works from an HC1 string alone, so the `print` CLI works with nothing else:
 // decode it with the certificate engine and accept it only as a schema-valid recovery payload, so
 // both layouts can rely on every field being present. The signature is not checked here — printing
 // a certificate is not verifying it; the kiosk prints only what it has just issued and verified.

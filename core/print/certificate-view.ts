@@ -1,5 +1,5 @@
-// What both print layouts show, derived from the decoded certificate only (issue 6: "Both layouts
-// take the data from the decoded HC1"): nothing beyond the certificate's own fields is printed.
+// What both print layouts show, derived from the decoded certificate only (both layouts
+// take the data from the decoded HC1): nothing beyond the certificate's own fields is printed.
 // Field list and German/English wording follow the official German paper certificate.
 import countries from '../dcc/schema/valuesets/country-2-codes.json';
 import type { RecoveryPayload } from '../dcc/types';

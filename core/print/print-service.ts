@@ -1,4 +1,4 @@
-// The kiosk's print service (issue 6): picks the configured printer for a format, builds the job
+// The kiosk's print service: picks the configured printer for a format, builds the job
 // (ESC/POS receipt or A4 PDF) from the certificate and sends it through the printer's transport.
 // Never throws and never loses the certificate: the caller keeps it and may retry; every failure is
 // a typed code (PRINTER_*, PRINT_FAILED). Jobs to one printer run one at a time. Log fields name the

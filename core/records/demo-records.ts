@@ -1,4 +1,4 @@
-// The demo health office (issue 3, demo mode): fictitious people whose first positive test lies
+// The demo health office (docs/record-sources.md, demo mode): fictitious people whose first positive test lies
 // at a fixed number of days before `now`, so the demo works on any day and each rule of the
 // issuance use case (too early, too late, partial dates of birth, names needing
 // transliteration, a person without a given name) can be shown at the kiosk. IDs were generated

@@ -1,4 +1,4 @@
-// DiKoMa adapter (issue 3): asks the health office's DiKoMa system whether ID + family name +
+// DiKoMa adapter (docs/record-sources.md): asks the health office's DiKoMa system whether ID + family name +
 // date of birth denote a recorded recovery, over the contract in docs/dikoma-openapi.yaml
 // (POST /v1/recovery-lookups, GET /v1/health). The server does the matching; the kiosk checks
 // the returned person against what was typed again (name-match policy, exact date of birth) so

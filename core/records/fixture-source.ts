@@ -1,4 +1,4 @@
-// The simulator without a server (issue 3): the same fixture matching and the same fault config
+// The simulator without a server (docs/record-sources.md): the same fixture matching and the same fault config
 // as the HTTP simulator, answered in process. Used when no simulator URL is given (CLI `issue`,
 // unit use). A fault resolves to the code the DiKoMa client would report for it over HTTP, so
 // both ways of running the simulator show the same states.

@@ -1,5 +1,5 @@
 // Family-name comparison between what the citizen typed at the kiosk and what the health office
-// recorded (issue 3; policy in docs/record-sources.md). People type their name the way their
+// recorded (policy in docs/record-sources.md). People type their name the way their
 // keyboard, habit or passport lets them: "Müller", "Mueller", "MULLER", "müller" must all find
 // the record "Müller", while a genuinely different name must not.
 //

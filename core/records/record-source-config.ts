@@ -1,4 +1,4 @@
-// Which health-office system the kiosk asks, from the kiosk config file (issue 3):
+// Which health-office system the kiosk asks, from the kiosk config file (docs/record-sources.md):
 // the built-in simulator (demo mode), DiKoMa (our OpenAPI contract, docs/dikoma-openapi.yaml)
 // or SORMAS (REST). Validated at the config boundary; `createRecordSource` turns a valid config
 // into a RecordSource. Plain HTTP is refused except to 127.0.0.1, so names and dates of birth

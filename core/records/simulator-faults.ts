@@ -1,4 +1,4 @@
-// Fault injection shared by the HTTP simulator and the in-process fixture source (issue 3): the
+// Fault injection shared by the HTTP simulator and the in-process fixture source (docs/record-sources.md): the
 // same config (`mode`, `rate`, `count`) means the same thing in both, so demo mode can show the
 // clerk screen's "service unavailable" states whichever way the simulator runs.
 export type SimulatorFaultMode = 'none' | 'timeout' | 'http500' | 'malformed' | 'oversized' | 'trickle' | 'refuse401';

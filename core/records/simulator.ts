@@ -1,4 +1,4 @@
-// The built-in health-office simulator (issue 3, demo mode and tests): a real HTTP server on
+// The built-in health-office simulator (docs/record-sources.md, demo mode and tests): a real HTTP server on
 // 127.0.0.1 speaking the DiKoMa contract (docs/dikoma-openapi.yaml) from a fixture, so demo mode
 // exercises exactly the code path a real DiKoMa deployment uses. Latency and faults (hang,
 // 500, malformed or oversized body, trickled body, 401) can be switched at run time, for the

@@ -1,4 +1,4 @@
-// SORMAS adapter (issue 3): finds the case whose configured field (default externalID) holds the
+// SORMAS adapter (docs/record-sources.md): finds the case whose configured field (default externalID) holds the
 // Genesenen-ID via POST /cases/specificCase/{searchTerm}, reads the case, its person
 // (POST /persons/query), its samples (POST /samples/query/cases) and their pathogen tests
 // (POST /pathogentests/query/samples). The family name and date of birth are matched here with

@@ -1,4 +1,4 @@
-// Brute-force limits (issue 3): failed attempts counted per ID hash, per kiosk and per clerk PIN
+// Brute-force limits (docs/configuration.md): failed attempts counted per ID hash, per kiosk and per clerk PIN
 // in sliding windows, stored in the registry database (migration 002) so a restart does not
 // reset them. A limited key gets TOO_MANY_ATTEMPTS (or CLERK_LOCKED_OUT) with retryAfterSeconds.
 import type { ErrorCode } from '../errors';

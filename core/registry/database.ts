@@ -1,4 +1,4 @@
-// Opens the registry's SQLite file (issue 3): WAL so readers never block the writer, a busy
+// Opens the registry's SQLite file (docs/reliability.md): WAL so readers never block the writer, a busy
 // timeout so concurrent kiosk processes queue instead of failing, and synchronous=FULL.
 //
 // Why FULL and not NORMAL: in WAL mode NORMAL is safe against an application crash but a commit

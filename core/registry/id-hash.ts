@@ -1,4 +1,4 @@
-// The registry never stores a Genesenen-ID, only HMAC-SHA-256(secret, normalised ID) (issue 3).
+// The registry never stores a Genesenen-ID, only HMAC-SHA-256(secret, normalised ID) (docs/reliability.md).
 // A plain hash would not do: IDs come from a small, structured space and could be enumerated.
 // The 32-byte secret is created once per installation, beside the registry file, so every kiosk
 // process that shares a registry computes the same hash. Losing the secret means the registry

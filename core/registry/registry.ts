@@ -1,4 +1,4 @@
-// The issuance registry (issue 3, "exactly once"): reserve → sign → self-verify → commit.
+// The issuance registry (docs/reliability.md, "exactly once"): reserve → sign → self-verify → commit.
 // A reservation row is inserted in a `BEGIN IMMEDIATE` transaction (one writer at a time across
 // all processes sharing the file); the partial unique indexes of migration 001 back this up.
 // The certificate is returned to the citizen only after `commit` is durable (database.ts).

@@ -1,4 +1,4 @@
-// Who holds a reservation, and whether that holder can still commit it (issue 3, stale
+// Who holds a reservation, and whether that holder can still commit it (docs/reliability.md, stale
 // reservations). The owner string names host, process id and a per-registry random nonce. A
 // reservation whose process is gone can never be committed, and since nothing is handed to the
 // citizen before the commit, releasing it is safe. Processes on other hosts cannot be probed;

@@ -1,5 +1,5 @@
 // Where the kiosk's data and configuration come from, and starting core with them — in the main
-// process only (issue 5: signing keys never reach the renderer; nothing but KioskApi results
+// process only (docs/release.md: signing keys never reach the renderer; nothing but KioskApi results
 // crosses IPC). Data directory: `--data-dir DIR`, else KIOSK_DATA_DIR, else the same per-user
 // folder the CLI and the browser transport use (core/paths.ts), so all three share one registry
 // and "issued exactly once" holds across them. Configuration: `--config FILE`, else KIOSK_CONFIG,

@@ -1,5 +1,5 @@
-// Keeping the kiosk alive and forgetting the person when something breaks (issue 5: "a crash
-// must never leave a person's data on screen"). One instance only; a crashed or hung renderer is
+// Keeping the kiosk alive and forgetting the person when something breaks (docs/release.md: a crash
+// must never leave a person's data on screen). One instance only; a crashed or hung renderer is
 // replaced by a fresh page after the session (held certificates, storage, cache) is wiped; an
 // exception in the main process relaunches the app, and the OS watchdog (systemd Restart=always,
 // Windows Shell Launcher) restarts it if even that fails. Timers are injected so tests drive them.

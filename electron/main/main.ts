@@ -1,4 +1,4 @@
-// Electron main process: wires the shell together (issue 5). Every decision lives in a small
+// Electron main process: wires the shell together (docs/release.md). Every decision lives in a small
 // module next to this one — window options, app:// protocol, hardening, IPC with sender checks,
 // lifecycle and recovery, configuration loading, print glue — so that tests can run each against
 // a fake `electron`; this file only composes them, in the order Electron requires: scheme

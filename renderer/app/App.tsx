@@ -1,4 +1,4 @@
-// The kiosk once its info is known (issue 4): holds the current UI language and provides the
+// The kiosk once its info is known: holds the current UI language and provides the
 // context every screen reads (bridge, info, ID shape, language, date locale).
 import { useCallback, useMemo, useState } from 'react';
 import type { KioskInfo } from '../../core/api/kiosk-api';

@@ -1,4 +1,4 @@
-// Start-up (issue 4): ask the kiosk for its info (languages, idle times, print formats, demo
+// Start-up: ask the kiosk for its info (languages, idle times, print formats, demo
 // flag); until it answers, show a translated notice and retry every few seconds. Then switch to
 // the kiosk's default language and hand over to App.
 import { useEffect, useState } from 'react';

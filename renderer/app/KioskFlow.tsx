@@ -1,4 +1,4 @@
-// The citizen flow's screens and side effects (issue 4): which screen shows, the calls to core
+// The citizen flow's screens and side effects: which screen shows, the calls to core
 // (issue / clerkReissue / endSession / clerkLock), the idle timeout and the wipe. The wipe is the
 // one path out of a session — Finish, idle expiry and "start over" all end here: core forgets
 // held certificates and any clerk unlock (endSession), React state returns to INITIAL_FLOW, the

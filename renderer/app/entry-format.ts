@@ -1,4 +1,4 @@
-// Pure helpers for what the citizen types (issue 4): the Genesenen-ID's grouping taken from the
+// Pure helpers for what the citizen types: the Genesenen-ID's grouping taken from the
 // kiosk's own example (the format is configurable in core, so the UI never hard-codes 12), the
 // date of birth from day/month/year fields with partial dates (year only; month and year), and
 // dates shown in the chosen language. Final checks stay in core; these only guide the person.

@@ -1,4 +1,4 @@
-// How the UI presents each ErrorCode (issue 4, "every refusal has its own screen"). A code maps
+// How the UI presents each ErrorCode (every refusal has its own screen). A code maps
 // to a kind; the kind decides the screen, its heading and what the person can do next. Input
 // format errors send the person back to the field concerned (format only: a failed *match* is
 // always NOT_FOUND and never says which field). tests/renderer checks every code is mapped.

@@ -1,4 +1,4 @@
-// The citizen flow as one pure state machine (issue 4): one question per screen, the entered
+// The citizen flow as one pure state machine: one question per screen, the entered
 // values, the issued certificate and the clerk token live only here (React state), so "wipe"
 // is a single reset to INITIAL_FLOW. No personal value is stored anywhere else in the renderer.
 import type { IssuedCertificate } from '../../core/api/kiosk-api';

@@ -1,4 +1,4 @@
-// What every screen needs besides the flow state (issue 4): the typed bridge (IPC or HTTP, the
+// What every screen needs besides the flow state: the typed bridge (IPC or HTTP, the
 // screen does not know which), the kiosk's info from getInfo, and the current UI language.
 import { createContext, useContext } from 'react';
 import type { KioskInfo } from '../../core/api/kiosk-api';

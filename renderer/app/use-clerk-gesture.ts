@@ -1,4 +1,4 @@
-// The discreet way into clerk mode (issue 4): five taps within three seconds, or one press held
+// The discreet way into clerk mode: five taps within three seconds, or one press held
 // for three seconds, on the top-right corner; or Ctrl+Alt+K on a keyboard. Either only opens the
 // PIN screen; the PIN (checked in core, with lock-out) is what unlocks.
 import { useEffect, useRef } from 'react';

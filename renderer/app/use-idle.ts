@@ -1,4 +1,4 @@
-// Inactivity timeout with warning (issue 4; WCAG 2.2.1 Timing Adjustable): after
+// Inactivity timeout with warning (WCAG 2.2.1 Timing Adjustable): after
 // `timeoutSeconds` without a touch or key press a dialog counts down `warningSeconds` and offers
 // "More time"; when it reaches zero `onExpire` wipes the session. During the warning only the
 // explicit button extends (a stray touch next to the dialog does not silently keep data on screen).

@@ -1,5 +1,5 @@
 // Physical keyboards and hand scanners (which type like a keyboard and end with Enter) work on
-// every input screen even while focus sits on the heading or on an on-screen key (issue 4): key
+// every input screen even while focus sits on the heading or on an on-screen key: key
 // presses outside a text field are routed to the screen's field. Inside a real <input> the
 // browser handles typing itself.
 import { useEffect, useRef } from 'react';

@@ -1,4 +1,4 @@
-// On-screen keyboard for the Genesenen-ID (issue 4): exactly the characters an ID can contain
+// On-screen keyboard for the Genesenen-ID: exactly the characters an ID can contain
 // (Crockford base32: digits and letters without I, L, O, U), big keys, plus delete.
 import { useTranslation } from 'react-i18next';
 import { KeyButton } from './KeyButton';

@@ -1,4 +1,4 @@
-// The inactivity warning (issue 4, WCAG 2.2.1): a modal dialog with a visible countdown and a
+// The inactivity warning (WCAG 2.2.1): a modal dialog with a visible countdown and a
 // "More time" button that gets focus; "End now" wipes at once. Uses the native <dialog> so focus
 // stays inside while it is open.
 import { useEffect, useRef } from 'react';

@@ -1,4 +1,4 @@
-// The frame around every screen (issue 4): a header naming the service and the issuing office,
+// The frame around every screen: a header naming the service and the issuing office,
 // a DEMO banner in demo mode, the clerk-mode bar while a clerk is signed in, and the invisible
 // top-right corner that opens clerk mode by a 3-second press or five taps.
 import type { ReactNode } from 'react';

@@ -1,4 +1,4 @@
-// Where the Genesenen-ID is on the health office's letter (issue 4): a small drawing of a letter
+// Where the Genesenen-ID is on the health office's letter: a small drawing of a letter
 // with the ID's place highlighted. The drawing is German like the letter itself, left to right.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';

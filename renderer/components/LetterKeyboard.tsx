@@ -1,4 +1,4 @@
-// On-screen keyboard for the family name (issue 4): German QWERTZ with Ä Ö Ü ß, hyphen and
+// On-screen keyboard for the family name: German QWERTZ with Ä Ö Ü ß, hyphen and
 // apostrophe; a second page with the letters of other European alphabets (ç ş ğ ı İ ł ą ę ó ś
 // ź ż ń é è à ø å æ …) and a Cyrillic page (the health office may have recorded a Cyrillic name;
 // core matches it by ICAO transliteration either way). Keys show the case they will type.

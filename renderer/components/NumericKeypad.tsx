@@ -1,4 +1,4 @@
-// Numeric keypad for the date of birth and the clerk PIN (issue 4): 3×4 like a phone, big keys.
+// Numeric keypad for the date of birth and the clerk PIN: 3×4 like a phone, big keys.
 import { useTranslation } from 'react-i18next';
 import { KeyButton } from './KeyButton';
 

@@ -1,4 +1,4 @@
-// Each screen's one <h1> (issue 4, WCAG 2.4.3/2.4.6): it receives focus when the screen appears,
+// Each screen's one <h1> (WCAG 2.4.3/2.4.6): it receives focus when the screen appears,
 // so screen readers announce the new question and keyboard users start from the top.
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';

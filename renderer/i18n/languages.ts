@@ -1,4 +1,4 @@
-// The kiosk's UI languages (issue 4): each shown by its own name (no flags: a flag is a country,
+// The kiosk's UI languages: each shown by its own name (no flags: a flag is a country,
 // not a language). `htmlLang` goes on <html lang> and on the language buttons (WCAG 3.1.1/3.1.2);
 // Leichte Sprache is German, so its html lang is "de". `dir` sets reading direction.
 export const UI_LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'de-ls'] as const;

@@ -1,4 +1,4 @@
-// i18next for the kiosk (issue 4). All user-facing text comes from renderer/i18n/<lang>.json;
+// i18next for the kiosk. All user-facing text comes from renderer/i18n/<lang>.json;
 // tests/renderer compares every language's key set with German, so a missing or extra key fails.
 // Changing the language also sets <html lang> and <html dir> (Arabic is right to left; Leichte
 // Sprache is German, lang="de").

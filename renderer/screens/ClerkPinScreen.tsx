@@ -1,4 +1,4 @@
-// Clerk assist mode, step 1 (issue 4): the PIN on a numeric keypad. Core checks it and locks out
+// Clerk assist mode, step 1: the PIN on a numeric keypad. Core checks it and locks out
 // after repeated failures (CLERK_PIN_WRONG / CLERK_LOCKED_OUT); the PIN is cleared after every try
 // and never kept.
 import { useState } from 'react';

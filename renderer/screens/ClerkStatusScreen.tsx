@@ -1,4 +1,4 @@
-// Clerk assist mode, step 2 (issue 4): the kiosk's health at a glance (record source reachable,
+// Clerk assist mode, step 2: the kiosk's health at a glance (record source reachable,
 // signing certificate kid/expiry/demo, registry count, printers) and the clerk's actions: run the
 // citizen flow for a walk-in, reissue with a reason, lock.
 import { useCallback, useEffect, useState } from 'react';

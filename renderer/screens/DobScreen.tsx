@@ -1,4 +1,4 @@
-// Screen 4 (issue 4): the date of birth in three fields (day, month, year) with a numeric
+// Screen 4: the date of birth in three fields (day, month, year) with a numeric
 // keypad. Partial dates exist on records (year only; month and year), so day, or day and month,
 // may stay empty. Day and month move on after two digits. Checks here only guide; core decides.
 import { useRef, useState } from 'react';

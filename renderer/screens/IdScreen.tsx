@@ -1,4 +1,4 @@
-// Screen 2 (issue 4): the Genesenen-ID from the letter. On-screen keyboard with only the ID's
+// Screen 2: the Genesenen-ID from the letter. On-screen keyboard with only the ID's
 // characters, or a physical keyboard / hand scanner (typing + Enter). As soon as the ID is
 // complete, core checks its check character (kiosk.validateId) and a wrong one is reported at
 // once — no lookup at the health office is made for a mistyped ID.

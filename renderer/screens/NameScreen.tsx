@@ -1,4 +1,4 @@
-// Screen 3 (issue 4): the family name, as on the letter. On-screen keyboard with umlauts and ß
+// Screen 3: the family name, as on the letter. On-screen keyboard with umlauts and ß
 // and pages for other alphabets; a physical keyboard works too. Only letters, spaces, hyphens,
 // apostrophes and dots are accepted; the match itself (Müller = Mueller = MÜLLER) is core's job.
 import { useState } from 'react';

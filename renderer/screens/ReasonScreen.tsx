@@ -1,4 +1,4 @@
-// Clerk reissue (issue 4): the reason for issuing a certificate again for an ID that already has
+// Clerk reissue: the reason for issuing a certificate again for an ID that already has
 // one. Core requires it (REASON_REQUIRED) and writes it to the audit log, so the hint asks for no
 // health data. Typed on a physical keyboard or the on-screen one.
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-// Screen 8 (issue 4): every refusal has its own screen — what happened (errors.<CODE>, with the
+// Screen 8: every refusal has its own screen — what happened (errors.<CODE>, with the
 // date where the rule has one) and what to do next (refusal.<kind>). A failed match never says
 // which entry was wrong. The buttons offered depend on the kind: retry only where retrying can
 // help, reissue only for a signed-in clerk.

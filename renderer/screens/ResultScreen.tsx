@@ -1,4 +1,4 @@
-// Screen 7 (issue 4): the certificate. The QR (SVG from core, shown as an image so no markup
+// Screen 7: the certificate. The QR (SVG from core, shown as an image so no markup
 // from outside the renderer runs in the page) is large and centred on a white field with a quiet
 // zone — at least 60 % of the screen's short side, for a phone held at arm's length. Name and
 // validity in plain text, print buttons for the configured formats, app instructions, Finish.

@@ -1,4 +1,4 @@
-// Screen 5 (issue 4): everything entered, each with its own "change" button, and the privacy
+// Screen 5: everything entered, each with its own "change" button, and the privacy
 // notice (what is checked, what is kept: nothing personal) before the person confirms.
 import { useTranslation } from 'react-i18next';
 import { composeDob, displayId, formatIsoDate } from '../app/entry-format';

@@ -1,4 +1,4 @@
-// Screen 1 (issue 4): what the kiosk does, what you need, and the language choice. Each language
+// Screen 1: what the kiosk does, what you need, and the language choice. Each language
 // is offered in its own name and marked with its own lang/dir so screen readers pronounce it
 // right (WCAG 3.1.2). No flags.
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-// Screen 6 (issue 4): visible progress while core asks the health office, signs and registers.
+// Screen 6: visible progress while core asks the health office, signs and registers.
 // role="status" announces it politely; the spinner is decoration.
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../components/ScreenHeading';

@@ -1,4 +1,4 @@
-// Smoke test of the benchmark suite (issue 7): `bench/run.ts --json --quick --only …` runs as a
+// Smoke test of the benchmark suite (docs/performance.md): `bench/run.ts --json --quick --only …` runs as a
 // user runs it and prints exactly one JSON object of the documented shape — machine facts,
 // results {unit, median, p99, n} with finite numbers, ratios — plus the usage paths. It never
 // looks at the figures themselves (they depend on the machine), and the harness's statistics are

@@ -1,4 +1,4 @@
-// Untrusted QR content (SPEC.md §5, FORMAT.md "must not crash" checks): malformed, truncated,
+// Untrusted QR content (docs/dcc-notes.md §5 and §9: a verifier must not crash): malformed, truncated,
 // oversized, zip bombs, deep CBOR nesting, wrong CBOR types, DER signatures, bad kids. Every case
 // must end in a typed error or an invalid report — never an exception, never `valid: true`.
 import { deflateSync } from 'node:zlib';

@@ -1,4 +1,4 @@
-// Our certificates checked by a path that shares no engine code (SPEC.md §0, §4): the `base45`
+// Our certificates checked by a path that shares no engine code (docs/dcc-notes.md §0, §4): the `base45`
 // npm package, node:zlib, the cbor-x *default* decoder, a hand-built Sig_structure, node's own
 // X509Certificate and WebCrypto ECDSA. Guards against being merely self-consistent.
 import { createHash, webcrypto, X509Certificate } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Issuing side (SPEC.md §0–§4): payload → HC1 → decode gives the payload back; the noble signer is
+// Issuing side (docs/dcc-notes.md §0–§4): payload → HC1 → decode gives the payload back; the noble signer is
 // deterministic (golden COSE bytes); an invalid payload never reaches the signer; CWT times must
 // fit the DSC; the DSC's EKU must allow recovery; a DER-returning signer is refused.
 import { readFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ describe('round trip', () => {
     expect(Buffer.from(decoded.value.coseBytes.subarray(0, 2)).toString('hex')).toBe('d284');
   });
 
-  it('the issued payload is exactly SPEC.md §1 (field set, values, order)', () => {
+  it('the issued payload is exactly docs/dcc-notes.md §1 (field set, values, order)', () => {
     const p = buildRecoveryPayload(sampleInput);
     expect(p.ok && JSON.stringify(p.value)).toBe(
       JSON.stringify({
@@ -171,7 +171,7 @@ describe('CWT times and DSC', () => {
     const iss = await issueRecoveryCertificate(sampleInput, nodeSigner(), { ...fixtureTimes, issuingCountry: 'XX' });
     expect(iss.ok ? 'signed' : iss.error.code).toBe('CONFIG_INVALID');
   });
-  it('refuses a DSC whose EKU allows only test/vaccination (SPEC.md §7, CO7/CO9)', async () => {
+  it('refuses a DSC whose EKU allows only test/vaccination (docs/dcc-notes.md §7, CO7/CO9)', async () => {
     const dsc = await makeDsc({ eku: [DCC_EKU_OIDS.t[0]!, DCC_EKU_OIDS.v[1]!] });
     const signer = createNodeSigner({ privateKeyPem: dsc.keyPem, dsc: dsc.pem });
     if (!signer.ok) throw new Error(signer.error.code);

@@ -1,5 +1,5 @@
 // qrPng draws every module as an exact `scale`×`scale` square at its place inside the quiet zone
-// (SPEC.md §5) — checked pixel by pixel against qrMatrix for several scales and margins, because
+// (docs/dcc-notes.md §5) — checked pixel by pixel against qrMatrix for several scales and margins, because
 // the renderer copies rows and uses PNG row filters for speed (bench: qr_png), and a printer or
 // phone must get exactly the symbol the matrix describes, nothing blurred or shifted.
 import { PNG } from 'pngjs';

@@ -1,4 +1,4 @@
-// QR output (SPEC.md §5): jsQR reads our PNG back to the exact HC1; the symbol is one
+// QR output (docs/dcc-notes.md §5): jsQR reads our PNG back to the exact HC1; the symbol is one
 // alphanumeric-mode segment at error-correction level Q (read from the format information
 // per ISO/IEC 18004 §7.9), with a white 4-module quiet zone; SVG shows the same modules.
 import { describe, expect, it } from 'vitest';
@@ -48,7 +48,7 @@ describe('QR of an issued certificate', () => {
     expect(m.version).toBeGreaterThanOrEqual(15);
     expect(m.version).toBeLessThanOrEqual(20);
   });
-  it('matches the version real issuers produce for the DE recovery vector (17, SPEC.md §5)', () => {
+  it('matches the version real issuers produce for the DE recovery vector (17, docs/dcc-notes.md §5)', () => {
     const de = loadVectors().find((v) => v.file === 'DE/2DCode/raw/3.json')!;
     const m = qrMatrix(de.PREFIX!);
     expect(m.version).toBe(17);

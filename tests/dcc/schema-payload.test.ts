@@ -1,4 +1,4 @@
-// Schema validation and payload building (SPEC.md §1): the official examples and schema tests,
+// Schema validation and payload building (docs/dcc-notes.md §1): the official examples and schema tests,
 // the checks the schema leaves out (value sets, real dates), 1.3.0 vs current schema, and the
 // payload builder's field rules (gn/gnt omitted without a forename, nothing extra).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,9 +9,9 @@ import { isValidDob, isValidFullDate } from '../../core/dcc/dates';
 import { buildRecoveryPayload } from '../../core/dcc/payload';
 import { certificateType, validateAgainstSchema, validateDccPayload, validateRecoveryPayload } from '../../core/dcc/schema-validate';
 import { sampleInput } from './helpers/fixtures';
-import { sharedDcc } from './helpers/vectors';
+import { fixturesDcc } from './helpers/vectors';
 
-const schemaDir = join(sharedDcc, 'schema');
+const schemaDir = join(fixturesDcc, 'schema');
 const jsonFiles = (dir: string) =>
   readdirSync(join(schemaDir, dir)).map((f) => [`${dir}/${f}`, JSON.parse(readFileSync(join(schemaDir, dir, f), 'utf8'))] as const);
 

@@ -1,4 +1,4 @@
-// ICAO 9303 name standardisation (SPEC.md §2): the test-data evidence pairs, real names from the
+// ICAO 9303 name standardisation (docs/dcc-notes.md §2): the test-data evidence pairs, real names from the
 // languages a German citizen office meets, the policies of transliterate.ts, and properties over
 // arbitrary Unicode input (always ^[A-Z<]*$ and ≤ 80, or a typed error).
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ const value = (name: string): string => {
   return r.value;
 };
 
-describe('SPEC.md §2 evidence pairs from the test data', () => {
+describe('docs/dcc-notes.md §2 evidence pairs from the test data', () => {
   it.each([
     ['Musterfrau-Gößinger', 'MUSTERFRAU<GOESSINGER'], // AT
     ['Lövström', 'LOEVSTROEM'], // SE
@@ -25,7 +25,7 @@ describe('SPEC.md §2 evidence pairs from the test data', () => {
     ["'t Achternaam", 'T<ACHTERNAAM'], // NL
     ['Væåëýþÿüïöœœäßðèéùúĳðøáéóúí', 'VAEAAEYTHYUEIOEOEOEAESSDEEUUIJDOEAEOUI'], // NL
     ["d'Červenková Panklová", 'DCERVENKOVA<PANKLOVA'], // schema example
-    ['Müller-Lüdenscheidt', 'MUELLER<LUEDENSCHEIDT'], // SPEC §1 example
+    ['Müller-Lüdenscheidt', 'MUELLER<LUEDENSCHEIDT'], // docs/dcc-notes.md §1 example
     ['Jürgen Groß', 'JUERGEN<GROSS'],
   ])('%s → %s', (name, expected) => {
     expect(value(name)).toBe(expected);
@@ -63,7 +63,7 @@ describe('real names', () => {
     // Icelandic
     ['Guðrún Jónsdóttir', 'GUDRUN<JONSDOTTIR'],
     ['Þórður Ævarsson', 'THORDUR<AEVARSSON'],
-    // letters without Unicode decomposition (SPEC §2 rule 3)
+    // letters without Unicode decomposition (docs/dcc-notes.md §2 rule 3)
     ['Đorđević', 'DORDEVIC'],
     ['Ħamrun', 'HAMRUN'],
     ['Ŋ Ŧ ĸ', 'N<T<K'],

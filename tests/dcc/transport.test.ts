@@ -1,4 +1,4 @@
-// Transport layer (SPEC.md §5): base45 against the RFC 9285 examples and the strictness rules
+// Transport layer (docs/dcc-notes.md §5): base45 against the RFC 9285 examples and the strictness rules
 // (B1 alphabet, length ≡ 1 mod 3, overflow), zlib framing (raw deflate / uncompressed refused),
 // the output cap against zip bombs, and the exact "HC1:" prefix.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// UVCI generation and Luhn mod N (SPEC.md §6): the worked examples, the LT vector, the generator's
+// UVCI generation and Luhn mod N (docs/dcc-notes.md §6): the worked examples, the LT vector, the generator's
 // shape and CSPRNG use, and properties (every generated UVCI validates; any single changed
 // character is detected).
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { isUvciChecksumValid, isWellFormedUvci, newUvci, uvciCheckCharacter } fr
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:';
 
-describe('SPEC.md §6 worked examples', () => {
+describe('docs/dcc-notes.md §6 worked examples', () => {
   it.each([
     ['URN:UVCI:01:NL:187/37512422923', 'Z'],
     ['URN:UVCI:01:AT:10807843F94AEE0EE5093FBC254BD813', 'B'],
@@ -31,7 +31,7 @@ describe('SPEC.md §6 worked examples', () => {
     expect(isUvciChecksumValid('URN:UVCI:01:DE:KIOSK/ABC123XYZ#D#D')).toBe(false);
     expect(() => uvciCheckCharacter('URN:UVCI:01:DE:KIOSK#X')).toThrow(RangeError);
   });
-  it('German production shape (01DE/…) is not this algorithm — SPEC.md §6 surprise (c)', () => {
+  it('German production shape (01DE/…) is not this algorithm — docs/dcc-notes.md §6 surprise (c)', () => {
     expect(isUvciChecksumValid('URN:UVCI:01DE/5CWLU12RNOB9RXSEOP6FG8#W')).toBe(false);
   });
 });

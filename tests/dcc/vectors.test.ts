@@ -1,6 +1,6 @@
-// Every dgc-testdata vector through our decoder/verifier (testdata/FORMAT.md): one `it` per vector
+// Every dgc-testdata vector through our decoder/verifier (tests/fixtures/dcc/SOURCES.md): one `it` per vector
 // and EXPECTEDRESULTS step, asserting the step passes when the vector says true and fails when it
-// says false. Vectors listed in testdata/tests/known_issues.csv are skipped by name (see output).
+// says false. Vectors listed in tests/fixtures/dcc/testdata/tests/known_issues.csv are skipped by name (see output).
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -142,7 +142,7 @@ const DIVERGENCES: readonly { file: RegExp; steps: readonly string[]; ours: bool
     file: /^ES\/2DCode\/raw\/40[123]\.json$/,
     steps: ['EXPECTEDVERIFY'],
     ours: false,
-    why: 'alg ES256 (-7) with a P-384 key and a 96-byte signature: ES256 means P-256 (upstream known issue #228)',
+    why: 'alg ES256 (-7) with a P-384 key and a 96-byte signature: ES256 means P-256 (an upstream known fault)',
   },
   {
     file: /^PL\/[^/]+\/2DCode\/raw\/7\.json$/,
@@ -180,7 +180,7 @@ describe('dgc-testdata vectors', () => {
       }
       for (const [step, expected] of Object.entries(v.EXPECTEDRESULTS)) {
         const check = STEPS[step];
-        if (!check) continue; // unknown keys (EXPTECTEDEXPIRED typo, nested EXPECTEDRESULTS) are ignored per FORMAT.md
+        if (!check) continue; // unknown keys (EXPTECTEDEXPIRED typo, nested EXPECTEDRESULTS) are ignored
         const missing = (NEEDS[step] ?? []).filter((f) => v[f] === undefined);
         if (missing.length > 0) {
           const why = `vector has no ${missing.join(', ')}`;
@@ -222,8 +222,8 @@ describe('dgc-testdata vectors', () => {
     expect(diverging).toHaveLength(9 + 4 + 3 + 3); // PL dt ×9, ES 729999 ×4, ES 40x ×3, PL/7 ×3
   });
   it('accounts for every known_issues.csv entry that concerns a copied vector', () => {
-    // Upstream skips these; here they run. FI (issue #407) passes every step with this engine;
-    // ES 401–403 (issue #228) are asserted as deliberate divergences above.
+    // Upstream skips these; here they run. FI (listed upstream) passes every step with this engine;
+    // ES 401–403 are asserted as deliberate divergences above.
     const concerned = knownIssues.filter((i) => vectors.some((v) => knownIssueFor([i], v, i.step)));
     expect(new Set(concerned.map((i) => `${i.country}/${i.id}`))).toEqual(new Set(['ES/401', 'ES/402', 'ES/403', 'FI/']));
   });

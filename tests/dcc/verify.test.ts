@@ -1,4 +1,4 @@
-// The verifier's report (SPEC.md §4, §7): each failing check shows up under its own name with a
+// The verifier's report (docs/dcc-notes.md §4, §7): each failing check shows up under its own name with a
 // typed error; kid rules (protected wins, unprotected accepted, 8 bytes), all tag forms, every DSC
 // with the kid is tried. Certificates here are built with the low-level pieces so that they can
 // break rules the issuing path refuses to break.

@@ -1,4 +1,4 @@
-// DSC parsing, signers and the demo trust chain (SPEC.md §4 kid, §7 trust model and EKU).
+// DSC parsing, signers and the demo trust chain (docs/dcc-notes.md §4 kid, §7 trust model and EKU).
 import { mkdtempSync, statSync } from 'node:fs';
 import { createHash, X509Certificate } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,7 @@ describe('parseDsc', () => {
   });
 });
 
-describe('keyUsageAllows (SPEC.md §7)', () => {
+describe('keyUsageAllows (docs/dcc-notes.md §7)', () => {
   it.each([
     [[], 'r', true],
     [['1.3.6.1.5.5.7.3.1'], 'r', true], // a non-DCC EKU only: DCC types unrestricted

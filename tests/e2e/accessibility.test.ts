@@ -1,4 +1,4 @@
-// Accessibility and layout of every screen in every language (issue 4; WCAG 2.1 AA / BITV 2.0):
+// Accessibility and layout of every screen in every language (WCAG 2.1 AA / BITV 2.0):
 // axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa) finds no violation; every button and field is at
 // least 44 × 44 px; one <h1> per screen; html lang/dir match the language; nothing overflows
 // sideways. Arabic is right to left with the layout mirrored. Screenshots of every screen in

@@ -1,4 +1,4 @@
-// The citizen's path in Chromium against the real core (issue 4): enter the letter's data by
+// The citizen's path in Chromium against the real core: enter the letter's data by
 // touch, confirm, and the QR code on the screen — read from a screenshot like a phone reads it —
 // verifies with our verifier against the kiosk's demo DSC and carries that person's data. The
 // same by keyboard alone and with a hand scanner. Finish wipes the screen and the core's session.

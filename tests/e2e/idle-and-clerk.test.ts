@@ -1,4 +1,4 @@
-// Inactivity and clerk mode (issue 4). Idle: after the timeout a dialog counts down and offers
+// Inactivity and clerk mode. Idle: after the timeout a dialog counts down and offers
 // more time (WCAG 2.2.1); if nobody answers, everything is wiped — the screen, the inputs, the
 // QR, and the core's session (no held certificate, no clerk unlock). Clerk mode: opened by
 // Ctrl+Alt+K or five taps on the corner, a wrong PIN is refused, the right one shows the status,

@@ -1,4 +1,4 @@
-// Every refusal on its own screen (issue 4), in Chromium against the real core: what happened and
+// Every refusal on its own screen, in Chromium against the real core: what happened and
 // what to do next, never which entry failed to match. NOT_FOUND (same screen for a wrong name and
 // a wrong date), ALREADY_ISSUED with the issue date, TOO_EARLY with the first possible date,
 // TOO_LATE, TOO_MANY_ATTEMPTS, the health office unavailable (and "try again" working once it is

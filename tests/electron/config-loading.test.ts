@@ -1,5 +1,5 @@
 // Where the Electron shell finds its data and configuration, and what the UI gets when core
-// cannot start (issue 5: configuration and keys load in the main process only).
+// cannot start (docs/release.md: configuration and keys load in the main process only).
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { KIOSK_METHODS } from '../../core/api/kiosk-api-contract';

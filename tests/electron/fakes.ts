@@ -1,4 +1,4 @@
-// Small fakes at the Electron boundary for the shell's tests (issue 5: the Electron binary is not
+// Small fakes at the Electron boundary for the shell's tests (docs/release.md: the Electron binary is not
 // available here, so the shell's own functions run against these). Each fake records what the
 // code under test did to it, and lets the test fire the events Electron would fire.
 import { EventEmitter } from 'node:events';

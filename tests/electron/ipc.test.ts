@@ -1,4 +1,4 @@
-// IPC between preload and main (issue 5; Electron security checklist items 17 and 20): the channel
+// IPC between preload and main (docs/release.md; Electron security checklist items 17 and 20): the channel
 // map, the preload's exposed names and the contract agree; every channel refuses a bad payload
 // (INVALID_INPUT, validated by the same zod contract as HTTP) and a foreign sender
 // (FORBIDDEN_SENDER) before anything reaches KioskApi.

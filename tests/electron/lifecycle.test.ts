@@ -1,4 +1,4 @@
-// Lifecycle (issue 5): one instance; a crashed or hung renderer is replaced by a fresh page only
+// Lifecycle (docs/release.md): one instance; a crashed or hung renderer is replaced by a fresh page only
 // after the person's session is wiped; a main-process failure relaunches; quitting waits for core
 // to close. Timers are fakes fired by the test — nothing here depends on real time.
 import { EventEmitter } from 'node:events';

@@ -1,4 +1,4 @@
-// Packaging checks (issue 5, build/): the native-addon ABI reader and verdict behind the afterPack
+// Packaging checks (docs/release.md, build/): the native-addon ABI reader and verdict behind the afterPack
 // hook, the rules for what app.asar may contain, and the stand-in Electron binary whose fuse wire
 // @electron/fuses really flips — so `npm run package:check` tests something real.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Genesenen-ID format (issue 3): published Luhn mod N vectors, the default Crockford format,
+// Genesenen-ID format: published Luhn mod N vectors, the default Crockford format,
 // normalisation of what citizens type, and the error-detection properties the check character
 // exists for (single substitutions always; adjacent transpositions except 0<->Z).
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// Default data directory per OS (issue 3): the per-user application-data folder.
+// Default data directory per OS (docs/configuration.md): the per-user application-data folder.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { dataPaths, defaultDataDir } from '../../core/paths';

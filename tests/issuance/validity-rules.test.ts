@@ -1,4 +1,4 @@
-// Issuance window and certificate dates (SPEC.md §8): day 27 refused, day 28 allowed, day 180
+// Issuance window and certificate dates (docs/dcc-notes.md §8): day 27 refused, day 28 allowed, day 180
 // allowed, day 181 refused, on UTC calendar dates — across month ends, leap days and the DST
 // change, where 24-hour arithmetic in local time would slip.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// A4 certificate (issue 6): the PDF from buildA4Pdf and the PDF a real CUPS queue (cups-pdf,
+// A4 certificate (core/print/README.md): the PDF from buildA4Pdf and the PDF a real CUPS queue (cups-pdf,
 // scripts/setup-cups.sh) produced are rasterised with pdftoppm at 150 dpi; the QR is decoded with
 // jsQR from the image and verified with the certificate engine, and pdftotext must find the names
 // with their diacritics (the glyphs are really in the PDF) and the bilingual labels.

@@ -1,4 +1,4 @@
-// `npm run cli -- print` (issue 6): works from an HC1 string alone; --out writes the raw job
+// `npm run cli -- print` (core/print/README.md): works from an HC1 string alone; --out writes the raw job
 // (ESC/POS bytes or the PDF), --printer sends it through the same print service as the kiosk.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

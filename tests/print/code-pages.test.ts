@@ -29,7 +29,7 @@ describe('code pages', () => {
     );
   });
 
-  it('the names of the issue print exactly', () => {
+  it('German, Turkish, Polish and Ukrainian names print exactly', () => {
     for (const name of ['Jürgen Groß', 'Ayşe Yılmaz', 'Zofia Wójcik-Łęcka', 'İpek Çağlar', 'Олександр Ґалаґан']) {
       expect(decodeRuns(name, 'PC858')).toBe(name);
     }

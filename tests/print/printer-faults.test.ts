@@ -1,4 +1,4 @@
-// What the citizen and the clerk see when printing goes wrong (issue 6): each fault has its own
+// What the citizen and the clerk see when printing goes wrong (core/print/README.md): each fault has its own
 // code, nothing is printed on a printer that reported a fault, and nothing hangs past the printer's
 // timeout (each test's own vitest timeout is the hang guard; no timing is asserted). The
 // certificate is never consumed: a failed print can be retried with the same certificate.

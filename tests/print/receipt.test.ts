@@ -1,4 +1,4 @@
-// Receipt printing end to end (issue 6): the print service sends the job to a fake network printer
+// Receipt printing end to end (core/print/README.md): the print service sends the job to a fake network printer
 // (tests/print/helpers/fake-printer.ts); the bytes that arrive are parsed back, the QR decoded
 // (raster: jsQR on the image; native: the stored data) and verified with the certificate engine,
 // and the text lines checked for what the citizen relies on. Both paper widths, both QR modes,

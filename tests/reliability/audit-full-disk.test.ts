@@ -1,4 +1,4 @@
-// The audit log on a full disk (issue 8, "nothing half-written"). An append either writes its
+// The audit log on a full disk (docs/reliability.md: nothing half-written). An append either writes its
 // whole line or fails and leaves the file as it was: a torn line would break the hash chain for
 // good (an auditor could no longer tell tampering from an accident). Real ENOSPC on a small
 // tmpfs where `mount` is allowed; a short write (what write(2) returns when space runs out

@@ -1,4 +1,4 @@
-// Disk full while the kiosk runs (issue 8): issuing stops with DISK_FULL, nothing is half-written
+// Disk full while the kiosk runs (docs/reliability.md): issuing stops with DISK_FULL, nothing is half-written
 // — no certificate handed out without its registry row, no reservation left blocking the ID, no
 // torn audit line — and once there is space again the same citizen gets exactly one certificate.
 // Two ways to fill the disk, both on the kiosk's real code path (createKiosk → KioskApi.issue):

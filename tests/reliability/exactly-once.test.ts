@@ -1,4 +1,4 @@
-// Exactly once under load (issue 8), default-run size: 4 kiosk processes share one registry and
+// Exactly once under load (docs/reliability.md), default-run size: 4 kiosk processes share one registry and
 // each asks for all 200 IDs in its own random order, 4 requests in flight per process (800
 // requests, each ID asked 4 times at nearly the same moment). tests/registry/multi-process.test.ts
 // covers the same with 6 IDs; tests/stress/exactly-once.test.ts with 8 processes × 2,000 IDs.

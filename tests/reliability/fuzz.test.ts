@@ -1,4 +1,4 @@
-// Hostile input, default-run size (issue 8): property-based fuzzing of everything the outside
+// Hostile input, default-run size (docs/reliability.md): property-based fuzzing of everything the outside
 // world controls — the citizen's fields, IPC and HTTP payloads, configuration files, the health
 // office's responses and HC1 strings — a few thousand generated cases in all. The same
 // properties run ~100,000 cases in tests/stress/fuzz.test.ts. Totals are printed at the end.

@@ -1,4 +1,4 @@
-// Guessing (issue 8), default-run size: 8 random guess sequences with restarts against the model
+// Guessing (docs/reliability.md), default-run size: 8 random guess sequences with restarts against the model
 // of the per-ID and per-kiosk attempt limits (tests/support/guessing.ts). The stress run checks
 // 60 sequences (tests/stress/guessing.test.ts).
 import { describe, it } from 'vitest';

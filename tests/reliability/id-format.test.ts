@@ -1,4 +1,4 @@
-// A city's own Genesenen-ID format with a fixed prefix (issue 8, found by the configuration fuzz
+// A city's own Genesenen-ID format with a fixed prefix (docs/reliability.md, found by the configuration fuzz
 // in tests/support/fuzz/config.ts): docs/configuration.md offers `idFormat.pattern` "e.g. a city
 // prefix", yet with a prefix of 4 characters the kiosk could not start — building the on-screen
 // example drew random IDs until one matched, gave up, and createKiosk answered INTERNAL.

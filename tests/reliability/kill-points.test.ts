@@ -1,4 +1,4 @@
-// SIGKILL at every step of reserve → sign → self-verify → commit → print (issue 8), default-run
+// SIGKILL at every step of reserve → sign → self-verify → commit → print (docs/reliability.md), default-run
 // size: every kill point 3 times while a neighbouring kiosk process issues and prints other
 // certificates on the same data directory; then one busy batch is killed at an arbitrary moment.
 // After each kill the registry passes its integrity check and, after a restart, the ID is issued

@@ -1,4 +1,4 @@
-// A failing receipt printer, seen through KioskApi (issue 8): offline, paper out, cover open,
+// A failing receipt printer, seen through KioskApi (docs/reliability.md): offline, paper out, cover open,
 // unplugged, hung, hanging up mid-job, paper running out mid-job — each gives its own code, the
 // certificate stays held (the QR stays on screen: sessionState.heldCertificates), and once the
 // same printer works again, printing with the same certificateId succeeds. Nothing is issued

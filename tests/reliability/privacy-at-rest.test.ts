@@ -1,4 +1,4 @@
-// Privacy at rest after a full day's worth of sessions (issue 8). One demo kiosk, one data
+// Privacy at rest after a full day's worth of sessions (docs/reliability.md). One demo kiosk, one data
 // directory, file logs as in production, a receipt printer (fake, over TCP) and A4 through the
 // Electron print glue (stub). Every demo person is served — matching variants of the name, every
 // language, both print formats, a failing printer — plus every kind of refusal, a locked-out ID,

@@ -1,4 +1,4 @@
-// A read-only registry (issue 8): issuing stops with REGISTRY_READ_ONLY and nothing is written.
+// A read-only registry (docs/reliability.md): issuing stops with REGISTRY_READ_ONLY and nothing is written.
 //   - at start-up, by file modes (registry 0444 and directory 0555; directory 0555 only; audit
 //     directory 0555). File modes do not bind root, so as root the kiosk runs as `nobody` in a
 //     child process (tests/support/child-kiosk.ts) — the same code path, honest permissions;

@@ -1,4 +1,4 @@
-// After the idle timeout the renderer forgets the citizen (issue 8, privacy): a person with an
+// After the idle timeout the renderer forgets the citizen (docs/reliability.md, privacy): a person with an
 // unusual fictitious name goes through the whole flow in Chromium against the real browser
 // transport up to the QR code, walks away, the idle timeout wipes the session (page.clock), and a
 // V8 heap snapshot of the page — after forced garbage collection — holds neither the name, nor

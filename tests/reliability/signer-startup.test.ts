@@ -1,4 +1,4 @@
-// A broken signer is visible before the first citizen (issue 8): with a missing, unreadable or
+// A broken signer is visible before the first citizen (docs/reliability.md): with a missing, unreadable or
 // wrong key, or a DSC that is expired, not yet valid or lacks the recovery key usage, the kiosk
 // still starts; the clerk status right after createKiosk — before anyone tried to issue — says
 // `down` with the SIGNER_* code, the audit log's kiosk.started line records it, and a citizen is

@@ -1,4 +1,4 @@
-// A failing health-office system, seen by the citizen (issue 8): every way the DiKoMa server or
+// A failing health-office system, seen by the citizen (docs/reliability.md): every way the DiKoMa server or
 // the network can fail reaches KioskApi.issue as its own typed code — the one the UI turns into a
 // message — within the configured timeout (timeoutMs 1500, 1 retry; each test's own time limit
 // is the hang guard, no timing is asserted), issues nothing and leaves the registry untouched.

@@ -1,4 +1,4 @@
-// The renderer's boundaries (issue 4): it imports only TYPES from core (no core code runs in the
+// The renderer's boundaries: it imports only TYPES from core (no core code runs in the
 // UI, which sees the kiosk only through window.kiosk), it never imports Node or Electron, and no
 // user-facing text is written into the components (everything goes through i18n).
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// What the citizen types (issue 4): the ID is grouped like the kiosk's example, only ID
+// What the citizen types: the ID is grouped like the kiosk's example, only ID
 // characters survive, partial dates of birth compose to the DCC forms (YYYY, YYYY-MM,
 // YYYY-MM-DD), impossible or future dates are refused, names are written the way names are.
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// Error presentation (issue 4): each ErrorCode maps to a kind, format errors lead back to their
+// Error presentation: each ErrorCode maps to a kind, format errors lead back to their
 // field, a failed match (NOT_FOUND) never names a field, and unknown codes are handled as INTERNAL.
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../core/errors';

@@ -1,4 +1,4 @@
-// The citizen flow's state machine (issue 4): one question per screen in order, editing from the
+// The citizen flow's state machine: one question per screen in order, editing from the
 // summary returns there, format errors from core lead back to their field, refusals to their
 // screen, clerk reissue carries the entered values over, and wipe forgets everything.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Translations (issue 4): every language has exactly German's keys, every ErrorCode and every
+// Translations: every language has exactly German's keys, every ErrorCode and every
 // refusal kind has a message in every language, placeholders survive translation, and no
 // language is a copy of German left untranslated.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The browser transport (issue 4): loopback only; foreign Host/Origin refused with 403 before
+// The browser transport: loopback only; foreign Host/Origin refused with 403 before
 // anything reaches the kiosk (DNS rebinding, CSRF); the request gate is the IPC gate
 // (INVALID_INPUT, UNKNOWN_CHANNEL); size and type limits; no file outside dist/renderer; a strict
 // CSP; no personal data in the transport log. Runs against the real core in demo mode; a

@@ -1,4 +1,4 @@
-// Exactly once under load (issue 8), stress size: 8 kiosk processes share one registry and each
+// Exactly once under load (docs/reliability.md), stress size: 8 kiosk processes share one registry and each
 // asks for all 2,000 IDs in its own random order, 8 requests in flight per process — 16,000
 // requests, every ID asked 8 times. Run with `npm run test:stress`.
 import { describe, expect, it } from 'vitest';

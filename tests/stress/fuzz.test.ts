@@ -1,4 +1,4 @@
-// Hostile input, stress size (issue 8, `npm run test:stress`): the same properties as
+// Hostile input, stress size (docs/reliability.md, `npm run test:stress`): the same properties as
 // tests/reliability/fuzz.test.ts — citizen fields, IPC and HTTP payloads, configuration files,
 // the health office's answers, HC1 strings — with about 100,000 generated cases in all. The
 // totals per area are printed at the end and must reach 100,000.

@@ -1,4 +1,4 @@
-// Guessing (issue 8), stress size: 60 random guess sequences with restarts against the model
+// Guessing (docs/reliability.md), stress size: 60 random guess sequences with restarts against the model
 // of the per-ID and per-kiosk attempt limits (tests/support/guessing.ts); the default run checks 8.
 import { describe, it } from 'vitest';
 import { checkGuessing } from '../support/guessing';

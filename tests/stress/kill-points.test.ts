@@ -1,4 +1,4 @@
-// SIGKILL hundreds of times (issue 8, stress run): every kill point 25 times (225 kills at the
+// SIGKILL hundreds of times (docs/reliability.md, stress run): every kill point 25 times (225 kills at the
 // fixed steps of reserve → sign → self-verify → commit → print), then 100 kiosk processes each
 // issuing and printing a batch several at a time and killed at a random moment — inside a
 // fsync, between statements, mid-print, wherever it is. Same checks as the default run

@@ -1,4 +1,4 @@
-// Child kiosk processes for the reliability and stress suites (issue 8: exactly once across
+// Child kiosk processes for the reliability and stress suites (docs/reliability.md: exactly once across
 // processes, SIGKILL at every step). The worker (workers/kiosk-worker.ts) is bundled once with
 // esbuild (tsx's own compiler, already installed) into node_modules/.cache so each child starts in
 // a fraction of the time `--import tsx` needs — the kill harness starts hundreds of them. Packages

@@ -1,5 +1,5 @@
-// Document Signer Certificates and keys on disk for the signer tests (issue 8, "signer at
-// start-up"): a fresh P-256 key and a DSC with chosen validity and extended key usage, written as
+// Document Signer Certificates and keys on disk for the signer tests (docs/reliability.md, signer at
+// start-up): a fresh P-256 key and a DSC with chosen validity and extended key usage, written as
 // the files a `signer: { kind: "pem" }` configuration points to. Generated per test with
 // @peculiar/x509 (the engine's loader); nothing here is a trusted certificate.
 import { webcrypto, type webcrypto as WebCrypto } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The "exactly once under load" scenario (issue 8), shared by the default run (a few processes,
+// The "exactly once under load" scenario (docs/reliability.md), shared by the default run (a few processes,
 // a few hundred IDs) and the stress run (8 processes, 2,000 IDs): N kiosk processes share one
 // data directory (registry, secret, audit log), each asks for every ID in its own random order
 // with several requests in flight, all starting together. Then the registry, the audit log and

@@ -1,4 +1,4 @@
-// A misbehaving health-office server for the "failing neighbours" tests (issue 8): speaks the
+// A misbehaving health-office server for the "failing neighbours" tests (docs/reliability.md): speaks the
 // DiKoMa contract (docs/dikoma-openapi.yaml) for one known person when `behaviour` is 'ok', and
 // otherwise fails the way real servers and networks do — hangs, trickles, resets, answers with
 // an HTTP error, garbage, too much, or someone else's record. HTTP or HTTPS (any certificate).

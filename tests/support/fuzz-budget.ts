@@ -1,4 +1,4 @@
-// How many generated cases each property runs (issue 8): a few thousand in the default run, about
+// How many generated cases each property runs (docs/reliability.md): a few thousand in the default run, about
 // 100,000 in the stress run (`STRESS=1`, `npm run test:stress`). Every property reports what it
 // ran to the tally, and the fuzz suites print the totals, so the figures in docs/reliability.md
 // come from a run, not from arithmetic.

@@ -1,4 +1,4 @@
-// Guessing (issue 8): someone at the kiosk tries IDs, names and dates of birth. Property: for any
+// Guessing (docs/reliability.md): someone at the kiosk tries IDs, names and dates of birth. Property: for any
 // sequence of guesses — right and wrong entries for known IDs, made-up valid IDs — interleaved
 // with kiosk restarts, every answer is exactly what the attempt limits promise (per ID and per
 // kiosk, counted in the registry): the attacker never gets more NOT_FOUND answers than

@@ -1,5 +1,5 @@
-// The renderer's JavaScript heap (issue 8, "after the idle timeout the renderer's memory holds
-// none of the inputs"): forces garbage collection, takes a V8 heap snapshot over the Chrome
+// The renderer's JavaScript heap (docs/reliability.md: after the idle timeout the renderer's memory holds
+// none of the inputs): forces garbage collection, takes a V8 heap snapshot over the Chrome
 // DevTools Protocol, and searches its string table — strings are what a name or a date of birth
 // would survive as. When something is found, `retainerPaths` says who keeps it alive (e.g.
 // "React fiber memoizedProps ← <main>" or "RegExpMatchInfo ← NativeContext"), so a failure

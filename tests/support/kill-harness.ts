@@ -1,4 +1,4 @@
-// Fault-injection harness (issue 8, "exactly once under crashes"): kills a kiosk process with
+// Fault-injection harness (docs/reliability.md, "exactly once under crashes"): kills a kiosk process with
 // SIGKILL at a chosen step of reserve → sign → self-verify → commit → print, then restarts the
 // kiosk on the same data directory and checks what a citizen and an auditor would rely on:
 //   - right after the kill the registry passes PRAGMA integrity_check and the ID's row is in the

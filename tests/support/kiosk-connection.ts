@@ -1,4 +1,4 @@
-// The kiosk's own registry connection, for fault injection on the real code path (issue 8): a
+// The kiosk's own registry connection, for fault injection on the real code path (docs/reliability.md): a
 // disk that fills (`PRAGMA max_page_count`) or a database that turns read-only
 // (`PRAGMA query_only`) while the kiosk runs, without root. Every better-sqlite3 connection calls
 // `pragma()` while it is opened (journal_mode, synchronous), so recording `this` there finds the

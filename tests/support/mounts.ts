@@ -1,4 +1,4 @@
-// A small tmpfs for real "disk full" and "read-only file system" tests (issue 8). Needs root with
+// A small tmpfs for real "disk full" and "read-only file system" tests (docs/reliability.md). Needs root with
 // CAP_SYS_ADMIN (`mount`); where that is missing (an unprivileged CI container), `mountTmpfs`
 // says why and the tests that need it are skipped with that reason, while the portable variants
 // (SQLite max_page_count / query_only on the kiosk's own connection) still run.

@@ -1,4 +1,4 @@
-// Fictitious people in bulk for the reliability and stress suites (issue 8): distinct valid
+// Fictitious people in bulk for the reliability and stress suites (docs/reliability.md): distinct valid
 // Genesenen-IDs (core's own generator), letter-only family names that never occur in any other
 // text, and a first positive test inside the issuance window. Plus the fixture/config files that
 // make the kiosk's simulator serve them. Nobody here is real.

@@ -1,4 +1,4 @@
-// Searches a kiosk's data directory byte by byte for personal data (issue 8, privacy at rest):
+// Searches a kiosk's data directory byte by byte for personal data (docs/reliability.md, privacy at rest):
 // names as typed, as recorded, upper and lower case, in the ICAO transliteration of the
 // certificate and its parts, in UTF-8, Latin-1 and UTF-16; dates of birth as YYYY-MM-DD,
 // DD.MM.YYYY, D.M.YYYY, YYYYMMDD and DD/MM/YYYY (partial ones as they are); and certificates

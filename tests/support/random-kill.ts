@@ -1,4 +1,4 @@
-// SIGKILL at an arbitrary moment (issue 8): a kiosk process issues and prints a batch of
+// SIGKILL at an arbitrary moment (docs/reliability.md): a kiosk process issues and prints a batch of
 // certificates, several at a time, and is killed whenever the test decides — wherever it is, in
 // a fsync, between two statements, mid-print. Then, from outside and after a restart:
 //   - the registry passes its integrity check;

@@ -1,4 +1,4 @@
-// Looks at a kiosk's data directory from outside, the way an operator or auditor would (issue 8):
+// Looks at a kiosk's data directory from outside, the way an operator or auditor would (docs/reliability.md):
 // registry rows and SQLite's own integrity check, the audit log's lines and hash chain, and the
 // ID hash of a Genesenen-ID (with the installation's secret). Read-only in effect; opening the
 // registry read-write only lets SQLite recover a WAL left behind by a killed process.

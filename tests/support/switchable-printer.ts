@@ -1,4 +1,4 @@
-// One network printer address whose printer can change state (issue 8: "the printer recovers"):
+// One network printer address whose printer can change state (docs/reliability.md: the printer recovers):
 // a TCP relay on a fixed 127.0.0.1 port in front of the print suite's fake printers
 // (tests/print/helpers/fake-printer.ts). `use(mode)` swaps the printer behind the address;
 // `unplug()` closes the port (connection refused), `plugIn()` opens it again.

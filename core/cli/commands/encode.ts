@@ -1,7 +1,7 @@
 // `encode --payload FILE --key KEY.pem --cert DSC.pem [--json]`: signs any schema-valid DCC JSON
-// (SPEC.md §0) and prints the HC1 string, or with --json {"hc1","kid","dsc"} (dsc = base64 DER).
+// (docs/dcc-notes.md §0) and prints the HC1 string, or with --json {"hc1","kid","dsc"} (dsc = base64 DER).
 // CWT times: iat = now; exp = min(DSC notAfter, now + 365 days) so the signature never outlives
-// the DSC (SPEC.md §3). iss = the DSC subject's country (C=), DE when it has none.
+// the DSC (docs/dcc-notes.md §3). iss = the DSC subject's country (C=), DE when it has none.
 import { parseArgs, requireFlag, UsageError } from '../args';
 import { readTextFile } from '../../dcc/cli-io';
 import { signDccPayload } from '../../dcc/issue-certificate';

@@ -1,5 +1,5 @@
 // `issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json]
-// [--json] [--data-dir DIR]`: the whole issuance use case from the command line (issue 3) —
+// [--json] [--data-dir DIR]`: the whole issuance use case from the command line —
 // same validation, attempt limits, registry, audit log and signer as the kiosk. `--records`
 // serves that fixture from an in-process simulator over HTTP (like demo mode). Exit code 0 only
 // when a certificate was issued. Everything is written inside the data directory.

@@ -1,5 +1,5 @@
-// `keys demo --dir DIR`: writes a demo CSCA, DSC and DSC key (SPEC.md §7, "for tests, a
-// self-made CSCA/DSC is enough") and prints the DSC's kid (base64, as trust lists show it).
+// `keys demo --dir DIR`: writes a demo CSCA, DSC and DSC key (docs/dcc-notes.md §7: for tests a
+// self-made CSCA and DSC are enough) and prints the DSC's kid (base64, as trust lists show it).
 import { parseArgs, requireFlag, UsageError } from '../args';
 import { generateDemoTrustChain } from '../../dcc/demo-trust';
 

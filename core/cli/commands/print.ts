@@ -1,5 +1,5 @@
 // `print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer URI | --out FILE] HC1-STRING`
-// (issue 6). Decodes the HC1 and prints it through the same print service the kiosk uses:
+// (core/print/README.md). Decodes the HC1 and prints it through the same print service the kiosk uses:
 // `tcp://host:port` or a device path = ESC/POS receipt printer, `cups:QUEUE` = CUPS (A4).
 // `--out FILE` writes the raw job instead (ESC/POS bytes or the PDF). Extra options:
 // --command-set epson|star, --qr native|raster, --timeout MS, --demo (prints the DEMO marks).

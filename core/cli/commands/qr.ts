@@ -1,4 +1,4 @@
-// `qr --out FILE.png|FILE.svg HC1-STRING`: writes the QR symbol (SPEC.md §5: alphanumeric mode,
+// `qr --out FILE.png|FILE.svg HC1-STRING`: writes the QR symbol (docs/dcc-notes.md §5: alphanumeric mode,
 // ECC Q, 4-module quiet zone). The format follows the file extension. `-` reads the HC1 from stdin.
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';

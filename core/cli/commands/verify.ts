@@ -1,5 +1,5 @@
 // `verify --cert DSC.pem [--json] [--now ISO] HC1-STRING`: decodes and verifies an HC1 against one
-// DSC (SPEC.md §0, verifier direction) and prints the payload and every check. Exit code 0 only
+// DSC (docs/dcc-notes.md §0, verifier direction) and prints the payload and every check. Exit code 0 only
 // when every check passed, 1 otherwise. Pass `-` instead of the HC1 to read it from stdin.
 import { parseArgs, requireFlag, stringFlag, UsageError } from '../args';
 import { hc1Argument, readBinaryFile } from '../../dcc/cli-io';

@@ -1,4 +1,4 @@
-// Shared checks of the signer factories (SPEC.md §4, §7): the private key must belong to the DSC
+// Shared checks of the signer factories (docs/dcc-notes.md §4, §7): the private key must belong to the DSC
 // (otherwise every certificate would fail verification), and the key type decides the algorithm
 // (EC P-256 → ES256, RSA ≥ 2048 → PS256). Errors are SIGNER_UNAVAILABLE with a non-secret reason.
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Pure-JS ES256 signer with @noble/curves (SPEC.md §4): RFC 6979 deterministic nonces, so the
+// Pure-JS ES256 signer with @noble/curves (docs/dcc-notes.md §4): RFC 6979 deterministic nonces, so the
 // same payload and key give the same HC1 bytes (golden tests), raw 64-byte r‖s output. noble 2.x
 // hashes the message itself (`prehash: true`, SHA-256 for p256), so it receives the Sig_structure.
 import { p256 } from '@noble/curves/nist.js';

@@ -1,4 +1,4 @@
-// Signer backed by node:crypto (SPEC.md §4): ES256 as raw r‖s (ieee-p1363, 64 bytes — never DER),
+// Signer backed by node:crypto (docs/dcc-notes.md §4): ES256 as raw r‖s (ieee-p1363, 64 bytes — never DER),
 // PS256 as RSA-PSS/SHA-256 with a 32-byte salt. The Signer interface (core/dcc/types.ts) is what a
 // PKCS#11 or remote HSM signer implements as well.
 import { constants, sign } from 'node:crypto';

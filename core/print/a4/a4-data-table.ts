@@ -1,4 +1,4 @@
-// Lower half of the A4 certificate (issue 6): the certificate's fields as a two-column table, labels
+// Lower half of the A4 certificate: the certificate's fields as a two-column table, labels
 // in German (bold) and English like the official German paper certificate, plus the citizen's
 // language as a third, grey line when DejaVu + pdf-lib can render its script (Latin, Cyrillic).
 import type { PDFPage } from 'pdf-lib';

@@ -1,5 +1,5 @@
-// The A4 certificate (issue 6), laid out like the official German paper certificate: upper half
-// with title, issuer, app instructions and a 70 mm QR (+ 4-module quiet zone, SPEC.md §5), a fold
+// The A4 certificate, laid out like the official German paper certificate: upper half
+// with title, issuer, app instructions and a 70 mm QR (+ 4-module quiet zone, docs/dcc-notes.md §5), a fold
 // line, lower half with the labelled certificate data. Labels are German + English; the citizen's
 // language is a third line for Latin/Cyrillic scripts only (pdf-lib has no Arabic shaping/bidi).
 // Demo certificates carry a red banner and a "DEMO" watermark. PDF metadata holds no personal data.

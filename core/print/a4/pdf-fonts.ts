@@ -1,4 +1,4 @@
-// Fonts for the A4 certificate (issue 6): DejaVu Sans regular + bold, copied into core/print/fonts
+// Fonts for the A4 certificate: DejaVu Sans regular + bold, copied into core/print/fonts
 // (Bitstream Vera licence, fonts/LICENSE) so the app never reads node_modules at run time and
 // packaging only has to ship that one folder. DejaVu covers Latin (umlauts, ß, Turkish, Polish)
 // and Cyrillic; pdf-lib embeds a subset with a ToUnicode map, so the text stays extractable.

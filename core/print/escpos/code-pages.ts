@@ -1,4 +1,4 @@
-// Character code tables for receipt text (issue 6: umlauts/ß, Turkish and Polish letters, Cyrillic).
+// Character code tables for receipt text (umlauts/ß, Turkish and Polish letters, Cyrillic).
 // Thermal printers print single-byte code pages selected with ESC t n (Epson) / ESC GS t n (Star).
 // A line may mix scripts ("Zofia Wójcik-Łęcka" needs Latin-2, "Ayşe Yılmaz" PC857), so text is
 // encoded as runs, switching the code page mid-line where the current one lacks a character.

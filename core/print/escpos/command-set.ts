@@ -1,4 +1,4 @@
-// Command bytes of the two receipt-printer command sets the kiosk supports (issue 6):
+// Command bytes of the two receipt-printer command sets the kiosk supports:
 // Epson ESC/POS (TM-T88/T20/T82 and the many clones) and Star Line Mode (TSP100/650/700/800,
 // mC-Print). Only what the receipt needs; everything else the printers offer stays unused.
 // Star: QR `ESC GS y`, raster `ESC GS S 1 xL xH yL yH 0`, cut `ESC d 3`, code page `ESC GS t`.

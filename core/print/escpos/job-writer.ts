@@ -1,4 +1,4 @@
-// Accumulates one receipt job in a command set's bytes (issue 6). Tracks the selected code page so
+// Accumulates one receipt job in a command set's bytes. Tracks the selected code page so
 // a text line only carries a code-page switch where its characters need one.
 import { encodeRuns, type CodePageId } from './code-pages';
 import type { Align, CommandSet } from './command-set';

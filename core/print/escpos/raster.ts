@@ -1,6 +1,6 @@
-// 1-bit images for the receipt (issue 6, qrMode 'raster'): the QR from the certificate engine's
-// module matrix, scaled by a whole number of dots so modules stay exactly square (SPEC.md §5: "on
-// < 300 dpi printers keep modules exactly square"), centred in a full-width image so the white
+// 1-bit images for the receipt (qrMode 'raster'): the QR from the certificate engine's
+// module matrix, scaled by a whole number of dots so modules stay exactly square (docs/dcc-notes.md §5: on
+// low-resolution printers, whole dots per module), centred in a full-width image so the white
 // margin doubles as the quiet zone whatever the printer's justification does with images.
 import type { QrMatrix } from '../../dcc/qr';
 

@@ -1,4 +1,4 @@
-// The citizen's receipt (issue 6): ESC/POS bytes for an 80 mm (576 dots, 48 columns, font A) or
+// The citizen's receipt: ESC/POS bytes for an 80 mm (576 dots, 48 columns, font A) or
 // 58 mm (384 dots, 32 columns) thermal printer, Epson or Star command set. Content: demo banner,
 // title and issuer, the QR as large as the paper allows (4-module quiet zone), name in both forms,
 // date of birth, validity, UVCI, short app instructions in the citizen's language, cut.

@@ -1,4 +1,4 @@
-// Arabic print texts (issue 6). Neither layout prints Arabic script yet: the receipt has no
+// Arabic print texts. Neither layout prints Arabic script yet: the receipt has no
 // shaping-capable code page path and pdf-lib does no bidi reordering, so `script: 'arabic'` makes
 // both layouts print German + English instead (core/print/README.md). The texts are kept so that a
 // renderer with shaping and bidi can use them without a new translation round.

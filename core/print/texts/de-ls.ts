@@ -1,4 +1,4 @@
-// German "Leichte Sprache" print texts (issue 6): one statement per line, short words, compound
+// German "Leichte Sprache" print texts: one statement per line, short words, compound
 // words split with a middle dot (Mediopunkt), no abbreviations, as the Leichte-Sprache rules ask.
 import type { PrintTexts } from './types';
 

@@ -1,4 +1,4 @@
-// German print texts (issue 6). Labels follow the official German paper certificate.
+// German print texts. Labels follow the official German paper certificate.
 import type { PrintTexts } from './types';
 
 export const de: PrintTexts = {

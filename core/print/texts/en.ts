@@ -1,4 +1,4 @@
-// English print texts (issue 6). Labels follow the official German paper certificate.
+// English print texts. Labels follow the official German paper certificate.
 import type { PrintTexts } from './types';
 
 export const en: PrintTexts = {

@@ -1,4 +1,4 @@
-// Print texts by language code (issue 6: de, en, tr, ar, uk, ru, pl, de-ls). Unknown codes fall
+// Print texts by language code (de, en, tr, ar, uk, ru, pl, de-ls). Unknown codes fall
 // back to German, the language of the issuing office.
 import { ar } from './ar';
 import { de } from './de';

@@ -1,4 +1,4 @@
-// Polish print texts (issue 6). Printed on the receipt through code page PC852 (Latin-2).
+// Polish print texts. Printed on the receipt through code page PC852 (Latin-2).
 import type { PrintTexts } from './types';
 
 export const pl: PrintTexts = {

@@ -1,4 +1,4 @@
-// Russian print texts (issue 6). Printed on the receipt through code page WPC1251.
+// Russian print texts. Printed on the receipt through code page WPC1251.
 import type { PrintTexts } from './types';
 
 export const ru: PrintTexts = {

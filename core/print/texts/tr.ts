@@ -1,4 +1,4 @@
-// Turkish print texts (issue 6). Printed on the receipt through code page PC857, on A4 as the
+// Turkish print texts. Printed on the receipt through code page PC857, on A4 as the
 // third label line (DejaVu Sans has every Turkish glyph).
 import type { PrintTexts } from './types';
 

@@ -1,5 +1,5 @@
-// Shape of the printed texts per citizen language (issue 6: "short instructions for
-// Corona-Warn-App / CovPass in the citizen's language"). Field labels are always German + English
+// Shape of the printed texts per citizen language (short instructions for
+// Corona-Warn-App / CovPass in the citizen's language). Field labels are always German + English
 // like the official paper certificate; `labels` here is the optional third line on the A4 page.
 
 /** Script of a language: decides whether a layout can render it (see core/print/README.md). */

@@ -1,4 +1,4 @@
-// Ukrainian print texts (issue 6). Printed on the receipt through code page WPC1251, which (unlike
+// Ukrainian print texts. Printed on the receipt through code page WPC1251, which (unlike
 // PC866) has Ґ, Є, І and Ї.
 import type { PrintTexts } from './types';
 

@@ -1,4 +1,4 @@
-// Two-way byte stream to a network receipt printer (`tcp://host:port`, issue 6) with deadlines on
+// Two-way byte stream to a network receipt printer (`tcp://host:port`) with deadlines on
 // connect, write and read, so no print or status call waits longer than the printer's timeoutMs.
 // node-thermal-printer's Network interface was not enough here: it resolves on the first data chunk
 // (Star status is 7–31 bytes), closes right after writing (a printer that drops the job mid-way is

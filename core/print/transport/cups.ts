@@ -1,4 +1,4 @@
-// A4 printing through CUPS (issue 6): `lp -d QUEUE -o media=A4 -t TITLE` with the PDF on stdin,
+// A4 printing through CUPS: `lp -d QUEUE -o media=A4 -t TITLE` with the PDF on stdin,
 // then wait until CUPS reports the job completed. The title never holds personal data. A job that
 // does not complete within timeoutMs is cancelled: a certificate printed later, unattended, would
 // lie in the tray for the next person to take. Status via `lpstat -p`, reasons via `lpstat -l -p`.

@@ -1,4 +1,4 @@
-// Receipt printers on a local device path (/dev/usb/lp0, a serial port) (issue 6). Opened with
+// Receipt printers on a local device path (/dev/usb/lp0, a serial port). Opened with
 // O_NONBLOCK and written in a retry loop, so a stalled printer costs a timeout, never a libuv
 // thread stuck in a blocking write. No status bytes are read here: usblp only answers in
 // bidirectional mode and a pending read cannot be cancelled, so the status is "device present and

@@ -1,4 +1,4 @@
-// Sends one receipt job to an ESC/POS printer (issue 6) and tells the caller, as a typed code, why
+// Sends one receipt job to an ESC/POS printer and tells the caller, as a typed code, why
 // it did not print: status before the job (nothing is sent to an offline / paper-out / cover-open
 // printer), the job, then status after it. Epson's GS r 1 is answered only after the job has been
 // processed, so a printer that runs out of paper mid-job is caught; if that answer does not come in

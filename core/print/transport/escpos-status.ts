@@ -1,4 +1,4 @@
-// Printer status for the receipt printers (issue 6), queried before and after every job:
+// Printer status for the receipt printers, queried before and after every job:
 // Epson real-time status DLE EOT 1/2/4 (one byte each, pattern 0xx1xx10) and, after the job,
 // GS r 1 (paper sensor, answered only once the preceding data has been processed); Star ESC ACK
 // SOH, answered with the Automatic Status Back bytes (header gives the length, 7–31 bytes).

@@ -1,4 +1,4 @@
-// Registry schema v1 (issue 3, "exactly once"): one row per certificate identity (UVCI), keyed by
+// Registry schema v1 (docs/reliability.md, "exactly once"): one row per certificate identity (UVCI), keyed by
 // the HMAC of the Genesenen-ID. Partial unique indexes make "at most one issued and at most one
 // reserved certificate per ID" a property of the database, not just of our code, so even a bug
 // or a second process cannot issue twice. No name, date of birth, certificate or HC1 is stored.

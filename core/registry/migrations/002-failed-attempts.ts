@@ -1,4 +1,4 @@
-// Registry schema v2: failed attempts for the brute-force limits (issue 3, "attempt limits").
+// Registry schema v2: failed attempts for the brute-force limits (`attemptLimits` in docs/configuration.md).
 // Persisted in SQLite so that restarting the kiosk does not reset a counter. `key` is the ID's
 // keyed hash or the kiosk id — never the typed ID, name or date of birth.
 import type { Migration } from './migration';

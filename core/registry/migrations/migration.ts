@@ -1,4 +1,4 @@
-// Numbered, forward-only schema migrations for the registry (issue 3). Each runs in its own
+// Numbered, forward-only schema migrations for the registry (docs/reliability.md). Each runs in its own
 // `BEGIN IMMEDIATE` transaction together with its `schema_version` row, so two kiosk processes
 // starting at once cannot both apply it, and a crash mid-migration leaves the previous version.
 import type BetterSqlite3 from 'better-sqlite3';

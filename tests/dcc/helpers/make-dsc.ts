@@ -1,6 +1,6 @@
 // Builds throw-away DSCs for tests that need properties the demo chain does not have: RSA keys
 // (PS256), other EKUs (test/vaccination only), other validity windows. Self-signed is enough:
-// the engine trusts DSCs by list membership, not by chain (SPEC.md §7).
+// the engine trusts DSCs by list membership, not by chain (docs/dcc-notes.md §7).
 import { webcrypto, type webcrypto as WebCrypto } from 'node:crypto';
 import { x509 } from '../../../core/dcc/x509-lib';
 

@@ -1,11 +1,12 @@
-// Loads the dgc-testdata vectors from ../shared/dcc/testdata (testdata/FORMAT.md) and the upstream
-// known-issues list, so the vector tests can run one `it` per vector and EXPECTEDRESULTS step.
+// Loads the dgc-testdata vectors copied to tests/fixtures/dcc/testdata (format and provenance:
+// tests/fixtures/dcc/SOURCES.md) and the upstream known-issues list, so the vector tests can run one
+// `it` per vector and EXPECTEDRESULTS step.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
-export const sharedDcc = resolve(repoRoot, '../shared/dcc');
-export const testdataDir = join(sharedDcc, 'testdata');
+export const fixturesDcc = resolve(repoRoot, 'tests/fixtures/dcc');
+export const testdataDir = join(fixturesDcc, 'testdata');
 
 export interface Vector {
   /** Path relative to testdata/, e.g. "common/2DCode/raw/CO7.json". */

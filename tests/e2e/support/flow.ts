@@ -1,4 +1,4 @@
-// Drives the citizen flow the way a person does (issue 4): taps on the on-screen keys, or a
+// Drives the citizen flow the way a person does: taps on the on-screen keys, or a
 // physical keyboard / hand scanner. Buttons are found by data-action / data-key so one helper
 // works in every language; what the person reads is checked by the tests themselves.
 import type { Page } from 'playwright-core';

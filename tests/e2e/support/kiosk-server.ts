@@ -1,4 +1,4 @@
-// Test harness for the browser suites (issue 4): the real core (createKiosk, demo mode, a fresh
+// Test harness for the browser suites: the real core (createKiosk, demo mode, a fresh
 // temp data dir, optional config object written as a file) behind the real HTTP transport
 // (startWebServer), serving the real renderer build. Nothing here is a fake.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Fictitious people for the browser suites (issue 4): fresh valid Genesenen-IDs (core's own
+// Fictitious people for the browser suites: fresh valid Genesenen-IDs (core's own
 // generator, Luhn mod 32), so every test issues to people nobody issued to before; plus the
 // rule cases (first positive test too recent / too long ago). Nobody here is real.
 import { createIdFormat } from '../../../core/id/genesenen-id';

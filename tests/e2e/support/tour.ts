@@ -1,4 +1,4 @@
-// A walk through every screen of the kiosk in one language (issue 4), calling `visit` on each so
+// A walk through every screen of the kiosk in one language, calling `visit` on each so
 // the accessibility suite can run axe, measure touch targets and take screenshots there:
 // welcome, ID (empty, wrong check character), name (both letter pages), date of birth (and its
 // error), summary, working, result (with a printer problem), the idle dialog, refusals

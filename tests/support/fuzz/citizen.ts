@@ -1,4 +1,4 @@
-// Fuzzing what the citizen types (issue 8): the Genesenen-ID, the family name and the date of
+// Fuzzing what the citizen types (docs/reliability.md): the Genesenen-ID, the family name and the date of
 // birth, through KioskApi.validateId / issue — both the way the transports call it (contract
 // validation first, dispatchKioskCall) and directly (as if a transport let anything through).
 // Any text at all: control characters, lone surrogates, RTL overrides, injections, 10,000

@@ -1,4 +1,4 @@
-// Fuzzing the configuration file (issue 8; core/config): arbitrary JSON values, arbitrary text as
+// Fuzzing the configuration file (docs/reliability.md; core/config): arbitrary JSON values, arbitrary text as
 // .json/.yaml/.yml files (YAML anchors and tags included), and the documented example with random
 // fields replaced, removed or added. loadConfig/parseConfigObject must answer ok or CONFIG_INVALID
 // — never throw — and never echo a value (it may be a password or token). Whatever they accept

@@ -1,4 +1,4 @@
-// The kiosk the fuzz properties talk to (issue 8): demo signer, the simulator serving a few
+// The kiosk the fuzz properties talk to (docs/reliability.md): demo signer, the simulator serving a few
 // fictitious people over real HTTP, attempt limits high enough that random guesses keep reaching
 // the record source instead of stopping at TOO_MANY_ATTEMPTS, and a data directory of its own.
 import { createKiosk, type Kiosk } from '../../../core/api/create-kiosk-api';

@@ -1,4 +1,4 @@
-// Fuzzing the verifier (issue 8): `HC1:` strings as a QR scanner or a clerk would paste them —
+// Fuzzing the verifier (docs/reliability.md): `HC1:` strings as a QR scanner or a clerk would paste them —
 // random text, random base45, zlib of random bytes and of random CBOR, and every kind of mutation
 // of a valid certificate (characters replaced, dropped, inserted, swapped; bytes of the COSE
 // structure flipped). decodeHc1/verifyHc1 must never throw or hang, must give a typed error, and

@@ -1,4 +1,4 @@
-// Fuzzing the browser transport (issue 8; server/web-server.ts): raw HTTP requests with any
+// Fuzzing the browser transport (docs/reliability.md; server/web-server.ts): raw HTTP requests with any
 // method, path (API names, traversal attempts, encodings), Host, Origin, Sec-Fetch-Site and
 // Content-Type, and any body (bytes, JSON of anything, valid payloads with garbage fields).
 // Every answer is a known status; API answers are typed Results; a Host or Origin that is not the

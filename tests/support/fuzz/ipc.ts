@@ -1,4 +1,4 @@
-// Fuzzing the Electron IPC boundary (issue 8): the main process's handlers
+// Fuzzing the Electron IPC boundary (docs/reliability.md): the main process's handlers
 // (electron/main/ipc-handlers.ts) registered on D's fake ipcMain (tests/electron/fakes.ts) in
 // front of a real kiosk. Payloads are anything a compromised renderer could send — any JSON-ish
 // value, prototype-polluting keys, valid payloads with one field swapped for garbage — on every

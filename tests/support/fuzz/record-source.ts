@@ -1,4 +1,4 @@
-// Fuzzing the health office's answers (issue 8; core/records): a server returning arbitrary
+// Fuzzing the health office's answers (docs/reliability.md; core/records): a server returning arbitrary
 // status codes, content types and bytes — random bytes, any JSON, the contract's answer with
 // fields swapped for garbage, "matches" for arbitrary people — to the DiKoMa client; and a fake
 // SORMAS whose DTOs get any field replaced or removed. lookup() must resolve (never throw) to

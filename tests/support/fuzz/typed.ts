@@ -1,4 +1,4 @@
-// What every fuzzed call must give back (issue 8, hostile input): a Result value — never an
+// What every fuzzed call must give back (docs/reliability.md, hostile input): a Result value — never an
 // exception, never a hang — whose error code is one of core/errors.ts and not INTERNAL (INTERNAL
 // means an exception was caught somewhere: a bug that the typed paths missed), and whose details
 // do not echo what the caller sent.

@@ -1,4 +1,4 @@
-// A kiosk process for the multi-process and kill tests (issue 8). Starts the kiosk exactly as
+// A kiosk process for the multi-process and kill tests (docs/reliability.md). Starts the kiosk exactly as
 // the app does (createKiosk: config file, registry, audit log, simulator over HTTP, demo signer,
 // print service), then issues the job's requests through KioskApi — optionally printing each
 // certificate — and reports every outcome as a JSON line on stdout (a pipe: written
