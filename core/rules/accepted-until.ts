@@ -6,7 +6,7 @@
 // so acceptance is monotone (accepted, then rejected for good) and a binary search over whole
 // seconds finds the boundary exactly. docs/business-rules.md has examples.
 import type { BusinessRule } from './rule-file';
-import { failedRulesAt, type CertificateFacts, type RuleContext } from './evaluate-rules';
+import { evaluateRule, externalParameters, failedRulesAt, type CertificateFacts, type RuleContext } from './evaluate-rules';
 
 export interface AcceptedUntil {
   /** The last accepted instant, ms since the epoch (whole seconds). */
@@ -38,12 +38,18 @@ export function acceptedUntil(facts: CertificateFacts, ctx: RuleContext, fromMs:
     const z = i + 1 < starts.length ? starts[i + 1]! - 1 : last;
     const atStart = rejecting(a);
     if (atStart) return { lastAcceptedMs: i === 0 ? fromMs : (a - 1) * 1000, endingRule: atStart };
-    if (!rejecting(z)) continue;
+    const atEnd = failedRulesAt(facts, ctx, z * 1000).map((v) => v.rule);
+    if (atEnd.length === 0) continue;
+    // Rules passing at both ends of the piece pass throughout (monotone): search with the others.
+    const anyFails = (s: number): BusinessRule | undefined => {
+      const data = { payload: facts.payload, external: externalParameters(facts, ctx, s * 1000) };
+      return atEnd.find((rule) => !evaluateRule(rule, data).passed);
+    };
     let lo = a; // accepted
     let hi = z; // rejected
     while (hi - lo > 1) {
       const mid = lo + Math.floor((hi - lo) / 2);
-      if (rejecting(mid)) hi = mid;
+      if (anyFails(mid)) hi = mid;
       else lo = mid;
     }
     return { lastAcceptedMs: lo * 1000, endingRule: rejecting(hi)! };
