@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAuditLog } from '../core/audit/audit-log';
 import { loadConfig } from '../core/config/load-config';
+import { loadRuleSet } from '../core/rules/rule-set';
 import { createIdFormat } from '../core/id/genesenen-id';
 import { createIssuanceService } from '../core/issuance/issuance-service';
 import { loadSigner, readySigner } from '../core/issuance/signer-state';
@@ -49,6 +50,8 @@ try {
     },
     health: async () => ({ ok: true }),
   };
+  const defaultRules = loadRuleSet(config.value.rules.businessRules);
+  if (!defaultRules.ok) throw new Error('bench: the default rule set does not load');
   const service = createIssuanceService({
     kioskId: 'bench',
     demo: true,
@@ -62,6 +65,7 @@ try {
     limits: config.value.attemptLimits,
     signer: (at) => readySigner(signer, at),
     rules: config.value.rules,
+    ruleSet: defaultRules.value,
     audit: (e) => audit.append(e),
     log: silentLogger,
   });

@@ -23,6 +23,7 @@ interface Goal {
 export const GOALS: Readonly<Record<string, Goal>> = {
   issue_core_vs_sign_raw: { text: '≥ 0.5', of: 'ratio', met: (v) => v >= 0.5 },
   issue_usecase_latency: { text: 'p99 < 15 ms', of: 'p99', met: (v) => v < 15 },
+  rules_eval: { text: 'median < 1 ms', of: 'median', met: (v) => v < 1 },
   qr_svg: { text: 'median < 10 ms', of: 'median', met: (v) => v < 10 },
   qr_png: { text: 'median < 10 ms', of: 'median', met: (v) => v < 10 },
 };

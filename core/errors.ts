@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'TOO_EARLY',
   'TOO_LATE',
   'TOO_MANY_ATTEMPTS',
+  // the official business rules (docs/business-rules.md): a verifier would reject the certificate
+  // at the moment of issuance, so it is not released (details.rule names the rule)
+  'RULES_REJECTED',
   // the health office's system
   'SOURCE_UNREACHABLE',
   'SOURCE_TIMEOUT',

@@ -16,7 +16,8 @@ import { createPrintService } from '../print/print-service';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { createHeldCertificates } from './held-certificates';
-import type { IssuedCertificate, KioskApi, ServiceStatus } from './kiosk-api';
+import type { CertificateAcceptance, IssuedCertificate, KioskApi, ServiceStatus } from './kiosk-api';
+import { rulesStatus } from './rules-status';
 import { openKioskRuntime, type KioskRuntime } from './kiosk-runtime';
 
 export interface CreateKioskOptions {
@@ -81,7 +82,17 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
   const toIssued = async (o: IssuanceOutcome): Promise<IssuedCertificate> => {
     const { hc1, payload } = o.certificate;
     const entry = payload.r[0];
-    const certificateId = held.hold({ hc1, payload, demo: o.demo });
+    const a = o.acceptance;
+    const acceptance: CertificateAcceptance = {
+      country: a.country,
+      acceptedUntil: a.until,
+      acceptedUntilRule: a.rule,
+      basis: a.basis,
+      differsFromValidUntil: a.until !== entry.du,
+      daysLeft: a.daysLeft,
+      warning: a.warning,
+    };
+    const certificateId = held.hold({ hc1, payload, demo: o.demo, acceptance });
     return {
       certificateId,
       hc1,
@@ -97,6 +108,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
       issuer: entry.is,
       demo: o.demo,
       reissue: o.reissue,
+      acceptance,
     };
   };
 
@@ -178,5 +190,6 @@ async function serviceStatus(
     signer: signerStatus(rt.signer, rt.now()),
     registry: count.ok ? { state: 'ok', issuedCount: count.value } : { state: 'down', code: count.error.code },
     printers: printerStatus,
+    rules: rulesStatus(rt.ruleSet, rt.config.rules.acceptanceCountry, rt.now()),
   };
 }

@@ -4,11 +4,14 @@
 // (crash, unplugged screen), the previous person's certificate still goes away on its own.
 import { randomBytes } from 'node:crypto';
 import type { RecoveryPayload } from '../dcc/types';
+import type { CertificateAcceptance } from './kiosk-api';
 
 export interface HeldCertificate {
   readonly hc1: string;
   readonly payload: RecoveryPayload;
   readonly demo: boolean;
+  /** Until when it is accepted in the acceptance country; printed when it differs from du. */
+  readonly acceptance?: CertificateAcceptance;
 }
 
 export interface HeldCertificates {

@@ -31,6 +31,28 @@ export interface ValidatedId {
   readonly display: string;
 }
 
+/**
+ * Until when verifiers in the acceptance country accept the certificate, computed from the active
+ * business rules at issuance (docs/business-rules.md). Screen and print show it when it differs
+ * from `validUntil`, and warn when `warning` is set.
+ */
+export interface CertificateAcceptance {
+  /** The acceptance country (`rules.acceptanceCountry`), ISO 3166-1 alpha-2. */
+  readonly country: string;
+  /** YYYY-MM-DD (UTC) of the last moment a verifier there accepts the certificate. */
+  readonly acceptedUntil: string;
+  /** Identifier of the rule that ends acceptance (`RR-DE-0002`); null when the signature's expiry does. */
+  readonly acceptedUntilRule: string | null;
+  /** `national`: a rule of the acceptance country; `eu`: an EU template rule; `expiry`: the CWT exp. */
+  readonly basis: 'national' | 'eu' | 'expiry';
+  /** acceptedUntil ≠ validUntil: the screen and the print show the accepted-until date. */
+  readonly differsFromValidUntil: boolean;
+  /** Whole days left at issuance. */
+  readonly daysLeft: number;
+  /** Fewer than `rules.minAcceptedDays` days left: the citizen is warned. */
+  readonly warning: boolean;
+}
+
 /** What the result screen shows. Held in main-process memory until endSession. */
 export interface IssuedCertificate {
   /** Opaque handle for print(); random, unrelated to the UVCI or the person. */
@@ -50,6 +72,7 @@ export interface IssuedCertificate {
   readonly demo: boolean;
   /** True when this is a clerk-authorised reissue. */
   readonly reissue: boolean;
+  readonly acceptance: CertificateAcceptance;
 }
 
 export interface PrintOutcome {
@@ -76,6 +99,20 @@ export interface ServiceStatus {
     readonly code?: string;
   };
   readonly registry: { readonly state: ComponentState; readonly issuedCount?: number; readonly code?: string };
+  /** The business rules of the release check (docs/business-rules.md). */
+  readonly rules: {
+    /** `builtin:de-recovery-2021` or the rule file's path. */
+    readonly source: string;
+    /** SHA-256 of the file, to compare with the one distributed. */
+    readonly sha256: string;
+    readonly acceptanceCountry: string;
+    /** When the rules selected now came into force (the newest ValidFrom among them), ISO 8601. */
+    readonly inForceSince: string;
+    /** When this kiosk loaded the file (start-up), ISO 8601. */
+    readonly loadedAt: string;
+    /** `RR-DE-0002 1.0.3` … : the rules a verifier there applies now. */
+    readonly selected: readonly string[];
+  };
   readonly printers: readonly {
     readonly name: string;
     readonly format: PrintFormat;

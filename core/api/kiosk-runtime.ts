@@ -24,6 +24,7 @@ import { createIdHasher, loadOrCreateSecret, secretPathFor } from '../registry/i
 import { createRegistry, type Registry } from '../registry/registry';
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { loadRuleSet, type LoadedRuleSet } from '../rules/rule-set';
 
 export interface KioskRuntimeOptions {
   readonly dataDir: string;
@@ -48,6 +49,8 @@ export interface KioskRuntime {
   /** The in-process simulator when the record source is `simulator` (tests switch its faults). */
   readonly simulator?: RunningSimulator;
   readonly signer: LoadedSigner;
+  /** The business rules of the release check, and when this kiosk loaded them (clerk status). */
+  readonly ruleSet: LoadedRuleSet & { readonly loadedAt: Date };
   readonly issuance: IssuanceService;
   close(): Promise<void>;
 }
@@ -63,6 +66,18 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     sink = () => undefined; // an unwritable log directory must not keep the kiosk from starting
   }
   const log = createLogger({ sink, level: config.logLevel, now });
+
+  // A rule file that is malformed or fails an official test case stops the start: the kiosk must
+  // not hand out certificates judged by rules nobody can vouch for (docs/business-rules.md).
+  const rules = loadRuleSet(config.rules.businessRules);
+  if (!rules.ok) {
+    log.error('rules.invalid', { count: Object.keys(rules.error).length });
+    return err('CONFIG_INVALID', {
+      'rules.businessRules': `${config.rules.businessRules} was refused`,
+      ...Object.fromEntries(Object.entries(rules.error).map(([where, what]) => [`rules.businessRules: ${where}`, what])),
+    });
+  }
+  const ruleSet = { ...rules.value, loadedAt: now() };
 
   const registryPath = config.registryPath ?? paths.registry;
   const secret = loadOrCreateSecret(secretPathFor(registryPath));
@@ -124,6 +139,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     limits: config.attemptLimits,
     signer: (at) => readySigner(signer, at),
     rules: config.rules,
+    ruleSet,
     audit: (entry) => auditLog!.append(entry),
     log,
   });
@@ -145,6 +161,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     recordSource: source.recordSource,
     ...(source.simulator ? { simulator: source.simulator } : {}),
     signer,
+    ruleSet,
     issuance,
     async close() {
       await source.simulator?.close();

@@ -31,6 +31,8 @@ export interface AuditEntry {
   readonly clerk?: string;
   /** The clerk's reason text (docs/configuration.md: never personal data). */
   readonly reason?: string;
+  /** The business rule a release check failed on, e.g. `RR-DE-0002 1.0.3` (docs/business-rules.md). */
+  readonly rule?: string;
 }
 
 export interface AuditLine extends AuditEntry {

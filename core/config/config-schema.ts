@@ -39,8 +39,11 @@ export const rulesConfigSchema = z
     duOffsetDays: days(180),
     /** Refuse before this day after the test (TOO_EARLY) … */
     earliestIssueDay: days(28),
-    /** … and after this one (TOO_LATE). */
-    latestIssueDay: days(180),
+    /**
+     * … and after this one (TOO_LATE). 179, not 180: on the du day itself every verifier already
+     * rejects the certificate (RR-EU-0001: clock ≤ du at 00:00 UTC), see docs/business-rules.md.
+     */
+    latestIssueDay: days(179),
     /** `co`: country of the test. */
     country: countryCode.default('DE'),
     /** CWT `iss`. */
@@ -49,14 +52,27 @@ export const rulesConfigSchema = z
     issuer: z.string().trim().min(1).max(80).optional(),
     /** The ISSUER segment of the UVCI, `URN:UVCI:01:DE:<uvciPrefix>/…`. */
     uvciPrefix: z.string().regex(/^[A-Z0-9]{1,20}$/, 'must be 1-20 characters A-Z 0-9').optional(),
+    /**
+     * The business-rule file checked before release: a path (relative to the config file) or a
+     * shipped set, `builtin:de-recovery-2021` (default) or `builtin:de-recovery-2022`.
+     */
+    businessRules: z.string().min(1).max(1024).default('builtin:de-recovery-2021'),
+    /** Whose acceptance rules apply (plus the EU templates). */
+    acceptanceCountry: countryCode.default('DE'),
+    /** Warn the citizen when the certificate is accepted for fewer days than this. */
+    minAcceptedDays: z.int().min(0).max(365).default(7),
   })
   .superRefine((r, ctx) => {
     if (r.dfOffsetDays > r.duOffsetDays)
       ctx.addIssue({ code: 'custom', path: ['dfOffsetDays'], message: 'must not be after duOffsetDays' });
     if (r.earliestIssueDay > r.latestIssueDay)
       ctx.addIssue({ code: 'custom', path: ['earliestIssueDay'], message: 'must not be after latestIssueDay' });
-    if (r.latestIssueDay > r.duOffsetDays)
-      ctx.addIssue({ code: 'custom', path: ['latestIssueDay'], message: 'must not be after duOffsetDays (certificate would be expired)' });
+    if (r.latestIssueDay >= r.duOffsetDays)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latestIssueDay'],
+        message: 'must be before duOffsetDays (on the du day verifiers already reject the certificate)',
+      });
   });
 
 export const clerkConfigSchema = z.strictObject({

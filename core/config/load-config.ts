@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { DEMO_CLERK_PIN_HASH } from '../clerk/pin-hash';
 import type { RecordSourceConfig } from '../records/record-source-config';
+import { isBuiltinRuleSet } from '../rules/rule-set';
 import type { Result } from '../result';
 import type { KioskConfigFile, RulesConfig } from './config-schema';
 import { kioskConfigFileSchema } from './config-schema';
@@ -118,6 +119,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
       rules: {
         ...file.rules,
+        businessRules: isBuiltinRuleSet(file.rules.businessRules) ? file.rules.businessRules : abs(file.rules.businessRules),
         issuer: file.rules.issuer ?? (demo ? DEMO_ISSUER : REAL_ISSUER),
         uvciPrefix: file.rules.uvciPrefix ?? (demo ? 'DEMO' : 'KIOSK'),
       },

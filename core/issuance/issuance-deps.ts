@@ -15,6 +15,7 @@ import type { RecordSource } from '../records/record-source';
 import type { AttemptLimiter, AttemptRule } from '../registry/attempt-limits';
 import type { Registry } from '../registry/registry';
 import type { Result } from '../result';
+import type { LoadedRuleSet } from '../rules/rule-set';
 import { err, ok } from '../result';
 import type { ReadySigner } from './signer-state';
 import { endOfDaySeconds } from './validity-rules';
@@ -34,6 +35,8 @@ export interface IssuanceDeps {
   /** The signer if it may sign at that moment, else a SIGNER_* error (signer-state.ts). */
   readonly signer: (now: Date) => Result<ReadySigner>;
   readonly rules: RulesConfig & { readonly issuer: string; readonly uvciPrefix: string };
+  /** The business rules checked before release (core/rules/rule-set.ts). */
+  readonly ruleSet: Pick<LoadedRuleSet, 'rules' | 'valueSets'>;
   /** Appends an audit line; throws on I/O failure (inside a commit this aborts the commit). */
   readonly audit: (entry: AuditEntry) => void;
   readonly log: Logger;

@@ -15,6 +15,7 @@ import type { RecoveryRecord } from '../records/record-source';
 import type { Reservation } from '../registry/registry';
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { releaseCheck, type RuleAcceptance } from '../rules/release-check';
 import { cwtTimesFor, payloadMatches, type IssuanceDeps } from './issuance-deps';
 import { lookupWithDeadline } from './lookup-deadline';
 import { pauseForCrashTest, pauseForCrashTestSync } from './test-pause';
@@ -41,6 +42,8 @@ export interface IssuanceOutcome {
   readonly issuedAt: Date;
   readonly demo: boolean;
   readonly reissue: boolean;
+  /** Until when a verifier in the acceptance country accepts it (core/rules/release-check.ts). */
+  readonly acceptance: RuleAcceptance;
 }
 
 export interface IssuanceService {
@@ -156,6 +159,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       issuedAt: signed.value.issuedAt,
       demo: deps.demo,
       reissue: reissue !== undefined,
+      acceptance: signed.value.acceptance,
     });
   }
 
@@ -165,10 +169,17 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     record: RecoveryRecord,
     window: ValidityWindow,
     reissue: ReissueAuthority | undefined,
-  ): Promise<Result<{ certificate: EncodedCertificate; issuedAt: Date }>> {
-    const release = (code: string) => {
+  ): Promise<Result<{ certificate: EncodedCertificate; issuedAt: Date; acceptance: RuleAcceptance }>> {
+    const release = (code: string, rule?: string) => {
       registry.release(reservation);
-      audit({ event: 'reservation.released', outcome: 'failed', idHash: reservation.idHash, uvci: reservation.uvci, code });
+      audit({
+        event: 'reservation.released',
+        outcome: 'failed',
+        idHash: reservation.idHash,
+        uvci: reservation.uvci,
+        code,
+        ...(rule ? { rule } : {}),
+      });
     };
     try {
       const now = deps.now();
@@ -199,6 +210,19 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         release('SELF_VERIFY_FAILED');
         return err('SELF_VERIFY_FAILED', report.error ? { check: report.error } : undefined);
       }
+      // The release check: every business rule a verifier in the acceptance country applies must
+      // pass at this very moment, else nothing is released (docs/business-rules.md).
+      const acceptance = releaseCheck(
+        { payload: report.payload, issuedAt: times.value.issuedAt, expiresAt: times.value.expiresAt, issuerCountryCode: times.value.issuingCountry, kid: report.kid ?? '' },
+        now,
+        { ruleSet: deps.ruleSet, acceptanceCountry: rules.acceptanceCountry, minAcceptedDays: rules.minAcceptedDays },
+      );
+      if (!acceptance.ok) {
+        const rule = acceptance.error.details?.rule;
+        release('RULES_REJECTED', typeof rule === 'string' ? rule : undefined);
+        log.warn('issuance.rules-rejected', { idHash: reservation.idHash, ...(typeof rule === 'string' ? { rule } : {}) });
+        return acceptance;
+      }
       await pauseForCrashTest('after-verify');
       // The audit line is written inside the commit transaction: if it cannot be written, the
       // commit aborts and the certificate is not handed out (the log never lacks an issuance).
@@ -215,7 +239,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         pauseForCrashTestSync('commit-after-audit');
       });
       if (!committed.ok) return release(committed.error.code), committed;
-      return ok({ certificate: cert.value, issuedAt: committed.value.issuedAt });
+      return ok({ certificate: cert.value, issuedAt: committed.value.issuedAt, acceptance: acceptance.value });
     } catch (e) {
       log.error('issuance.exception', { errorName: errorName(e) });
       release('INTERNAL');

@@ -46,6 +46,8 @@ export interface LogFields {
   readonly pid?: number;
   readonly version?: string;
   readonly demo?: boolean;
+  /** A business rule, `RR-DE-0002 1.0.3` (docs/business-rules.md). */
+  readonly rule?: string;
   /** Class name of a caught exception (`TypeError`); never its message. */
   readonly errorName?: string;
 }
@@ -92,6 +94,7 @@ const FIELD_CHECKS: Readonly<Record<LogKey, Check>> = {
   pid: isNumber,
   version: matches(/^[0-9A-Za-z.+-]{1,32}$/),
   demo: isBoolean,
+  rule: matches(/^[A-Z]{2}-[A-Z]{2}-\d{4}( \d{1,4}\.\d{1,4}\.\d{1,4})?$/),
   errorName: matches(/^[A-Z][A-Za-z0-9]{0,63}$/),
 };
 

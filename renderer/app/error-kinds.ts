@@ -31,6 +31,7 @@ export const ERROR_KIND: Readonly<Record<ErrorCode, ErrorKind>> = {
   TOO_EARLY: 'tooEarly',
   TOO_LATE: 'tooLate',
   TOO_MANY_ATTEMPTS: 'tooManyAttempts',
+  RULES_REJECTED: 'tooLate',
   SOURCE_UNREACHABLE: 'serviceUnavailable',
   SOURCE_TIMEOUT: 'serviceUnavailable',
   SOURCE_BAD_RESPONSE: 'serviceUnavailable',

@@ -9,6 +9,7 @@ import type { IssuedCertificate, PrintFormat } from '../../core/api/kiosk-api';
 import { formatIsoDate } from '../app/entry-format';
 import { useKiosk } from '../app/kiosk-context';
 import { Alert } from '../components/Alert';
+import { AcceptedUntil } from '../components/AcceptedUntil';
 import { ScreenHeading } from '../components/ScreenHeading';
 
 type PrintState = { kind: 'idle' } | { kind: 'printing' } | { kind: 'done' } | { kind: 'failed'; code: string };
@@ -64,6 +65,7 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
               <dt className="kern-label">{t('result.validUntil')}</dt>
               <dd data-testid="certificate-valid-until">{formatIsoDate(certificate.validUntil, locale)}</dd>
             </div>
+            <AcceptedUntil acceptance={certificate.acceptance} locale={locale} />
             <div>
               <dt className="kern-label">{t('result.issuer')}</dt>
               <dd dir="auto">{certificate.issuer}</dd>

@@ -34,7 +34,7 @@ describe('loadConfig', () => {
       demo: true,
       signer: { kind: 'demo' },
       recordSource: { kind: 'simulator' },
-      rules: { dfOffsetDays: 28, duOffsetDays: 180, earliestIssueDay: 28, latestIssueDay: 180, country: 'DE', issuingCountry: 'DE', issuer: 'DEMO – Robert Koch-Institut', uvciPrefix: 'DEMO' },
+      rules: { dfOffsetDays: 28, duOffsetDays: 180, earliestIssueDay: 28, latestIssueDay: 179, country: 'DE', issuingCountry: 'DE', issuer: 'DEMO – Robert Koch-Institut', uvciPrefix: 'DEMO' },
       attemptLimits: { perId: { max: 5, windowSeconds: 86400 }, perKiosk: { max: 20, windowSeconds: 3600 } },
       clerk: { pinHash: DEMO_CLERK_PIN_HASH, demoPin: true },
       ui: { languages: ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'de-ls'], idleTimeoutSeconds: 90, idleWarningSeconds: 30 },

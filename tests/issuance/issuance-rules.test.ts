@@ -1,6 +1,6 @@
 // The issuance rules end to end (createKiosk + api.issue against the simulator over HTTP):
-// day 27 refused / 28 issued / 180 issued / 181 refused, a leap-day birthday, partial dates of
-// birth, and attempt limits that survive a restart of the kiosk.
+// day 27 refused / 28 issued / 179 issued / 180 refused (on the du day verifiers already reject),
+// a leap-day birthday, partial dates of birth, and attempt limits that survive a restart of the kiosk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyHc1 } from '../../core/dcc/verify';
 import { addDays, utcDay } from '../../core/issuance/validity-rules';
@@ -11,8 +11,8 @@ const TODAY = utcDay(NOW);
 const people = {
   day27: person(NOW, 'Siebenundzwanzig', 'Tilda', '1971-01-02', 27),
   day28: person(NOW, 'Achtundzwanzig', 'Arne', '1972-03-04', 28),
-  day180: person(NOW, 'Hundertachtzig', 'Hanne', '1973-05-06', 180),
-  day181: person(NOW, 'Hunderteinundachtzig', 'Hinnerk', '1974-07-08', 181),
+  day179: person(NOW, 'Hundertneunundsiebzig', 'Hanne', '1973-05-06', 179),
+  day180: person(NOW, 'Hundertachtzig', 'Hinnerk', '1974-07-08', 180),
   leap: person(NOW, 'Schalttag', 'Lea', '2000-02-29', 60),
   year: person(NOW, 'Jahrgang', 'Jens', '1980', 60),
   month: person(NOW, 'Monatsweise', 'Maren', '1980-05', 60),
@@ -47,12 +47,13 @@ describe('issuance window (UTC calendar days after the first positive test)', ()
     const res = await kiosk.api.issue(requestFor(people.day28));
     expect(res.ok && res.value.validFrom).toBe(TODAY);
   });
-  it('day 180: issued, valid until today', async () => {
-    const res = await kiosk.api.issue(requestFor(people.day180));
-    expect(res.ok && res.value.validUntil).toBe(TODAY);
+  it('day 179: issued, valid until tomorrow, accepted until then', async () => {
+    const res = await kiosk.api.issue(requestFor(people.day179));
+    expect(res.ok && res.value.validUntil).toBe(addDays(TODAY, 1));
+    expect(res.ok && res.value.acceptance).toMatchObject({ acceptedUntil: addDays(TODAY, 1), differsFromValidUntil: false, warning: true });
   });
-  it('day 181: TOO_LATE with the last possible day', async () => {
-    expect(await kiosk.api.issue(requestFor(people.day181))).toEqual({
+  it('day 180 (the du day itself, which RR-EU-0001 already rejects): TOO_LATE with the last possible day', async () => {
+    expect(await kiosk.api.issue(requestFor(people.day180))).toEqual({
       ok: false,
       error: { code: 'TOO_LATE', details: { expiredOn: addDays(TODAY, -1) } },
     });

@@ -1,20 +1,21 @@
-// Issuance window and certificate dates (docs/dcc-notes.md §8): day 27 refused, day 28 allowed, day 180
-// allowed, day 181 refused, on UTC calendar dates — across month ends, leap days and the DST
+// Issuance window and certificate dates (docs/dcc-notes.md §8): day 27 refused, day 28 allowed, day 179
+// allowed, day 180 refused (docs/business-rules.md: on the du day verifiers already reject), on UTC
+// calendar dates — across month ends, leap days and the DST
 // change, where 24-hour arithmetic in local time would slip.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, decideValidity, endOfDaySeconds, utcDay } from '../../core/issuance/validity-rules';
 import { cwtTimesFor } from '../../core/issuance/issuance-deps';
 
-const rules = { dfOffsetDays: 28, duOffsetDays: 180, earliestIssueDay: 28, latestIssueDay: 180 };
+const rules = { dfOffsetDays: 28, duOffsetDays: 180, earliestIssueDay: 28, latestIssueDay: 179 };
 
 describe('decideValidity', () => {
   const fr = '2021-03-01';
   it.each([
     [27, { ok: false, error: { code: 'TOO_EARLY', details: { availableFrom: '2021-03-29' } } }],
     [28, { ok: true, value: { validFrom: '2021-03-29', validUntil: '2021-08-28' } }],
-    [180, { ok: true, value: { validFrom: '2021-03-29', validUntil: '2021-08-28' } }],
-    [181, { ok: false, error: { code: 'TOO_LATE', details: { expiredOn: '2021-08-28' } } }],
+    [179, { ok: true, value: { validFrom: '2021-03-29', validUntil: '2021-08-28' } }],
+    [180, { ok: false, error: { code: 'TOO_LATE', details: { expiredOn: '2021-08-27' } } }],
   ])('day %i after the test', (day, expected) => {
     expect(decideValidity(fr, addDays(fr, day), rules)).toEqual(expected);
   });
@@ -44,7 +45,7 @@ describe('decideValidity', () => {
         (frDate, day) => {
           const frDay = utcDay(frDate);
           const result = decideValidity(frDay, addDays(frDay, day), rules);
-          expect(result.ok).toBe(day >= 28 && day <= 180);
+          expect(result.ok).toBe(day >= 28 && day <= 179);
           if (result.ok) expect(result.value.validUntil).toBe(addDays(frDay, 180));
         },
       ),

@@ -5,7 +5,9 @@
 // Demo certificates carry a red banner and a "DEMO" watermark. PDF metadata holds no personal data.
 import fontkit from '@pdf-lib/fontkit';
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { CertificateAcceptance } from '../../api/kiosk-api';
 import { qrMatrix, qrRunPath, type QrMatrix } from '../../dcc/qr';
+import { acceptanceSentences, acceptanceText } from '../acceptance-text';
 import type { RecoveryPayload } from '../../dcc/types';
 import { certificateView, HEADINGS } from '../certificate-view';
 import { de } from '../texts/de';
@@ -13,12 +15,14 @@ import { en } from '../texts/en';
 import { printTexts, type PrintTexts, type Script } from '../texts';
 import { dataTableHeightMm, drawDataTable, type TableStyles } from './a4-data-table';
 import { loadPdfFonts, type PdfFontBytes } from './pdf-fonts';
-import { A4, drawBlock, MM, type TextStyle } from './pdf-text';
+import { A4, blockHeightMm, drawBlock, MM, type TextStyle } from './pdf-text';
 
 export interface A4Certificate {
   readonly hc1: string;
   readonly payload: RecoveryPayload;
   readonly demo: boolean;
+  /** From the business rules at issuance; printed when it differs from du (acceptance-text.ts). */
+  readonly acceptance?: CertificateAcceptance;
 }
 
 export interface A4Options {
@@ -128,9 +132,15 @@ export async function buildA4Pdf(cert: A4Certificate, options: A4Options): Promi
   }
   drawFoldLine(page, small);
 
-  const available = FOOTER_MM - 2 - (FOLD_MM + 7);
+  const accepted = acceptanceText(cert.acceptance);
+  const sentences = accepted ? acceptanceSentences(accepted) : [];
+  const acceptedStyle: TextStyle = { font: bold, size: 9, color: BLACK };
+  const acceptedMm = sentences.reduce((h, t) => h + blockHeightMm(t, acceptedStyle, 180), sentences.length ? 2 : 0);
+  const available = FOOTER_MM - 2 - acceptedMm - (FOLD_MM + 7);
   const scale = [1, 0.92, 0.85, 0.78, 0.7].find((s) => dataTableHeightMm(view, third, tableStyles(regular, bold, s)) <= available) ?? 0.7;
-  drawDataTable(page, view, third, tableStyles(regular, bold, scale), FOLD_MM + 7);
+  const tableBottom = drawDataTable(page, view, third, tableStyles(regular, bold, scale), FOLD_MM + 7);
+  let acceptedTop = tableBottom + 1;
+  for (const t of sentences) acceptedTop = drawBlock(page, t, acceptedStyle, { xMm: 15, topMm: acceptedTop, widthMm: 180 });
   drawBlock(
     page,
     'Dieses Zertifikat ist kein Reisedokument. Es belegt die Genesung von COVID-19. / This certificate is not a travel document. It certifies recovery from COVID-19.',

@@ -4,7 +4,9 @@
 // date of birth, validity, UVCI, short app instructions in the citizen's language, cut.
 // Texts print through code pages (code-pages.ts); Arabic has none that works without shaping, so
 // an Arabic-speaking citizen gets German + English instructions (README.md).
+import type { CertificateAcceptance } from '../../api/kiosk-api';
 import { qrMatrix } from '../../dcc/qr';
+import { acceptanceText } from '../acceptance-text';
 import type { RecoveryPayload } from '../../dcc/types';
 import { bilingualLabel, certificateView, HEADINGS } from '../certificate-view';
 import { commandSet } from '../escpos/command-set';
@@ -17,6 +19,8 @@ export interface ReceiptCertificate {
   readonly hc1: string;
   readonly payload: RecoveryPayload;
   readonly demo: boolean;
+  /** From the business rules at issuance; printed when it differs from du (acceptance-text.ts). */
+  readonly acceptance?: CertificateAcceptance;
 }
 
 export interface ReceiptOptions {
@@ -70,6 +74,13 @@ export function buildReceiptJob(cert: ReceiptCertificate, options: ReceiptOption
   w.style({ bold: true });
   lines(labelled(`${bilingualLabel('validFrom').de} / ${bilingualLabel('validFrom').en}:`, view.validFrom, columns));
   lines(labelled(`${bilingualLabel('validUntil').de} / ${bilingualLabel('validUntil').en}:`, view.validUntil, columns));
+  const accepted = acceptanceText(cert.acceptance);
+  if (accepted) {
+    lines(labelled(`${accepted.labelDe} / ${accepted.labelEn}:`, accepted.date, columns));
+    w.style({});
+    lines(wrap(`(${accepted.basisDe} / ${accepted.basisEn})`, columns));
+    if (accepted.warningDe) lines(wrap(`${accepted.warningDe} / ${accepted.warningEn}`, columns));
+  }
   w.style({ bold: true }).line('UVCI:').style({});
   lines(wrap(view.uvci, columns));
   w.line('-'.repeat(columns));
