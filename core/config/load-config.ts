@@ -116,6 +116,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       recordSource: file.recordSource ? resolveSourcePaths(file.recordSource, abs) : { kind: 'simulator' },
       ...(file.registryPath ? { registryPath: abs(file.registryPath) } : {}),
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
+      ...(file.metrics?.tokenFile ? { metrics: { ...file.metrics, tokenFile: abs(file.metrics.tokenFile) } } : {}),
       rules: {
         ...file.rules,
         issuer: file.rules.issuer ?? (demo ? DEMO_ISSUER : REAL_ISSUER),
