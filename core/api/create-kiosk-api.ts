@@ -77,7 +77,8 @@ async function startKiosk(opts: CreateKioskOptions): Promise<Result<Kiosk>> {
     await metricsServer?.close();
     await rt.close();
   };
-  return ok({ api, config: config.value, log: rt.log, runtime: rt, ...(metricsServer ? { metricsServer } : {}), close });
+  const metricsPart = metricsServer ? { metricsServer } : {};
+  return ok({ api, config: config.value, log: rt.log, runtime: rt, ...metricsPart, close });
 }
 
 export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrint): KioskApi {

@@ -10,8 +10,8 @@ const COMMANDS = {
   qr: 'qr --out FILE.png|FILE.svg HC1-STRING',
   issue: 'issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json] [--json] [--data-dir DIR]',
   id: 'id new [--count N]',
-  doctor: 'doctor --config FILE [--data-dir DIR] [--cupsd-conf FILE] [--json]   installation check; exit 0 only when all pass',
-  stats: 'stats --from YYYY-MM-DD --to YYYY-MM-DD [--by day|kiosk|office] [--format csv|json] [--config FILE] [--data-dir DIR]',
+  doctor: 'doctor --config FILE [--data-dir DIR] [--cupsd-conf FILE] [--json]',
+  stats: 'stats --from DATE --to DATE [--by day|kiosk|office] [--format csv|json] [--config FILE,…] [--data-dir DIR]',
   print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',
 } as const;
 

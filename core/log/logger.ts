@@ -131,7 +131,12 @@ const EVENT_SHAPE = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 /** Fields every line carries, so a log collector can tell kiosks, offices and builds apart. */
 export type LogContext = Pick<LogFields, 'kioskId' | 'office' | 'version'>;
 
-export function createLogger(opts: { sink: LogSink; level?: LogLevel; now?: () => Date; context?: LogContext }): Logger {
+export function createLogger(opts: {
+  sink: LogSink;
+  level?: LogLevel;
+  now?: () => Date;
+  context?: LogContext;
+}): Logger {
   const minLevel = LEVEL_ORDER[opts.level ?? 'info'];
   const now = opts.now ?? (() => new Date());
   const context = opts.context ? sanitizeFields(opts.context) : {};

@@ -26,17 +26,31 @@ const LOOKUP_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 10];
 export function createKioskSeries(identity: KioskIdentity) {
   const registry = new Registry();
   const registers = [registry];
-  const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers });
+  const gauge = (name: string, help: string, labelNames: string[] = []) =>
+    new Gauge({ name, help, labelNames, registers });
   const counter = (name: string, help: string, labelNames: string[] = []) =>
     new Counter({ name, help, labelNames, registers });
 
   const series = {
     registry,
-    buildInfo: gauge('kiosk_build_info', 'Always 1; the labels name the build and this kiosk.', ['version', 'kiosk_id', 'office', 'demo']),
+    buildInfo: gauge('kiosk_build_info', 'Always 1; the labels name the build and this kiosk.', [
+      'version',
+      'kiosk_id',
+      'office',
+      'demo',
+    ]),
     issued: counter('kiosk_certificates_issued_total', 'Certificates issued (first issuance per Genesenen-ID).'),
     reissued: counter('kiosk_certificates_reissued_total', 'Certificates reissued by a clerk.'),
-    refusals: counter('kiosk_issuance_refusals_total', 'Issuance requests that ended without a certificate, by error code.', ['code']),
-    locks: gauge('kiosk_attempt_limit_locks', 'Keys currently locked by an attempt limit (ID hashes, this kiosk, clerk PIN).', ['scope']),
+    refusals: counter(
+      'kiosk_issuance_refusals_total',
+      'Issuance requests that ended without a certificate, by error code.',
+      ['code'],
+    ),
+    locks: gauge(
+      'kiosk_attempt_limit_locks',
+      'Keys currently locked by an attempt limit (ID hashes, this kiosk, clerk PIN).',
+      ['scope'],
+    ),
     lookupSeconds: new Histogram({
       name: 'kiosk_record_source_lookup_duration_seconds',
       help: 'Duration of record-source lookups, by outcome (match, no_match, failure).',
@@ -44,26 +58,60 @@ export function createKioskSeries(identity: KioskIdentity) {
       buckets: LOOKUP_BUCKETS,
       registers,
     }),
-    lookupFailures: counter('kiosk_record_source_failures_total', 'Record-source lookups that failed, by error code.', ['source', 'code']),
-    sourceUp: gauge('kiosk_record_source_up', '1 when the record source answered its health probe at the last scrape.', ['source']),
+    lookupFailures: counter('kiosk_record_source_failures_total', 'Record-source lookups that failed, by error code.', [
+      'source',
+      'code',
+    ]),
+    sourceUp: gauge(
+      'kiosk_record_source_up',
+      '1 when the record source answered its health probe at the last scrape.',
+      ['source'],
+    ),
     registryUp: gauge('kiosk_registry_up', '1 when the registry answered a read at the last scrape.'),
-    registrySeconds: gauge('kiosk_registry_probe_duration_seconds', 'Duration of the registry read at the last scrape.'),
-    signerState: gauge('kiosk_signer_state', 'Signer state (ok, degraded = DSC ends within 30 days, down); 1 for the current one.', ['state']),
-    dscDaysLeft: gauge('kiosk_signer_dsc_days_left', 'Days until the Document Signer Certificate ends (negative when ended).'),
-    printerState: gauge('kiosk_printer_state', 'Printer state from its status probe; 1 for the current one.', ['printer', 'state']),
-    diskFree: gauge('kiosk_data_dir_free_bytes', 'Free bytes (for the kiosk user) on the file system of the data directory.'),
+    registrySeconds: gauge(
+      'kiosk_registry_probe_duration_seconds',
+      'Duration of the registry read at the last scrape.',
+    ),
+    signerState: gauge(
+      'kiosk_signer_state',
+      'Signer state (ok, degraded = DSC ends within 30 days, down); 1 for the current one.',
+      ['state'],
+    ),
+    dscDaysLeft: gauge(
+      'kiosk_signer_dsc_days_left',
+      'Days until the Document Signer Certificate ends (negative when ended).',
+    ),
+    printerState: gauge('kiosk_printer_state', 'Printer state from its status probe; 1 for the current one.', [
+      'printer',
+      'state',
+    ]),
+    diskFree: gauge(
+      'kiosk_data_dir_free_bytes',
+      'Free bytes (for the kiosk user) on the file system of the data directory.',
+    ),
     diskSize: gauge('kiosk_data_dir_size_bytes', 'Size in bytes of the file system of the data directory.'),
-    auditFailures: counter('kiosk_audit_append_failures_total', 'Audit lines that could not be written (disk full, I/O error).'),
+    auditFailures: counter(
+      'kiosk_audit_append_failures_total',
+      'Audit lines that could not be written (disk full, I/O error).',
+    ),
     auditPending: gauge(
       'kiosk_audit_backlog',
       'Open reservations: issuances between reserve and commit/release whose audit line is still to come.',
     ),
     startTime: gauge('kiosk_process_start_time_seconds', 'Start of this kiosk process, Unix time in seconds.'),
     uptime: gauge('kiosk_process_uptime_seconds', 'Seconds since this kiosk process started.'),
-    starts: counter('kiosk_process_starts_total', 'Kiosk processes started on this data directory (a restart adds one).'),
+    starts: counter(
+      'kiosk_process_starts_total',
+      'Kiosk processes started on this data directory (a restart adds one).',
+    ),
   };
   series.buildInfo.set(
-    { version: identity.version, kiosk_id: identity.kioskId, office: identity.office ?? '', demo: String(identity.demo) },
+    {
+      version: identity.version,
+      kiosk_id: identity.kioskId,
+      office: identity.office ?? '',
+      demo: String(identity.demo),
+    },
     1,
   );
   // Known-zero series exist from the start, so rate() and absent() behave before the first event.
@@ -76,7 +124,8 @@ export function createKioskSeries(identity: KioskIdentity) {
 export type KioskSeries = ReturnType<typeof createKioskSeries>;
 
 /** What the use case reports after each issue() call. */
-export type IssuanceObservation = { readonly ok: true; readonly reissue: boolean } | { readonly ok: false; readonly code: ErrorCode };
+export type IssuanceObservation =
+  { readonly ok: true; readonly reissue: boolean } | { readonly ok: false; readonly code: ErrorCode };
 
 export function recordIssuance(s: KioskSeries, o: IssuanceObservation): void {
   if (o.ok) (o.reissue ? s.reissued : s.issued).inc();
@@ -90,6 +139,11 @@ export function recordLookup(s: KioskSeries, source: string, seconds: number, ou
 }
 
 /** One-hot: the current state 1, the others 0 (so a state change never leaves a stale 1). */
-export function setOneHot<T extends string>(g: Gauge, states: readonly T[], current: T | undefined, labels: Record<string, string> = {}): void {
+export function setOneHot<T extends string>(
+  g: Gauge,
+  states: readonly T[],
+  current: T | undefined,
+  labels: Record<string, string> = {},
+): void {
   for (const state of states) g.set({ ...labels, state }, state === current ? 1 : 0);
 }

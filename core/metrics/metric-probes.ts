@@ -16,7 +16,10 @@ export interface MetricProbes {
   readonly registry?: () => Result<unknown>;
   readonly signer?: () => { readonly state: (typeof SIGNER_STATES)[number]; readonly notAfter?: Date };
   readonly printers?: () => Promise<readonly PrinterStatus[]>;
-  readonly sourceHealth?: { readonly kind: string; readonly probe: (signal: AbortSignal) => Promise<{ readonly ok: boolean }> };
+  readonly sourceHealth?: {
+    readonly kind: string;
+    readonly probe: (signal: AbortSignal) => Promise<{ readonly ok: boolean }>;
+  };
   readonly dataDir?: string;
   /** Locked keys per scope (core/metrics/sqlite-probes.ts). */
   readonly locks?: () => Partial<Record<(typeof LOCK_SCOPES)[number], number>>;
@@ -50,7 +53,9 @@ export function createProbeRunner(series: KioskSeries, opts: ProbeOptions) {
 
   const withTimeout = <T>(work: (signal: AbortSignal) => Promise<T>, fallback: T): Promise<T> => {
     const signal = AbortSignal.timeout(timeoutMs);
-    const timedOut = new Promise<T>((resolve) => signal.addEventListener('abort', () => resolve(fallback), { once: true }));
+    const timedOut = new Promise<T>((resolve) =>
+      signal.addEventListener('abort', () => resolve(fallback), { once: true }),
+    );
     return Promise.race([work(signal).catch(() => fallback), timedOut]);
   };
 
@@ -61,7 +66,8 @@ export function createProbeRunner(series: KioskSeries, opts: ProbeOptions) {
       tasks.push(
         withTimeout(() => printers(), undefined).then((list) => {
           // No answer within the timeout: the previous readings stay rather than all becoming "offline".
-          for (const p of list ?? []) setOneHot(series.printerState, PRINTER_STATES, printerStateOf(p), { printer: p.name });
+          for (const p of list ?? [])
+            setOneHot(series.printerState, PRINTER_STATES, printerStateOf(p), { printer: p.name });
         }),
       );
     }

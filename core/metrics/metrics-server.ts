@@ -38,7 +38,8 @@ export async function startMetricsServer(
     }
     const path = (req.url ?? '').split('?', 1)[0];
     if (path !== '/metrics') return plain(404, 'not found\n');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return plain(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
     metrics.scrape().then(
       (text) => {
         res.writeHead(200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' });

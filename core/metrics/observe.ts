@@ -9,7 +9,9 @@ export function observeIssuance(inner: IssuanceService, metrics: KioskMetrics): 
   return {
     async issue(request, reissue) {
       const result = await inner.issue(request, reissue);
-      metrics.issuance(result.ok ? { ok: true, reissue: result.value.reissue } : { ok: false, code: result.error.code });
+      metrics.issuance(
+        result.ok ? { ok: true, reissue: result.value.reissue } : { ok: false, code: result.error.code },
+      );
       return result;
     },
   };
@@ -25,7 +27,10 @@ export function observeRecordSource(inner: RecordSource, metrics: KioskMetrics):
         metrics.lookup(inner.kind, (performance.now() - started) / 1000, outcome);
         return outcome;
       } catch (e) {
-        metrics.lookup(inner.kind, (performance.now() - started) / 1000, { kind: 'failure', code: 'SOURCE_UNREACHABLE' });
+        metrics.lookup(inner.kind, (performance.now() - started) / 1000, {
+          kind: 'failure',
+          code: 'SOURCE_UNREACHABLE',
+        });
         throw e;
       }
     },

@@ -10,13 +10,15 @@ type Scope = (typeof LOCK_SCOPES)[number];
 export function createSqliteProbes(db: RegistryDatabase, rules: Readonly<Record<Scope, AttemptRule>>, now: () => Date) {
   // Same rule as the limiter (core/registry/attempt-limits.ts): locked while `max` failures lie in the window.
   const locked = db.prepare<[string, number, number], { n: number }>(
-    'SELECT count(*) AS n FROM (SELECT key FROM failed_attempt WHERE scope = ? AND at > ? GROUP BY key HAVING count(*) >= ?)',
+    `SELECT count(*) AS n FROM
+       (SELECT key FROM failed_attempt WHERE scope = ? AND at > ? GROUP BY key HAVING count(*) >= ?)`,
   );
   const open = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM issuance WHERE status = 'reserved'");
   return {
     locks: (): Record<Scope, number> => {
       const at = now().getTime();
-      const count = (scope: Scope) => locked.get(scope, at - rules[scope].windowSeconds * 1000, rules[scope].max)?.n ?? 0;
+      const count = (scope: Scope) =>
+        locked.get(scope, at - rules[scope].windowSeconds * 1000, rules[scope].max)?.n ?? 0;
       return { id: count('id'), kiosk: count('kiosk'), clerk: count('clerk') };
     },
     openReservations: (): number => open.get()?.n ?? 0,

@@ -57,7 +57,11 @@ export function usageStats(src: StatsSources, from: string, to: string, by: Stat
   const rows = new Map<string, StatsRow>();
   const total = emptyRow('total');
   const keyOf = (kioskId: string, at: number): string =>
-    by === 'day' ? new Date(at).toISOString().slice(0, 10) : by === 'kiosk' ? kioskId : (src.offices.get(kioskId) ?? UNKNOWN_OFFICE);
+    by === 'day'
+      ? new Date(at).toISOString().slice(0, 10)
+      : by === 'kiosk'
+        ? kioskId
+        : (src.offices.get(kioskId) ?? UNKNOWN_OFFICE);
   const count = (kioskId: string, at: number, add: (r: StatsRow) => void): void => {
     if (!(at >= start && at < end)) return;
     const key = keyOf(kioskId, at);
@@ -74,7 +78,12 @@ export function usageStats(src: StatsSources, from: string, to: string, by: Stat
         `SELECT kiosk_id, issued_at, superseded_at, replaces_uvci IS NOT NULL AS reissue FROM issuance
          WHERE status IN ('issued', 'superseded') AND (issued_at BETWEEN ? AND ? OR superseded_at BETWEEN ? AND ?)`,
       )
-      .all(start, end, start, end) as { kiosk_id: string; issued_at: number; superseded_at: number | null; reissue: number }[];
+      .all(start, end, start, end) as {
+      kiosk_id: string;
+      issued_at: number;
+      superseded_at: number | null;
+      reissue: number;
+    }[];
     for (const r of issuances) {
       count(r.kiosk_id, r.issued_at, (row) => (r.reissue ? row.reissued++ : row.issued++));
       // Counted for the kiosk that issued the replaced certificate, on the day it was replaced.
@@ -97,7 +106,8 @@ export function usageStats(src: StatsSources, from: string, to: string, by: Stat
       } catch {
         continue; // a torn last line after a crash (core/audit/audit-log.ts)
       }
-      if (entry.event !== 'issuance.refused' || typeof entry.kioskId !== 'string' || typeof entry.ts !== 'string') continue;
+      if (entry.event !== 'issuance.refused' || typeof entry.kioskId !== 'string' || typeof entry.ts !== 'string')
+        continue;
       const code = typeof entry.code === 'string' ? entry.code : 'UNKNOWN';
       count(entry.kioskId, Date.parse(entry.ts), (row) => {
         row.refused++;
@@ -112,7 +122,9 @@ export function usageStats(src: StatsSources, from: string, to: string, by: Stat
 export function statsCsv(stats: UsageStats): string {
   const codes = [...new Set([...REFUSAL_CODES, ...Object.keys(stats.total.refusals)])];
   const header = [stats.by, 'issued', 'reissued', 'superseded', 'refused', ...codes.map((c) => `refused_${c}`)];
-  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const line = (r: StatsRow) => [r.key, r.issued, r.reissued, r.superseded, r.refused, ...codes.map((c) => r.refusals[c] ?? 0)].map(cell).join(',');
+  const cell = (v: string | number) =>
+    typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  const line = (r: StatsRow) =>
+    [r.key, r.issued, r.reissued, r.superseded, r.refused, ...codes.map((c) => r.refusals[c] ?? 0)].map(cell).join(',');
   return `${[header.join(','), ...stats.rows.map(line), line(stats.total)].join('\n')}\n`;
 }

@@ -44,7 +44,9 @@ interface Setup {
 }
 
 /** A fresh installation: demo signer, demo people, one receipt printer, metrics with a token. */
-async function doctorOn(setup: Setup = {}): Promise<{ report: DoctorReport; failed: string[]; configPath: string; dataDir: string }> {
+async function doctorOn(
+  setup: Setup = {},
+): Promise<{ report: DoctorReport; failed: string[]; configPath: string; dataDir: string }> {
   const dataDir = setup.dataDir ?? join(dirs.dataDir, `inst-${++n}`);
   const configPath = join(dirs.configDir, `kiosk-${n}.json`);
   writeFileSync(
@@ -74,12 +76,37 @@ describe('cli doctor on a healthy demo installation', () => {
     expect(failed).toEqual([]);
     expect(report.ready).toBe(true);
     const checks = report.results.map((r) => r.check);
-    for (const c of ['config', 'data dir writable', 'data dir free space', 'registry', 'id-hash key', 'signing key file', 'signer', 'record source', 'printer Bon', 'cups job files', 'metrics', 'clock']) {
+    for (const c of [
+      'config',
+      'data dir writable',
+      'data dir free space',
+      'registry',
+      'id-hash key',
+      'signing key file',
+      'signer',
+      'record source',
+      'printer Bon',
+      'cups job files',
+      'metrics',
+      'clock',
+    ]) {
       expect(checks).toContain(c);
     }
-    expect(detailOf(report, 'signer')).toMatch(/signs and self-verifies; EKU allows recovery; kid \S+=*, valid .*, \d+ days left/);
+    expect(detailOf(report, 'signer')).toMatch(
+      /signs and self-verifies; EKU allows recovery; kid \S+=*, valid .*, \d+ days left/,
+    );
     // Asynchronous: the fake printer in this process must keep answering while the CLI asks it.
-    const args = ['tsx', 'core/cli/main.ts', 'doctor', '--config', configPath, '--data-dir', dataDir, '--cupsd-conf', join(dirs.configDir, 'cupsd-ok.conf')];
+    const args = [
+      'tsx',
+      'core/cli/main.ts',
+      'doctor',
+      '--config',
+      configPath,
+      '--data-dir',
+      dataDir,
+      '--cupsd-conf',
+      join(dirs.configDir, 'cupsd-ok.conf'),
+    ];
     const cli = await promisify(execFile)('npx', args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     const lines = cli.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^CHECK\s+RESULT\s+DETAIL$/);
@@ -90,44 +117,86 @@ describe('cli doctor on a healthy demo installation', () => {
 
 describe('cli doctor names exactly the broken component', () => {
   it('printer offline', async () => {
-    const { failed, report } = await doctorOn({ config: { printers: [{ kind: 'escpos', name: 'Bon', uri: offline.uri, timeoutMs: 1500 }] } });
+    const { failed, report } = await doctorOn({
+      config: { printers: [{ kind: 'escpos', name: 'Bon', uri: offline.uri, timeoutMs: 1500 }] },
+    });
     expect(failed).toEqual(['printer Bon']);
     expect(detailOf(report, 'printer Bon')).toContain('PRINTER_OFFLINE');
   });
 
   it('printer unplugged (nothing listens)', async () => {
     const uri = await closedPortUri();
-    const { failed } = await doctorOn({ config: { printers: [{ kind: 'escpos', name: 'Bon', uri, timeoutMs: 1500 }] } });
+    const { failed } = await doctorOn({
+      config: { printers: [{ kind: 'escpos', name: 'Bon', uri, timeoutMs: 1500 }] },
+    });
     expect(failed).toEqual(['printer Bon']);
   });
 
   it('world-readable ID-hash key', async () => {
-    const { failed, report } = await doctorOn({ breakIt: ({ dataDir }) => chmodSync(join(dataDir, 'registry.secret'), 0o644) });
+    const { failed, report } = await doctorOn({
+      breakIt: ({ dataDir }) => chmodSync(join(dataDir, 'registry.secret'), 0o644),
+    });
     expect(failed).toEqual(['id-hash key']);
     expect(detailOf(report, 'id-hash key')).toContain('readable by others');
   });
 
   it('world-readable signing key (PEM signer)', async () => {
-    const dsc = await writeDsc(dirs.configDir, `dsc-open-${n}`, { validFromDays: -1, validToDays: 400, eku: DCC_EKU_OIDS.r });
+    const dsc = await writeDsc(dirs.configDir, `dsc-open-${n}`, {
+      validFromDays: -1,
+      validToDays: 400,
+      eku: DCC_EKU_OIDS.r,
+    });
     chmodSync(dsc.keyPath, 0o644);
-    const { failed } = await doctorOn({ config: { signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath }, clerk: { pinHash: DEMO_CLERK_PIN_HASH } } });
+    const { failed } = await doctorOn({
+      config: {
+        signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
+        clerk: { pinHash: DEMO_CLERK_PIN_HASH },
+      },
+    });
     expect(failed).toEqual(['signing key file']);
   });
 
   it('expired DSC', async () => {
-    const dsc = await writeDsc(dirs.configDir, `dsc-expired-${n}`, { validFromDays: -400, validToDays: -1, eku: DCC_EKU_OIDS.r });
-    const { failed, report } = await doctorOn({ config: { signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath }, clerk: { pinHash: DEMO_CLERK_PIN_HASH } } });
+    const dsc = await writeDsc(dirs.configDir, `dsc-expired-${n}`, {
+      validFromDays: -400,
+      validToDays: -1,
+      eku: DCC_EKU_OIDS.r,
+    });
+    const { failed, report } = await doctorOn({
+      config: {
+        signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
+        clerk: { pinHash: DEMO_CLERK_PIN_HASH },
+      },
+    });
     expect(failed).toEqual(['signer']);
     expect(detailOf(report, 'signer')).toContain('SIGNER_CERT_EXPIRED');
   });
 
   it('DSC ending within 30 days, and a DSC whose EKU excludes recovery', async () => {
-    const soon = await writeDsc(dirs.configDir, `dsc-soon-${n}`, { validFromDays: -300, validToDays: 10, eku: DCC_EKU_OIDS.r });
-    const a = await doctorOn({ config: { signer: { kind: 'pem', keyPath: soon.keyPath, certPath: soon.certPath }, clerk: { pinHash: DEMO_CLERK_PIN_HASH } } });
+    const soon = await writeDsc(dirs.configDir, `dsc-soon-${n}`, {
+      validFromDays: -300,
+      validToDays: 10,
+      eku: DCC_EKU_OIDS.r,
+    });
+    const a = await doctorOn({
+      config: {
+        signer: { kind: 'pem', keyPath: soon.keyPath, certPath: soon.certPath },
+        clerk: { pinHash: DEMO_CLERK_PIN_HASH },
+      },
+    });
     expect(a.failed).toEqual(['signer']);
     expect(detailOf(a.report, 'signer')).toMatch(/ends in (9|10) days/);
-    const vacc = await writeDsc(dirs.configDir, `dsc-v-${n}`, { validFromDays: -1, validToDays: 400, eku: DCC_EKU_OIDS.v });
-    const b = await doctorOn({ config: { signer: { kind: 'pem', keyPath: vacc.keyPath, certPath: vacc.certPath }, clerk: { pinHash: DEMO_CLERK_PIN_HASH } } });
+    const vacc = await writeDsc(dirs.configDir, `dsc-v-${n}`, {
+      validFromDays: -1,
+      validToDays: 400,
+      eku: DCC_EKU_OIDS.v,
+    });
+    const b = await doctorOn({
+      config: {
+        signer: { kind: 'pem', keyPath: vacc.keyPath, certPath: vacc.certPath },
+        clerk: { pinHash: DEMO_CLERK_PIN_HASH },
+      },
+    });
     expect(b.failed).toEqual(['signer']);
     expect(detailOf(b.report, 'signer')).toContain('SIGNER_CERT_WRONG_USAGE');
   });
@@ -153,9 +222,24 @@ describe('cli doctor names exactly the broken component', () => {
       breakIt: ({ dataDir }) => writeFileSync(join(dataDir, 'registry.sqlite'), 'x'.repeat(8192)),
     });
     expect(failed).toEqual(['registry']);
-    const args = ['tsx', 'core/cli/main.ts', 'doctor', '--config', configPath, '--data-dir', dataDir, '--cupsd-conf', join(dirs.configDir, 'cupsd-ok.conf')];
-    const cli = await promisify(execFile)('npx', args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }).catch((e: { code: number; stdout: string }) => e);
-    expect(cli).toMatchObject({ code: 1, stdout: expect.stringMatching(/VERDICT: NOT READY \(1 failed: registry\)\n$/) });
+    const args = [
+      'tsx',
+      'core/cli/main.ts',
+      'doctor',
+      '--config',
+      configPath,
+      '--data-dir',
+      dataDir,
+      '--cupsd-conf',
+      join(dirs.configDir, 'cupsd-ok.conf'),
+    ];
+    const cli = await promisify(execFile)('npx', args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
+    expect(cli).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/VERDICT: NOT READY \(1 failed: registry\)\n$/),
+    });
   });
 
   it('metrics token file readable by others', async () => {
@@ -177,7 +261,11 @@ describe('cli doctor names exactly the broken component', () => {
     try {
       const elsewhere = join(dirs.dataDir, `ro-${n}`);
       mkdirSync(elsewhere, { recursive: true });
-      const dsc = await writeDsc(dirs.configDir, `dsc-ro-${n}`, { validFromDays: -1, validToDays: 400, eku: DCC_EKU_OIDS.r });
+      const dsc = await writeDsc(dirs.configDir, `dsc-ro-${n}`, {
+        validFromDays: -1,
+        validToDays: 400,
+        eku: DCC_EKU_OIDS.r,
+      });
       fs.remount('ro');
       const { failed } = await doctorOn({
         dataDir: fs.dir,

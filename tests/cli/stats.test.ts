@@ -27,7 +27,10 @@ const rowsAsRecord = (s: UsageStats, field: 'issued' | 'reissued' | 'superseded'
 /** No ID hash or UVCI from the registry, and no name, in the output. */
 function expectNothingPersonal(output: string, dataDir: string, names: readonly string[] = []): void {
   const { rows } = inspectRegistry(registryPathOf(dataDir));
-  const needles = [...rows.flatMap((r) => [r.id_hash, r.id_hash.slice(0, 16), r.uvci, r.uvci.split('/')[1]!.slice(0, 10)]), ...names];
+  const needles = [
+    ...rows.flatMap((r) => [r.id_hash, r.id_hash.slice(0, 16), r.uvci, r.uvci.split('/')[1]!.slice(0, 10)]),
+    ...names,
+  ];
   expect(needles.filter((n) => output.includes(n))).toEqual([]);
 }
 
@@ -37,7 +40,9 @@ describe('cli stats', () => {
     const kioskIds = ['kiosk-load-1', 'kiosk-load-2', 'kiosk-load-3'];
     const people = bulkPeople(20, new Date(), 'Zaehlbar');
     const configs = writeKioskConfigs(dirs.configDir, people, kioskIds);
-    const kiosks = await Promise.all(configs.map((configPath) => openKiosk({ dataDir: dirs.dataDir, configPath, now: () => new Date() })));
+    const kiosks = await Promise.all(
+      configs.map((configPath) => openKiosk({ dataDir: dirs.dataDir, configPath, now: () => new Date() })),
+    );
     try {
       // Every kiosk asks for every ID (ALREADY_ISSUED races) plus a wrong name per ID (NOT_FOUND).
       const outcomes = await Promise.all(
@@ -45,7 +50,8 @@ describe('cli stats', () => {
           const results: string[] = [];
           for (const p of shuffled(people, 17 + i)) {
             const requests = [{ ...p, lang: 'de' }, ...(i === 0 ? [{ ...p, familyName: 'Falsch', lang: 'de' }] : [])];
-            for (const r of await Promise.all(requests.map((q) => k.api.issue(q)))) results.push(r.ok ? 'issued' : r.error.code);
+            for (const r of await Promise.all(requests.map((q) => k.api.issue(q))))
+              results.push(r.ok ? 'issued' : r.error.code);
           }
           return results;
         }),
@@ -70,7 +76,9 @@ describe('cli stats', () => {
       const byOffice = usageStats(src, today(), today(), 'office');
       expect(rowsAsRecord(byOffice, 'issued')).toEqual(countBy(issuedLines, (l) => offices.get(l.kioskId)!));
       const byDay = usageStats(src, today(), today(), 'day');
-      expect(byDay.rows.map((r) => [r.key, r.issued, r.refused])).toEqual([[today(), issuedLines.length, refusedLines.length]]);
+      expect(byDay.rows.map((r) => [r.key, r.issued, r.refused])).toEqual([
+        [today(), issuedLines.length, refusedLines.length],
+      ]);
       // A period without the load day counts nothing.
       expect(usageStats(src, '2020-01-01', '2020-01-31', 'day').total.issued).toBe(0);
 
@@ -81,14 +89,19 @@ describe('cli stats', () => {
         return p;
       });
       const run = (args: string[]) =>
-        promisify(execFile)('npx', ['tsx', 'core/cli/main.ts', 'stats', ...args, '--data-dir', dataDir, '--config', statsConfigs.join(',')], {
-          cwd: ROOT,
-          encoding: 'utf8',
-        });
+        promisify(execFile)(
+          'npx',
+          ['tsx', 'core/cli/main.ts', 'stats', ...args, '--data-dir', dataDir, '--config', statsConfigs.join(',')],
+          {
+            cwd: ROOT,
+            encoding: 'utf8',
+          },
+        );
       const csv = (await run(['--from', today(), '--to', today(), '--by', 'office'])).stdout;
       expect(csv).toBe(statsCsv(byOffice));
       expect(csv.split('\n')[0]).toBe(
-        'office,issued,reissued,superseded,refused,refused_NOT_FOUND,refused_TOO_EARLY,refused_TOO_LATE,refused_ALREADY_ISSUED,refused_TOO_MANY_ATTEMPTS',
+        'office,issued,reissued,superseded,refused,refused_NOT_FOUND,refused_TOO_EARLY,refused_TOO_LATE,' +
+          'refused_ALREADY_ISSUED,refused_TOO_MANY_ATTEMPTS',
       );
       const json = (await run(['--from', today(), '--to', today(), '--by', 'kiosk', '--format', 'json'])).stdout;
       expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(byKiosk)));
@@ -104,21 +117,42 @@ describe('cli stats', () => {
     try {
       const kiosk = await openKiosk({ dataDir: dirs.dataDir, now: () => new Date() });
       const erika = DEMO_PEOPLE[0]!;
-      const req = { genesenenId: erika.genesenenId, familyName: erika.familyName, dateOfBirth: erika.dateOfBirth, lang: 'de' };
+      const req = {
+        genesenenId: erika.genesenenId,
+        familyName: erika.familyName,
+        dateOfBirth: erika.dateOfBirth,
+        lang: 'de',
+      };
       expect((await kiosk.api.issue(req)).ok).toBe(true);
       expect((await kiosk.api.issue(req)).ok).toBe(false);
       const unlock = await kiosk.api.clerkUnlock({ pin: '246810' });
       if (!unlock.ok) throw new Error(unlock.error.code);
-      expect((await kiosk.api.clerkReissue({ ...req, token: unlock.value.token, reason: 'Ausdruck verloren' })).ok).toBe(true);
-      const src = { registryPath: registryPathOf(dirs.dataDir), auditDir: dataPaths(dirs.dataDir).auditDir, offices: new Map() };
+      expect(
+        (await kiosk.api.clerkReissue({ ...req, token: unlock.value.token, reason: 'Ausdruck verloren' })).ok,
+      ).toBe(true);
+      const src = {
+        registryPath: registryPathOf(dirs.dataDir),
+        auditDir: dataPaths(dirs.dataDir).auditDir,
+        offices: new Map(),
+      };
       const s = usageStats(src, today(), today(), 'day');
-      expect(s.total).toMatchObject({ issued: 1, reissued: 1, superseded: 1, refused: 1, refusals: { ALREADY_ISSUED: 1 } });
+      expect(s.total).toMatchObject({
+        issued: 1,
+        reissued: 1,
+        superseded: 1,
+        refused: 1,
+        refusals: { ALREADY_ISSUED: 1 },
+      });
       expect(s.rows.map((r) => r.key)).toEqual([today()]);
       const lines = auditLines(dirs.dataDir);
       expect(lines.filter((l) => l.event === 'certificate.reissued')).toHaveLength(s.total.reissued);
       const office = usageStats(src, today(), today(), 'office');
       expect(office.rows.map((r) => r.key)).toEqual(['(unknown)']);
-      expectNothingPersonal(JSON.stringify(s) + statsCsv(s), dirs.dataDir, [erika.familyName, erika.dateOfBirth, 'Ausdruck']);
+      expectNothingPersonal(JSON.stringify(s) + statsCsv(s), dirs.dataDir, [
+        erika.familyName,
+        erika.dateOfBirth,
+        'Ausdruck',
+      ]);
       await kiosk.close();
     } finally {
       dirs.cleanup();

@@ -49,7 +49,12 @@ describe('loadKiosk', () => {
     const close = vi.fn(async () => undefined);
     const createKiosk = vi.fn(async () => ok({ api, config: {}, close }));
     const loaded = await loadKiosk({ createKiosk, paths: { dataDir: '/d', configPath: '/d/config.json' }, electronPrint, logger: silentLogger });
-    expect(createKiosk).toHaveBeenCalledWith({ dataDir: '/d', configPath: '/d/config.json', electronPrint, serveMetrics: true });
+    expect(createKiosk).toHaveBeenCalledWith({
+      dataDir: '/d',
+      configPath: '/d/config.json',
+      electronPrint,
+      serveMetrics: true,
+    });
     expect(loaded.api).toBe(api);
     expect(loaded.startupError).toBeNull();
     await loaded.close();

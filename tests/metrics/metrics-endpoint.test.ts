@@ -97,7 +97,9 @@ describe('metrics endpoint after a scripted session', () => {
   it('shows the record source down: a lookup failure by code, the health probe 0', () => {
     expect(sourceDownCode).toMatch(/^SOURCE_/);
     expect(sampleValue(scrape, 'kiosk_issuance_refusals_total', { code: sourceDownCode })).toBe(1);
-    expect(sampleValue(scrape, 'kiosk_record_source_failures_total', { source: 'simulator', code: sourceDownCode })).toBeGreaterThanOrEqual(1);
+    expect(
+      sampleValue(scrape, 'kiosk_record_source_failures_total', { source: 'simulator', code: sourceDownCode }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sampleValue(scrape, 'kiosk_record_source_up', { source: 'simulator' })).toBe(0);
     // Four lookups answered (match, match, match-too-early, no-match) and at least one failed.
     const count = (outcome: string) =>
@@ -133,7 +135,8 @@ describe('metrics endpoint after a scripted session', () => {
 
   it('contains no name, date of birth, Genesenen-ID, ID hash or UVCI (byte scan)', () => {
     const hash = createIdHasher(readFileSync(join(dirs.dataDir, 'registry.secret')));
-    const people = DEMO_PEOPLE.filter((p) => ['Mustermann', 'Frühzeitig', 'Gößinger', 'Ærø'].includes(p.familyName));
+    const asked = ['Mustermann', 'Frühzeitig', 'Gößinger', 'Ærø'];
+    const people = DEMO_PEOPLE.filter((p) => asked.includes(p.familyName));
     const needles = people.flatMap((p) => [
       ...nameForms(p.familyName),
       ...nameForms(p.givenName),
@@ -169,7 +172,10 @@ describe('metrics endpoint access', () => {
     ] as const) {
       const res = await fetch(`${citizen.url}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${TOKEN}`, ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          Authorization: `Bearer ${TOKEN}`,
+          ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
+        },
         ...(method === 'POST' ? { body: '{}' } : {}),
       });
       // 404 (no such route or API method) or 405 (the API takes POST only): never the scrape.

@@ -24,7 +24,12 @@ function config(extra: Record<string, unknown>): string {
 
 describe('metrics start', () => {
   it('is off by default: no listener without a metrics block, even when the process would serve it', async () => {
-    const k = await createKiosk({ dataDir: dirs.dataDir, configPath: config({}), serveMetrics: true, logSink: () => undefined });
+    const k = await createKiosk({
+      dataDir: dirs.dataDir,
+      configPath: config({}),
+      serveMetrics: true,
+      logSink: () => undefined,
+    });
     if (!k.ok) throw new Error(k.error.code);
     expect(k.value.metricsServer).toBeUndefined();
     await k.value.close();
@@ -43,14 +48,19 @@ describe('metrics start', () => {
     writeFileSync(tokenFile, 'a-long-enough-token-123456');
     for (const mode of [0o640, 0o604, 0o644]) {
       chmodSync(tokenFile, mode);
-      expect(readTokenFile(tokenFile)).toMatchObject({ ok: false, error: { details: { reason: 'token-file-readable-by-others' } } });
+      expect(readTokenFile(tokenFile)).toMatchObject({
+        ok: false,
+        error: { details: { reason: 'token-file-readable-by-others' } },
+      });
     }
     const sink = memorySink();
     const path = config({ metrics: { listen: '127.0.0.1:0', tokenFile: 'token' } });
     const k = await createKiosk({ dataDir: dirs.dataDir, configPath: path, serveMetrics: true, logSink: sink });
     if (!k.ok) throw new Error(k.error.code);
     expect(k.value.metricsServer).toBeUndefined();
-    expect(sink.lines.some((l) => l.includes('"metrics.start-failed"') && l.includes('token-file-readable-by-others'))).toBe(true);
+    expect(
+      sink.lines.some((l) => l.includes('"metrics.start-failed"') && l.includes('token-file-readable-by-others')),
+    ).toBe(true);
     expect((await k.value.api.getInfo({})).ok).toBe(true);
     await k.value.close();
     chmodSync(tokenFile, 0o600);
@@ -59,9 +69,15 @@ describe('metrics start', () => {
 
   it('needs a token file to listen on anything but loopback', () => {
     const open = parseConfigObject({ metrics: { listen: '0.0.0.0:9464' } });
-    expect(open).toMatchObject({ ok: false, error: { details: { 'metrics.tokenFile': expect.stringContaining('required') } } });
+    expect(open).toMatchObject({
+      ok: false,
+      error: { details: { 'metrics.tokenFile': expect.stringContaining('required') } },
+    });
     expect(parseConfigObject({ metrics: { listen: '10.1.2.3:9464', tokenFile: '/etc/t' } }).ok).toBe(true);
-    expect(parseConfigObject({ metrics: {} })).toMatchObject({ ok: true, value: { metrics: { listen: '127.0.0.1:9464' } } });
+    expect(parseConfigObject({ metrics: {} })).toMatchObject({
+      ok: true,
+      value: { metrics: { listen: '127.0.0.1:9464' } },
+    });
     expect(parseConfigObject({ metrics: { listen: 'localhost:9464' } }).ok).toBe(false);
     expect(parseConfigObject({ metrics: { listen: '127.0.0.1:9464', port: 1 } }).ok).toBe(false);
   });

@@ -37,7 +37,8 @@ afterAll(async () => {
 });
 
 /** kiosk_* series names in a PromQL expression (label values are quoted and cannot match). */
-const seriesIn = (expr: string): string[] => [...expr.replace(/"[^"]*"/g, '').matchAll(/\bkiosk_[a-z_]+\b/g)].map((m) => m[0]);
+const seriesIn = (expr: string): string[] =>
+  [...expr.replace(/"[^"]*"/g, '').matchAll(/\bkiosk_[a-z_]+\b/g)].map((m) => m[0]);
 
 function promtool(args: string[]): { status: number | null; output: string } {
   const r = spawnSync('promtool', args, { encoding: 'utf8', timeout: 60_000 });
@@ -66,7 +67,9 @@ describe('docs/monitoring/alerts.yml', () => {
   });
 
   it('has the alerts operators asked for, each on series the kiosk exports', () => {
-    const doc = parseYaml(readFileSync(ALERTS, 'utf8')) as { groups: { rules: { alert: string; expr: string; for?: string }[] }[] };
+    const doc = parseYaml(readFileSync(ALERTS, 'utf8')) as {
+      groups: { rules: { alert: string; expr: string; for?: string }[] }[];
+    };
     const rules = doc.groups.flatMap((g) => g.rules);
     const byName = new Map(rules.map((r) => [r.alert, r]));
     expect(byName.get('KioskPrinterPaperOut')).toMatchObject({ for: '2m' });
@@ -79,7 +82,9 @@ describe('docs/monitoring/alerts.yml', () => {
   });
 
   it('a rule on a series the kiosk does not export would be caught (the check can fail)', () => {
-    expect(seriesIn('kiosk_printer_paper_out == 1').filter((s) => !exported.has(s))).toEqual(['kiosk_printer_paper_out']);
+    expect(seriesIn('kiosk_printer_paper_out == 1').filter((s) => !exported.has(s))).toEqual([
+      'kiosk_printer_paper_out',
+    ]);
   });
 });
 
@@ -92,7 +97,8 @@ describe('docs/monitoring/dashboard.json', () => {
     expect(table!.targets!.every((t) => t.instant === true && t.format === 'table')).toBe(true);
     expect(table!.transformations!.map((t) => t.id)).toContain('merge');
     // Every per-kiosk query aggregates by instance (one value per kiosk), or is the info series itself.
-    for (const t of table!.targets!) expect(t.expr === 'kiosk_build_info' || t.expr.includes('by (instance)')).toBe(true);
+    for (const t of table!.targets!)
+      expect(t.expr === 'kiosk_build_info' || t.expr.includes('by (instance)')).toBe(true);
   });
 
   it('queries only series the kiosk exports', () => {
@@ -106,7 +112,10 @@ describe('docs/monitoring/dashboard.json', () => {
     // promtool parses PromQL in rule files; the dashboard's $__range becomes a fixed range here.
     const rules = dashboard.panels
       .flatMap((p) => p.targets ?? [])
-      .map((t, i) => `      - record: dashboard:query_${i}\n        expr: ${JSON.stringify(t.expr.replaceAll('$__range', '1d'))}`);
+      .map(
+        (t, i) =>
+          `      - record: dashboard:query_${i}\n        expr: ${JSON.stringify(t.expr.replaceAll('$__range', '1d'))}`,
+      );
     const file = join(dirs.configDir, 'dashboard-queries.yml');
     writeFileSync(file, `groups:\n  - name: dashboard\n    rules:\n${rules.join('\n')}\n`);
     const r = promtool(['check', 'rules', file]);

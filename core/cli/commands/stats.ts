@@ -9,10 +9,18 @@ import { statsCsv, usageStats, type StatsGrouping } from '../../stats/usage-stat
 import { parseArgs, requireFlag, stringFlag, UsageError } from '../args';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isDate = (s: string) =>
+  DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 export async function run(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { from: 'string', to: 'string', by: 'string', format: 'string', config: 'string', 'data-dir': 'string' });
+  const args = parseArgs(argv, {
+    from: 'string',
+    to: 'string',
+    by: 'string',
+    format: 'string',
+    config: 'string',
+    'data-dir': 'string',
+  });
   const from = requireFlag(args, 'from');
   const to = requireFlag(args, 'to');
   if (!isDate(from) || !isDate(to)) throw new UsageError('--from and --to must be dates YYYY-MM-DD');
@@ -37,7 +45,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   const offices = new Map(configs.flatMap((c) => (c.office ? [[c.kioskId, c.office] as const] : [])));
   let stats;
   try {
-    stats = usageStats({ registryPath: configs[0]!.registryPath ?? paths.registry, auditDir: paths.auditDir, offices }, from, to, by as StatsGrouping);
+    stats = usageStats(
+      { registryPath: configs[0]!.registryPath ?? paths.registry, auditDir: paths.auditDir, offices },
+      from,
+      to,
+      by as StatsGrouping,
+    );
   } catch (e) {
     process.stderr.write(`stats: registry not readable (${(e as { code?: string }).code ?? 'error'})\n`);
     return 1;

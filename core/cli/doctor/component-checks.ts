@@ -21,7 +21,12 @@ export function checkConfig(path: string | undefined): CheckResult {
   const loaded = loadConfig(path);
   if (loaded.ok) {
     const c = loaded.value;
-    return pass('config', `${c.configPath ?? '(none: demo)'}; kiosk ${c.kioskId}${c.office ? `, office ${c.office}` : ''}${c.demo ? ', DEMO signer' : ''}`);
+    return pass(
+      'config',
+      [c.configPath ?? '(none: demo)', `kiosk ${c.kioskId}`, c.office ? `office ${c.office}` : '', c.demo ? 'DEMO signer' : '']
+        .filter((s) => s !== '')
+        .join(', '),
+    );
   }
   const fields = Object.entries(loaded.error.details).map(([k, v]) => `${k}: ${v}`);
   return fail('config', fields.join('; '));
@@ -35,17 +40,22 @@ export async function checkSigner(ctx: DoctorContext): Promise<readonly CheckRes
   const loaded = await loadSigner(sc, ctx.dataDir);
   const keyProblem = await privateFileProblem(keyPath);
   const results: CheckResult[] = [
-    keyProblem ? fail('signing key file', `${keyPath}: ${keyProblem}`) : pass('signing key file', `${keyPath}: 0600, kiosk user`),
+    keyProblem
+      ? fail('signing key file', `${keyPath}: ${keyProblem}`)
+      : pass('signing key file', `${keyPath}: 0600, kiosk user`),
   ];
   if (!loaded.ok) return [...results, fail('signer', `${loaded.code} (${loaded.reason})`)];
   const { dsc } = loaded;
   const kid = Buffer.from(dsc.kid).toString('base64');
   const daysLeft = Math.floor((dsc.notAfter.getTime() - now.getTime()) / DAY_MS);
-  const facts = `kid ${kid}, valid ${dsc.notBefore.toISOString().slice(0, 10)}..${dsc.notAfter.toISOString().slice(0, 10)}, ${daysLeft} days left`;
+  const ymd = (d: Date) => d.toISOString().slice(0, 10);
+  const facts = `kid ${kid}, valid ${ymd(dsc.notBefore)}..${ymd(dsc.notAfter)}, ${daysLeft} days left`;
   const ready = readySigner(loaded, now);
   if (!ready.ok) return [...results, fail('signer', `${ready.error.code}; ${facts}`)];
-  if (!keyUsageAllows(dsc.extendedKeyUsages, 'r')) return [...results, fail('signer', `EKU excludes recovery; ${facts}`)];
-  if (daysLeft < DSC_RENEWAL_WARNING_DAYS) return [...results, fail('signer', `DSC ends in ${daysLeft} days (< ${DSC_RENEWAL_WARNING_DAYS}); ${facts}`)];
+  if (!keyUsageAllows(dsc.extendedKeyUsages, 'r'))
+    return [...results, fail('signer', `EKU excludes recovery; ${facts}`)];
+  if (daysLeft < DSC_RENEWAL_WARNING_DAYS)
+    return [...results, fail('signer', `DSC ends in ${daysLeft} days (< ${DSC_RENEWAL_WARNING_DAYS}); ${facts}`)];
 
   const day = now.toISOString().slice(0, 10);
   const issuedAt = Math.floor(now.getTime() / 1000);
@@ -62,20 +72,35 @@ export async function checkSigner(ctx: DoctorContext): Promise<readonly CheckRes
       uvci: 'URN:UVCI:01:DE:DOCTOR/PROBE0000000000#Q',
     },
     ready.value.signer,
-    { issuedAt, expiresAt: Math.min(issuedAt + 3600, Math.floor(dsc.notAfter.getTime() / 1000)), issuingCountry: ctx.config.rules.issuingCountry },
+    {
+      issuedAt,
+      expiresAt: Math.min(issuedAt + 3600, Math.floor(dsc.notAfter.getTime() / 1000)),
+      issuingCountry: ctx.config.rules.issuingCountry,
+    },
   );
   if (!cert.ok) return [...results, fail('signer', `signing failed: ${cert.error.code}; ${facts}`)];
   const report = await verifyHc1(cert.value.hc1, { dscs: [dsc.der] }, { now });
-  if (!report.valid) return [...results, fail('signer', `self-verification failed: ${report.error ?? 'invalid'}; ${facts}`)];
-  return [...results, pass('signer', `signs and self-verifies; EKU allows recovery; ${facts}${loaded.demo ? ' (DEMO)' : ''}`)];
+  if (!report.valid)
+    return [...results, fail('signer', `self-verification failed: ${report.error ?? 'invalid'}; ${facts}`)];
+  return [
+    ...results,
+    pass('signer', `signs and self-verifies; EKU allows recovery; ${facts}${loaded.demo ? ' (DEMO)' : ''}`),
+  ];
 }
 
 export async function checkRecordSource(ctx: DoctorContext): Promise<CheckResult> {
   const rc = ctx.config.recordSource;
   const source = createRecordSource(rc, { now: ctx.now });
-  const target = rc.kind === 'simulator' ? `simulator${rc.fixture ? ` (${rc.fixture})` : ' (demo people)'}` : `${rc.kind} ${rc.baseUrl}`;
-  const health = await source.health(AbortSignal.timeout(10_000)).catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const }));
-  return health.ok ? pass('record source', `${target}: health answered`) : fail('record source', `${target}: ${health.code}`);
+  const target =
+    rc.kind === 'simulator'
+      ? `simulator${rc.fixture ? ` (${rc.fixture})` : ' (demo people)'}`
+      : `${rc.kind} ${rc.baseUrl}`;
+  const health = await source
+    .health(AbortSignal.timeout(10_000))
+    .catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const }));
+  return health.ok
+    ? pass('record source', `${target}: health answered`)
+    : fail('record source', `${target}: ${health.code}`);
 }
 
 export async function checkPrinters(ctx: DoctorContext): Promise<readonly CheckResult[]> {
@@ -89,7 +114,11 @@ export async function checkPrinters(ctx: DoctorContext): Promise<readonly CheckR
     if (p.kind === 'electron') {
       // Electron prints through the system's queue of that name (CUPS on Linux): ask CUPS.
       const s = await cupsStatus(p.deviceName, Date.now() + p.timeoutMs);
-      results.push(s.ok ? pass(name, `electron → ${p.deviceName}: ready`) : fail(name, `electron → ${p.deviceName}: ${s.error.code}`));
+      results.push(
+        s.ok
+          ? pass(name, `electron → ${p.deviceName}: ready`)
+          : fail(name, `electron → ${p.deviceName}: ${s.error.code}`),
+      );
       continue;
     }
     const s = statuses.find((x) => x.name === p.name);

@@ -44,6 +44,12 @@ export async function checkCupsJobFiles(ctx: DoctorContext): Promise<CheckResult
     }
   }
   const value = preserveJobFiles(text);
-  if (value === undefined) return fail(NAME, `${from}: PreserveJobFiles not set (CUPS keeps job files 1 day by default); set PreserveJobFiles No`);
-  return keepsNothing(value) ? pass(NAME, `${from}: PreserveJobFiles ${value}`) : fail(NAME, `${from}: PreserveJobFiles ${value}; set No`);
+  if (value === undefined)
+    return fail(
+      NAME,
+      `${from}: PreserveJobFiles not set (CUPS keeps job files 1 day by default); set PreserveJobFiles No`,
+    );
+  return keepsNothing(value)
+    ? pass(NAME, `${from}: PreserveJobFiles ${value}`)
+    : fail(NAME, `${from}: PreserveJobFiles ${value}; set No`);
 }

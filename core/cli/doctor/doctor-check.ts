@@ -54,7 +54,9 @@ export async function privateFileProblem(path: string): Promise<string | undefin
     return `missing or unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
   }
   if (process.platform === 'win32') return undefined;
-  if ((st.mode & 0o077) !== 0) return `readable by others: mode ${(st.mode & 0o777).toString(8).padStart(4, '0')} (want 0600)`;
-  if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return `owned by uid ${st.uid}, not the kiosk user`;
+  if ((st.mode & 0o077) !== 0)
+    return `readable by others: mode ${(st.mode & 0o777).toString(8).padStart(4, '0')} (want 0600)`;
+  if (typeof process.getuid === 'function' && st.uid !== process.getuid())
+    return `owned by uid ${st.uid}, not the kiosk user`;
   return undefined;
 }

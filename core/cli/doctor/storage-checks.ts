@@ -42,7 +42,10 @@ export async function checkDataDir(ctx: DoctorContext): Promise<readonly CheckRe
     const free = fs.bavail * fs.bsize;
     const ratio = free / Math.max(1, fs.blocks * fs.bsize);
     const detail = `${mb(free)} free (${(ratio * 100).toFixed(1)} %)`;
-    space = free >= MIN_FREE_BYTES && ratio >= MIN_FREE_RATIO ? pass('data dir free space', detail) : fail('data dir free space', `${detail}; need ≥ ${mb(MIN_FREE_BYTES)} and ≥ 10 %`);
+    space =
+      free >= MIN_FREE_BYTES && ratio >= MIN_FREE_RATIO
+        ? pass('data dir free space', detail)
+        : fail('data dir free space', `${detail}; need ≥ ${mb(MIN_FREE_BYTES)} and ≥ 10 %`);
   } catch (e) {
     space = fail('data dir free space', (e as NodeJS.ErrnoException).code ?? 'error');
   }
@@ -53,7 +56,12 @@ export async function checkDataDir(ctx: DoctorContext): Promise<readonly CheckRe
 function privateDirs(ctx: DoctorContext): CheckResult {
   const paths = dataPaths(ctx.dataDir);
   const open: string[] = [];
-  for (const p of [ctx.dataDir, paths.auditDir, ctx.config.logDir ?? paths.logDir, ctx.config.registryPath ?? paths.registry]) {
+  for (const p of [
+    ctx.dataDir,
+    paths.auditDir,
+    ctx.config.logDir ?? paths.logDir,
+    ctx.config.registryPath ?? paths.registry,
+  ]) {
     try {
       const mode = statSync(p).mode;
       if (process.platform !== 'win32' && (mode & 0o007) !== 0) open.push(`${p} (mode ${(mode & 0o777).toString(8)})`);
@@ -61,16 +69,23 @@ function privateDirs(ctx: DoctorContext): CheckResult {
       // not created yet: the kiosk creates it 0700/0600
     }
   }
-  return open.length === 0 ? pass('data dir private', 'no access for other users') : fail('data dir private', `others can access ${open.join(', ')}`);
+  return open.length === 0
+    ? pass('data dir private', 'no access for other users')
+    : fail('data dir private', `others can access ${open.join(', ')}`);
 }
 
 export async function checkRegistry(ctx: DoctorContext): Promise<CheckResult> {
   const path = ctx.config.registryPath ?? dataPaths(ctx.dataDir).registry;
   const db = openRegistryDatabase(path);
-  if (!db.ok) return fail('registry', `${path}: ${db.error.code}${db.error.details?.reason ? ` (${String(db.error.details.reason)})` : ''}`);
+  if (!db.ok)
+    return fail(
+      'registry',
+      `${path}: ${db.error.code}${db.error.details?.reason ? ` (${String(db.error.details.reason)})` : ''}`,
+    );
   try {
     const version = currentSchemaVersion(db.value);
-    if (version !== LATEST_SCHEMA_VERSION) return fail('registry', `schema version ${version}, this build needs ${LATEST_SCHEMA_VERSION}`);
+    if (version !== LATEST_SCHEMA_VERSION)
+      return fail('registry', `schema version ${version}, this build needs ${LATEST_SCHEMA_VERSION}`);
     // Writable: take the write lock and change the schema, then roll back — nothing persists.
     db.value.exec('BEGIN IMMEDIATE');
     try {
@@ -81,7 +96,9 @@ export async function checkRegistry(ctx: DoctorContext): Promise<CheckResult> {
     const row = db.value.prepare("SELECT CAST(unixepoch('subsec') * 1000 AS INTEGER) AS ms").get() as { ms: number };
     const offset = Date.now() - row.ms;
     ctx.registryNow = async () => new Date(Date.now() - offset);
-    const issued = (db.value.prepare("SELECT count(*) AS n FROM issuance WHERE status = 'issued'").get() as { n: number }).n;
+    const issued = (
+      db.value.prepare("SELECT count(*) AS n FROM issuance WHERE status = 'issued'").get() as { n: number }
+    ).n;
     ctx.registryIssued = issued;
     return pass('registry', `SQLite ${path}, schema v${version}, writable, ${issued} issued`);
   } catch (e) {
@@ -96,7 +113,8 @@ export async function checkIdHashKey(ctx: DoctorContext): Promise<CheckResult> {
   if (!existsSync(path)) {
     // A new installation: created now, exactly as the kiosk's first start would. With issuances
     // in the registry a new key would make the kiosk forget them all: restore it from the backup.
-    if (ctx.registryIssued !== 0) return fail('id-hash key', `${path}: missing; the registry holds issuances — restore the key from the backup`);
+    if (ctx.registryIssued !== 0)
+      return fail('id-hash key', `${path}: missing; the registry holds issuances — restore the key from the backup`);
     const created = loadOrCreateSecret(path);
     if (!created.ok) return fail('id-hash key', `${path}: cannot be created (${created.error.code})`);
   }
@@ -112,5 +130,7 @@ export async function checkClock(ctx: DoctorContext): Promise<CheckResult> {
   if (!ctx.registryNow) return skip('clock', 'no registry clock to compare with (registry check failed)');
   const skew = ctx.now().getTime() - (await ctx.registryNow()).getTime();
   const detail = `offset to the registry ${(skew / 1000).toFixed(1)} s`;
-  return Math.abs(skew) <= MAX_CLOCK_SKEW_MS ? pass('clock', detail) : fail('clock', `${detail}; more than ${MAX_CLOCK_SKEW_MS / 1000} s`);
+  return Math.abs(skew) <= MAX_CLOCK_SKEW_MS
+    ? pass('clock', detail)
+    : fail('clock', `${detail}; more than ${MAX_CLOCK_SKEW_MS / 1000} s`);
 }
