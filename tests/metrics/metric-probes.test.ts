@@ -41,14 +41,17 @@ describe('metric probes', () => {
     const metrics = createKioskMetrics(identity, { now: () => new Date(), minIntervalMs: 0 });
     const codes = ['PRINTER_PAPER_OUT', 'PRINTER_COVER_OPEN', 'PRINTER_OFFLINE', 'PRINTER_TIMEOUT'];
     metrics.setProbes({
-      printers: async () => codes.map((code, i) => ({ name: `P${i}`, format: 'receipt' as const, state: 'down' as const, code })),
+      printers: async () =>
+        codes.map((code, i) => ({ name: `P${i}`, format: 'receipt' as const, state: 'down' as const, code })),
       registry: () => {
         throw new Error('SQLITE_IOERR');
       },
     });
     const text = await metrics.scrape();
     const expected = ['paper_out', 'cover_open', 'offline', 'offline'];
-    expected.forEach((state, i) => expect(sampleValue(text, 'kiosk_printer_state', { printer: `P${i}`, state })).toBe(1));
+    expected.forEach((state, i) =>
+      expect(sampleValue(text, 'kiosk_printer_state', { printer: `P${i}`, state })).toBe(1),
+    );
     expect(sampleValue(text, 'kiosk_registry_up')).toBe(0);
     metrics.setProbes({ registry: () => err('REGISTRY_UNAVAILABLE') });
     expect(sampleValue(await metrics.scrape(), 'kiosk_registry_up')).toBe(0);
