@@ -49,7 +49,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   await ensureRendererBuilt((line) => console.log(line));
-  const kiosk = await createKiosk({ dataDir, ...(configPath ? { configPath: path.resolve(configPath) } : {}) });
+  const kiosk = await createKiosk({
+    dataDir,
+    serveMetrics: true,
+    ...(configPath ? { configPath: path.resolve(configPath) } : {}),
+  });
   if (!kiosk.ok) {
     // Codes and field paths only (config errors never echo values).
     console.error(`start:web: the kiosk could not start: ${kiosk.error.code}`, kiosk.error.details ?? '');
@@ -58,6 +62,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const server = await startWebServer({ api: kiosk.value.api, port, staticDir: RENDERER_DIR });
   const mode = kiosk.value.config.demo ? 'DEMO mode (simulated health office, demo signing key)' : 'configured mode';
   console.log(`Genesenen-Kiosk (${mode}) at ${server.url}  — data dir ${dataDir}`);
+  // Its own listener (docs/monitoring.md), never a route of the citizen transport above.
+  if (kiosk.value.metricsServer) console.log(`Metrics at ${kiosk.value.metricsServer.url}`);
   const stop = async () => {
     await server.close();
     await kiosk.value.close();

@@ -11,6 +11,8 @@ import { qrSvg } from '../dcc/qr';
 import type { IssuanceOutcome } from '../issuance/issuance-service';
 import { signerStatus } from '../issuance/signer-state';
 import { asEventLog, errorName, type Logger, type LogSink } from '../log/logger';
+import type { MetricsServer } from '../metrics/metrics-server';
+import { startKioskMetrics } from '../metrics/start-metrics';
 import type { ElectronPdfPrint } from '../print/printer-config';
 import { createPrintService } from '../print/print-service';
 import type { Result } from '../result';
@@ -28,6 +30,8 @@ export interface CreateKioskOptions {
   readonly electronPrint?: ElectronPdfPrint;
   /** Where log lines go; default a rotating file in `<dataDir>/logs` (or config.logDir). */
   readonly logSink?: LogSink;
+  /** Serve the metrics endpoint if configured (docs/monitoring.md): the kiosk processes, not the CLI. */
+  readonly serveMetrics?: boolean;
 }
 
 export interface Kiosk {
@@ -37,6 +41,8 @@ export interface Kiosk {
   readonly log: Logger;
   /** The back end's parts, for tests and the CLI (simulator faults, registry counts). */
   readonly runtime: KioskRuntime;
+  /** The metrics endpoint, when configured and asked for (serveMetrics). */
+  readonly metricsServer?: MetricsServer;
   close(): Promise<void>;
 }
 
@@ -60,14 +66,27 @@ async function startKiosk(opts: CreateKioskOptions): Promise<Result<Kiosk>> {
     ...(opts.logSink ? { logSink: opts.logSink } : {}),
   });
   if (!runtime.ok) return runtime;
-  const api = createKioskApi(runtime.value, opts.electronPrint);
-  return ok({ api, config: config.value, log: runtime.value.log, runtime: runtime.value, close: () => runtime.value.close() });
+  const rt = runtime.value;
+  const api = createKioskApi(rt, opts.electronPrint);
+  // A metrics endpoint that cannot start (port taken, token file open to others) is logged; the
+  // kiosk still serves citizens, and `cli doctor` names the problem.
+  const served = opts.serveMetrics
+    ? await startKioskMetrics({ config: config.value.metrics, metrics: rt.metrics, dataDir: opts.dataDir, log: rt.log })
+    : ok(undefined);
+  const metricsServer = served.ok ? served.value : undefined;
+  const close = async () => {
+    await metricsServer?.close();
+    await rt.close();
+  };
+  const metricsPart = metricsServer ? { metricsServer } : {};
+  return ok({ api, config: config.value, log: rt.log, runtime: rt, ...metricsPart, close });
 }
 
 export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrint): KioskApi {
   const { config, log, now } = rt;
   const held = createHeldCertificates({ now });
   const printService = createPrintService(config.printers, { ...(electronPrint ? { electronPrint } : {}), log: asEventLog(log) });
+  rt.metrics.setProbes({ printers: () => printService.status() });
   const clerk = createClerkSessions({
     pinHash: config.clerk.pinHash,
     kioskId: config.kioskId,

@@ -9,9 +9,12 @@ import type { AuditEntry } from '../audit/audit-line';
 import type { KioskConfig } from '../config/load-config';
 import { createIdFormat, type IdFormat } from '../id/genesenen-id';
 import { createIssuanceService, type IssuanceService } from '../issuance/issuance-service';
-import { loadSigner, readySigner, type LoadedSigner } from '../issuance/signer-state';
+import { loadSigner, readySigner, signerStatus, type LoadedSigner } from '../issuance/signer-state';
 import { createFileSink } from '../log/file-sink';
-import { asEventLog, createLogger, errorName, type Logger, type LogSink } from '../log/logger';
+import { asEventLog, createLogger, errorName, stdoutSink, teeSink, type Logger, type LogSink } from '../log/logger';
+import { createKioskMetrics, type KioskMetrics } from '../metrics/metrics';
+import { observeAudit, observeIssuance, observeRecordSource } from '../metrics/observe';
+import { createSqliteProbes } from '../metrics/sqlite-probes';
 import { dataPaths } from '../paths';
 import { demoFixture } from '../records/demo-records';
 import { loadFixture, type Fixture } from '../records/fixture';
@@ -25,6 +28,7 @@ import { createRegistry, type Registry } from '../registry/registry';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { loadRuleSet, type LoadedRuleSet } from '../rules/rule-set';
+import packageJson from '../../package.json';
 
 export interface KioskRuntimeOptions {
   readonly dataDir: string;
@@ -52,6 +56,8 @@ export interface KioskRuntime {
   /** The business rules of the release check, and when this kiosk loaded them (clerk status). */
   readonly ruleSet: LoadedRuleSet & { readonly loadedAt: Date };
   readonly issuance: IssuanceService;
+  /** Counted always, served only when configured (docs/monitoring.md). */
+  readonly metrics: KioskMetrics;
   close(): Promise<void>;
 }
 
@@ -65,7 +71,11 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   } catch {
     sink = () => undefined; // an unwritable log directory must not keep the kiosk from starting
   }
-  const log = createLogger({ sink, level: config.logLevel, now });
+  if (config.logToStdout) sink = teeSink(sink, stdoutSink);
+  const version = packageJson.version;
+  const context = { kioskId: config.kioskId, version, ...(config.office ? { office: config.office } : {}) };
+  const log = createLogger({ sink, level: config.logLevel, now, context });
+  const metrics = createKioskMetrics({ ...context, demo: config.demo }, { now });
 
   // A rule file that is malformed or fails an official test case stops the start: the kiosk must
   // not hand out certificates judged by rules nobody can vouch for (docs/business-rules.md).
@@ -92,6 +102,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     try {
       auditLog?.append(entry);
     } catch (e) {
+      metrics.auditFailure();
       log.error('audit.append-failed', { code: (e as { code?: string }).code ?? 'unknown' });
     }
   };
@@ -125,13 +136,14 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo });
   const idFormat = createIdFormat(config.idFormat ?? {});
   const hashId = createIdHasher(secret.value);
-  const issuance = createIssuanceService({
+  const recordSource = observeRecordSource(source.recordSource, metrics);
+  const service = createIssuanceService({
     kioskId: config.kioskId,
     demo: config.demo,
     now,
     idFormat,
     hashId,
-    recordSource: source.recordSource,
+    recordSource,
     // The adapter's own deadline (the simulator client uses 8 s) plus a margin for it to report.
     lookupDeadlineMs: (config.recordSource.kind === 'simulator' ? 8000 : config.recordSource.timeoutMs) + 1500,
     registry,
@@ -140,8 +152,25 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     signer: (at) => readySigner(signer, at),
     rules: config.rules,
     ruleSet,
-    audit: (entry) => auditLog!.append(entry),
+    audit: observeAudit((entry: AuditEntry) => auditLog!.append(entry), metrics),
     log,
+  });
+  const issuance = observeIssuance(service, metrics);
+  const sqlite = createSqliteProbes(
+    db.value,
+    { id: config.attemptLimits.perId, kiosk: config.attemptLimits.perKiosk, clerk: config.attemptLimits.clerkPin },
+    now,
+  );
+  metrics.setProbes({
+    registry: () => registry.issuedCount(),
+    signer: () => {
+      const s = signerStatus(signer, now());
+      return { state: s.state, ...(signer.ok ? { notAfter: signer.dsc.notAfter } : {}) };
+    },
+    sourceHealth: { kind: recordSource.kind, probe: (signal) => recordSource.health(signal) },
+    dataDir,
+    locks: sqlite.locks,
+    openReservations: sqlite.openReservations,
   });
   // Loaded is not enough: an expired, not yet valid or wrong-usage DSC cannot sign either.
   const ready = readySigner(signer, now());
@@ -158,11 +187,12 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     auditLog,
     audit,
     idFormat,
-    recordSource: source.recordSource,
+    recordSource,
     ...(source.simulator ? { simulator: source.simulator } : {}),
     signer,
     ruleSet,
     issuance,
+    metrics,
     async close() {
       await source.simulator?.close();
       registry.close();

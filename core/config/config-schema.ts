@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PIN_HASH_PATTERN } from '../clerk/pin-hash';
 import { idFormatConfigSchema } from '../id/genesenen-id';
+import { metricsConfigSchema } from '../metrics/metrics-config';
 import { printerConfigSchema } from '../print/printer-config';
 import { MAX_WINDOW_SECONDS } from '../registry/attempt-limits';
 import { recordSourceConfigSchema } from '../records/record-source-config';
@@ -101,6 +102,8 @@ export const kioskConfigFileSchema = z
   .strictObject({
     /** Names this kiosk in the registry and audit log; default derived from the host name. */
     kioskId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens (max 64)').optional(),
+    /** The citizen office this kiosk stands in (usage figures per office, log lines, metrics). */
+    office: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens (max 64)').optional(),
     recordSource: recordSourceConfigSchema.optional(),
     signer: signerConfigSchema.default({ kind: 'demo' }),
     registryPath: z.string().min(1).max(1024).optional(),
@@ -122,6 +125,10 @@ export const kioskConfigFileSchema = z
     ui: uiConfigSchema.default(uiConfigSchema.parse({})),
     logDir: z.string().min(1).max(1024).optional(),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** Also write every log line to standard output (journald under systemd), besides the file. */
+    logToStdout: z.boolean().default(false),
+    /** Prometheus endpoint (docs/monitoring.md); absent = off. */
+    metrics: metricsConfigSchema.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.signer.kind !== 'demo' && c.clerk.pinHash === undefined)

@@ -117,6 +117,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       recordSource: file.recordSource ? resolveSourcePaths(file.recordSource, abs) : { kind: 'simulator' },
       ...(file.registryPath ? { registryPath: abs(file.registryPath) } : {}),
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
+      ...(file.metrics?.tokenFile ? { metrics: { ...file.metrics, tokenFile: abs(file.metrics.tokenFile) } } : {}),
       rules: {
         ...file.rules,
         businessRules: isBuiltinRuleSet(file.rules.businessRules) ? file.rules.businessRules : abs(file.rules.businessRules),

@@ -20,6 +20,8 @@ export interface LogFields {
   readonly uvci?: string;
   readonly kid?: string;
   readonly kioskId?: string;
+  /** The citizen office from the configuration (a slug such as `buergeramt-mitte`). */
+  readonly office?: string;
   /** Short lower-case machine words (or an HTTP status number for `status`). */
   readonly status?: string | number;
   readonly state?: string;
@@ -72,6 +74,7 @@ const FIELD_CHECKS: Readonly<Record<LogKey, Check>> = {
   uvci: matches(/^URN:UVCI:[A-Z0-9:/]{1,70}(#[A-Z0-9:/])?$/),
   kid: matches(/^[A-Za-z0-9+/=]{1,24}$/),
   kioskId: matches(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  office: matches(/^[a-z0-9][a-z0-9-]{0,63}$/),
   status: (v) => word(v) || isNumber(v),
   state: word,
   kind: word,
@@ -128,15 +131,25 @@ export interface Logger {
 
 const EVENT_SHAPE = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 
-export function createLogger(opts: { sink: LogSink; level?: LogLevel; now?: () => Date }): Logger {
+/** Fields every line carries, so a log collector can tell kiosks, offices and builds apart. */
+export type LogContext = Pick<LogFields, 'kioskId' | 'office' | 'version'>;
+
+export function createLogger(opts: {
+  sink: LogSink;
+  level?: LogLevel;
+  now?: () => Date;
+  context?: LogContext;
+}): Logger {
   const minLevel = LEVEL_ORDER[opts.level ?? 'info'];
   const now = opts.now ?? (() => new Date());
+  const context = opts.context ? sanitizeFields(opts.context) : {};
   const write = (level: LogLevel, event: string, fields: LogFields | undefined): void => {
     if (LEVEL_ORDER[level] < minLevel) return;
     const record: LogRecord = {
       ts: now().toISOString(),
       level,
       event: EVENT_SHAPE.test(event) ? event : 'log.invalid-event',
+      ...context,
       ...(fields ? sanitizeFields(fields) : {}),
     };
     try {
@@ -158,6 +171,24 @@ export const asEventLog =
   (log: Logger) =>
   (event: string, fields: Readonly<Record<string, string | number | boolean>>): void =>
     log.info(event as LogEvent, fields as LogFields);
+
+/** Writes each line to every sink; one failing sink (a full disk) does not silence the others. */
+export function teeSink(...sinks: readonly LogSink[]): LogSink {
+  return (line, record) => {
+    for (const sink of sinks) {
+      try {
+        sink(line, record);
+      } catch {
+        // see createLogger: logging never takes the kiosk down
+      }
+    }
+  };
+}
+
+/** Standard output, one JSON line each (journald stores it with the unit's name). */
+export const stdoutSink: LogSink = (line) => {
+  process.stdout.write(`${line}\n`);
+};
 
 /** A logger that drops everything (tests, and callers that did not inject one). */
 export const silentLogger: Logger = createLogger({ sink: () => undefined });

@@ -54,6 +54,8 @@ export type CreateKiosk = (opts: {
   configPath?: string;
   now?: () => Date;
   electronPrint?: ElectronPdfPrint;
+  /** The kiosk process serves the metrics endpoint when configured (docs/monitoring.md). */
+  serveMetrics?: boolean;
 }) => Promise<Result<{ api: KioskApi; config: unknown; close(): Promise<void> }>>;
 
 /** A KioskApi that answers every call with the same error: the UI shows "out of service". */
@@ -79,7 +81,7 @@ export async function loadKiosk(deps: {
 }): Promise<LoadedKiosk> {
   let result: Awaited<ReturnType<CreateKiosk>>;
   try {
-    result = await deps.createKiosk({ ...deps.paths, electronPrint: deps.electronPrint });
+    result = await deps.createKiosk({ ...deps.paths, electronPrint: deps.electronPrint, serveMetrics: true });
   } catch (e) {
     deps.logger.error('main.kiosk-start-threw', { errorName: errorName(e) });
     result = err('INTERNAL');

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as electron from 'electron';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
+import packageJson from '../../package.json';
 import { createKiosk } from '../../core/api/create-kiosk-api';
 import { createFileSink } from '../../core/log/file-sink';
 import { createLogger, errorName, type Logger } from '../../core/log/logger';
@@ -61,7 +62,13 @@ export async function startKioskMain(deps: MainDeps): Promise<RunningKiosk | nul
   let win: BrowserWindowType | null = null;
   if (!acquireSingleInstance(app, () => win)) return null;
 
-  const logger = deps.logger ?? createLogger({ sink: createFileSink({ dir: dataPaths(paths.dataDir).logDir, baseName: 'shell' }) });
+  // The shell logs before the configuration is read: its lines carry the version; core's carry kioskId and office too.
+  const logger =
+    deps.logger ??
+    createLogger({
+      sink: createFileSink({ dir: dataPaths(paths.dataDir).logDir, baseName: 'shell' }),
+      context: { version: packageJson.version },
+    });
   installProcessFailureHandlers(deps.proc, app, logger);
 
   const devOrigin = !isProduction && deps.devServerUrl ? originOf(deps.devServerUrl) : null;

@@ -44,12 +44,17 @@ describe('resolveKioskPaths', () => {
 describe('loadKiosk', () => {
   const electronPrint = vi.fn();
 
-  it('passes paths and the print glue to core and returns its API', async () => {
+  it('passes paths and the print glue to core, asks it to serve metrics, and returns its API', async () => {
     const api = {} as KioskApi;
     const close = vi.fn(async () => undefined);
     const createKiosk = vi.fn(async () => ok({ api, config: {}, close }));
     const loaded = await loadKiosk({ createKiosk, paths: { dataDir: '/d', configPath: '/d/config.json' }, electronPrint, logger: silentLogger });
-    expect(createKiosk).toHaveBeenCalledWith({ dataDir: '/d', configPath: '/d/config.json', electronPrint });
+    expect(createKiosk).toHaveBeenCalledWith({
+      dataDir: '/d',
+      configPath: '/d/config.json',
+      electronPrint,
+      serveMetrics: true,
+    });
     expect(loaded.api).toBe(api);
     expect(loaded.startupError).toBeNull();
     await loaded.close();

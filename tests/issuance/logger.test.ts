@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileSink } from '../../core/log/file-sink';
-import { createLogger, errorName, memorySink, REDACTED, type LogFields } from '../../core/log/logger';
+import { createLogger, errorName, memorySink, REDACTED, teeSink, type LogFields } from '../../core/log/logger';
 
 let dir = '';
 afterEach(() => {
@@ -67,5 +67,31 @@ describe('file sink', () => {
     for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f)).length).toBeLessThanOrEqual(200);
     const last = readFileSync(join(dir, 'kiosk.log'), 'utf8').trimEnd().split('\n').at(-1)!;
     expect(JSON.parse(last).count).toBe(39);
+  });
+});
+
+describe('logger context for collectors', () => {
+  it('adds kioskId, office and version to every line; a call cannot smuggle a bad value in', () => {
+    const sink = memorySink();
+    const context = { kioskId: 'kiosk-a', office: 'buergeramt-mitte', version: '1.2.3' };
+    const log = createLogger({ sink, context });
+    log.info('kiosk.started');
+    log.warn('issuance.refused', { code: 'NOT_FOUND' });
+    for (const line of sink.lines) expect(JSON.parse(line)).toMatchObject(context);
+    const badSink = memorySink();
+    createLogger({ sink: badSink, context: { office: 'Frau Mustermann' } }).info('a.b');
+    expect(badSink.lines[0]).not.toContain('Mustermann');
+    expect(JSON.parse(badSink.lines[0]!)).toMatchObject({ office: REDACTED });
+  });
+
+  it('tees lines to every sink; a failing sink does not stop the others', () => {
+    const a = memorySink();
+    const log = createLogger({
+      sink: teeSink(() => {
+        throw new Error('disk full');
+      }, a),
+    });
+    log.info('x.y');
+    expect(a.lines).toHaveLength(1);
   });
 });

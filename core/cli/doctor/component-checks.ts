@@ -1,0 +1,140 @@
+// `cli doctor` checks of the kiosk's components (docs/monitoring.md): the configuration, the
+// signer (key file private, signs and self-verifies, DSC validity, EKU, days left), the record
+// source (health endpoint through the configured TLS and credentials), each printer's status and
+// the metrics token file. The signer check signs a fictitious probe certificate in memory only.
+import { join } from 'node:path';
+import { loadConfig } from '../../config/load-config';
+import { DEMO_FILES } from '../../dcc/demo-trust';
+import { issueRecoveryCertificate } from '../../dcc/issue-certificate';
+import { verifyHc1 } from '../../dcc/verify';
+import { keyUsageAllows } from '../../dcc/x509';
+import { DSC_RENEWAL_WARNING_DAYS, loadSigner, readySigner } from '../../issuance/signer-state';
+import { readTokenFile } from '../../metrics/start-metrics';
+import { createPrintService } from '../../print/print-service';
+import { cupsStatus } from '../../print/transport/cups';
+import { createRecordSource } from '../../records/record-source-config';
+import { fail, pass, privateFileProblem, skip, type CheckResult, type DoctorContext } from './doctor-check';
+
+const DAY_MS = 86_400_000;
+
+export function checkConfig(path: string | undefined): CheckResult {
+  const loaded = loadConfig(path);
+  if (loaded.ok) {
+    const c = loaded.value;
+    return pass(
+      'config',
+      [c.configPath ?? '(none: demo)', `kiosk ${c.kioskId}`, c.office ? `office ${c.office}` : '', c.demo ? 'DEMO signer' : '']
+        .filter((s) => s !== '')
+        .join(', '),
+    );
+  }
+  const fields = Object.entries(loaded.error.details).map(([k, v]) => `${k}: ${v}`);
+  return fail('config', fields.join('; '));
+}
+
+export async function checkSigner(ctx: DoctorContext): Promise<readonly CheckResult[]> {
+  const { signer: sc } = ctx.config;
+  const keyPath = sc.kind === 'pem' ? sc.keyPath : join(ctx.dataDir, 'demo-keys', DEMO_FILES.key);
+  const now = ctx.now();
+  // Loading first: in demo mode it creates the demo keys on a new installation, as the kiosk would.
+  const loaded = await loadSigner(sc, ctx.dataDir);
+  const keyProblem = await privateFileProblem(keyPath);
+  const results: CheckResult[] = [
+    keyProblem
+      ? fail('signing key file', `${keyPath}: ${keyProblem}`)
+      : pass('signing key file', `${keyPath}: 0600, kiosk user`),
+  ];
+  if (!loaded.ok) return [...results, fail('signer', `${loaded.code} (${loaded.reason})`)];
+  const { dsc } = loaded;
+  const kid = Buffer.from(dsc.kid).toString('base64');
+  const daysLeft = Math.floor((dsc.notAfter.getTime() - now.getTime()) / DAY_MS);
+  const ymd = (d: Date) => d.toISOString().slice(0, 10);
+  const facts = `kid ${kid}, valid ${ymd(dsc.notBefore)}..${ymd(dsc.notAfter)}, ${daysLeft} days left`;
+  const ready = readySigner(loaded, now);
+  if (!ready.ok) return [...results, fail('signer', `${ready.error.code}; ${facts}`)];
+  if (!keyUsageAllows(dsc.extendedKeyUsages, 'r'))
+    return [...results, fail('signer', `EKU excludes recovery; ${facts}`)];
+  if (daysLeft < DSC_RENEWAL_WARNING_DAYS)
+    return [...results, fail('signer', `DSC ends in ${daysLeft} days (< ${DSC_RENEWAL_WARNING_DAYS}); ${facts}`)];
+
+  const day = now.toISOString().slice(0, 10);
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const cert = await issueRecoveryCertificate(
+    {
+      familyName: 'Doctor',
+      givenName: 'Probe',
+      dateOfBirth: '2000',
+      firstPositiveTest: day,
+      validFrom: day,
+      validUntil: day,
+      country: ctx.config.rules.country,
+      issuer: ctx.config.rules.issuer,
+      uvci: 'URN:UVCI:01:DE:DOCTOR/PROBE0000000000#Q',
+    },
+    ready.value.signer,
+    {
+      issuedAt,
+      expiresAt: Math.min(issuedAt + 3600, Math.floor(dsc.notAfter.getTime() / 1000)),
+      issuingCountry: ctx.config.rules.issuingCountry,
+    },
+  );
+  if (!cert.ok) return [...results, fail('signer', `signing failed: ${cert.error.code}; ${facts}`)];
+  const report = await verifyHc1(cert.value.hc1, { dscs: [dsc.der] }, { now });
+  if (!report.valid)
+    return [...results, fail('signer', `self-verification failed: ${report.error ?? 'invalid'}; ${facts}`)];
+  return [
+    ...results,
+    pass('signer', `signs and self-verifies; EKU allows recovery; ${facts}${loaded.demo ? ' (DEMO)' : ''}`),
+  ];
+}
+
+export async function checkRecordSource(ctx: DoctorContext): Promise<CheckResult> {
+  const rc = ctx.config.recordSource;
+  const source = createRecordSource(rc, { now: ctx.now });
+  const target =
+    rc.kind === 'simulator'
+      ? `simulator${rc.fixture ? ` (${rc.fixture})` : ' (demo people)'}`
+      : `${rc.kind} ${rc.baseUrl}`;
+  const health = await source
+    .health(AbortSignal.timeout(10_000))
+    .catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const }));
+  return health.ok
+    ? pass('record source', `${target}: health answered`)
+    : fail('record source', `${target}: ${health.code}`);
+}
+
+export async function checkPrinters(ctx: DoctorContext): Promise<readonly CheckResult[]> {
+  const printers = ctx.config.printers;
+  if (printers.length === 0) return [skip('printers', 'none configured (no print button)')];
+  const service = createPrintService(printers.filter((p) => p.kind !== 'electron'));
+  const statuses = await service.status();
+  const results: CheckResult[] = [];
+  for (const p of printers) {
+    const name = `printer ${p.name}`;
+    if (p.kind === 'electron') {
+      // Electron prints through the system's queue of that name (CUPS on Linux): ask CUPS.
+      const s = await cupsStatus(p.deviceName, Date.now() + p.timeoutMs);
+      results.push(
+        s.ok
+          ? pass(name, `electron → ${p.deviceName}: ready`)
+          : fail(name, `electron → ${p.deviceName}: ${s.error.code}`),
+      );
+      continue;
+    }
+    const s = statuses.find((x) => x.name === p.name);
+    const where = p.kind === 'escpos' ? p.uri : `cups:${p.queue}`;
+    if (!s) results.push(fail(name, `${where}: no status`));
+    else if (s.state === 'down') results.push(fail(name, `${where}: ${s.code ?? 'down'}`));
+    else results.push(pass(name, `${where}: ${s.state === 'degraded' ? 'ready, paper low' : 'ready'}`));
+  }
+  return results;
+}
+
+export async function checkMetrics(ctx: DoctorContext): Promise<CheckResult> {
+  const m = ctx.config.metrics;
+  if (!m) return skip('metrics', 'off (no metrics block)');
+  if (!m.tokenFile) return pass('metrics', `${m.listen}, loopback, no token`);
+  const token = readTokenFile(m.tokenFile);
+  if (!token.ok) return fail('metrics', `${m.tokenFile}: ${String(token.error.details?.reason ?? token.error.code)}`);
+  return pass('metrics', `${m.listen}, bearer token file 0600`);
+}
