@@ -1,0 +1,62 @@
+// The long run of people-loop.ts, for hunting failures that show once in hundreds of people:
+//   npx tsx tests/e2e/support/people-loop-cli.ts [--people 300] [--burn 1] [--no-verify] [--label NAME]
+// Needs `npm run build:renderer` first. Starts its own kiosk (demo core, a fixture of exactly
+// these people, so nobody is refused for being unknown or already issued) and browser; --burn N
+// keeps N CPU-bound worker threads busy meanwhile to load the machine. Failures are saved under
+// tests/artifacts/people-loop/<label>/; the summary is printed as JSON and written there too.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { launchChromium } from './browser';
+import { startKioskServer } from './kiosk-server';
+import { runPeopleLoop } from './people-loop';
+import { fixtureFor, makePeople } from './people';
+
+const BURNER = 'let x = 0; for (;;) x = (x + Math.sqrt(x + 1)) % 1e9;';
+
+function flag(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+async function main(): Promise<number> {
+  const count = Number(flag('people', '300'));
+  const burn = Number(flag('burn', '0'));
+  const label = flag('label', new Date().toISOString().replace(/[:.]/gu, '-'));
+  const dir = path.resolve(import.meta.dirname, '../../artifacts/people-loop', label);
+  mkdirSync(dir, { recursive: true });
+  const burners = Array.from({ length: burn }, () => new Worker(BURNER, { eval: true }));
+  const people = makePeople(count, 'Loop');
+  const kiosk = await startKioskServer({ fixture: fixtureFor(new Date(), people) });
+  const browser = await launchChromium();
+  const started = Date.now();
+  try {
+    const report = await runPeopleLoop({
+      browser,
+      kiosk,
+      people,
+      artifactsDir: dir,
+      verifyQr: !process.argv.includes('--no-verify'),
+      onPerson: (o) => {
+        if (o.error) console.log(`#${o.index} ${o.mode} FAILED after ${Math.round(o.ms)} ms: ${o.error}\n  → ${o.artifacts}`);
+        else if (o.index % 25 === 0) console.log(`#${o.index} ${o.mode} ok (${Math.round(o.ms)} ms)`);
+      },
+    });
+    const summary = { label, burners: burn, seconds: Math.round((Date.now() - started) / 1000), ...report };
+    writeFileSync(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2));
+    console.log(JSON.stringify({ ...summary, failures: report.failures.map((f) => `#${f.index} ${f.mode}: ${f.error}`) }, null, 2));
+    return report.failures.length === 0 ? 0 : 1;
+  } finally {
+    await Promise.all(burners.map((w) => w.terminate()));
+    await browser.close();
+    await kiosk.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(2);
+  },
+);
