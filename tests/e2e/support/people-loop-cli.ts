@@ -1,5 +1,6 @@
 // The long run of people-loop.ts, for hunting failures that show once in hundreds of people:
 //   npx tsx tests/e2e/support/people-loop-cli.ts [--people 300] [--burn 1] [--no-verify] [--label NAME]
+//     [--mode mixed|keyboard|touch] [--renderer DIR]   (DIR: another renderer build, to compare)
 // Needs `npm run build:renderer` first. Starts its own kiosk (demo core, a fixture of exactly
 // these people, so nobody is refused for being unknown or already issued) and browser; --burn N
 // keeps N CPU-bound worker threads busy meanwhile to load the machine. Failures are saved under
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { launchChromium } from './browser';
 import { startKioskServer } from './kiosk-server';
-import { runPeopleLoop } from './people-loop';
+import { runPeopleLoop, type EntryMode } from './people-loop';
 import { fixtureFor, makePeople } from './people';
 
 const BURNER = 'let x = 0; for (;;) x = (x + Math.sqrt(x + 1)) % 1e9;';
@@ -26,8 +27,14 @@ async function main(): Promise<number> {
   const dir = path.resolve(import.meta.dirname, '../../artifacts/people-loop', label);
   mkdirSync(dir, { recursive: true });
   const burners = Array.from({ length: burn }, () => new Worker(BURNER, { eval: true }));
+  const mode = flag('mode', 'mixed');
+  if (!['mixed', 'keyboard', 'touch'].includes(mode)) throw new Error('--mode must be mixed, keyboard or touch');
+  const renderer = flag('renderer', '');
   const people = makePeople(count, 'Loop');
-  const kiosk = await startKioskServer({ fixture: fixtureFor(new Date(), people) });
+  const kiosk = await startKioskServer({
+    fixture: fixtureFor(new Date(), people),
+    ...(renderer ? { staticDir: path.resolve(renderer) } : {}),
+  });
   const browser = await launchChromium();
   const started = Date.now();
   try {
@@ -36,13 +43,14 @@ async function main(): Promise<number> {
       kiosk,
       people,
       artifactsDir: dir,
+      ...(mode === 'mixed' ? {} : { modeOf: () => mode as EntryMode }),
       verifyQr: !process.argv.includes('--no-verify'),
       onPerson: (o) => {
         if (o.error) console.log(`#${o.index} ${o.mode} FAILED after ${Math.round(o.ms)} ms: ${o.error}\n  → ${o.artifacts}`);
         else if (o.index % 25 === 0) console.log(`#${o.index} ${o.mode} ok (${Math.round(o.ms)} ms)`);
       },
     });
-    const summary = { label, burners: burn, seconds: Math.round((Date.now() - started) / 1000), ...report };
+    const summary = { label, burners: burn, mode, renderer: renderer || 'dist/renderer', seconds: Math.round((Date.now() - started) / 1000), ...report };
     writeFileSync(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2));
     console.log(JSON.stringify({ ...summary, failures: report.failures.map((f) => `#${f.index} ${f.mode}: ${f.error}`) }, null, 2));
     return report.failures.length === 0 ? 0 : 1;
