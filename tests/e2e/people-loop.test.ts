@@ -30,11 +30,18 @@ afterAll(async () => {
 });
 
 describe('many people in a row', () => {
-  it(`${PEOPLE} people, keyboard and touch in turn: each sees their QR, which verifies and carries them`, { timeout: 600_000 }, async () => {
-    const report = await runPeopleLoop({ browser, kiosk, people, artifactsDir: ARTIFACTS });
-    expect(report.failures.map((f) => `#${f.index} ${f.mode}: ${f.error} (artifacts: ${f.artifacts})`)).toEqual([]);
-    expect(report.byMode).toEqual({ keyboard: { people: PEOPLE / 2, passed: PEOPLE / 2 }, touch: { people: PEOPLE / 2, passed: PEOPLE / 2 } });
-    // One certificate each in the registry, no more.
-    expect(kiosk.kiosk.runtime.registry.issuedCount()).toEqual({ ok: true, value: PEOPLE });
-  });
+  it(
+    `${PEOPLE} people, keyboard and touch in turn: each sees their QR, which verifies and carries them`,
+    { timeout: 600_000 },
+    async () => {
+      const report = await runPeopleLoop({ browser, kiosk, people, artifactsDir: ARTIFACTS });
+      expect(report.failures.map((f) => `#${f.index} ${f.mode}: ${f.error} (artifacts: ${f.artifacts})`)).toEqual([]);
+      expect(report.byMode).toEqual({
+        keyboard: { people: PEOPLE / 2, passed: PEOPLE / 2 },
+        touch: { people: PEOPLE / 2, passed: PEOPLE / 2 },
+      });
+      // One certificate each in the registry, no more.
+      expect(kiosk.kiosk.runtime.registry.issuedCount()).toEqual({ ok: true, value: PEOPLE });
+    },
+  );
 });

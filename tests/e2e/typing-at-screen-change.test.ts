@@ -10,7 +10,7 @@ import { launchChromium, newKioskPage } from './support/browser';
 import { action, screen } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
-import { WAIT_MS } from './support/waits';
+import { E2E_TEST_MS, WAIT_MS, waitForElement } from './support/waits';
 
 const people = makePeople(4, 'Typing');
 let kiosk: RunningKiosk;
@@ -30,7 +30,8 @@ afterAll(async () => {
 async function pressWhenScreenAppears(page: Page, screenName: string, key: string): Promise<void> {
   await page.evaluate(
     ([name, k]) => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown; activeElement: unknown } }).document;
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown; activeElement: unknown } })
+        .document;
       const g = globalThis as unknown as Record<string, unknown> & {
         MutationObserver: new (cb: () => void) => { observe(t: unknown, o: unknown): void; disconnect(): void };
         KeyboardEvent: new (type: string, init: unknown) => unknown;
@@ -48,8 +49,8 @@ async function pressWhenScreenAppears(page: Page, screenName: string, key: strin
   );
 }
 
-describe('typing right at a screen change', () => {
-  it('a key pressed the moment the name screen appears (after core checked the ID) reaches the name field', async () => {
+describe('typing right at a screen change', { timeout: E2E_TEST_MS }, () => {
+  it('a key pressed as the name screen appears (after core checked the ID) reaches the name field', async () => {
     const page = await newKioskPage(browser, kiosk.url);
     // Hold validateId back so that Enter arrives before the live check: the screen then changes
     // when core's answer comes, outside any input event.
@@ -63,8 +64,12 @@ describe('typing right at a screen change', () => {
     await page.keyboard.type(people[0]!.genesenenId);
     await page.keyboard.press('Enter');
     await screen(page, 'name');
-    await expect.poll(() => page.evaluate('globalThis.__pressedOn'), { timeout: WAIT_MS, message: 'the key press in the page' }).toBe('name');
-    await expect.poll(() => page.locator('#family-name').inputValue(), { timeout: 2000, message: 'the name field' }).toBe('Q');
+    await expect
+      .poll(() => page.evaluate('globalThis.__pressedOn'), { timeout: WAIT_MS, message: 'the key press in the page' })
+      .toBe('name');
+    await expect
+      .poll(() => page.locator('#family-name').inputValue(), { timeout: 2000, message: 'the name field' })
+      .toBe('Q');
     await page.context().close();
   });
 
@@ -73,15 +78,19 @@ describe('typing right at a screen change', () => {
     await action(page, 'start').click();
     await screen(page, 'id');
     await page.keyboard.type(people[1]!.genesenenId);
-    await page.locator('#id-status .kern-alert--success').waitFor();
+    await waitForElement(page, '#id-status .kern-alert--success', 'the check mark of a complete ID');
     await page.keyboard.press('Enter');
     await screen(page, 'name');
     await pressWhenScreenAppears(page, 'dob', '3');
     await page.keyboard.type(people[1]!.familyName);
     await page.keyboard.press('Enter');
     await screen(page, 'dob');
-    await expect.poll(() => page.evaluate('globalThis.__pressedOn'), { timeout: WAIT_MS, message: 'the key press in the page' }).toBe('dob');
-    await expect.poll(() => page.locator('#dob-day').inputValue(), { timeout: 2000, message: 'the day field' }).toBe('3');
+    await expect
+      .poll(() => page.evaluate('globalThis.__pressedOn'), { timeout: WAIT_MS, message: 'the key press in the page' })
+      .toBe('dob');
+    await expect
+      .poll(() => page.locator('#dob-day').inputValue(), { timeout: 2000, message: 'the day field' })
+      .toBe('3');
     await page.context().close();
   });
 });

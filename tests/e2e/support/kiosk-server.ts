@@ -50,7 +50,11 @@ export async function startKioskServer(opts: KioskServerOptions = {}): Promise<R
   });
   if (!created.ok) throw new Error(`createKiosk failed: ${created.error.code} ${JSON.stringify(created.error.details ?? {})}`);
   const transportLog: string[] = [];
-  const server = await startWebServer({ api: created.value.api, staticDir: opts.staticDir ?? RENDERER_DIR, log: (l) => transportLog.push(l) });
+  const server = await startWebServer({
+    api: created.value.api,
+    staticDir: opts.staticDir ?? RENDERER_DIR,
+    log: (l) => transportLog.push(l),
+  });
   return {
     url: server.url,
     kiosk: created.value,

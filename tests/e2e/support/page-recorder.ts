@@ -117,7 +117,11 @@ export function noteStep(page: Page, step: string): void {
 }
 
 const clock = (at: number) => new Date(at).toISOString().slice(11, 23);
-const short = (text: string | undefined, max = 300) => (text && text.length > max ? `${text.slice(0, max)}…` : (text ?? ''));
+const short = (text: string | undefined, max = 300) =>
+  text && text.length > max ? `${text.slice(0, max)}…` : (text ?? '');
+
+const answerOf = (call: ApiExchange) =>
+  call.answeredAt === undefined ? 'no answer yet' : (call.failure ?? `${call.status} ${short(call.answer)}`);
 
 /** One line: the last screen, the last API call and its answer, the last step. */
 export function describePage(page: Page): string {
@@ -126,9 +130,7 @@ export function describePage(page: Page): string {
   const screen = record.screens.at(-1);
   const call = record.api.at(-1);
   const step = record.steps.at(-1);
-  const answer = call
-    ? `${call.method} at ${clock(call.sentAt)} → ${call.answeredAt === undefined ? 'no answer yet' : (call.failure ?? `${call.status} ${short(call.answer)}`)}`
-    : 'none';
+  const answer = call ? `${call.method} at ${clock(call.sentAt)} → ${answerOf(call)}` : 'none';
   return [
     `last screen was ${screen ? `${screen.screen} (since ${clock(screen.at)})` : 'unknown'}`,
     `last API call ${answer}`,
@@ -159,10 +161,18 @@ export async function saveFailure(page: Page, dir: string, what: string): Promis
       ...record.steps.map((s) => ({ at: s.at, line: `step   ${s.step}` })),
       ...record.api.map((c) => ({ at: c.sentAt, line: `api    ${c.method} ${short(c.request, 200)}` })),
       ...record.api.flatMap((c) =>
-        c.answeredAt === undefined ? [] : [{ at: c.answeredAt, line: `answer ${c.method} ${c.failure ?? `${c.status} ${short(c.answer, 200)}`}` }],
+        c.answeredAt === undefined
+          ? []
+          : [{ at: c.answeredAt, line: `answer ${c.method} ${c.failure ?? `${c.status} ${short(c.answer, 200)}`}` }],
       ),
     ].sort((a, b) => a.at - b.at);
-    writeFileSync(path.join(dir, 'timeline.txt'), timeline.slice(-150).map((t) => `${clock(t.at)} ${t.line}`).join('\n'));
+    writeFileSync(
+      path.join(dir, 'timeline.txt'),
+      timeline
+        .slice(-150)
+        .map((t) => `${clock(t.at)} ${t.line}`)
+        .join('\n'),
+    );
   }
   writeFileSync(path.join(dir, 'report.txt'), lines.join('\n'));
   return dir;

@@ -1,6 +1,7 @@
 // The long run of people-loop.ts, for hunting failures that show once in hundreds of people:
 //   npx tsx tests/e2e/support/people-loop-cli.ts [--people 300] [--burn 1] [--no-verify] [--label NAME]
 //     [--mode mixed|keyboard|touch] [--renderer DIR]   (DIR: another renderer build, to compare)
+//     [--throttle N]   (Chromium runs the page's main thread N times slower, as on a busy machine)
 // Needs `npm run build:renderer` first. Starts its own kiosk (demo core, a fixture of exactly
 // these people, so nobody is refused for being unknown or already issued) and browser; --burn N
 // keeps N CPU-bound worker threads busy meanwhile to load the machine. Failures are saved under
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
   const mode = flag('mode', 'mixed');
   if (!['mixed', 'keyboard', 'touch'].includes(mode)) throw new Error('--mode must be mixed, keyboard or touch');
   const renderer = flag('renderer', '');
+  const throttle = Number(flag('throttle', '1'));
   const people = makePeople(count, 'Loop');
   const kiosk = await startKioskServer({
     fixture: fixtureFor(new Date(), people),
@@ -45,14 +47,34 @@ async function main(): Promise<number> {
       artifactsDir: dir,
       ...(mode === 'mixed' ? {} : { modeOf: () => mode as EntryMode }),
       verifyQr: !process.argv.includes('--no-verify'),
+      preparePage: async (page) => {
+        if (throttle <= 1) return;
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      },
       onPerson: (o) => {
-        if (o.error) console.log(`#${o.index} ${o.mode} FAILED after ${Math.round(o.ms)} ms: ${o.error}\n  → ${o.artifacts}`);
+        if (o.error)
+          console.log(`#${o.index} ${o.mode} FAILED after ${Math.round(o.ms)} ms: ${o.error}\n  → ${o.artifacts}`);
         else if (o.index % 25 === 0) console.log(`#${o.index} ${o.mode} ok (${Math.round(o.ms)} ms)`);
       },
     });
-    const summary = { label, burners: burn, mode, renderer: renderer || 'dist/renderer', seconds: Math.round((Date.now() - started) / 1000), ...report };
+    const summary = {
+      label,
+      burners: burn,
+      throttle,
+      mode,
+      renderer: renderer || 'dist/renderer',
+      seconds: Math.round((Date.now() - started) / 1000),
+      ...report,
+    };
     writeFileSync(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2));
-    console.log(JSON.stringify({ ...summary, failures: report.failures.map((f) => `#${f.index} ${f.mode}: ${f.error}`) }, null, 2));
+    console.log(
+      JSON.stringify(
+        { ...summary, failures: report.failures.map((f) => `#${f.index} ${f.mode}: ${f.error}`) },
+        null,
+        2,
+      ),
+    );
     return report.failures.length === 0 ? 0 : 1;
   } finally {
     await Promise.all(burners.map((w) => w.terminate()));

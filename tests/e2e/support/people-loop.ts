@@ -43,6 +43,8 @@ export interface LoopOptions {
   /** Read the QR from the screen and verify it (default true). */
   readonly verifyQr?: boolean;
   readonly onPerson?: (outcome: PersonOutcome) => void;
+  /** Called on every new page before its first person (e.g. to throttle its CPU). */
+  readonly preparePage?: (page: Page) => Promise<void>;
 }
 
 class WrongOutcome extends Error {
@@ -67,7 +69,10 @@ export async function runPerson(page: Page, kiosk: RunningKiosk, person: TestPer
     shown = await confirm(page);
   }
   if (shown !== 'result') {
-    const code = await page.locator('[data-screen="refusal"] [data-error-code]').first().getAttribute('data-error-code');
+    const code = await page
+      .locator('[data-screen="refusal"] [data-error-code]')
+      .first()
+      .getAttribute('data-error-code');
     throw new WrongOutcome(`expected the result screen, got a refusal (${code}); ${describePage(page)}`);
   }
   await waitForElement(page, 'img[data-testid="certificate-qr"]', 'the QR image');
@@ -88,7 +93,12 @@ export async function runPeopleLoop(opts: LoopOptions): Promise<LoopReport> {
   const modeOf = opts.modeOf ?? ((i: number) => (i % 2 === 0 ? 'keyboard' : 'touch'));
   const failures: PersonOutcome[] = [];
   const byMode = { keyboard: { people: 0, passed: 0 }, touch: { people: 0, passed: 0 } };
-  let page = await newKioskPage(opts.browser, opts.kiosk.url, PORTRAIT);
+  const openPage = async () => {
+    const page = await newKioskPage(opts.browser, opts.kiosk.url, PORTRAIT);
+    await opts.preparePage?.(page);
+    return page;
+  };
+  let page = await openPage();
   try {
     for (const [index, person] of opts.people.entries()) {
       const mode = modeOf(index);
@@ -108,7 +118,7 @@ export async function runPeopleLoop(opts: LoopOptions): Promise<LoopReport> {
         // The next person starts on a fresh page with a clean core session.
         await page.context().close();
         await opts.kiosk.kiosk.api.endSession({});
-        page = await newKioskPage(opts.browser, opts.kiosk.url, PORTRAIT);
+        page = await openPage();
       }
     }
   } finally {

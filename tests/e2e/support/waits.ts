@@ -9,6 +9,9 @@ import { describePage } from './page-recorder';
 /** Every wait in the browser suites; well above anything a loaded machine needs. */
 export const WAIT_MS = 45_000;
 
+/** A browser test of a few people: many waits, each of which reports on its own when stuck. */
+export const E2E_TEST_MS = 240_000;
+
 export class WaitGaveUp extends Error {
   override readonly name = 'WaitGaveUp';
 }
@@ -24,7 +27,10 @@ export async function waitForElement(
 ): Promise<void> {
   const timeout = opts.timeoutMs ?? WAIT_MS;
   try {
-    await page.locator(selector).first().waitFor({ state: opts.state ?? 'visible', timeout });
+    await page
+      .locator(selector)
+      .first()
+      .waitFor({ state: opts.state ?? 'visible', timeout });
   } catch (e) {
     if (page.isClosed()) throw e;
     throw new WaitGaveUp(`waited ${seconds(timeout)} for ${what}; ${describePage(page)}`, { cause: e });
@@ -32,7 +38,11 @@ export async function waitForElement(
 }
 
 /** Waits until one of the named screens shows; returns which one. */
-export async function waitForScreen<S extends string>(page: Page, names: S | readonly S[], timeoutMs = WAIT_MS): Promise<S> {
+export async function waitForScreen<S extends string>(
+  page: Page,
+  names: S | readonly S[],
+  timeoutMs = WAIT_MS,
+): Promise<S> {
   const list: readonly S[] = typeof names === 'string' ? [names] : names;
   const selector = list.map((n) => `[data-screen="${n}"]`).join(', ');
   await waitForElement(page, selector, `the ${list.join(' or ')} screen`, { timeoutMs });
