@@ -1,6 +1,7 @@
 // The long run of people-loop.ts, for hunting failures that show once in hundreds of people:
 //   npx tsx tests/e2e/support/people-loop-cli.ts [--people 300] [--burn 1] [--no-verify] [--label NAME]
 //     [--mode mixed|keyboard|touch] [--renderer DIR]   (DIR: another renderer build, to compare)
+//     [--minutes M]   (start no new person after M minutes)
 //     [--throttle N]   (Chromium runs the page's main thread N times slower, as on a busy machine)
 // Needs `npm run build:renderer` first. Starts its own kiosk (demo core, a fixture of exactly
 // these people, so nobody is refused for being unknown or already issued) and browser; --burn N
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
   });
   const browser = await launchChromium();
   const started = Date.now();
+  let slowest = { method: '', ms: 0 };
   try {
     const report = await runPeopleLoop({
       browser,
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
       artifactsDir: dir,
       ...(mode === 'mixed' ? {} : { modeOf: () => mode as EntryMode }),
       verifyQr: !process.argv.includes('--no-verify'),
+      ...(flag('minutes', '') ? { budgetMs: Number(flag('minutes', '0')) * 60_000 } : {}),
       preparePage: async (page) => {
         if (throttle <= 1) return;
         const cdp = await page.context().newCDPSession(page);
@@ -55,7 +58,11 @@ async function main(): Promise<number> {
       onPerson: (o) => {
         if (o.error)
           console.log(`#${o.index} ${o.mode} FAILED after ${Math.round(o.ms)} ms: ${o.error}\n  → ${o.artifacts}`);
-        else if (o.index % 25 === 0) console.log(`#${o.index} ${o.mode} ok (${Math.round(o.ms)} ms)`);
+        else if (o.index % 25 === 0 || (o.slowestCall?.ms ?? 0) > 5000)
+          console.log(
+            `#${o.index} ${o.mode} ok (${Math.round(o.ms)} ms; slowest call ${JSON.stringify(o.slowestCall)})`,
+          );
+        if (o.slowestCall && o.slowestCall.ms > slowest.ms) slowest = o.slowestCall;
       },
     });
     const summary = {
@@ -64,6 +71,7 @@ async function main(): Promise<number> {
       throttle,
       mode,
       renderer: renderer || 'dist/renderer',
+      slowestCall: slowest,
       seconds: Math.round((Date.now() - started) / 1000),
       ...report,
     };

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { newKioskPage, PORTRAIT } from './browser';
 import { action, confirm, enterPersonByKeyboard, enterPersonByTouch, screen, tabToAndPress } from './flow';
 import type { RunningKiosk } from './kiosk-server';
-import { describePage, noteStep, saveFailure } from './page-recorder';
+import { describePage, noteStep, pageRecord, saveFailure } from './page-recorder';
 import type { TestPerson } from './people';
 import { readQrFromScreen, verifyWithDemoTrust } from './qr';
 import { waitForElement, waitForScreen } from './waits';
@@ -21,6 +21,8 @@ export interface PersonOutcome {
   readonly index: number;
   readonly mode: EntryMode;
   readonly ms: number;
+  /** The slowest API call of this person (method and milliseconds from request to answer). */
+  readonly slowestCall?: { readonly method: string; readonly ms: number };
   readonly error?: string;
   readonly artifacts?: string;
 }
@@ -43,6 +45,8 @@ export interface LoopOptions {
   /** Read the QR from the screen and verify it (default true). */
   readonly verifyQr?: boolean;
   readonly onPerson?: (outcome: PersonOutcome) => void;
+  /** Start no new person after this many milliseconds (the report counts those who ran). */
+  readonly budgetMs?: number;
   /** Called on every new page before its first person (e.g. to throttle its CPU). */
   readonly preparePage?: (page: Page) => Promise<void>;
 }
@@ -89,6 +93,16 @@ export async function runPerson(page: Page, kiosk: RunningKiosk, person: TestPer
   await screen(page, 'welcome');
 }
 
+function slowestCallSince(page: Page, since: number): { slowestCall?: { method: string; ms: number } } {
+  let slowest: { method: string; ms: number } | undefined;
+  for (const call of pageRecord(page)?.api ?? []) {
+    if (call.sentAt < since || call.answeredAt === undefined) continue;
+    const ms = call.answeredAt - call.sentAt;
+    if (!slowest || ms > slowest.ms) slowest = { method: call.method, ms };
+  }
+  return slowest ? { slowestCall: slowest } : {};
+}
+
 export async function runPeopleLoop(opts: LoopOptions): Promise<LoopReport> {
   const modeOf = opts.modeOf ?? ((i: number) => (i % 2 === 0 ? 'keyboard' : 'touch'));
   const failures: PersonOutcome[] = [];
@@ -100,14 +114,17 @@ export async function runPeopleLoop(opts: LoopOptions): Promise<LoopReport> {
   };
   let page = await openPage();
   try {
+    const loopStart = performance.now();
     for (const [index, person] of opts.people.entries()) {
+      if (opts.budgetMs !== undefined && performance.now() - loopStart > opts.budgetMs) break;
       const mode = modeOf(index);
       const started = performance.now();
+      const since = Date.now();
       byMode[mode].people++;
       try {
         await runPerson(page, opts.kiosk, person, mode, opts.verifyQr ?? true);
         byMode[mode].passed++;
-        opts.onPerson?.({ index, mode, ms: performance.now() - started });
+        opts.onPerson?.({ index, mode, ms: performance.now() - started, ...slowestCallSince(page, since) });
       } catch (e) {
         const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
         const dir = path.join(opts.artifactsDir, `${String(index).padStart(4, '0')}-${mode}`);
@@ -124,5 +141,6 @@ export async function runPeopleLoop(opts: LoopOptions): Promise<LoopReport> {
   } finally {
     await page.context().close();
   }
-  return { people: opts.people.length, passed: opts.people.length - failures.length, failures, byMode };
+  const people = byMode.keyboard.people + byMode.touch.people;
+  return { people, passed: people - failures.length, failures, byMode };
 }
