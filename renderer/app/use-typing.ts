@@ -2,7 +2,11 @@
 // every input screen even while focus sits on the heading or on an on-screen key: key
 // presses outside a text field are routed to the screen's field. Inside a real <input> the
 // browser handles typing itself.
-import { useEffect, useRef } from 'react';
+// The listener is attached in a layout effect, i.e. in the same task as the screen's DOM: a
+// screen that appears after an answer from core (ID checked, then the name screen) would
+// otherwise be on view for a moment without it, and keys typed right away were lost
+// (tests/e2e/typing-at-screen-change.test.ts).
+import { useLayoutEffect, useRef } from 'react';
 
 export interface TypingHandlers {
   readonly onChar: (ch: string) => void;
@@ -15,7 +19,7 @@ const isTextField = (el: EventTarget | null): boolean => el instanceof HTMLInput
 export function useTyping(handlers: TypingHandlers, enabled = true): void {
   const ref = useRef(handlers);
   ref.current = handlers;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || isTextField(e.target)) return;

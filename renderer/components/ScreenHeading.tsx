@@ -1,11 +1,12 @@
 // Each screen's one <h1> (WCAG 2.4.3/2.4.6): it receives focus when the screen appears,
-// so screen readers announce the new question and keyboard users start from the top.
-import { useEffect, useRef } from 'react';
+// so screen readers announce the new question and keyboard users start from the top. Focus moves
+// in a layout effect, together with the screen's DOM, so a Tab pressed at once starts from here.
+import { useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 
 export function ScreenHeading({ children }: { readonly children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current?.focus({ preventScroll: false });
   }, []);
   return (

@@ -16,6 +16,7 @@ import { action, chooseLanguage, screen } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { tourEveryScreen } from './support/tour';
+import { E2E_TEST_MS } from './support/waits';
 
 const SCREENSHOT_LANGUAGES: readonly UiLanguage[] = ['de', 'en', 'ar'];
 const SCREENS_DIR = path.resolve(__dirname, '../artifacts/screens');
@@ -109,7 +110,7 @@ describe('every screen, every language', () => {
   }
 });
 
-describe('right to left', () => {
+describe('right to left', { timeout: E2E_TEST_MS }, () => {
   it('Arabic mirrors the layout: Back on the right, Next on the left, text aligned right', async () => {
     const page = await newKioskPage(browser, kiosk.url, PORTRAIT);
     await chooseLanguage(page, 'ar');

@@ -10,6 +10,7 @@ import { action, confirm, enterPersonByKeyboard, enterPersonByTouch, screen, tab
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen, verifyWithDemoTrust } from './support/qr';
+import { E2E_TEST_MS, WAIT_MS } from './support/waits';
 
 const people = makePeople(26, 'Happy');
 let kiosk: RunningKiosk;
@@ -34,7 +35,7 @@ async function expectVerifiedQrFor(page: Page, person: (typeof people)[number]) 
   expect(report.payload).toMatchObject({ nam: { fn: person.familyName, gn: person.givenName }, dob: person.dateOfBirth });
 }
 
-describe('issuing in the browser', () => {
+describe('issuing in the browser', { timeout: E2E_TEST_MS }, () => {
   it('by touch: the QR on screen verifies and carries the person; Finish wipes everything', async () => {
     const person = people[0]!;
     const page = await newKioskPage(browser, kiosk.url, PORTRAIT);
@@ -65,7 +66,10 @@ describe('issuing in the browser', () => {
     expect(text).not.toContain(person.genesenenId);
     expect(await page.locator('img[data-testid="certificate-qr"]').count()).toBe(0);
     await expect
-      .poll(async () => kiosk.kiosk.api.sessionState({}))
+      .poll(async () => kiosk.kiosk.api.sessionState({}), {
+        timeout: WAIT_MS,
+        message: "the core's session after Finish",
+      })
       .toMatchObject({ ok: true, value: { heldCertificates: 0, clerkUnlocked: false } });
     // Back on the ID screen nothing of the previous person is left in the field.
     await action(page, 'start').click();

@@ -13,6 +13,7 @@ import { action, confirm, enterPersonByKeyboard, screen, tapDob, tapId, tapName 
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen, verifyWithDemoTrust } from './support/qr';
+import { E2E_TEST_MS, WAIT_MS, waitForElement } from './support/waits';
 
 const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n/de.json'), 'utf8')) as {
   errors: Record<string, string>;
@@ -46,26 +47,29 @@ const session = async () => {
   const r = await kiosk.kiosk.api.sessionState({});
   return r.ok ? r.value : null;
 };
+/** Polls the core's session state until it matches (the wipe's calls to core are asynchronous). */
+const sessionSettles = (what: string) =>
+  expect.poll(session, { timeout: WAIT_MS, message: `the core's session ${what}` });
 
 async function enterPin(page: Page, pin: string) {
   for (const d of pin) await page.locator(`.kiosk-keyboard [data-key="${d}"]`).click();
   await action(page, 'next').click();
 }
 
-describe('idle timeout', () => {
+describe('idle timeout', { timeout: E2E_TEST_MS }, () => {
   it('warns with a countdown and "more time", and keeps the entries when asked', async () => {
     const page = await newKioskPage(browser, kiosk.url, undefined, { fakeClock: true });
     await action(page, 'start').click();
     await tapId(page, people[0]!.genesenenId);
     await page.clock.fastForward(IDLE * 1000 + 500);
     const dialog = page.locator('dialog[open]');
-    await dialog.waitFor();
+    await waitForElement(page, 'dialog[open]', 'the idle warning');
     expect(await dialog.locator('[role="timer"]').innerText()).toMatch(/0:(20|19)/u);
     expect(await page.locator('[data-action="idle-more"]:focus').count()).toBe(1);
     await page.clock.fastForward(5000);
     expect(await dialog.locator('[role="timer"]').innerText()).toMatch(/0:1[45]/u);
     await action(page, 'idle-more').click();
-    await dialog.waitFor({ state: 'detached' });
+    await waitForElement(page, 'dialog[open]', 'the idle warning to close', { state: 'detached' });
     expect(await page.locator('#genesenen-id').inputValue()).toBe(people[0]!.genesenenId);
     await page.context().close();
   });
@@ -76,13 +80,13 @@ describe('idle timeout', () => {
     expect(await confirm(page)).toBe('result');
     expect((await session())?.heldCertificates).toBe(1);
     await page.clock.fastForward(IDLE * 1000 + 500);
-    await page.locator('dialog[open]').waitFor();
+    await waitForElement(page, 'dialog[open]', 'the idle warning');
     await page.clock.fastForward(WARNING * 1000 + 500);
     await screen(page, 'welcome');
     expect(await page.locator('dialog[open]').count()).toBe(0);
     expect(await page.locator('[data-testid="certificate-qr"]').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toContain(people[1]!.familyName);
-    await expect.poll(session).toMatchObject({ heldCertificates: 0, clerkUnlocked: false });
+    await sessionSettles('after the idle wipe').toMatchObject({ heldCertificates: 0, clerkUnlocked: false });
     // Nothing of the person comes back when the next one starts.
     await action(page, 'start').click();
     expect(await page.locator('#genesenen-id').inputValue()).toBe('');
@@ -104,13 +108,13 @@ describe('idle timeout', () => {
     await page.clock.fastForward((IDLE + WARNING) * 1000 + 1000);
     await page.clock.fastForward(1000);
     await screen(page, 'welcome');
-    await expect.poll(session).toMatchObject({ heldCertificates: 0, clerkUnlocked: false });
+    await sessionSettles('after the idle wipe').toMatchObject({ heldCertificates: 0, clerkUnlocked: false });
     expect(await page.locator('.clerk-bar').count()).toBe(0);
     await page.context().close();
   });
 });
 
-describe('clerk mode', () => {
+describe('clerk mode', { timeout: E2E_TEST_MS }, () => {
   it('refuses a wrong PIN and shows the status with the right one', async () => {
     const page = await newKioskPage(browser, kiosk.url);
     await page.keyboard.press('Control+Alt+KeyK');
@@ -121,7 +125,7 @@ describe('clerk mode', () => {
     expect((await session())?.clerkUnlocked).toBe(false);
     await enterPin(page, DEMO_CLERK_PIN);
     const status = page.locator('[data-testid="clerk-status"]');
-    await status.waitFor();
+    await waitForElement(page, '[data-testid="clerk-status"]', 'the clerk status');
     const text = await status.innerText();
     expect(text).toContain('simulator');
     expect(text).toMatch(/Schlüssel-ID \(kid\): \S+/u);
@@ -129,7 +133,7 @@ describe('clerk mode', () => {
     expect(text).toMatch(/Ausgestellte Zertifikate: \d+/u);
     await action(page, 'clerk-lock').click();
     await screen(page, 'welcome');
-    await expect.poll(session).toMatchObject({ clerkUnlocked: false });
+    await sessionSettles('after Lock').toMatchObject({ clerkUnlocked: false });
     await page.context().close();
   });
 
@@ -173,7 +177,7 @@ describe('clerk mode', () => {
     expect(report.valid).toBe(true);
     expect(report.payload).toMatchObject({ nam: { fn: person.familyName } });
     await action(page, 'finish').click();
-    await expect.poll(session).toMatchObject({ heldCertificates: 0, clerkUnlocked: false });
+    await sessionSettles('after Finish').toMatchObject({ heldCertificates: 0, clerkUnlocked: false });
     await page.context().close();
   });
 });

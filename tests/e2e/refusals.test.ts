@@ -15,6 +15,7 @@ import { action, confirm, enterPersonByKeyboard, screen, tapId, type Person } fr
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen } from './support/qr';
+import { E2E_TEST_MS, waitForElement } from './support/waits';
 
 const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n/de.json'), 'utf8')) as {
   refusal: Record<string, { title: string }>;
@@ -56,7 +57,7 @@ async function refusalShown(page: Page) {
   };
 }
 
-describe('refusal screens', () => {
+describe('refusal screens', { timeout: E2E_TEST_MS }, () => {
   it('NOT_FOUND: the same screen whether the name or the date did not match', async () => {
     const page = await newKioskPage(browser, kiosk.url);
     const person = people[0]!;
@@ -145,12 +146,12 @@ describe('refusal screens', () => {
     await expect(page.locator('[data-screen="id"]').count()).resolves.toBe(1);
     await page.locator('[data-key="backspace"]').click();
     await tapId(page, id.slice(11));
-    await page.locator('#id-status .kern-alert--success').waitFor();
+    await waitForElement(page, '#id-status .kern-alert--success', 'the check mark of the corrected ID');
     await page.context().close();
   });
 });
 
-describe('printer problems and broken signing', () => {
+describe('printer problems and broken signing', { timeout: E2E_TEST_MS }, () => {
   it('a printer problem is a message on the result screen; the QR stays', async () => {
     const paperOut = await startFakePrinter('epson', 'paper-out');
     const online = await startFakePrinter('epson', 'online');
@@ -169,7 +170,7 @@ describe('printer problems and broken signing', () => {
       expect(await attempt(page, person)).toBe('result');
       await action(page, 'print-receipt').click();
       const problem = page.locator('.screen--result [role="alert"]');
-      await problem.waitFor();
+      await waitForElement(page, '.screen--result [role="alert"]', 'the printer problem on the result screen');
       expect(await problem.innerText()).toContain(de.errors.PRINTER_PAPER_OUT);
       expect((await readQrFromScreen(page)).startsWith('HC1:')).toBe(true);
       await page.context().close();

@@ -160,7 +160,7 @@ describe('quitting', () => {
     app.emit('before-quit', fakeEvent());
     expect(close).toHaveBeenCalledTimes(1);
     release();
-    await vi.waitFor(() => expect(app.quits).toBe(2));
+    await vi.waitFor(() => expect(app.quits).toBe(2), { timeout: 30_000 });
     const last = fakeEvent();
     app.emit('before-quit', last);
     expect(last.defaultPrevented).toBe(false);

@@ -89,6 +89,6 @@ describe('main bundle', () => {
 
     // Quitting closes core (registry, audit log) before the app exits.
     fx.app.emit('before-quit', { preventDefault() {} });
-    await vi.waitFor(() => expect(fx.app.quits).toBe(1));
+    await vi.waitFor(() => expect(fx.app.quits).toBe(1), { timeout: 30_000 });
   }, 60_000);
 });

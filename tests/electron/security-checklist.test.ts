@@ -193,7 +193,7 @@ describe('kiosk rules, on the objects main.ts builds', () => {
   it('a crashed renderer is wiped and reloaded; the window survives a close request', async () => {
     const { contents, win } = await boot();
     contents.emit('render-process-gone', fakeEvent(), { reason: 'crashed', exitCode: 1 });
-    await vi.waitFor(() => expect(contents.reloads).toBe(1));
+    await vi.waitFor(() => expect(contents.reloads).toBe(1), { timeout: 30_000 });
     expect(contents.session.wiped).toEqual(['storage', 'cache']);
     const close = fakeEvent();
     win.emit('close', close);

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, PORTRAIT } from '../e2e/support/browser';
 import { action, confirm, enterPersonByKeyboard, screen } from '../e2e/support/flow';
 import { startKioskServer, type RunningKiosk } from '../e2e/support/kiosk-server';
+import { recordContext } from '../e2e/support/page-recorder';
 import { fixtureFor, type TestPerson } from '../e2e/support/people';
+import { WAIT_MS } from '../e2e/support/waits';
 import { createIdFormat } from '../../core/id/genesenen-id';
 import { foundIn, takeHeapSnapshot } from '../support/heap-snapshot';
 
@@ -32,6 +34,8 @@ beforeAll(async () => {
   kiosk = await startKioskServer({ fixture: fixtureFor(new Date(), [person]), config: { ui: { idleTimeoutSeconds: IDLE, idleWarningSeconds: WARNING } } });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: PORTRAIT, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  await recordContext(context);
+  context.setDefaultTimeout(WAIT_MS);
   page = await context.newPage();
   await page.clock.install();
   await page.goto(kiosk.url);
@@ -58,7 +62,12 @@ describe("renderer memory after the idle wipe", () => {
   it('after the idle timeout and garbage collection, none of it is left', { timeout: 90_000 }, async () => {
     await page.clock.fastForward((IDLE + WARNING) * 1000 + 1000);
     await screen(page, 'welcome');
-    await expect.poll(async () => (await kiosk.kiosk.api.sessionState({})).ok && (await kiosk.kiosk.api.sessionState({}))).toMatchObject({ value: { heldCertificates: 0 } });
+    await expect
+      .poll(async () => (await kiosk.kiosk.api.sessionState({})).ok && (await kiosk.kiosk.api.sessionState({})), {
+        timeout: WAIT_MS,
+        message: "the core's session after the idle wipe",
+      })
+      .toMatchObject({ value: { heldCertificates: 0 } });
     const snapshot = await takeHeapSnapshot(page);
     console.info(`renderer heap after wipe: ${snapshot.strings.length} strings searched for ${traces.length} traces`);
     expect(foundIn(snapshot, traces)).toEqual({});

@@ -1,5 +1,7 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser; see the brief).
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { recordContext } from './page-recorder';
+import { WAIT_MS, waitForScreen } from './waits';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,9 +33,12 @@ export async function newKioskPage(
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
   // Playwright's clock lets the idle tests jump over the timeout instead of waiting for it.
   if (opts.fakeClock) await context.clock.install({ time: new Date() });
+  // API calls, console and screen changes, for the failure reports of waits.ts.
+  await recordContext(context);
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   await page.goto(url);
-  await page.locator('[data-screen="welcome"]').waitFor();
+  await waitForScreen(page, 'welcome');
   return page;
 }
 

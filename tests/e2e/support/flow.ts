@@ -2,6 +2,8 @@
 // physical keyboard / hand scanner. Buttons are found by data-action / data-key so one helper
 // works in every language; what the person reads is checked by the tests themselves.
 import type { Page } from 'playwright-core';
+import { describePage, noteStep } from './page-recorder';
+import { waitForElement, waitForScreen } from './waits';
 
 export interface Person {
   readonly genesenenId: string;
@@ -10,12 +12,13 @@ export interface Person {
   readonly dateOfBirth: string;
 }
 
-export const screen = (page: Page, name: string) => page.locator(`[data-screen="${name}"]`).waitFor();
+/** Waits for a screen; gives up with what it waited for and where the page stood (waits.ts). */
+export const screen = async (page: Page, name: string): Promise<void> => void (await waitForScreen(page, name));
 export const action = (page: Page, name: string) => page.locator(`[data-action="${name}"]`).first();
 
 export async function chooseLanguage(page: Page, code: string): Promise<void> {
   await page.locator(`[data-lang="${code}"]`).click();
-  await page.locator(`html[data-ui-language="${code}"]`).waitFor({ state: 'attached' });
+  await waitForElement(page, `html[data-ui-language="${code}"]`, `the page in language ${code}`, { state: 'attached' });
 }
 
 async function tapKey(page: Page, key: string): Promise<void> {
@@ -53,26 +56,32 @@ export async function tapDob(page: Page, dob: string): Promise<void> {
 
 /** Welcome → ID → name → DOB → summary, all by touch. */
 export async function enterPersonByTouch(page: Page, person: Person): Promise<void> {
+  noteStep(page, 'touch: start');
   await action(page, 'start').click();
   await screen(page, 'id');
+  noteStep(page, 'touch: tap the ID');
   await tapId(page, person.genesenenId);
-  await page.locator('#id-status .kern-alert--success').waitFor();
+  await waitForElement(page, '#id-status .kern-alert--success', 'the check mark of a complete ID');
+  noteStep(page, 'touch: next after the ID');
   await action(page, 'next').click();
   await screen(page, 'name');
+  noteStep(page, 'touch: tap the name');
   await tapName(page, person.familyName);
+  noteStep(page, 'touch: next after the name');
   await action(page, 'next').click();
   await screen(page, 'dob');
+  noteStep(page, 'touch: tap the date of birth');
   await tapDob(page, person.dateOfBirth);
+  noteStep(page, 'touch: next after the date of birth');
   await action(page, 'next').click();
   await screen(page, 'summary');
 }
 
 /** Confirm on the summary; resolves when the result or a refusal is on screen. */
 export async function confirm(page: Page): Promise<'result' | 'refusal'> {
+  noteStep(page, 'confirm on the summary');
   await action(page, 'next').click();
-  const outcome = page.locator('[data-screen="result"], [data-screen="refusal"]');
-  await outcome.first().waitFor();
-  return (await outcome.first().getAttribute('data-screen')) as 'result' | 'refusal';
+  return waitForScreen(page, ['result', 'refusal'] as const);
 }
 
 /** Moves focus with Tab until the element with `data-action=name` has it, then presses Enter. */
@@ -84,11 +93,12 @@ export async function tabToAndPress(page: Page, name: string, maxTabs = 60): Pro
     }
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Tab never reached [data-action="${name}"]`);
+  throw new Error(`Tab never reached [data-action="${name}"] in ${maxTabs} presses; ${describePage(page)}`);
 }
 
 /** A physical keyboard or hand scanner: text typed where focus is, Enter to go on. No mouse. */
 export async function enterPersonByKeyboard(page: Page, person: Person): Promise<void> {
+  noteStep(page, 'keyboard: Tab to start');
   await tabToAndPress(page, 'start');
   await typePersonFromIdScreen(page, person);
 }
@@ -96,12 +106,15 @@ export async function enterPersonByKeyboard(page: Page, person: Person): Promise
 /** From the ID screen to the summary by typing (focus on the heading, as after each screen change). */
 export async function typePersonFromIdScreen(page: Page, person: Person): Promise<void> {
   await screen(page, 'id');
+  noteStep(page, 'keyboard: type the ID and Enter');
   await page.keyboard.type(person.genesenenId);
   await page.keyboard.press('Enter');
   await screen(page, 'name');
+  noteStep(page, 'keyboard: type the name and Enter');
   await page.keyboard.type(person.familyName);
   await page.keyboard.press('Enter');
   await screen(page, 'dob');
+  noteStep(page, 'keyboard: type the date of birth and Enter');
   const [year, month, day] = person.dateOfBirth.split('-');
   // Typed digits fill day, month, year in turn; a partial date tabs past the empty fields.
   if (!day) for (let i = 0; i < (month ? 2 : 3); i++) await page.keyboard.press('Tab');

@@ -25,10 +25,12 @@ export interface KioskServerOptions {
   /** Records for the simulator instead of the demo people (written to <dataDir>/records.json). */
   readonly fixture?: Fixture;
   readonly now?: () => Date;
+  /** Another renderer build to serve (e.g. an older one, to compare); default dist/renderer. */
+  readonly staticDir?: string;
 }
 
 export async function startKioskServer(opts: KioskServerOptions = {}): Promise<RunningKiosk> {
-  await ensureRendererBuilt(() => {}, { whenStale: true });
+  if (!opts.staticDir) await ensureRendererBuilt(() => {}, { whenStale: true });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-e2e-'));
   let configPath: string | undefined;
   const config: Record<string, unknown> = { ...(opts.config ?? {}) };
@@ -48,7 +50,11 @@ export async function startKioskServer(opts: KioskServerOptions = {}): Promise<R
   });
   if (!created.ok) throw new Error(`createKiosk failed: ${created.error.code} ${JSON.stringify(created.error.details ?? {})}`);
   const transportLog: string[] = [];
-  const server = await startWebServer({ api: created.value.api, staticDir: RENDERER_DIR, log: (l) => transportLog.push(l) });
+  const server = await startWebServer({
+    api: created.value.api,
+    staticDir: opts.staticDir ?? RENDERER_DIR,
+    log: (l) => transportLog.push(l),
+  });
   return {
     url: server.url,
     kiosk: created.value,

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { RunningKiosk } from './kiosk-server';
 import { action, chooseLanguage, confirm, screen, tapId, typePersonFromIdScreen, type Person } from './flow';
+import { waitForElement } from './waits';
 
 export type Visit = (name: string) => Promise<void>;
 
@@ -34,11 +35,11 @@ export async function tourEveryScreen(
   await visit('id');
   const id = people.issue.genesenenId.replaceAll('-', '');
   await tapId(page, id.slice(0, 11) + (id[11] === '0' ? '1' : '0'));
-  await page.locator('#id-status [role="alert"]').waitFor();
+  await waitForElement(page, '#id-status [role="alert"]', 'the wrong-check-character message');
   await visit('id-check-character');
   await page.locator('.kiosk-keyboard [data-key="clear"]').click();
   await tapId(page, id);
-  await page.locator('#id-status .kern-alert--success').waitFor();
+  await waitForElement(page, '#id-status .kern-alert--success', 'the check mark of a complete ID');
   await action(page, 'next').click();
 
   await screen(page, 'name');
@@ -55,7 +56,7 @@ export async function tourEveryScreen(
   await page.locator('#dob-month').fill('02');
   await page.locator('#dob-year').fill('1990');
   await action(page, 'next').click();
-  await page.locator('#dob-status [role="alert"]').waitFor();
+  await waitForElement(page, '#dob-status [role="alert"]', 'the invalid-date message');
   await visit('dob-invalid');
   const [year, month, day] = people.issue.dateOfBirth.split('-');
   await page.locator('#dob-day').fill(day ?? '');
@@ -73,11 +74,11 @@ export async function tourEveryScreen(
   await screen(page, 'result');
   await visit('result');
   await action(page, 'print-receipt').click();
-  await page.locator('.screen--result [role="alert"]').waitFor();
+  await waitForElement(page, '.screen--result [role="alert"]', 'the printer problem on the result screen');
   await visit('result-print-problem');
 
   await page.clock.fastForward((await idleSeconds(kiosk)) * 1000 + 500);
-  await page.locator('dialog[open]').waitFor();
+  await waitForElement(page, 'dialog[open]', 'the idle warning');
   await visit('idle-warning');
   await action(page, 'idle-more').click();
   await action(page, 'finish').click();
@@ -110,11 +111,11 @@ export async function tourEveryScreen(
   await visit('clerk-pin');
   for (const d of '999999') await page.locator(`.kiosk-keyboard [data-key="${d}"]`).click();
   await action(page, 'next').click();
-  await page.locator('#pin-status [role="alert"]').waitFor();
+  await waitForElement(page, '#pin-status [role="alert"]', 'the wrong-PIN message');
   await visit('clerk-pin-wrong');
   for (const d of '246810') await page.locator(`.kiosk-keyboard [data-key="${d}"]`).click();
   await action(page, 'next').click();
-  await page.locator('[data-testid="clerk-status"]').waitFor();
+  await waitForElement(page, '[data-testid="clerk-status"]', 'the clerk status');
   await visit('clerk-status');
   await action(page, 'clerk-walk-in').click();
   await screen(page, 'id');
