@@ -2,11 +2,12 @@
 // and whose comparisons must interleave; run.ts runs a group when any of its names is wanted.
 import { printJobGroup, qrGroup, verifyGroup } from './certificate-bench';
 import type { BenchGroup } from './harness';
+import { lookupGroup } from './lookup-bench';
 import { registryGroup } from './registry-bench';
 import { signIssueGroup } from './sign-issue-bench';
 import { usecaseGroup } from './usecase-bench';
 import { webGroup } from './web-bench';
 
 export function benchGroups(): readonly BenchGroup[] {
-  return [signIssueGroup, verifyGroup, qrGroup, printJobGroup, usecaseGroup, registryGroup, webGroup];
+  return [signIssueGroup, verifyGroup, qrGroup, printJobGroup, usecaseGroup, lookupGroup, registryGroup, webGroup];
 }
