@@ -17,6 +17,7 @@ import { CHROMIUM_PATH, launchChromium, PORTRAIT } from '../tests/e2e/support/br
 import { action, enterPersonByTouch } from '../tests/e2e/support/flow';
 import { benchTempDir, onBenchExit, WEB_FAMILY_NAME, writeKioskConfig, writePeopleFixture, type PeopleFixture } from './fixtures';
 import { latencyResult, type BenchContext, type BenchGroup, type GroupOutput } from './harness';
+import { bundleSizes } from './web-bundle';
 import { WEB_MARKS_SCRIPT, type WebMarks } from './web-marks';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -137,7 +138,7 @@ export const webGroup: BenchGroup = {
       const resultMedian = latencyResult(toResult).median;
       return {
         results: {
-          web_first_screen: latencyResult(first),
+          web_first_screen: latencyResult(first, { ...bundleSizes() }),
           web_confirm_to_qr: latencyResult(confirm, { toResultScreenMedian: resultMedian }),
         },
       };
