@@ -13,7 +13,6 @@ import { demoFixture } from '../core/records/demo-records';
 import type { HttpClientConfig } from '../core/records/http-client';
 import type { RecordQuery } from '../core/records/record-source';
 import { startSimulator } from '../core/records/simulator';
-import { createTestPki } from '../tests/records/helpers/tls-certs';
 import { echoRoundTripMs, startDelayProxy } from './delay-proxy';
 import { latencyResult, measureLatency, pick, type BenchGroup } from './harness';
 import { LOOKUP_RTT_MS } from './report';
@@ -24,6 +23,8 @@ const ERIKA: RecordQuery = { genesenenId: 'RZJQMTFB84WV', familyName: 'Musterman
 export const lookupGroup: BenchGroup = {
   names: ['lookup_tls_new', 'lookup_tls_keepalive'],
   async run(ctx) {
+    // Loaded here, not at the top: the test PKI pulls in X.509 tooling that --list need not load.
+    const { createTestPki } = await import('../tests/records/helpers/tls-certs');
     const pki = await createTestPki();
     const sim = await startSimulator({ fixture: demoFixture(new Date()), tls: { ...pki.server, ca: pki.ca, requestCert: true } });
     const proxies = await Promise.all([0, 1].map(() => startDelayProxy({ host: '127.0.0.1', port: sim.port }, LOOKUP_RTT_MS / 2)));
