@@ -2,6 +2,7 @@
 // and whose comparisons must interleave; run.ts runs a group when any of its names is wanted.
 import { printJobGroup, qrGroup, verifyGroup } from './certificate-bench';
 import type { BenchGroup } from './harness';
+import { lookupGroup } from './lookup-bench';
 import { registryGroup } from './registry-bench';
 import { rulesGroup } from './rules-bench';
 import { signIssueGroup } from './sign-issue-bench';
@@ -9,5 +10,5 @@ import { usecaseGroup } from './usecase-bench';
 import { webGroup } from './web-bench';
 
 export function benchGroups(): readonly BenchGroup[] {
-  return [signIssueGroup, verifyGroup, rulesGroup, qrGroup, printJobGroup, usecaseGroup, registryGroup, webGroup];
+  return [signIssueGroup, verifyGroup, rulesGroup, qrGroup, printJobGroup, usecaseGroup, lookupGroup, registryGroup, webGroup];
 }

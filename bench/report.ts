@@ -15,15 +15,28 @@ export type NotMeasured = Readonly<Record<string, string>>;
 
 interface Goal {
   readonly text: string;
-  readonly met: (value: number) => boolean;
-  readonly of: 'median' | 'p99' | 'ratio';
+  /** `value` is the median, p99 or ratio named by `of`; 'both' goals also get the p99. */
+  readonly met: (value: number, p99: number) => boolean;
+  readonly of: 'median' | 'p99' | 'ratio' | 'both';
 }
+
+/** The round trip of the delay proxy in front of the simulator (bench/lookup-bench.ts). */
+export const LOOKUP_RTT_MS = 40;
 
 /** The performance targets (docs/performance.md), for the "goal" column. */
 export const GOALS: Readonly<Record<string, Goal>> = {
   issue_core_vs_sign_raw: { text: '≥ 0.5', of: 'ratio', met: (v) => v >= 0.5 },
   issue_usecase_latency: { text: 'p99 < 15 ms', of: 'p99', met: (v) => v < 15 },
+  issue_usecase_latency_loaded: { text: 'p99 < 15 ms', of: 'p99', met: (v) => v < 15 },
   rules_eval: { text: 'median < 1 ms', of: 'median', met: (v) => v < 1 },
+  lookup_tls_keepalive: {
+    text: `median ≤ ${LOOKUP_RTT_MS + 5} ms, p99 ≤ 2× median`,
+    of: 'both',
+    met: (median, p99) => median <= LOOKUP_RTT_MS + 5 && p99 <= 2 * median,
+  },
+  a4_pdf: { text: 'median < 100 ms', of: 'median', met: (v) => v < 100 },
+  web_first_screen: { text: 'median < 500 ms', of: 'median', met: (v) => v < 500 },
+  web_confirm_to_qr: { text: 'median < 50 ms', of: 'median', met: (v) => v < 50 },
   qr_svg: { text: 'median < 10 ms', of: 'median', met: (v) => v < 10 },
   qr_png: { text: 'median < 10 ms', of: 'median', met: (v) => v < 10 },
 };
@@ -42,7 +55,8 @@ function goalCell(name: string, value: { median: number; p99: number } | number)
   const goal = GOALS[name];
   if (!goal) return '';
   const v = typeof value === 'number' ? value : goal.of === 'p99' ? value.p99 : value.median;
-  return `${goal.text}: ${goal.met(v) ? 'met' : 'MISSED'}`;
+  const p99 = typeof value === 'number' ? Number.NaN : value.p99;
+  return `${goal.text}: ${goal.met(v, p99) ? 'met' : 'MISSED'}`;
 }
 
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {

@@ -17,6 +17,7 @@ import { CHROMIUM_PATH, launchChromium, PORTRAIT } from '../tests/e2e/support/br
 import { action, enterPersonByTouch } from '../tests/e2e/support/flow';
 import { benchTempDir, onBenchExit, WEB_FAMILY_NAME, writeKioskConfig, writePeopleFixture, type PeopleFixture } from './fixtures';
 import { latencyResult, type BenchContext, type BenchGroup, type GroupOutput } from './harness';
+import { bundleSizes } from './web-bundle';
 import { WEB_MARKS_SCRIPT, type WebMarks } from './web-marks';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,6 +80,8 @@ interface CitizenTimes {
   readonly confirmToQr: number;
   /** Part of confirmToQr until the result screen is in the DOM (the rest: decoding the QR image). */
   readonly confirmToResult: number;
+  /** The path split up (web-marks.ts): click → fetch start, the back end's time, the rest of the HTTP exchange, React commit. */
+  readonly path: { readonly toFetch: number; readonly server: number; readonly http: number; readonly commit: number } | null;
 }
 
 /** One citizen in a fresh context. */
@@ -99,7 +102,16 @@ async function oneCitizen(browser: Browser, url: string, people: PeopleFixture, 
     });
     const m = await marks();
     if (m.qr === null || m.confirm === null || m.result === null) throw new Error('bench: the kiosk refused a fixture person');
-    return { firstScreen, confirmToQr: m.qr - m.confirm, confirmToResult: m.result - m.confirm };
+    const path =
+      m.issue && m.issue.server !== null
+        ? {
+            toFetch: m.issue.start - m.confirm,
+            server: m.issue.server,
+            http: m.issue.responseEnd - m.issue.start - m.issue.server,
+            commit: m.result - m.issue.responseEnd,
+          }
+        : null;
+    return { firstScreen, confirmToQr: m.qr - m.confirm, confirmToResult: m.result - m.confirm, path };
   } finally {
     await context.close();
   }
@@ -126,6 +138,7 @@ export const webGroup: BenchGroup = {
       const first: number[] = [];
       const confirm: number[] = [];
       const toResult: number[] = [];
+      const parts: Record<'toFetch' | 'server' | 'http' | 'commit', number[]> = { toFetch: [], server: [], http: [], commit: [] };
       for (const [i, id] of people.ids.entries()) {
         ctx.progress(`web: citizen ${i + 1}/${people.ids.length}${i < warmup ? ' (warm-up)' : ''}`);
         const t = await oneCitizen(browser, kiosk.url, people, id);
@@ -133,12 +146,21 @@ export const webGroup: BenchGroup = {
         first.push(t.firstScreen);
         confirm.push(t.confirmToQr);
         toResult.push(t.confirmToResult);
+        if (t.path) for (const k of Object.keys(parts) as (keyof typeof parts)[]) parts[k].push(t.path[k]);
       }
       const resultMedian = latencyResult(toResult).median;
+      const med = (xs: number[]) => (xs.length > 0 ? latencyResult(xs).median : Number.NaN);
+      const profile = {
+        clickToFetchMedian: med(parts.toFetch),
+        serverMedian: med(parts.server),
+        httpMedian: med(parts.http),
+        reactCommitMedian: med(parts.commit),
+        decodePaintMedian: med(confirm.map((c, i) => c - toResult[i]!)),
+      };
       return {
         results: {
-          web_first_screen: latencyResult(first),
-          web_confirm_to_qr: latencyResult(confirm, { toResultScreenMedian: resultMedian }),
+          web_first_screen: latencyResult(first, { ...bundleSizes() }),
+          web_confirm_to_qr: latencyResult(confirm, { toResultScreenMedian: resultMedian, ...profile }),
         },
       };
     } finally {

@@ -5,10 +5,13 @@
 //   welcome  the welcome screen ([data-screen="welcome"]) is in the DOM;
 //   confirm  the click on "next" while the summary screen shows (the citizen confirms);
 //   result   the result screen's QR <img> is in the DOM (the answer has arrived and rendered);
-//   qr       that image is decoded (img.decode()) — the QR can be seen.
+//   qr       that image is decoded (img.decode()) — the QR can be seen;
+//   issue    the resource timing of the last POST /api/issue when the result showed: fetch start,
+//            response end and the server's own time (its Server-Timing header, server/web-server.ts),
+//            which split confirm → QR into click → request, HTTP + back end, React commit, decode + paint.
 // Plain JavaScript source (the bench's tsconfig has no DOM types); read back as window.__benchMarks.
 export const WEB_MARKS_SCRIPT = `(() => {
-  const marks = { welcome: null, confirm: null, result: null, qr: null };
+  const marks = { welcome: null, confirm: null, result: null, qr: null, issue: null };
   window.__benchMarks = marks;
   const atNextFrame = (key) => requestAnimationFrame(() => { if (marks[key] === null) marks[key] = performance.now(); });
   let welcomeSeen = false;
@@ -22,6 +25,10 @@ export const WEB_MARKS_SCRIPT = `(() => {
     if (img && img !== qrSeen && marks.confirm !== null) {
       qrSeen = img;
       marks.result = performance.now();
+      const calls = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/issue'));
+      const last = calls[calls.length - 1];
+      const server = last && last.serverTiming ? last.serverTiming.find((t) => t.name === 'api') : undefined;
+      marks.issue = last ? { start: last.startTime, responseEnd: last.responseEnd, server: server ? server.duration : null } : null;
       img.decode().then(() => atNextFrame('qr'), () => atNextFrame('qr'));
     }
   };
@@ -32,6 +39,7 @@ export const WEB_MARKS_SCRIPT = `(() => {
       marks.confirm = performance.now();
       marks.result = null;
       marks.qr = null;
+      marks.issue = null;
     }
   }, true);
 })();`;
@@ -41,4 +49,5 @@ export interface WebMarks {
   readonly confirm: number | null;
   readonly result: number | null;
   readonly qr: number | null;
+  readonly issue: { readonly start: number; readonly responseEnd: number; readonly server: number | null } | null;
 }

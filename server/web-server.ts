@@ -39,11 +39,17 @@ export interface WebServer {
 
 type Reply = { status: number; body: Result<unknown> };
 
-function sendJson(res: ServerResponse, { status, body }: Reply): void {
+/**
+ * `serverMs`: the time the API took inside this process, sent as Server-Timing so the page (and
+ * bench web_confirm_to_qr) can tell the back end's share of a call from the transport's
+ * (docs/performance.md). A duration only: nothing about the request or the person.
+ */
+function sendJson(res: ServerResponse, { status, body }: Reply, serverMs?: number): void {
   const json = JSON.stringify(body);
   const closeAfter = status === 413;
   res.writeHead(status, {
     ...SECURITY_HEADERS,
+    ...(serverMs !== undefined ? { 'Server-Timing': `api;dur=${serverMs.toFixed(1)}` } : {}),
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(json),
     'Cache-Control': 'no-store',
@@ -166,7 +172,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       handleApi(opts.api, req, method)
         .catch((): Reply => ({ status: 500, body: err('INTERNAL') }))
         .then((reply) => {
-          sendJson(res, reply);
+          sendJson(res, reply, performance.now() - started);
           finish(reply.status, label);
         });
       return;

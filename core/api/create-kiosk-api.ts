@@ -156,7 +156,12 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
         issuer: config.rules.issuer,
       }),
     ),
-    validateId: guarded('validateId', async ({ genesenenId }) => rt.idFormat.normalize(genesenenId)),
+    validateId: guarded('validateId', async ({ genesenenId }) => {
+      // A citizen has begun: the kept connection may have closed while the kiosk was idle, so
+      // open one now, while they type their name (docs/record-sources.md, "Connections").
+      rt.recordSource.warm?.();
+      return rt.idFormat.normalize(genesenenId);
+    }),
     issue: guarded('issue', async (req) => {
       const outcome = await rt.issuance.issue(req);
       return outcome.ok ? ok(await toIssued(outcome.value)) : outcome;

@@ -177,6 +177,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   if (signer.ok && !ready.ok) log.error('signer.unavailable', { code: ready.error.code, demo: signer.demo });
   audit({ event: 'kiosk.started', outcome: ready.ok ? 'ok' : 'failed', ...(ready.ok ? {} : { code: ready.error.code }) });
   log.info('kiosk.started', { kioskId: config.kioskId, demo: config.demo, kind: source.recordSource.kind });
+  source.recordSource.warm?.(); // the first citizen should not pay for the TLS handshake
 
   return ok({
     config,
@@ -194,6 +195,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     issuance,
     metrics,
     async close() {
+      source.recordSource.close?.();
       await source.simulator?.close();
       registry.close();
     },

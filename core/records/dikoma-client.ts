@@ -25,6 +25,7 @@ export function createDikomaSource(config: HttpClientConfig, kind = 'dikoma'): R
         method: 'POST',
         path: DIKOMA_LOOKUP_PATH,
         operation: 'lookup',
+        idempotent: true, // a read: the server changes nothing
         body: { genesenenId: query.genesenenId, familyName: query.familyName, dateOfBirth: query.dateOfBirth },
       },
       signal,
@@ -59,5 +60,6 @@ export function createDikomaSource(config: HttpClientConfig, kind = 'dikoma'): R
     return dikomaHealthResponseSchema.safeParse(res.body).success ? { ok: true } : { ok: false, code: 'SOURCE_BAD_RESPONSE' };
   };
 
-  return { kind, lookup, health };
+  const warm = () => void client.warm({ method: 'GET', path: DIKOMA_HEALTH_PATH, operation: 'warm-up' });
+  return { kind, lookup, health, warm, close: client.close };
 }

@@ -8,8 +8,11 @@
 // Decisions (docs/record-sources.md, "Failure codes"):
 // - `timeoutMs` is the citizen's whole wait: all attempts and backoffs fit inside it.
 //   `attemptTimeoutMs` (optional) caps one attempt so a hung attempt can still be retried.
-// - Retried (idempotent lookups only): connection refused/reset, 500/502/503/504, an attempt
+// - Retried (idempotent requests only): connection refused/reset, 500/502/503/504, an attempt
 //   timeout. Never retried: 4xx, TLS failures, malformed/oversized bodies.
+// - Connections are kept alive in a bounded pool (connection-pool.ts). A kept connection that
+//   the server closed as we reused it fails before any answer: an idempotent request gets one
+//   immediate retry on a fresh connection (outside `retries`); any other is never sent twice.
 // - TLS verification failures (unknown CA, self-signed, name mismatch, expired) and a server
 //   rejecting our client certificate are SOURCE_REFUSED: the network works but trust was
 //   refused — a configuration/security matter for the operator, like 401/403, not an outage.
@@ -17,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { RecordFailureCode } from './record-source';
+import { createConnectionPool, DEFAULT_CONNECTION_POOL, type ConnectionPoolConfig } from './connection-pool';
 import { createDeadline } from './deadline';
 
 export type RecordSourceLog = (event: string, fields: Record<string, string | number | boolean>) => void;
@@ -37,6 +41,8 @@ export interface HttpClientConfig {
   readonly maxBodyBytes?: number;
   /** First backoff in ms; doubles per retry (jittered). */
   readonly backoffMs?: number;
+  /** Kept-alive connections; default DEFAULT_CONNECTION_POOL, maxConnections 0 = none. */
+  readonly connections?: ConnectionPoolConfig;
   readonly log?: RecordSourceLog;
 }
 
@@ -51,6 +57,11 @@ export interface JsonRequest {
   readonly passStatuses?: readonly number[];
   /** 'json' (default) parses the body; 'text' returns it as a string (SORMAS specificCase). */
   readonly responseType?: 'json' | 'text';
+  /**
+   * Sending it twice has the effect of sending it once (a lookup, a query): only such requests
+   * are ever retried. Default: true for GET, false otherwise.
+   */
+  readonly idempotent?: boolean;
 }
 
 export type HttpOutcome =
@@ -59,22 +70,39 @@ export type HttpOutcome =
 
 export interface JsonHttpClient {
   request(req: JsonRequest, signal?: AbortSignal): Promise<HttpOutcome>;
+  /**
+   * Opens a kept-alive connection with `probe` (a cheap GET) unless one is open or busy already,
+   * so the next citizen's lookup does not pay for the handshake. Never rejects.
+   */
+  warm(probe: JsonRequest): Promise<void>;
+  /** Closes the kept connections. */
+  close(): void;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-type Failure = { kind: 'failure'; code: RecordFailureCode; transient: boolean; cause: string };
+type Failure = {
+  kind: 'failure';
+  code: RecordFailureCode;
+  transient: boolean;
+  cause: string;
+  /** Failed on a reused kept-alive connection before any answer: the connection was stale. */
+  stale?: boolean;
+};
 type Attempt = { kind: 'response'; status: number; body: Buffer } | Failure;
 
 const TRANSIENT_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+const STALE_ERRNO = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 const isTlsError = (code: string): boolean => /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/u.test(code);
+const isIdempotent = (req: JsonRequest): boolean => req.idempotent ?? req.method === 'GET';
 
 export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
   const base = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`);
   const transport = base.protocol === 'https:' ? https : http;
   const maxBody = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const log = config.log ?? (() => {});
+  const pool = createConnectionPool(base.protocol, config.connections ?? DEFAULT_CONNECTION_POOL);
   let tls: { cert?: Buffer; key?: Buffer; ca?: Buffer } | 'unreadable' | undefined;
 
   const tlsMaterial = () => {
@@ -118,7 +146,9 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
         if (settled) return;
         settled = true;
         abort.removeEventListener('abort', onAbort);
-        request.destroy();
+        // A complete answer leaves the connection to the pool; anything else may have left it
+        // mid-message, so it must never carry another request.
+        if (a.kind === 'failure') request.destroy();
         resolve(a);
       };
       const onAbort = () => finish({ kind: 'failure', code: 'SOURCE_TIMEOUT', transient: true, cause: 'deadline' });
@@ -127,7 +157,7 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
         request = transport.request(url, {
           method: req.method,
           headers: headersFor(payload),
-          agent: false,
+          agent: pool.agent,
           ...(base.protocol === 'https:' ? material : {}),
         });
       } catch {
@@ -138,16 +168,23 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
       // A reset right after a completed TLS handshake often means the server dropped our client
       // certificate without an alert; it stays SOURCE_UNREACHABLE, but the log says so.
       let handshakeDone = false;
-      request.on('socket', (socket) => socket.once('secureConnect', () => (handshakeDone = true)));
+      let answered = false;
+      request.on('socket', (socket) => {
+        if (request.reusedSocket) handshakeDone = true; // a kept connection: one listener per socket
+        else socket.once('secureConnect', () => (handshakeDone = true));
+      });
       request.on('error', (e: NodeJS.ErrnoException) => {
         const code = e.code ?? 'UNKNOWN';
         if (isTlsError(code)) finish({ kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: code });
-        else {
+        else if (request.reusedSocket && !answered && STALE_ERRNO.has(code)) {
+          finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: true, cause: `${code}-on-kept-connection`, stale: true });
+        } else {
           const cause = handshakeDone ? `${code}-after-tls-handshake` : code;
           finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: TRANSIENT_ERRNO.has(code), cause });
         }
       });
       request.on('response', (res) => {
+        answered = true;
         const status = res.statusCode ?? 0;
         const declared = Number(res.headers['content-length'] ?? '0');
         if (declared > maxBody) {
@@ -207,6 +244,9 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
     started: number,
   ): Promise<HttpOutcome> => {
     let backoff = config.backoffMs ?? 150;
+    const idempotent = isIdempotent(req);
+    let retried = 0;
+    let freshRetried = false;
     for (let attempt = 1; ; attempt++) {
       const perAttempt = config.attemptTimeoutMs ? createDeadline(config.attemptTimeoutMs, deadline) : undefined;
       const t0 = Date.now();
@@ -217,19 +257,34 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
         log('record-source.http', { ...fields, status: result.status, outcome: 'ok' });
         return { ok: true, status: result.status, body: result.body };
       }
-      const canRetry = result.transient && attempt <= config.retries && !deadline.aborted;
+      if (result.stale && idempotent && !freshRetried && !deadline.aborted) {
+        freshRetried = true;
+        pool.dropIdle();
+        log('record-source.http', { ...fields, outcome: 'retry-fresh-connection', cause: result.cause });
+        continue;
+      }
+      const canRetry = result.transient && idempotent && retried < config.retries && !deadline.aborted;
       const wait = Math.round(backoff * (0.5 + Math.random()));
       const remaining = config.timeoutMs - (Date.now() - started);
       const retrying = canRetry && remaining > wait;
       log('record-source.http', { ...fields, outcome: retrying ? 'retry' : result.code, cause: result.cause });
       if (!retrying) return { ok: false, code: deadline.aborted ? 'SOURCE_TIMEOUT' : result.code };
+      retried++;
       await sleep(wait, deadline);
       if (deadline.aborted) return { ok: false, code: 'SOURCE_TIMEOUT' };
       backoff *= 2;
     }
   };
 
-  return { request };
+  let warming: Promise<void> | undefined;
+  const warm = (probe: JsonRequest): Promise<void> => {
+    if (pool.agent === false || pool.idle() + pool.busy() > 0) return Promise.resolve();
+    const done = () => (warming = undefined);
+    warming ??= request(probe).then(done, done);
+    return warming;
+  };
+
+  return { request, warm, close: pool.close };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -48,6 +48,10 @@ const timing = {
   /** Optional cap per attempt, so a hung attempt can be retried within timeoutMs. */
   attemptTimeoutMs: z.int().min(50).max(60_000).optional(),
   retries: z.int().min(0).max(5).default(2),
+  /** Kept-alive connections (docs/record-sources.md, "Connections"); 0 = a new one per request. */
+  maxConnections: z.int().min(0).max(16).default(2),
+  /** A kept connection unused this long is closed (a shorter server Keep-Alive hint wins). */
+  idleConnectionMs: z.int().min(1000).max(300_000).default(30_000),
 };
 const tlsFiles = {
   clientCertPath: z.string().min(1).optional(),
@@ -137,6 +141,8 @@ export function createRecordSource(config: RecordSourceConfig, deps: RecordSourc
 function httpConfig(
   source: string,
   c: { baseUrl: string; timeoutMs: number; attemptTimeoutMs?: number | undefined; retries: number } & {
+    maxConnections: number;
+    idleConnectionMs: number;
     clientCertPath?: string | undefined;
     clientKeyPath?: string | undefined;
     caPath?: string | undefined;
@@ -149,6 +155,7 @@ function httpConfig(
     baseUrl: c.baseUrl,
     timeoutMs: c.timeoutMs,
     retries: c.retries,
+    connections: { maxConnections: c.maxConnections, idleConnectionMs: c.idleConnectionMs },
     ...(c.attemptTimeoutMs !== undefined ? { attemptTimeoutMs: c.attemptTimeoutMs } : {}),
     ...(auth ? { auth } : {}),
     ...(c.clientCertPath ? { clientCertPath: c.clientCertPath } : {}),

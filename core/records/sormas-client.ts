@@ -37,7 +37,8 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
   const log = http.log ?? (() => {});
 
   const call = async (req: JsonRequest, signal: AbortSignal): Promise<HttpOutcome & { ok: true }> => {
-    const res = await client.request(req, signal);
+    // Every SORMAS call here is a read (the POSTs are queries), so all may be retried.
+    const res = await client.request({ ...req, idempotent: true }, signal);
     if (!res.ok) throw fail(res.code);
     return res;
   };
@@ -135,5 +136,6 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
     return typeof res.body === 'string' && res.body.length > 0 ? { ok: true } : { ok: false, code: 'SOURCE_BAD_RESPONSE' };
   };
 
-  return { kind: 'sormas', lookup, health };
+  const warm = () => void client.warm({ method: 'GET', path: 'info/version', operation: 'warm-up', responseType: 'text' });
+  return { kind: 'sormas', lookup, health, warm, close: client.close };
 }

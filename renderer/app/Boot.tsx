@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskInfo } from '../../core/api/kiosk-api';
+import type { Result } from '../../core/result';
 import { offeredLanguages } from '../i18n/languages';
 import { changeLanguage } from '../i18n/setup';
 import type { KioskBridge } from '../kiosk-bridge';
@@ -11,15 +12,23 @@ import { App } from './App';
 
 const RETRY_MS = 3000;
 
-export function Boot({ bridge }: { readonly bridge: KioskBridge }) {
+export interface BootProps {
+  readonly bridge: KioskBridge;
+  /** getInfo already under way (renderer/early-info.ts), used for the first attempt. */
+  readonly firstInfo?: Promise<Result<KioskInfo>>;
+}
+
+export function Boot({ bridge, firstInfo }: BootProps) {
   const { t } = useTranslation();
   const [info, setInfo] = useState<KioskInfo | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let timer: number | undefined;
     let active = true;
+    let pending = firstInfo;
     const ask = async () => {
-      const r = await bridge.getInfo({});
+      const r = await (pending ?? bridge.getInfo({}));
+      pending = undefined;
       if (!active) return;
       if (r.ok) {
         await changeLanguage(offeredLanguages(r.value.languages)[0] ?? 'de');
@@ -34,7 +43,7 @@ export function Boot({ bridge }: { readonly bridge: KioskBridge }) {
       active = false;
       window.clearTimeout(timer);
     };
-  }, [bridge]);
+  }, [bridge, firstInfo]);
   if (info) return <App bridge={bridge} info={info} />;
   return (
     <main className="kiosk-main boot">

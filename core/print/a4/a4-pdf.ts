@@ -16,6 +16,7 @@ import { printTexts, type PrintTexts, type Script } from '../texts';
 import { dataTableHeightMm, drawDataTable, type TableStyles } from './a4-data-table';
 import { loadPdfFonts, type PdfFontBytes } from './pdf-fonts';
 import { A4, blockHeightMm, drawBlock, MM, type TextStyle } from './pdf-text';
+import { createWidthCache, type WidthCache } from './text-widths';
 
 export interface A4Certificate {
   readonly hc1: string;
@@ -29,6 +30,8 @@ export interface A4Options {
   readonly lang: string;
   /** Font bytes; default: core/print/fonts via loadPdfFonts(). */
   readonly fonts?: PdfFontBytes;
+  /** The job's width cache; default a new one. Always cleared when the job ends (tests look). */
+  readonly widths?: WidthCache;
 }
 
 const A4_SCRIPTS: ReadonlySet<Script> = new Set(['latin', 'cyrillic']);
@@ -76,18 +79,27 @@ function drawFoldLine(page: PDFPage, style: TextStyle): void {
   drawBlock(page, `${HEADINGS.foldDe} / ${HEADINGS.foldEn}`, style, { xMm: 15, topMm: FOLD_MM + 0.8, widthMm: 60 });
 }
 
-function tableStyles(regular: PDFFont, bold: PDFFont, scale: number): TableStyles {
+function tableStyles(regular: PDFFont, bold: PDFFont, scale: number, widths: WidthCache): TableStyles {
   return {
-    heading: { font: bold, size: 12 * scale, color: BLACK },
-    labelDe: { font: bold, size: 8.5 * scale, color: BLACK },
-    labelEn: { font: regular, size: 8 * scale, color: BLACK },
-    labelThird: { font: regular, size: 8 * scale, color: GREY },
-    value: { font: regular, size: 10 * scale, color: BLACK },
-    small: { font: regular, size: 7, color: GREY },
+    heading: { font: bold, size: 12 * scale, color: BLACK, widths },
+    labelDe: { font: bold, size: 8.5 * scale, color: BLACK, widths },
+    labelEn: { font: regular, size: 8 * scale, color: BLACK, widths },
+    labelThird: { font: regular, size: 8 * scale, color: GREY, widths },
+    value: { font: regular, size: 10 * scale, color: BLACK, widths },
+    small: { font: regular, size: 7, color: GREY, widths },
   };
 }
 
 export async function buildA4Pdf(cert: A4Certificate, options: A4Options): Promise<Uint8Array> {
+  const widths = options.widths ?? createWidthCache();
+  try {
+    return await buildWith(cert, options, widths);
+  } finally {
+    widths.clear(); // it holds the citizen's name and date of birth (text-widths.ts)
+  }
+}
+
+async function buildWith(cert: A4Certificate, options: A4Options, widths: WidthCache): Promise<Uint8Array> {
   const fonts = options.fonts ?? (await loadPdfFonts());
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
@@ -102,18 +114,19 @@ export async function buildA4Pdf(cert: A4Certificate, options: A4Options): Promi
   const page = doc.addPage([A4.width * MM, A4.height * MM]);
   const view = certificateView(cert.payload);
   const third = thirdLanguage(options.lang);
-  const small: TextStyle = { font: regular, size: 7, color: GREY };
+  const style = (font: PDFFont, size: number, color = BLACK): TextStyle => ({ font, size, color, widths });
+  const small = style(regular, 7, GREY);
 
   if (cert.demo) {
     drawWatermark(page, bold, 62, 95);
     drawWatermark(page, bold, 105, 225);
-    drawBlock(page, `${HEADINGS.demoDe} / ${HEADINGS.demoEn}`, { font: bold, size: 12, color: RED }, {
+    drawBlock(page, `${HEADINGS.demoDe} / ${HEADINGS.demoEn}`, style(bold, 12, RED), {
       xMm: 15, topMm: 7, widthMm: 180, align: 'center',
     });
   }
-  let top = drawBlock(page, HEADINGS.titleDe, { font: bold, size: 20, color: BLACK }, { xMm: 15, topMm: 14, widthMm: 180 });
-  top = drawBlock(page, HEADINGS.titleEn, { font: regular, size: 12, color: BLACK }, { xMm: 15, topMm: top, widthMm: 180 });
-  top = drawBlock(page, view.issuer, { font: regular, size: 10, color: GREY }, { xMm: 15, topMm: top + 0.5, widthMm: 180 });
+  let top = drawBlock(page, HEADINGS.titleDe, style(bold, 20), { xMm: 15, topMm: 14, widthMm: 180 });
+  top = drawBlock(page, HEADINGS.titleEn, style(regular, 12), { xMm: 15, topMm: top, widthMm: 180 });
+  top = drawBlock(page, view.issuer, style(regular, 10, GREY), { xMm: 15, topMm: top + 0.5, widthMm: 180 });
 
   const qr = qrMatrix(cert.hc1);
   const quietMm = (4 * QR_SYMBOL_MM) / qr.size;
@@ -124,9 +137,9 @@ export async function buildA4Pdf(cert: A4Certificate, options: A4Options): Promi
 
   let left = top + 5;
   for (const texts of third ? [de, en, third] : [de, en]) {
-    left = drawBlock(page, texts.instructionsTitle, { font: bold, size: 9, color: BLACK }, { xMm: 15, topMm: left, widthMm: 98 });
+    left = drawBlock(page, texts.instructionsTitle, style(bold, 9), { xMm: 15, topMm: left, widthMm: 98 });
     for (const p of texts.instructions) {
-      left = drawBlock(page, p, { font: regular, size: 8.5, color: BLACK }, { xMm: 15, topMm: left, widthMm: 98 });
+      left = drawBlock(page, p, style(regular, 8.5), { xMm: 15, topMm: left, widthMm: 98 });
     }
     left += 2.5;
   }
@@ -134,11 +147,12 @@ export async function buildA4Pdf(cert: A4Certificate, options: A4Options): Promi
 
   const accepted = acceptanceText(cert.acceptance);
   const sentences = accepted ? acceptanceSentences(accepted) : [];
-  const acceptedStyle: TextStyle = { font: bold, size: 9, color: BLACK };
+  const acceptedStyle: TextStyle = { font: bold, size: 9, color: BLACK, widths };
   const acceptedMm = sentences.reduce((h, t) => h + blockHeightMm(t, acceptedStyle, 180), sentences.length ? 2 : 0);
   const available = FOOTER_MM - 2 - acceptedMm - (FOLD_MM + 7);
-  const scale = [1, 0.92, 0.85, 0.78, 0.7].find((s) => dataTableHeightMm(view, third, tableStyles(regular, bold, s)) <= available) ?? 0.7;
-  const tableBottom = drawDataTable(page, view, third, tableStyles(regular, bold, scale), FOLD_MM + 7);
+  const styles = (s: number) => tableStyles(regular, bold, s, widths);
+  const scale = [1, 0.92, 0.85, 0.78, 0.7].find((s) => dataTableHeightMm(view, third, styles(s)) <= available) ?? 0.7;
+  const tableBottom = drawDataTable(page, view, third, styles(scale), FOLD_MM + 7);
   let acceptedTop = tableBottom + 1;
   for (const t of sentences) acceptedTop = drawBlock(page, t, acceptedStyle, { xMm: 15, topMm: acceptedTop, widthMm: 180 });
   drawBlock(
