@@ -119,7 +119,9 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
       rules: {
         ...file.rules,
-        businessRules: isBuiltinRuleSet(file.rules.businessRules) ? file.rules.businessRules : abs(file.rules.businessRules),
+        businessRules: isBuiltinRuleSet(file.rules.businessRules)
+          ? file.rules.businessRules
+          : abs(file.rules.businessRules),
         issuer: file.rules.issuer ?? (demo ? DEMO_ISSUER : REAL_ISSUER),
         uvciPrefix: file.rules.uvciPrefix ?? (demo ? 'DEMO' : 'KIOSK'),
       },

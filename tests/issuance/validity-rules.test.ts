@@ -1,5 +1,6 @@
 // Issuance window and certificate dates (SPEC.md §8): day 27 refused, day 28 allowed, day 179
-// allowed, day 180 refused (docs/business-rules.md: on the du day verifiers already reject), on UTC calendar dates — across month ends, leap days and the DST
+// allowed, day 180 refused (docs/business-rules.md: on the du day verifiers already
+// reject), on UTC calendar dates — across month ends, leap days and the DST
 // change, where 24-hour arithmetic in local time would slip.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

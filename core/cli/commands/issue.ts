@@ -65,8 +65,10 @@ export async function run(argv: readonly string[]): Promise<number> {
       );
     } else {
       const r = certificate.payload.r[0];
-      const accepted = `accepted in ${acceptance.country} until ${acceptance.until} (${acceptance.ruleVersion ?? 'CWT exp'})`;
-      process.stdout.write(`issued ${uvci}\nvalid ${r.df} – ${r.du}, kid ${certificate.kid}\n${accepted}\n${certificate.hc1}\n`);
+      const by = acceptance.ruleVersion ?? 'CWT exp';
+      const accepted = `accepted in ${acceptance.country} until ${acceptance.until} (${by})`;
+      process.stdout.write(`issued ${uvci}\nvalid ${r.df} – ${r.du}, kid ${certificate.kid}\n${accepted}\n`);
+      process.stdout.write(`${certificate.hc1}\n`);
     }
     return 0;
   } finally {

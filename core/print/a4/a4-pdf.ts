@@ -140,7 +140,9 @@ export async function buildA4Pdf(cert: A4Certificate, options: A4Options): Promi
   const scale = [1, 0.92, 0.85, 0.78, 0.7].find((s) => dataTableHeightMm(view, third, tableStyles(regular, bold, s)) <= available) ?? 0.7;
   const tableBottom = drawDataTable(page, view, third, tableStyles(regular, bold, scale), FOLD_MM + 7);
   let acceptedTop = tableBottom + 1;
-  for (const t of sentences) acceptedTop = drawBlock(page, t, acceptedStyle, { xMm: 15, topMm: acceptedTop, widthMm: 180 });
+  for (const t of sentences) {
+    acceptedTop = drawBlock(page, t, acceptedStyle, { xMm: 15, topMm: acceptedTop, widthMm: 180 });
+  }
   drawBlock(
     page,
     'Dieses Zertifikat ist kein Reisedokument. Es belegt die Genesung von COVID-19. / This certificate is not a travel document. It certifies recovery from COVID-19.',
