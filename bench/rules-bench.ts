@@ -25,7 +25,8 @@ export const rulesGroup: BenchGroup = {
     };
     const ruleCtx = { acceptanceCountry: 'DE', rules: set.value.rules, valueSets: set.value.valueSets };
     const selected = evaluateAt(facts, ruleCtx, now.getTime());
-    if (selected.length === 0 || selected.some((v) => !v.passed)) throw new Error('bench: the sample certificate fails a rule');
+    if (selected.length === 0 || selected.some((v) => !v.passed))
+      throw new Error('bench: the sample certificate fails a rule');
     const variants = pick(ctx, {
       rules_eval: () => {
         if (evaluateAt(facts, ruleCtx, now.getTime()).some((v) => !v.passed)) throw new Error('bench: rule failed');

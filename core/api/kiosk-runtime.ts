@@ -84,7 +84,9 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     log.error('rules.invalid', { count: Object.keys(rules.error).length });
     return err('CONFIG_INVALID', {
       'rules.businessRules': `${config.rules.businessRules} was refused`,
-      ...Object.fromEntries(Object.entries(rules.error).map(([where, what]) => [`rules.businessRules: ${where}`, what])),
+      ...Object.fromEntries(
+        Object.entries(rules.error).map(([where, what]) => [`rules.businessRules: ${where}`, what]),
+      ),
     });
   }
   const ruleSet = { ...rules.value, loadedAt: now() };

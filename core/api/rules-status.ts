@@ -6,7 +6,11 @@ import { ruleName } from '../rules/rule-file';
 import type { LoadedRuleSet } from '../rules/rule-set';
 import type { ServiceStatus } from './kiosk-api';
 
-export function rulesStatus(ruleSet: LoadedRuleSet & { readonly loadedAt: Date }, acceptanceCountry: string, now: Date): ServiceStatus['rules'] {
+export function rulesStatus(
+  ruleSet: LoadedRuleSet & { readonly loadedAt: Date },
+  acceptanceCountry: string,
+  now: Date,
+): ServiceStatus['rules'] {
   const selected = selectRules(ruleSet.rules, acceptanceCountry, now.getTime());
   const since = Math.max(...selected.map((r) => r.validFromMs));
   return {

@@ -10,7 +10,7 @@ const COMMANDS = {
   qr: 'qr --out FILE.png|FILE.svg HC1-STRING',
   issue: 'issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json] [--json] [--data-dir DIR]',
   id: 'id new [--count N]',
-  rules: 'rules check FILE|builtin:de-recovery-2021|builtin:de-recovery-2022 [--country DE] [--json]   (exit 0: the kiosk accepts it)',
+  rules: 'rules check FILE|builtin:NAME [--country DE] [--json]   (exit 0: the kiosk would accept the rule file)',
   doctor: 'doctor --config FILE [--data-dir DIR] [--cupsd-conf FILE] [--json]',
   stats: 'stats --from DATE --to DATE [--by day|kiosk|office] [--format csv|json] [--config FILE,…] [--data-dir DIR]',
   print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',

@@ -120,7 +120,9 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       ...(file.metrics?.tokenFile ? { metrics: { ...file.metrics, tokenFile: abs(file.metrics.tokenFile) } } : {}),
       rules: {
         ...file.rules,
-        businessRules: isBuiltinRuleSet(file.rules.businessRules) ? file.rules.businessRules : abs(file.rules.businessRules),
+        businessRules: isBuiltinRuleSet(file.rules.businessRules)
+          ? file.rules.businessRules
+          : abs(file.rules.businessRules),
         issuer: file.rules.issuer ?? (demo ? DEMO_ISSUER : REAL_ISSUER),
         uvciPrefix: file.rules.uvciPrefix ?? (demo ? 'DEMO' : 'KIOSK'),
       },

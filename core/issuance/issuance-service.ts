@@ -213,14 +213,21 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       // The release check: every business rule a verifier in the acceptance country applies must
       // pass at this very moment, else nothing is released (docs/business-rules.md).
       const acceptance = releaseCheck(
-        { payload: report.payload, issuedAt: times.value.issuedAt, expiresAt: times.value.expiresAt, issuerCountryCode: times.value.issuingCountry, kid: report.kid ?? '' },
+        {
+          payload: report.payload,
+          issuedAt: times.value.issuedAt,
+          expiresAt: times.value.expiresAt,
+          issuerCountryCode: times.value.issuingCountry,
+          kid: report.kid ?? '',
+        },
         now,
         { ruleSet: deps.ruleSet, acceptanceCountry: rules.acceptanceCountry, minAcceptedDays: rules.minAcceptedDays },
       );
       if (!acceptance.ok) {
         const rule = acceptance.error.details?.rule;
         release('RULES_REJECTED', typeof rule === 'string' ? rule : undefined);
-        log.warn('issuance.rules-rejected', { idHash: reservation.idHash, ...(typeof rule === 'string' ? { rule } : {}) });
+        const ruleField = typeof rule === 'string' ? { rule } : {};
+        log.warn('issuance.rules-rejected', { idHash: reservation.idHash, ...ruleField });
         return acceptance;
       }
       await pauseForCrashTest('after-verify');

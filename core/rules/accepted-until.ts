@@ -6,7 +6,13 @@
 // so acceptance is monotone (accepted, then rejected for good) and a binary search over whole
 // seconds finds the boundary exactly. docs/business-rules.md has examples.
 import type { BusinessRule } from './rule-file';
-import { evaluateRule, externalParameters, failedRulesAt, type CertificateFacts, type RuleContext } from './evaluate-rules';
+import {
+  evaluateRule,
+  externalParameters,
+  failedRulesAt,
+  type CertificateFacts,
+  type RuleContext,
+} from './evaluate-rules';
 
 export interface AcceptedUntil {
   /** The last accepted instant, ms since the epoch (whole seconds). */

@@ -4,7 +4,8 @@
 // rule file that fails one — so they ship in one file, with the value sets (identical in every
 // upstream case) stored once. tests/rules/official-test-cases.test.ts proves the shipped bundle is
 // exactly what this produces. Run after updating the fixtures:
-//   npx tsx core/rules/bundle-official-tests.ts tests/fixtures/business-rules/tests core/rules/data/official-test-cases.json
+//   npx tsx core/rules/bundle-official-tests.ts tests/fixtures/business-rules/tests \
+//     core/rules/data/official-test-cases.json
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
@@ -47,7 +48,9 @@ export function bundleOfficialTests(dir: string): OfficialTestBundle {
   for (const rule of readdirSync(dir).sort()) {
     const versions = OFFICIAL_TEST_VERSIONS[rule];
     if (!versions) throw new Error(`no rule versions known for the test cases of ${rule}`);
-    for (const file of readdirSync(join(dir, rule)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(join(dir, rule))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const raw = JSON.parse(readFileSync(join(dir, rule, file), 'utf8')) as {
         name?: string;
         payload: unknown;
@@ -56,7 +59,8 @@ export function bundleOfficialTests(dir: string): OfficialTestBundle {
       };
       const { valueSets: vs, ...external } = raw.external ?? {};
       if (vs !== undefined) {
-        if (valueSets !== undefined && !isDeepStrictEqual(vs, valueSets)) throw new Error(`${rule}/${file}: other value sets`);
+        if (valueSets !== undefined && !isDeepStrictEqual(vs, valueSets))
+          throw new Error(`${rule}/${file}: other value sets`);
         valueSets = vs as Record<string, readonly string[]>;
       }
       cases.push({

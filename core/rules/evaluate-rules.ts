@@ -42,7 +42,11 @@ export const isoInstant = (ms: number): string => new Date(ms).toISOString().rep
 const RELEVANT_TYPES: ReadonlySet<string> = new Set(['Recovery', 'General']);
 
 /** The rules a verifier in `acceptanceCountry` applies to a recovery certificate at `clockMs`. */
-export function selectRules(rules: readonly BusinessRule[], acceptanceCountry: string, clockMs: number): BusinessRule[] {
+export function selectRules(
+  rules: readonly BusinessRule[],
+  acceptanceCountry: string,
+  clockMs: number,
+): BusinessRule[] {
   const newest = new Map<string, BusinessRule>();
   for (const rule of rules) {
     if (rule.Type !== 'Acceptance') continue;
@@ -56,7 +60,11 @@ export function selectRules(rules: readonly BusinessRule[], acceptanceCountry: s
 }
 
 /** `external` as a verifier builds it for one scan. */
-export function externalParameters(facts: CertificateFacts, ctx: RuleContext, clockMs: number): Record<string, unknown> {
+export function externalParameters(
+  facts: CertificateFacts,
+  ctx: RuleContext,
+  clockMs: number,
+): Record<string, unknown> {
   return {
     validationClock: isoInstant(clockMs),
     valueSets: ctx.valueSets,
@@ -69,7 +77,10 @@ export function externalParameters(facts: CertificateFacts, ctx: RuleContext, cl
 }
 
 /** Evaluates one rule on `data = { payload, external }`; passes only on the literal `true`. */
-export function evaluateRule(rule: BusinessRule, data: { payload: unknown; external: Record<string, unknown> }): RuleVerdict {
+export function evaluateRule(
+  rule: BusinessRule,
+  data: { payload: unknown; external: Record<string, unknown> },
+): RuleVerdict {
   try {
     return { rule, passed: certlogic.evaluate(rule.Logic as never, data) === true };
   } catch (e) {

@@ -20,7 +20,10 @@ export interface OfficialTestReport {
 export const casesFor = (rule: BusinessRule, bundle: OfficialTestBundle = OFFICIAL_TESTS): OfficialTestCase[] =>
   bundle.cases.filter((c) => c.rule === rule.Identifier && c.versions.includes(rule.Version));
 
-export function runOfficialTests(rules: readonly BusinessRule[], bundle: OfficialTestBundle = OFFICIAL_TESTS): OfficialTestReport {
+export function runOfficialTests(
+  rules: readonly BusinessRule[],
+  bundle: OfficialTestBundle = OFFICIAL_TESTS,
+): OfficialTestReport {
   let ran = 0;
   const failures: string[] = [];
   const untested: string[] = [];
@@ -29,10 +32,15 @@ export function runOfficialTests(rules: readonly BusinessRule[], bundle: Officia
     if (cases.length === 0) untested.push(ruleName(rule));
     for (const c of cases) {
       ran++;
-      const verdict = evaluateRule(rule, { payload: c.payload, external: { ...c.external, valueSets: bundle.valueSets } });
+      const verdict = evaluateRule(rule, {
+        payload: c.payload,
+        external: { ...c.external, valueSets: bundle.valueSets },
+      });
       const got = verdict.error ? `an error (${verdict.error})` : String(verdict.passed);
-      if (verdict.error || verdict.passed !== c.expected)
-        failures.push(`${ruleName(rule)}: official case ${c.file}${c.name ? ` (${c.name})` : ''} expects ${String(c.expected)}, got ${got}`);
+      if (verdict.error || verdict.passed !== c.expected) {
+        const label = `${c.file}${c.name ? ` (${c.name})` : ''}`;
+        failures.push(`${ruleName(rule)}: official case ${label} expects ${String(c.expected)}, got ${got}`);
+      }
     }
   }
   return { ran, failures, untested };

@@ -36,13 +36,20 @@ export interface ReleaseCheckOptions {
 
 /** ok with the acceptance, or RULES_REJECTED naming the first failing rule (`details.rule`). */
 export function releaseCheck(facts: CertificateFacts, at: Date, opts: ReleaseCheckOptions): Result<RuleAcceptance> {
-  const ctx = { acceptanceCountry: opts.acceptanceCountry, rules: opts.ruleSet.rules, valueSets: opts.ruleSet.valueSets };
+  const ctx = {
+    acceptanceCountry: opts.acceptanceCountry,
+    rules: opts.ruleSet.rules,
+    valueSets: opts.ruleSet.valueSets,
+  };
   const nowMs = at.getTime();
   const failed = failedRulesAt(facts, ctx, nowMs);
   const accepted = failed.length === 0 ? acceptedUntil(facts, ctx, nowMs) : undefined;
   if (!accepted) {
     const rule = failed[0]?.rule;
-    return err('RULES_REJECTED', rule ? { rule: ruleName(rule), country: opts.acceptanceCountry } : { country: opts.acceptanceCountry });
+    return err(
+      'RULES_REJECTED',
+      rule ? { rule: ruleName(rule), country: opts.acceptanceCountry } : { country: opts.acceptanceCountry },
+    );
   }
   const daysLeft = Math.floor((accepted.lastAcceptedMs - nowMs) / DAY_MS);
   return ok({

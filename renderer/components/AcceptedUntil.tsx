@@ -6,12 +6,21 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateAcceptance } from '../../core/api/kiosk-api';
 import { acceptanceLine } from '../app/acceptance-line';
 
-export function AcceptedUntil({ acceptance, locale }: { readonly acceptance: CertificateAcceptance; readonly locale: string }) {
+export function AcceptedUntil({
+  acceptance,
+  locale,
+}: {
+  readonly acceptance: CertificateAcceptance;
+  readonly locale: string;
+}) {
   const { t } = useTranslation();
   const line = acceptanceLine(acceptance, t, locale);
   if (!line) return null;
   return (
-    <div data-testid="certificate-accepted-until" className={line.warning ? 'accepted-until accepted-until--warning' : 'accepted-until'}>
+    <div
+      data-testid="certificate-accepted-until"
+      className={line.warning ? 'accepted-until accepted-until--warning' : 'accepted-until'}
+    >
       <dt className="kern-label">{line.label}</dt>
       <dd>
         {line.value}

@@ -109,6 +109,9 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
               </dd>
             </div>
           </dl>
+          <p className="status-detail" data-testid="clerk-rules">
+            {t('clerk.rules', { source: status.rules.source, date: status.rules.inForceSince.slice(0, 10) })}
+          </p>
         </section>
       ) : null}
       <div className="clerk-actions">

@@ -50,7 +50,11 @@ describe('issuance window (UTC calendar days after the first positive test)', ()
   it('day 179: issued, valid until tomorrow, accepted until then', async () => {
     const res = await kiosk.api.issue(requestFor(people.day179));
     expect(res.ok && res.value.validUntil).toBe(addDays(TODAY, 1));
-    expect(res.ok && res.value.acceptance).toMatchObject({ acceptedUntil: addDays(TODAY, 1), differsFromValidUntil: false, warning: true });
+    expect(res.ok && res.value.acceptance).toMatchObject({
+      acceptedUntil: addDays(TODAY, 1),
+      differsFromValidUntil: false,
+      warning: true,
+    });
   });
   it('day 180 (the du day itself, which RR-EU-0001 already rejects): TOO_LATE with the last possible day', async () => {
     expect(await kiosk.api.issue(requestFor(people.day180))).toEqual({

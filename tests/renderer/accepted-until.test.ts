@@ -27,7 +27,12 @@ async function lineIn(lang: (typeof UI_LANGUAGES)[number], acceptance: Certifica
   await i18n.init({
     // As renderer/i18n/setup.ts loads them: every language at once.
     resources: Object.fromEntries(
-      UI_LANGUAGES.map((code) => [code, { translation: JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n', `${code}.json`), 'utf8')) }]),
+      UI_LANGUAGES.map((code) => [
+        code,
+        {
+          translation: JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n', `${code}.json`), 'utf8')),
+        },
+      ]),
     ),
     lng: lang,
     fallbackLng: false,

@@ -69,14 +69,24 @@ describe('90-day German rule set', () => {
       warning: false,
     });
 
-    expect(await kiosk.api.print({ certificateId: res.value.certificateId, format: 'receipt', lang: 'de' })).toMatchObject({ ok: true });
-    const receipt = readReceipt(printer.connections.at(-1)!, 'epson').lines.map((l) => l.trim()).join(' ');
-    expect(receipt).toContain(`In Deutschland anerkannt bis / In Germany accepted until: ${addDays(fr(people.day60), 90)}`);
+    expect(
+      await kiosk.api.print({ certificateId: res.value.certificateId, format: 'receipt', lang: 'de' }),
+    ).toMatchObject({ ok: true });
+    const receipt = readReceipt(printer.connections.at(-1)!, 'epson')
+      .lines.map((l) => l.trim())
+      .join(' ');
+    expect(receipt).toContain(
+      `In Deutschland anerkannt bis / In Germany accepted until: ${addDays(fr(people.day60), 90)}`,
+    );
     expect(receipt).toContain('(nationale Regel / national rule)');
     expect(receipt).toContain(`${addDays(fr(people.day60), 180)}`);
 
-    expect(await kiosk.api.print({ certificateId: res.value.certificateId, format: 'a4', lang: 'de' })).toMatchObject({ ok: true });
-    const text = execFileSync('pdftotext', ['-', '-'], { input: pdfs.at(-1)! }).toString('utf8').replace(/\s+/g, ' ');
+    expect(await kiosk.api.print({ certificateId: res.value.certificateId, format: 'a4', lang: 'de' })).toMatchObject({
+      ok: true,
+    });
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdfs.at(-1)! })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
     expect(text).toContain(`In Deutschland anerkannt bis ${addDays(fr(people.day60), 90)} (nationale Regel)`);
     expect(text).toContain(`In Germany accepted until ${addDays(fr(people.day60), 90)} (national rule)`);
   });
@@ -84,14 +94,23 @@ describe('90-day German rule set', () => {
   it('fewer than 7 days left: issued, flagged for the warning, and the print says so', async () => {
     const res = await kiosk.api.issue(requestFor(people.day86));
     if (!res.ok) throw new Error(JSON.stringify(res.error));
-    expect(res.value.acceptance).toMatchObject({ acceptedUntil: addDays(fr(people.day86), 90), daysLeft: 3, warning: true });
+    expect(res.value.acceptance).toMatchObject({
+      acceptedUntil: addDays(fr(people.day86), 90),
+      daysLeft: 3,
+      warning: true,
+    });
     await kiosk.api.print({ certificateId: res.value.certificateId, format: 'receipt', lang: 'de' });
-    const receipt = readReceipt(printer.connections.at(-1)!, 'epson').lines.map((l) => l.trim()).join(' ');
+    const receipt = readReceipt(printer.connections.at(-1)!, 'epson')
+      .lines.map((l) => l.trim())
+      .join(' ');
     expect(receipt).toContain('Achtung: nur noch kurze Zeit anerkannt. / Note: accepted for a short time only.');
   });
 
   it('day 100: RULES_REJECTED naming RR-DE-0002 1.0.3, nothing issued, the audit line names the rule', async () => {
-    const expected = { ok: false, error: { code: 'RULES_REJECTED', details: { rule: 'RR-DE-0002 1.0.3', country: 'DE' } } };
+    const expected = {
+      ok: false,
+      error: { code: 'RULES_REJECTED', details: { rule: 'RR-DE-0002 1.0.3', country: 'DE' } },
+    };
     expect(await kiosk.api.issue(requestFor(people.day100))).toEqual(expected);
     // The reservation was released: asking again meets the same rule, not ALREADY_ISSUED/IN_PROGRESS.
     expect(await kiosk.api.issue(requestFor(people.day100))).toEqual(expected);
@@ -100,7 +119,8 @@ describe('90-day German rule set', () => {
       .filter((l) => l.includes('RULES_REJECTED'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(audit).toHaveLength(2);
-    for (const line of audit) expect(line).toMatchObject({ event: 'reservation.released', code: 'RULES_REJECTED', rule: 'RR-DE-0002 1.0.3' });
+    for (const line of audit)
+      expect(line).toMatchObject({ event: 'reservation.released', code: 'RULES_REJECTED', rule: 'RR-DE-0002 1.0.3' });
     expect(kiosk.runtime.registry.issuedCount()).toEqual({ ok: true, value: 2 });
   });
 

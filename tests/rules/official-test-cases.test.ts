@@ -20,15 +20,20 @@ describe('official test cases', () => {
     expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(set2021.rules.map((r) => r.Identifier)));
   });
 
-  it.each(cases.map((c) => [c.file, c] as const))('%s gives the expected result through our evaluation path', (_f, c) => {
-    for (const set of [set2021, set2022]) {
-      const rule = set.rules.find((r) => r.Identifier === c.rule && OFFICIAL_TEST_VERSIONS[c.rule]!.includes(r.Version));
-      if (!rule) throw new Error(`no rule for ${c.file}`);
-      const verdict = evaluateRule(rule, { payload: c.payload, external: c.external });
-      expect(verdict.error).toBeUndefined();
-      expect(verdict.passed).toBe(c.expected);
-    }
-  });
+  it.each(cases.map((c) => [c.file, c] as const))(
+    '%s gives the expected result through our evaluation path',
+    (_f, c) => {
+      for (const set of [set2021, set2022]) {
+        const rule = set.rules.find(
+          (r) => r.Identifier === c.rule && OFFICIAL_TEST_VERSIONS[c.rule]!.includes(r.Version),
+        );
+        if (!rule) throw new Error(`no rule for ${c.file}`);
+        const verdict = evaluateRule(rule, { payload: c.payload, external: c.external });
+        expect(verdict.error).toBeUndefined();
+        expect(verdict.passed).toBe(c.expected);
+      }
+    },
+  );
 
   it('the shipped bundle is exactly what bundle-official-tests.ts makes of the upstream files', () => {
     expect(bundleOfficialTests(join(FIXTURES, 'tests'))).toEqual(bundle);

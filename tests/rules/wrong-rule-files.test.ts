@@ -14,7 +14,8 @@ import { loadRuleSet } from '../../core/rules/rule-set';
 
 const dir = mkdtempSync(join(tmpdir(), 'rules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const shipped = (): Record<string, unknown>[] => JSON.parse(readFileSync('core/rules/data/de-recovery-2021.json', 'utf8'));
+const shipped = (): Record<string, unknown>[] =>
+  JSON.parse(readFileSync('core/rules/data/de-recovery-2021.json', 'utf8'));
 const withRule = (id: string, change: (r: Record<string, unknown>) => Record<string, unknown>) =>
   shipped().map((r) => (r.Identifier === id ? change(r) : r));
 
@@ -22,7 +23,9 @@ const WRONG: Record<string, { text: string; reason: RegExp }> = {
   'not JSON': { text: '[{"Identifier": "RR-EU-0001",', reason: /not valid JSON/ },
   'not a list': { text: JSON.stringify({ rules: shipped() }), reason: /JSON list of rule objects/ },
   'unknown operator': {
-    text: JSON.stringify(withRule('RR-EU-0001', (r) => ({ ...r, Logic: { 'clock-is-fine': [{ var: 'payload.r.0.du' }] } }))),
+    text: JSON.stringify(
+      withRule('RR-EU-0001', (r) => ({ ...r, Logic: { 'clock-is-fine': [{ var: 'payload.r.0.du' }] } })),
+    ),
     reason: /unrecognised operator/,
   },
   'malformed if': {
@@ -95,22 +98,31 @@ describe('cli rules check', () => {
 });
 
 describe('start-up', () => {
-  it.each(['unknown operator', 'an official test case fails', 'not JSON'])('refuses a rule file with %s (CONFIG_INVALID)', async (name) => {
-    expect(loadRuleSet(files[name]!).ok).toBe(false);
-    const configPath = join(dir, `kiosk-${name.replace(/\W+/g, '-')}.json`);
-    writeFileSync(configPath, JSON.stringify({ kioskId: 'kiosk-rules', rules: { businessRules: files[name] } }));
-    const dataDir = mkdtempSync(join(dir, 'data-'));
-    const kiosk = await createKiosk({ dataDir, configPath, logSink: memorySink() });
-    if (kiosk.ok) await kiosk.value.close();
-    expect(kiosk.ok).toBe(false);
-    if (kiosk.ok) return;
-    expect(kiosk.error.code).toBe('CONFIG_INVALID');
-    expect(kiosk.error.details?.['rules.businessRules']).toBe(`${files[name]} was refused`);
-    expect(Object.values(kiosk.error.details ?? {}).join('\n')).toMatch(WRONG[name]!.reason);
-  });
+  it.each(['unknown operator', 'an official test case fails', 'not JSON'])(
+    'refuses a rule file with %s (CONFIG_INVALID)',
+    async (name) => {
+      expect(loadRuleSet(files[name]!).ok).toBe(false);
+      const configPath = join(dir, `kiosk-${name.replace(/\W+/g, '-')}.json`);
+      writeFileSync(configPath, JSON.stringify({ kioskId: 'kiosk-rules', rules: { businessRules: files[name] } }));
+      const dataDir = mkdtempSync(join(dir, 'data-'));
+      const kiosk = await createKiosk({ dataDir, configPath, logSink: memorySink() });
+      if (kiosk.ok) await kiosk.value.close();
+      expect(kiosk.ok).toBe(false);
+      if (kiosk.ok) return;
+      expect(kiosk.error.code).toBe('CONFIG_INVALID');
+      expect(kiosk.error.details?.['rules.businessRules']).toBe(`${files[name]} was refused`);
+      expect(Object.values(kiosk.error.details ?? {}).join('\n')).toMatch(WRONG[name]!.reason);
+    },
+  );
 
   it('refuses an unknown shipped set name and a missing file', async () => {
-    expect(loadRuleSet('builtin:de-recovery-1999')).toMatchObject({ ok: false, error: { file: expect.stringMatching(/unknown shipped rule set/) } });
-    expect(loadRuleSet(join(dir, 'missing.json'))).toMatchObject({ ok: false, error: { file: 'cannot be read (ENOENT)' } });
+    expect(loadRuleSet('builtin:de-recovery-1999')).toMatchObject({
+      ok: false,
+      error: { file: expect.stringMatching(/unknown shipped rule set/) },
+    });
+    expect(loadRuleSet(join(dir, 'missing.json'))).toMatchObject({
+      ok: false,
+      error: { file: 'cannot be read (ENOENT)' },
+    });
   });
 });

@@ -50,7 +50,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   try {
     const outcome = await runtime.value.issuance.issue(request);
     if (!outcome.ok) return fail(outcome.error);
-    const { certificate, uvci } = outcome.value;
+    const { certificate, uvci, acceptance } = outcome.value;
     if (json) {
       process.stdout.write(
         `${JSON.stringify({
@@ -60,11 +60,15 @@ export async function run(argv: readonly string[]): Promise<number> {
           kid: certificate.kid,
           dsc: Buffer.from(certificate.dscDer).toString('base64'),
           payload: certificate.payload,
+          acceptance,
         })}\n`,
       );
     } else {
       const r = certificate.payload.r[0];
-      process.stdout.write(`issued ${uvci}\nvalid ${r.df} – ${r.du}, kid ${certificate.kid}\n${certificate.hc1}\n`);
+      const by = acceptance.ruleVersion ?? 'CWT exp';
+      const accepted = `accepted in ${acceptance.country} until ${acceptance.until} (${by})`;
+      process.stdout.write(`issued ${uvci}\nvalid ${r.df} – ${r.du}, kid ${certificate.kid}\n${accepted}\n`);
+      process.stdout.write(`${certificate.hc1}\n`);
     }
     return 0;
   } finally {

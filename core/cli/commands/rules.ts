@@ -18,7 +18,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   const source = isBuiltinRuleSet(file) ? file : resolve(file);
   const loaded = loadRuleSet(source);
   if (!loaded.ok) {
-    if (args.flags.json) process.stdout.write(`${JSON.stringify({ ok: false, source, problems: loaded.error }, null, 2)}\n`);
+    if (args.flags.json)
+      process.stdout.write(`${JSON.stringify({ ok: false, source, problems: loaded.error }, null, 2)}\n`);
     else {
       const lines = Object.entries(loaded.error).map(([where, what]) => `  ${where}: ${what}`);
       process.stdout.write(`REFUSED ${source}\n${lines.join('\n')}\n`);

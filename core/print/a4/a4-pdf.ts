@@ -154,7 +154,9 @@ async function buildWith(cert: A4Certificate, options: A4Options, widths: WidthC
   const scale = [1, 0.92, 0.85, 0.78, 0.7].find((s) => dataTableHeightMm(view, third, styles(s)) <= available) ?? 0.7;
   const tableBottom = drawDataTable(page, view, third, styles(scale), FOLD_MM + 7);
   let acceptedTop = tableBottom + 1;
-  for (const t of sentences) acceptedTop = drawBlock(page, t, acceptedStyle, { xMm: 15, topMm: acceptedTop, widthMm: 180 });
+  for (const t of sentences) {
+    acceptedTop = drawBlock(page, t, acceptedStyle, { xMm: 15, topMm: acceptedTop, widthMm: 180 });
+  }
   drawBlock(
     page,
     'Dieses Zertifikat ist kein Reisedokument. Es belegt die Genesung von COVID-19. / This certificate is not a travel document. It certifies recovery from COVID-19.',
