@@ -170,7 +170,7 @@ async function serviceStatus(
     rt.recordSource.health(AbortSignal.timeout(HEALTH_TIMEOUT_MS)).catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const })),
     printers().catch(() => []),
   ]);
-  const count = rt.registry.issuedCount();
+  const count = await rt.registry.issuedCount();
   return {
     recordSource: health.ok
       ? { kind: rt.recordSource.kind, state: 'ok' }

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { DEMO_CLERK_PIN_HASH } from '../clerk/pin-hash';
 import type { RecordSourceConfig } from '../records/record-source-config';
 import type { Result } from '../result';
-import type { KioskConfigFile, RulesConfig } from './config-schema';
+import type { KioskConfigFile, PgRegistryConfig, RulesConfig } from './config-schema';
 import { kioskConfigFileSchema } from './config-schema';
 
 export interface KioskConfig extends Omit<KioskConfigFile, 'kioskId' | 'rules' | 'clerk' | 'recordSource'> {
@@ -115,6 +115,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       signer,
       recordSource: file.recordSource ? resolveSourcePaths(file.recordSource, abs) : { kind: 'simulator' },
       ...(file.registryPath ? { registryPath: abs(file.registryPath) } : {}),
+      ...(file.registry?.kind === 'postgres' ? { registry: resolveRegistryPaths(file.registry, abs) } : {}),
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
       rules: {
         ...file.rules,
@@ -124,6 +125,15 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       clerk: { ...file.clerk, pinHash: file.clerk.pinHash ?? DEMO_CLERK_PIN_HASH, demoPin: file.clerk.pinHash === undefined },
     },
   };
+}
+
+function resolveRegistryPaths(r: PgRegistryConfig, abs: (p: string) => string): PgRegistryConfig {
+  const tls = r.tls && {
+    caPath: abs(r.tls.caPath),
+    ...(r.tls.certPath ? { certPath: abs(r.tls.certPath) } : {}),
+    ...(r.tls.keyPath ? { keyPath: abs(r.tls.keyPath) } : {}),
+  };
+  return { ...r, idHashKeyFile: abs(r.idHashKeyFile), ...(tls ? { tls } : {}) };
 }
 
 /** Fixture and TLS file paths, like every path in the file, are relative to the file. */
