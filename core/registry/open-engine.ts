@@ -39,6 +39,15 @@ function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Res
     log.error('registry.open-failed', { code: db.error.code });
     return db;
   }
+  // Attempt counters get their own connection with synchronous=NORMAL: still atomic and safe
+  // against a crash of the kiosk, but no fsync per attempt (a power cut may forget the last few
+  // counts; an issued certificate, on the FULL connection above, is never forgotten).
+  const attemptsDb = openRegistryDatabase(registryPath);
+  if (!attemptsDb.ok) {
+    db.value.close();
+    return attemptsDb;
+  }
+  attemptsDb.value.pragma('synchronous = NORMAL');
   let auditLog: AuditLog | undefined;
   const registry = createRegistry(db.value, {
     now,
@@ -51,12 +60,13 @@ function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Res
     auditLog = createAuditLog({ dir: paths.auditDir, kioskId: config.kioskId, now, lock: registry.exclusive });
   } catch {
     registry.close();
+    attemptsDb.value.close();
     return err('REGISTRY_UNAVAILABLE', { reason: 'audit-dir' });
   }
   const log_ = auditLog;
   return ok({
-    registry: sqliteIssuanceRegistry(registry, () => log_),
-    attempts: sqliteAttemptGate(createAttemptLimiter(db.value, now)),
+    registry: sqliteIssuanceRegistry(registry, () => log_, () => attemptsDb.value.close()),
+    attempts: sqliteAttemptGate(createAttemptLimiter(attemptsDb.value, now)),
     appendAudit: (entry) => void log_.append(entry),
     hashId: createIdHasher(secret.value),
   });

@@ -8,7 +8,11 @@ import type { Registry } from './registry';
 import type { AttemptGate, IssuanceRegistry } from './registry-port';
 import { ok } from '../result';
 
-export function sqliteIssuanceRegistry(registry: Registry, auditLog: () => AuditLog | undefined): IssuanceRegistry {
+export function sqliteIssuanceRegistry(
+  registry: Registry,
+  auditLog: () => AuditLog | undefined,
+  onClose?: () => void,
+): IssuanceRegistry {
   return {
     kind: 'sqlite',
     reserve: async (idHash, kioskId, newUvci, opts) => registry.reserve(idHash, kioskId, newUvci, opts),
@@ -24,7 +28,10 @@ export function sqliteIssuanceRegistry(registry: Registry, auditLog: () => Audit
     findIssued: async (idHash) => registry.findIssued(idHash),
     issuedCount: async () => registry.issuedCount(),
     releaseStale: async () => registry.releaseStale(),
-    close: async () => registry.close(),
+    close: async () => {
+      registry.close();
+      onClose?.();
+    },
   };
 }
 
