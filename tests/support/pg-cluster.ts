@@ -4,7 +4,8 @@
 // unprivileged `postgres` user (`runuser -u postgres --`) and the directory is chown'd to it.
 // Tests skip with a printed reason only when Debian's binaries are missing (.ci/run installs them).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -120,4 +121,17 @@ export async function startPgCluster(opts: { readonly settings?: Record<string, 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh database on `cluster` and a fleet ID-hash key file in `dir`: the config's `registry`. */
+export async function pgRegistryConfig(
+  cluster: PgCluster,
+  name: string,
+  dir: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ kind: 'postgres'; url: string; idHashKeyFile: string; [k: string]: unknown }> {
+  const url = await cluster.createDatabase(name);
+  const idHashKeyFile = join(dir, `${name}.key`);
+  writeFileSync(idHashKeyFile, randomBytes(32), { mode: 0o600 });
+  return { kind: 'postgres', url, idHashKeyFile, ...extra };
 }
