@@ -62,9 +62,13 @@ export function createPgConnection(
   const run = async <T>(transactional: boolean, fn: (c: PgClient) => Promise<Result<T>>): Promise<Result<T>> => {
     let client: PgClient | undefined;
     let released = false;
+    // A checked-out connection that dies between two statements emits 'error'; unheard, that
+    // would end the kiosk process. The call itself then fails by its query or its deadline.
+    const onError = (e: Error) => log.warn('registry.connection-lost', { code: (e as { code?: string }).code ?? 'unknown' });
     const release = (destroy: boolean) => {
       if (client && !released) {
         released = true;
+        client.off('error', onError);
         client.release(destroy ? new Error('registry call abandoned') : undefined);
       }
     };
@@ -72,6 +76,7 @@ export function createPgConnection(
     let timedOut = false;
     const work = (async (): Promise<Result<T>> => {
       client = await pool.connect();
+      client.on('error', onError);
       if (timedOut) throw new Error('deadline passed');
       if (!ready) ready = ensureReady(client);
       const schema = await ready;
