@@ -10,6 +10,7 @@ const COMMANDS = {
   qr: 'qr --out FILE.png|FILE.svg HC1-STRING',
   issue: 'issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json] [--json] [--data-dir DIR]',
   id: 'id new [--count N]',
+  audit: 'audit verify (--dir AUDIT_DIR | --config FILE)   (FILE with a PostgreSQL registry: every kiosk\'s chain)',
   print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',
 } as const;
 
