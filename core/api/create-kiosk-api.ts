@@ -13,6 +13,7 @@ import { signerStatus } from '../issuance/signer-state';
 import { asEventLog, errorName, type Logger, type LogSink } from '../log/logger';
 import type { ElectronPdfPrint } from '../print/printer-config';
 import { createPrintService } from '../print/print-service';
+import { withMemoryFallback } from '../registry/fallback-attempts';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { createHeldCertificates } from './held-certificates';
@@ -70,7 +71,8 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
   const clerk = createClerkSessions({
     pinHash: config.clerk.pinHash,
     kioskId: config.kioskId,
-    limiter: rt.limiter,
+    // The clerk can unlock (and see why) while the registry is down: docs/fleet.md.
+    limiter: withMemoryFallback(rt.limiter, now),
     pinAttempts: config.attemptLimits.clerkPin,
     sessionMinutes: config.clerk.sessionMinutes,
     idleLockSeconds: config.clerk.idleLockSeconds,

@@ -16,6 +16,8 @@ import { verifyHc1 } from '../../core/dcc/verify';
 import { createIdFormat } from '../../core/id/genesenen-id';
 import { createIdHasher } from '../../core/registry/id-hash';
 import { verifyPgAudit } from '../../core/registry/pg/pg-audit';
+import { openPgEngine } from '../../core/registry/pg/pg-engine';
+import { createLogger, memorySink } from '../../core/log/logger';
 import { makeDirs } from '../issuance/kiosk-helpers';
 import { startWorker, type RunningWorker, type WorkerLine } from './child-kiosk';
 import { bulkPeople, shuffled, writeKioskConfigs } from './people';
@@ -28,9 +30,12 @@ export interface FleetFigures {
   readonly handedOut: number;
   readonly issuedInRegistry: number;
   readonly outcomes: Record<string, number>;
+  /** Reservations left by failed releases during the outage, swept afterwards. */
+  readonly staleReleased: number;
   readonly seconds: number;
 }
 
+const silent = createLogger({ sink: memorySink(), level: 'error' });
 type Result = WorkerLine & { genesenenId: string };
 const results = (w: RunningWorker) => w.lines.filter((l): l is Result => l.event === 'result');
 
@@ -120,6 +125,18 @@ export async function runPgFleet(
       if (!n.ok) throw new Error('invalid id');
       return hash(n.value.normalized);
     };
+    // Reservations whose release failed while the server was away stay until their lease ends or
+    // the next kiosk start sweeps them (their processes are gone): do that sweep, as a restart would.
+    let staleReleased = 0;
+    if (opts.restartAfterResults !== undefined) {
+      const sweeper = await openPgEngine({ ...registry, poolSize: 1, deadlineMs: 20_000, kioskId: 'kiosk-sweep', now: () => new Date(), log: silent });
+      if (!sweeper.ok) throw new Error(`sweeper: ${sweeper.error.code}`);
+      const swept = await sweeper.value.registry.releaseStale();
+      await sweeper.value.registry.close();
+      if (!swept.ok) throw new Error(`sweep: ${swept.error.code}`);
+      staleReleased = swept.value.length;
+      expect(swept.value.every((s) => s.reason === 'owner-gone')).toBe(true);
+    }
     const client = new pg.Client({ connectionString: registry.url });
     await client.connect();
     try {
@@ -146,6 +163,7 @@ export async function runPgFleet(
         handedOut: handedOut.length,
         issuedInRegistry: issued.length,
         outcomes,
+        staleReleased,
         seconds,
       };
     } finally {
