@@ -4,11 +4,23 @@ import { printJobGroup, qrGroup, verifyGroup } from './certificate-bench';
 import type { BenchGroup } from './harness';
 import { lookupGroup } from './lookup-bench';
 import { registryGroup } from './registry-bench';
+import { registryPgGroup } from './registry-pg-bench';
 import { rulesGroup } from './rules-bench';
 import { signIssueGroup } from './sign-issue-bench';
 import { usecaseGroup } from './usecase-bench';
 import { webGroup } from './web-bench';
 
 export function benchGroups(): readonly BenchGroup[] {
-  return [signIssueGroup, verifyGroup, rulesGroup, qrGroup, printJobGroup, usecaseGroup, lookupGroup, registryGroup, webGroup];
+  return [
+    signIssueGroup,
+    verifyGroup,
+    rulesGroup,
+    qrGroup,
+    printJobGroup,
+    usecaseGroup,
+    lookupGroup,
+    registryGroup,
+    registryPgGroup,
+    webGroup,
+  ];
 }

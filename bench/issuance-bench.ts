@@ -19,6 +19,7 @@ import { createAttemptLimiter } from '../core/registry/attempt-limits';
 import { openRegistryDatabase } from '../core/registry/database';
 import { createIdHasher } from '../core/registry/id-hash';
 import { createRegistry } from '../core/registry/registry';
+import { sqliteAttemptGate, sqliteIssuanceRegistry } from '../core/registry/sqlite-port';
 import { summary } from './stats';
 
 const count = Number(process.argv[2] ?? 300);
@@ -60,8 +61,8 @@ try {
     hashId: createIdHasher(Buffer.alloc(32, 7)),
     recordSource: memorySource,
     lookupDeadlineMs: 10_000,
-    registry,
-    limiter: createAttemptLimiter(db.value),
+    registry: sqliteIssuanceRegistry(registry, () => audit),
+    limiter: sqliteAttemptGate(createAttemptLimiter(db.value)),
     limits: config.value.attemptLimits,
     signer: (at) => readySigner(signer, at),
     rules: config.value.rules,

@@ -15,6 +15,7 @@ import type { MetricsServer } from '../metrics/metrics-server';
 import { startKioskMetrics } from '../metrics/start-metrics';
 import type { ElectronPdfPrint } from '../print/printer-config';
 import { createPrintService } from '../print/print-service';
+import { withMemoryFallback } from '../registry/fallback-attempts';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { createHeldCertificates } from './held-certificates';
@@ -90,7 +91,8 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
   const clerk = createClerkSessions({
     pinHash: config.clerk.pinHash,
     kioskId: config.kioskId,
-    limiter: rt.limiter,
+    // The clerk can unlock (and see why) while the registry is down: docs/fleet.md.
+    limiter: withMemoryFallback(rt.limiter, now),
     pinAttempts: config.attemptLimits.clerkPin,
     sessionMinutes: config.clerk.sessionMinutes,
     idleLockSeconds: config.clerk.idleLockSeconds,
@@ -206,7 +208,7 @@ async function serviceStatus(
     rt.recordSource.health(AbortSignal.timeout(HEALTH_TIMEOUT_MS)).catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const })),
     printers().catch(() => []),
   ]);
-  const count = rt.registry.issuedCount();
+  const count = await rt.registry.issuedCount();
   return {
     recordSource: health.ok
       ? { kind: rt.recordSource.kind, state: 'ok' }

@@ -4,7 +4,6 @@
 // KioskApi (create-kiosk-api.ts) and the `issue` CLI command. Only the registry is fatal when
 // broken (the kiosk cannot promise "exactly once" without it); a broken signer or record source
 // leaves a running kiosk that refuses with a typed code and shows why on the clerk screen.
-import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import type { AuditEntry } from '../audit/audit-line';
 import type { KioskConfig } from '../config/load-config';
 import { createIdFormat, type IdFormat } from '../id/genesenen-id';
@@ -21,10 +20,8 @@ import { loadFixture, type Fixture } from '../records/fixture';
 import { createRecordSource } from '../records/record-source-config';
 import type { RecordSource } from '../records/record-source';
 import { startSimulator, type RunningSimulator } from '../records/simulator';
-import { createAttemptLimiter, type AttemptLimiter } from '../registry/attempt-limits';
-import { openRegistryDatabase } from '../registry/database';
-import { createIdHasher, loadOrCreateSecret, secretPathFor } from '../registry/id-hash';
-import { createRegistry, type Registry } from '../registry/registry';
+import { openRegistryEngine } from '../registry/open-engine';
+import type { AttemptGate, IssuanceRegistry } from '../registry/registry-port';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { loadRuleSet, type LoadedRuleSet } from '../rules/rule-set';
@@ -43,9 +40,8 @@ export interface KioskRuntime {
   readonly config: KioskConfig;
   readonly now: () => Date;
   readonly log: Logger;
-  readonly registry: Registry;
-  readonly limiter: AttemptLimiter;
-  readonly auditLog: AuditLog;
+  readonly registry: IssuanceRegistry;
+  readonly limiter: AttemptGate;
   /** Appends an audit line; never throws (failures are logged). */
   readonly audit: (entry: AuditEntry) => void;
   readonly idFormat: IdFormat;
@@ -91,39 +87,22 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   }
   const ruleSet = { ...rules.value, loadedAt: now() };
 
-  const registryPath = config.registryPath ?? paths.registry;
-  const secret = loadOrCreateSecret(secretPathFor(registryPath));
-  if (!secret.ok) return secret;
-  const db = openRegistryDatabase(registryPath);
-  if (!db.ok) {
-    log.error('registry.open-failed', { code: db.error.code });
-    return db;
-  }
-  let auditLog: AuditLog | undefined;
+  const engine = await openRegistryEngine({ config, dataDir, now, log });
+  if (!engine.ok) return engine;
+  const { registry, attempts: limiter, hashId } = engine.value;
   const audit = (entry: AuditEntry): void => {
-    try {
-      auditLog?.append(entry);
-    } catch (e) {
+    const failed = (e: unknown) => {
       metrics.auditFailure();
       log.error('audit.append-failed', { code: (e as { code?: string }).code ?? 'unknown' });
+    };
+    try {
+      void Promise.resolve(engine.value.appendAudit(entry)).catch(failed);
+    } catch (e) {
+      failed(e);
     }
   };
-  const registry = createRegistry(db.value, {
-    now,
-    onStaleReleased: (s) => {
-      // Inside the registry transaction: must throw on failure so the release rolls back.
-      auditLog?.append({ event: 'reservation.stale-released', outcome: 'ok', idHash: s.idHash, uvci: s.uvci, code: s.reason });
-    },
-  });
-  try {
-    auditLog = createAuditLog({ dir: paths.auditDir, kioskId: config.kioskId, now, lock: registry.exclusive });
-  } catch {
-    registry.close();
-    return err('REGISTRY_UNAVAILABLE', { reason: 'audit-dir' });
-  }
-  const stale = registry.releaseStale();
+  const stale = await registry.releaseStale();
   if (stale.ok && stale.value.length > 0) log.warn('registry.stale-released', { count: stale.value.length });
-  const limiter = createAttemptLimiter(db.value, now);
 
   let source: Awaited<ReturnType<typeof openRecordSource>>;
   try {
@@ -131,13 +110,12 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   } catch (e) {
     // e.g. the simulator could not bind its port; never let start-up reject.
     log.error('record-source.start-failed', { errorName: errorName(e) });
-    registry.close();
+    await registry.close();
     return err('SOURCE_UNREACHABLE', { reason: 'start-failed' });
   }
   const signer = await loadSigner(config.signer, dataDir);
   if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo });
   const idFormat = createIdFormat(config.idFormat ?? {});
-  const hashId = createIdHasher(secret.value);
   const recordSource = observeRecordSource(source.recordSource, metrics);
   const service = createIssuanceService({
     kioskId: config.kioskId,
@@ -154,15 +132,12 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     signer: (at) => readySigner(signer, at),
     rules: config.rules,
     ruleSet,
-    audit: observeAudit((entry: AuditEntry) => auditLog!.append(entry), metrics),
+    audit: observeAudit(audit, metrics),
     log,
   });
   const issuance = observeIssuance(service, metrics);
-  const sqlite = createSqliteProbes(
-    db.value,
-    { id: config.attemptLimits.perId, kiosk: config.attemptLimits.perKiosk, clerk: config.attemptLimits.clerkPin },
-    now,
-  );
+  const lockRules = { id: config.attemptLimits.perId, kiosk: config.attemptLimits.perKiosk, clerk: config.attemptLimits.clerkPin };
+  const sqlite = engine.value.database ? createSqliteProbes(engine.value.database, lockRules, now) : undefined;
   metrics.setProbes({
     registry: () => registry.issuedCount(),
     signer: () => {
@@ -171,8 +146,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     },
     sourceHealth: { kind: recordSource.kind, probe: (signal) => recordSource.health(signal) },
     dataDir,
-    locks: sqlite.locks,
-    openReservations: sqlite.openReservations,
+    ...(sqlite ? { locks: sqlite.locks, openReservations: sqlite.openReservations } : {}),
   });
   // Loaded is not enough: an expired, not yet valid or wrong-usage DSC cannot sign either.
   const ready = readySigner(signer, now());
@@ -187,7 +161,6 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     log,
     registry,
     limiter,
-    auditLog,
     audit,
     idFormat,
     recordSource,
@@ -199,7 +172,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     async close() {
       source.recordSource.close?.();
       await source.simulator?.close();
-      registry.close();
+      await registry.close();
     },
   });
 }

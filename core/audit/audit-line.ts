@@ -63,3 +63,16 @@ export function lineHash(line: Omit<AuditLine, 'hash'>): string {
   const { hash: _ignored, ...rest } = line as AuditLine;
   return createHash('sha256').update(line.prev).update(canonicalJson(rest)).digest('hex');
 }
+
+/** The line that follows `head` in a kiosk's chain (the file log and the PostgreSQL table). */
+export function nextAuditLine(entry: AuditEntry, head: { seq: number; hash: string }, ts: Date, kioskId: string): AuditLine {
+  const base = {
+    ...entry,
+    ...(entry.reason !== undefined ? { reason: sanitizeReason(entry.reason) } : {}),
+    seq: head.seq + 1,
+    ts: ts.toISOString(),
+    kioskId,
+    prev: head.hash,
+  };
+  return { ...base, hash: lineHash(base) };
+}

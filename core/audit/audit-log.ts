@@ -7,7 +7,7 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry, AuditLine } from './audit-line';
-import { GENESIS_HASH, lineHash, sanitizeReason } from './audit-line';
+import { GENESIS_HASH, nextAuditLine } from './audit-line';
 
 export const AUDIT_FILE_PATTERN = /^audit-\d{4}-\d{2}\.jsonl$/;
 export const auditFileName = (ts: Date): string => `audit-${ts.toISOString().slice(0, 7)}.jsonl`;
@@ -35,15 +35,7 @@ export function createAuditLog(opts: AuditLogOptions): AuditLog {
       opts.lock(() => {
         const ts = now();
         const head = readHead(opts.dir);
-        const base = {
-          ...entry,
-          ...(entry.reason !== undefined ? { reason: sanitizeReason(entry.reason) } : {}),
-          seq: head.seq + 1,
-          ts: ts.toISOString(),
-          kioskId: opts.kioskId,
-          prev: head.hash,
-        };
-        const line: AuditLine = { ...base, hash: lineHash(base) };
+        const line = nextAuditLine(entry, head, ts, opts.kioskId);
         const file = join(opts.dir, auditFileName(ts));
         appendWhole(file, `${head.needsNewline && head.file === file ? '\n' : ''}${JSON.stringify(line)}\n`);
         return line;

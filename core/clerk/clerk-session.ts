@@ -3,9 +3,12 @@
 // clerkLock, so a clerk who walks away never leaves the kiosk unlocked for the next citizen.
 // Wrong PINs count as failed attempts in the registry (they survive a restart); after
 // `pinAttempts.max` wrong PINs inside the window the PIN is refused with CLERK_LOCKED_OUT.
+// The attempt is counted before the PIN hash is checked, so a burst of parallel unlocks gets at
+// most `max` PIN checks (core/registry/registry-port.ts, AttemptGate).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AuditEntry } from '../audit/audit-line';
-import type { AttemptLimiter, AttemptRule } from '../registry/attempt-limits';
+import type { AttemptRule } from '../registry/attempt-limits';
+import type { AttemptGate } from '../registry/registry-port';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { verifyPin } from './pin-hash';
@@ -13,7 +16,9 @@ import { verifyPin } from './pin-hash';
 export interface ClerkSessionOptions {
   readonly pinHash: string;
   readonly kioskId: string;
-  readonly limiter: AttemptLimiter;
+  readonly limiter: AttemptGate;
+  /** The PIN check (default: scrypt, pin-hash.ts); tests count the checks through it. */
+  readonly verifyPin?: (pin: string, pinHash: string) => Promise<boolean>;
   readonly pinAttempts: AttemptRule;
   readonly sessionMinutes: number;
   readonly idleLockSeconds: number;
@@ -63,16 +68,19 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
 
   return {
     async unlock(pin) {
-      const limited = opts.limiter.check('clerk', opts.kioskId, opts.pinAttempts, 'CLERK_LOCKED_OUT');
-      if (!limited.ok) return limited;
-      if (!(await verifyPin(pin, opts.pinHash))) {
-        const recorded = opts.limiter.recordFailure('clerk', opts.kioskId);
+      const ticket = await opts.limiter.reserve([{ scope: 'clerk', key: opts.kioskId, rule: opts.pinAttempts }], 'CLERK_LOCKED_OUT');
+      if (!ticket.ok) return ticket;
+      const right = await (opts.verifyPin ?? verifyPin)(pin, opts.pinHash).catch(() => false);
+      if (!right) {
+        const recorded = await opts.limiter.settle(ticket.value, true);
         if (!recorded.ok) return recorded;
         opts.audit?.({ event: 'clerk.pin-wrong', outcome: 'refused', code: 'CLERK_PIN_WRONG' });
-        const after = opts.limiter.check('clerk', opts.kioskId, opts.pinAttempts, 'CLERK_LOCKED_OUT');
+        const after = await opts.limiter.check('clerk', opts.kioskId, opts.pinAttempts, 'CLERK_LOCKED_OUT');
         return after.ok ? err('CLERK_PIN_WRONG') : after;
       }
-      opts.limiter.clear('clerk', opts.kioskId);
+      // Forgets the failures and this attempt; a failed clear still lets the right PIN in.
+      const cleared = await opts.limiter.clear('clerk', opts.kioskId);
+      if (!cleared.ok) await opts.limiter.settle(ticket.value, false);
       const token = randomBytes(32).toString('base64url');
       const at = now();
       live = {

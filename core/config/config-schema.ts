@@ -76,6 +76,30 @@ export const rulesConfigSchema = z
       });
   });
 
+/** The fleet registry (docs/fleet.md); absent = embedded SQLite at `registryPath`. */
+export const registryConfigSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('sqlite') }),
+  z.strictObject({
+    kind: z.literal('postgres'),
+    /** postgres://role@host[,host2]:port/db — a password belongs in ~/.pgpass or PGPASSWORD, not here. */
+    url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').max(2048),
+    /** 32 random bytes shared by every kiosk of the fleet; never stored in the database. */
+    idHashKeyFile: z.string().min(1).max(1024),
+    /** Certificate files for verify-full TLS (the server's CA, the kiosk's client certificate). */
+    tls: z
+      .strictObject({
+        caPath: z.string().min(1).max(1024),
+        certPath: z.string().min(1).max(1024).optional(),
+        keyPath: z.string().min(1).max(1024).optional(),
+      })
+      .optional(),
+    /** Connections per kiosk process. */
+    poolSize: z.int().min(1).max(20).default(4),
+    /** The longest one registry call may take before the kiosk answers REGISTRY_UNAVAILABLE. */
+    deadlineMs: z.int().min(200).max(60_000).default(5000),
+  }),
+]);
+
 export const clerkConfigSchema = z.strictObject({
   /** `scrypt:<salt>:<hash>`, made with `npx tsx core/clerk/hash-pin-cli.ts`. */
   pinHash: z.string().regex(PIN_HASH_PATTERN, 'must be scrypt:<salt>:<hash> as printed by core/clerk/hash-pin-cli.ts').optional(),
@@ -107,6 +131,7 @@ export const kioskConfigFileSchema = z
     recordSource: recordSourceConfigSchema.optional(),
     signer: signerConfigSchema.default({ kind: 'demo' }),
     registryPath: z.string().min(1).max(1024).optional(),
+    registry: registryConfigSchema.optional(),
     rules: rulesConfigSchema.default(rulesConfigSchema.parse({})),
     idFormat: idFormatConfigSchema.optional(),
     attemptLimits: z
@@ -131,6 +156,8 @@ export const kioskConfigFileSchema = z
     metrics: metricsConfigSchema.optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.registry?.kind === 'postgres' && c.registryPath !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['registryPath'], message: 'is the SQLite file; remove it when registry.kind is postgres' });
     if (c.signer.kind !== 'demo' && c.clerk.pinHash === undefined)
       ctx.addIssue({ code: 'custom', path: ['clerk', 'pinHash'], message: 'required when a real signer is configured' });
   });
@@ -138,3 +165,5 @@ export const kioskConfigFileSchema = z
 export type KioskConfigFile = z.output<typeof kioskConfigFileSchema>;
 export type SignerConfig = z.output<typeof signerConfigSchema>;
 export type RulesConfig = z.output<typeof rulesConfigSchema>;
+export type RegistryConfig = z.output<typeof registryConfigSchema>;
+export type PgRegistryConfig = Extract<RegistryConfig, { kind: 'postgres' }>;

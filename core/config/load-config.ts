@@ -12,7 +12,7 @@ import { DEMO_CLERK_PIN_HASH } from '../clerk/pin-hash';
 import type { RecordSourceConfig } from '../records/record-source-config';
 import { isBuiltinRuleSet } from '../rules/rule-set';
 import type { Result } from '../result';
-import type { KioskConfigFile, RulesConfig } from './config-schema';
+import type { KioskConfigFile, PgRegistryConfig, RulesConfig } from './config-schema';
 import { kioskConfigFileSchema } from './config-schema';
 
 export interface KioskConfig extends Omit<KioskConfigFile, 'kioskId' | 'rules' | 'clerk' | 'recordSource'> {
@@ -116,6 +116,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       signer,
       recordSource: file.recordSource ? resolveSourcePaths(file.recordSource, abs) : { kind: 'simulator' },
       ...(file.registryPath ? { registryPath: abs(file.registryPath) } : {}),
+      ...(file.registry?.kind === 'postgres' ? { registry: resolveRegistryPaths(file.registry, abs) } : {}),
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
       ...(file.metrics?.tokenFile ? { metrics: { ...file.metrics, tokenFile: abs(file.metrics.tokenFile) } } : {}),
       rules: {
@@ -129,6 +130,15 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       clerk: { ...file.clerk, pinHash: file.clerk.pinHash ?? DEMO_CLERK_PIN_HASH, demoPin: file.clerk.pinHash === undefined },
     },
   };
+}
+
+function resolveRegistryPaths(r: PgRegistryConfig, abs: (p: string) => string): PgRegistryConfig {
+  const tls = r.tls && {
+    caPath: abs(r.tls.caPath),
+    ...(r.tls.certPath ? { certPath: abs(r.tls.certPath) } : {}),
+    ...(r.tls.keyPath ? { keyPath: abs(r.tls.keyPath) } : {}),
+  };
+  return { ...r, idHashKeyFile: abs(r.idHashKeyFile), ...(tls ? { tls } : {}) };
 }
 
 /** Fixture and TLS file paths, like every path in the file, are relative to the file. */

@@ -12,8 +12,8 @@ import type { CwtTimes, RecoveryPayload } from '../dcc/types';
 import type { IdFormat } from '../id/genesenen-id';
 import type { Logger } from '../log/logger';
 import type { RecordSource } from '../records/record-source';
-import type { AttemptLimiter, AttemptRule } from '../registry/attempt-limits';
-import type { Registry } from '../registry/registry';
+import type { AttemptRule } from '../registry/attempt-limits';
+import type { AttemptGate, IssuanceRegistry } from '../registry/registry-port';
 import type { Result } from '../result';
 import type { LoadedRuleSet } from '../rules/rule-set';
 import { err, ok } from '../result';
@@ -29,15 +29,16 @@ export interface IssuanceDeps {
   readonly recordSource: RecordSource;
   /** The longest a citizen waits for the record source (lookup-deadline.ts). */
   readonly lookupDeadlineMs: number;
-  readonly registry: Registry;
-  readonly limiter: AttemptLimiter;
+  readonly registry: IssuanceRegistry;
+  /** Atomic attempt limits (core/registry/registry-port.ts). */
+  readonly limiter: AttemptGate;
   readonly limits: { readonly perId: AttemptRule; readonly perKiosk: AttemptRule };
   /** The signer if it may sign at that moment, else a SIGNER_* error (signer-state.ts). */
   readonly signer: (now: Date) => Result<ReadySigner>;
   readonly rules: RulesConfig & { readonly issuer: string; readonly uvciPrefix: string };
   /** The business rules checked before release (core/rules/rule-set.ts). */
   readonly ruleSet: Pick<LoadedRuleSet, 'rules' | 'valueSets'>;
-  /** Appends an audit line; throws on I/O failure (inside a commit this aborts the commit). */
+  /** Appends an audit line outside a commit; may throw on I/O failure (the caller logs it). */
   readonly audit: (entry: AuditEntry) => void;
   readonly log: Logger;
 }

@@ -13,6 +13,7 @@ import type { EncodedCertificate } from '../dcc/types';
 import { errorName } from '../log/logger';
 import type { RecoveryRecord } from '../records/record-source';
 import type { Reservation } from '../registry/registry';
+import type { AttemptTicket } from '../registry/registry-port';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { releaseCheck, type RuleAcceptance } from '../rules/release-check';
@@ -81,43 +82,60 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     if (!ready.ok) return ready;
     const idHash = deps.hashId(id.value.normalized);
 
-    if (!reissue) {
-      for (const [scope, key, rule] of [
-        ['id', idHash, deps.limits.perId],
-        ['kiosk', kioskId, deps.limits.perKiosk],
-      ] as const) {
-        const allowed = limiter.check(scope, key, rule);
+    // Counted before the lookup starts (attempts in flight count), settled after it.
+    let tickets: readonly AttemptTicket[] = [];
+    const settle = async (failed: boolean): Promise<Result<null>> => {
+      const settling = tickets;
+      tickets = [];
+      return settling.length > 0 ? limiter.settle(settling, failed) : ok(null);
+    };
+    try {
+      if (!reissue) {
+        const allowed = await limiter.reserve([
+          { scope: 'id', key: idHash, rule: deps.limits.perId },
+          { scope: 'kiosk', key: kioskId, rule: deps.limits.perKiosk },
+        ]);
         if (!allowed.ok) {
           if (allowed.error.code === 'TOO_MANY_ATTEMPTS') refuse(idHash, 'TOO_MANY_ATTEMPTS');
           return allowed;
         }
+        tickets = allowed.value;
       }
+      const lookup = await lookupWithDeadline(
+        deps.recordSource,
+        { genesenenId: id.value.normalized, familyName: familyName.value, dateOfBirth: dob.value },
+        deps.lookupDeadlineMs,
+      );
+      if (lookup.kind === 'failure') {
+        log.warn('issuance.source-failed', { code: lookup.code, kind: deps.recordSource.kind });
+        return err(lookup.code);
+      }
+      if (lookup.kind === 'no-match') {
+        // Fail closed: a wrong entry that cannot be counted (registry read-only, full or down) gets
+        // the registry's code, as a right one would at reserve — else NOT_FOUND is an unlimited oracle.
+        const counted = await settle(true);
+        if (!counted.ok) return counted;
+        refuse(idHash, 'NOT_FOUND');
+        return err('NOT_FOUND');
+      }
+      await settle(false); // a found record is not a guess; the attempt stops counting now
+      return await issueFound(lookup.record, idHash, today, started, reissue);
+    } finally {
+      // A found record, a source failure or an exception: the attempt is not a failed guess.
+      await settle(false);
     }
+  }
 
-    const lookup = await lookupWithDeadline(
-      deps.recordSource,
-      { genesenenId: id.value.normalized, familyName: familyName.value, dateOfBirth: dob.value },
-      deps.lookupDeadlineMs,
-    );
-    if (lookup.kind === 'failure') {
-      log.warn('issuance.source-failed', { code: lookup.code, kind: deps.recordSource.kind });
-      return err(lookup.code);
-    }
-    if (lookup.kind === 'no-match') {
-      if (!reissue) {
-        // Fail closed: a wrong entry that cannot be counted (registry read-only or full) gets the
-        // registry's code, as a right one would at reserve — else NOT_FOUND is an unlimited oracle.
-        const counted = limiter.recordFailure('id', idHash);
-        const countedKiosk = counted.ok ? limiter.recordFailure('kiosk', kioskId) : counted;
-        if (!countedKiosk.ok) return countedKiosk;
-      }
-      refuse(idHash, 'NOT_FOUND');
-      return err('NOT_FOUND');
-    }
-    const record = lookup.record;
+  async function issueFound(
+    record: RecoveryRecord,
+    idHash: string,
+    today: string,
+    started: number,
+    reissue: ReissueAuthority | undefined,
+  ): Promise<Result<IssuanceOutcome>> {
     await pauseForCrashTest('after-lookup');
 
-    const issued = registry.findIssued(idHash);
+    const issued = await registry.findIssued(idHash);
     if (!issued.ok) return issued;
     if (issued.value && !reissue) {
       refuse(idHash, 'ALREADY_ISSUED');
@@ -131,7 +149,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       return window;
     }
 
-    const reserved = registry.reserve(idHash, kioskId, () => newUvci(rules.uvciPrefix), { reissue: reissue !== undefined });
+    const reserved = await registry.reserve(idHash, kioskId, () => newUvci(rules.uvciPrefix), { reissue: reissue !== undefined });
     if (!reserved.ok) return reserved;
     const r = reserved.value;
     if (r.kind === 'already-issued') return err('ALREADY_ISSUED', { issuedOn: utcDay(r.issuedAt) });
@@ -171,7 +189,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     reissue: ReissueAuthority | undefined,
   ): Promise<Result<{ certificate: EncodedCertificate; issuedAt: Date; acceptance: RuleAcceptance }>> {
     const release = (code: string, rule?: string) => {
-      registry.release(reservation);
+      void registry.release(reservation);
       audit({
         event: 'reservation.released',
         outcome: 'failed',
@@ -233,18 +251,21 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       await pauseForCrashTest('after-verify');
       // The audit line is written inside the commit transaction: if it cannot be written, the
       // commit aborts and the certificate is not handed out (the log never lacks an issuance).
-      const committed = registry.commit(reservation, () => {
-        pauseForCrashTestSync('commit-before-audit');
-        deps.audit({
+      const committed = await registry.commit(
+        reservation,
+        {
           event: reissue ? 'certificate.reissued' : 'certificate.issued',
           outcome: 'ok',
           idHash: reservation.idHash,
           uvci: reservation.uvci,
           ...(reservation.replacesUvci ? { supersedes: reservation.replacesUvci } : {}),
           ...(reissue ? { clerk: reissue.clerkSession, reason: reissue.reason } : {}),
-        });
-        pauseForCrashTestSync('commit-after-audit');
-      });
+        },
+        {
+          beforeAudit: () => pauseForCrashTestSync('commit-before-audit'),
+          afterAudit: () => pauseForCrashTestSync('commit-after-audit'),
+        },
+      );
       if (!committed.ok) return release(committed.error.code), committed;
       return ok({ certificate: cert.value, issuedAt: committed.value.issuedAt, acceptance: acceptance.value });
     } catch (e) {

@@ -12,8 +12,8 @@ import { LOCK_SCOPES, PRINTER_STATES, SIGNER_STATES, setOneHot } from './kiosk-m
 type PrinterStatus = ServiceStatus['printers'][number];
 
 export interface MetricProbes {
-  /** A cheap registry read (e.g. the issued count). */
-  readonly registry?: () => Result<unknown>;
+  /** A cheap registry read (e.g. the issued count); the PostgreSQL engine answers asynchronously. */
+  readonly registry?: () => Result<unknown> | Promise<Result<unknown>>;
   readonly signer?: () => { readonly state: (typeof SIGNER_STATES)[number]; readonly notAfter?: Date };
   readonly printers?: () => Promise<readonly PrinterStatus[]>;
   readonly sourceHealth?: {
@@ -21,7 +21,7 @@ export interface MetricProbes {
     readonly probe: (signal: AbortSignal) => Promise<{ readonly ok: boolean }>;
   };
   readonly dataDir?: string;
-  /** Locked keys per scope (core/metrics/sqlite-probes.ts). */
+  /** Locked keys per scope (core/metrics/sqlite-probes.ts; the SQLite engine only). */
   readonly locks?: () => Partial<Record<(typeof LOCK_SCOPES)[number], number>>;
   readonly openReservations?: () => number;
 }
@@ -87,7 +87,7 @@ export function createProbeRunner(series: KioskSeries, opts: ProbeOptions) {
       const started = performance.now();
       let up = false;
       try {
-        up = probes.registry().ok;
+        up = (await probes.registry()).ok;
       } catch {
         up = false;
       }

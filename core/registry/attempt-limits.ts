@@ -1,6 +1,10 @@
 // Brute-force limits (docs/configuration.md): failed attempts counted per ID hash, per kiosk and per clerk PIN
 // in sliding windows, stored in the registry database (migration 002) so a restart does not
 // reset them. A limited key gets TOO_MANY_ATTEMPTS (or CLERK_LOCKED_OUT) with retryAfterSeconds.
+// `reserve` counts and records a running attempt in one `BEGIN IMMEDIATE` transaction (one
+// writer across every process sharing the file), so concurrent attempts cannot all slip past a
+// check-then-act gap (migration 003). A running attempt whose process dies keeps counting
+// until its window passes: failing closed costs one attempt, never opens the limit.
 import type { ErrorCode } from '../errors';
 import type { Result } from '../result';
 import { err, ok } from '../result';
@@ -26,6 +30,13 @@ export interface AttemptLimiter {
   recordFailure(scope: AttemptScope, key: string): Result<null>;
   /** Forget a key's failures (a correct clerk PIN). */
   clear(scope: AttemptScope, key: string): Result<null>;
+  /** Counts failed + running attempts of each key; when all are below `rule.max`, records a running one each (row ids). */
+  reserve(
+    attempts: readonly { readonly scope: AttemptScope; readonly key: string; readonly rule: AttemptRule }[],
+    limitCode?: Extract<ErrorCode, 'TOO_MANY_ATTEMPTS' | 'CLERK_LOCKED_OUT'>,
+  ): Result<number[]>;
+  /** Running attempts become failures (`failed`) or are removed. */
+  settle(ids: readonly number[], failed: boolean): Result<null>;
 }
 
 /** Rows older than this are pruned; no configured window may be longer. */
@@ -40,7 +51,34 @@ export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () 
   const insert = db.prepare<[string, string, number]>('INSERT INTO failed_attempt (scope, key, at) VALUES (?, ?, ?)');
   const prune = db.prepare<[number]>('DELETE FROM failed_attempt WHERE at <= ?');
   const clearKey = db.prepare<[string, string]>('DELETE FROM failed_attempt WHERE scope = ? AND key = ?');
+  const insertRunning = db.prepare<[string, string, number]>(
+    "INSERT INTO failed_attempt (scope, key, at, state) VALUES (?, ?, ?, 'running')",
+  );
+  const markFailed = db.prepare<[number]>("UPDATE failed_attempt SET state = 'failed' WHERE id = ? AND state = 'running'");
+  const removeRunning = db.prepare<[number]>("DELETE FROM failed_attempt WHERE id = ? AND state = 'running'");
   let lastPrune = 0;
+
+  /** err(limitCode) while the max-th most recent attempt is inside the window. */
+  const limited = (scope: AttemptScope, key: string, rule: AttemptRule, limitCode: string, at: number) => {
+    const windowMs = rule.windowSeconds * 1000;
+    const row = nthRecent.get(scope, key, at - windowMs, Math.max(0, rule.max - 1));
+    if (!row) return undefined;
+    const retryAfterSeconds = Math.max(1, Math.ceil((row.at + windowMs - at) / 1000));
+    return err(limitCode as 'TOO_MANY_ATTEMPTS', { retryAfterSeconds });
+  };
+  const reserveTx = db.transaction(
+    (attempts: readonly { scope: AttemptScope; key: string; rule: AttemptRule }[], limitCode: string): Result<number[]> => {
+      const at = now().getTime();
+      for (const a of attempts) {
+        const refused = limited(a.scope, a.key, a.rule, limitCode, at);
+        if (refused) return refused;
+      }
+      return ok(attempts.map((a) => Number(insertRunning.run(a.scope, a.key, at).lastInsertRowid)));
+    },
+  );
+  const settleTx = db.transaction((ids: readonly number[], failed: boolean) => {
+    for (const id of ids) (failed ? markFailed : removeRunning).run(id);
+  });
 
   const guard = (fn: () => Result<null>): Result<null> => {
     try {
@@ -52,13 +90,18 @@ export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () 
 
   return {
     check: (scope, key, rule, limitCode = 'TOO_MANY_ATTEMPTS') =>
+      guard(() => limited(scope, key, rule, limitCode, now().getTime()) ?? ok(null)),
+    reserve: (attempts, limitCode = 'TOO_MANY_ATTEMPTS') => {
+      try {
+        return reserveTx.immediate(attempts, limitCode);
+      } catch (e) {
+        return err(registryErrorCode(e));
+      }
+    },
+    settle: (ids, failed) =>
       guard(() => {
-        const at = now().getTime();
-        const windowMs = rule.windowSeconds * 1000;
-        const row = nthRecent.get(scope, key, at - windowMs, Math.max(0, rule.max - 1));
-        if (!row) return ok(null);
-        const retryAfterSeconds = Math.max(1, Math.ceil((row.at + windowMs - at) / 1000));
-        return err(limitCode, { retryAfterSeconds });
+        if (ids.length > 0) settleTx.immediate(ids, failed);
+        return ok(null);
       }),
     recordFailure: (scope, key) =>
       guard(() => {

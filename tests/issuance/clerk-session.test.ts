@@ -9,6 +9,7 @@ import { DEMO_CLERK_PIN, DEMO_CLERK_PIN_HASH, hashPin, verifyPin } from '../../c
 import type { AuditEntry } from '../../core/audit/audit-line';
 import { createAttemptLimiter } from '../../core/registry/attempt-limits';
 import { openRegistryDatabase } from '../../core/registry/database';
+import { sqliteAttemptGate } from '../../core/registry/sqlite-port';
 
 let dir = '';
 afterEach(() => {
@@ -24,7 +25,7 @@ function sessions(clock: { now: Date }, dbPath?: string) {
   const s = createClerkSessions({
     pinHash: DEMO_CLERK_PIN_HASH,
     kioskId: 'kiosk-a',
-    limiter: createAttemptLimiter(db.value, () => clock.now),
+    limiter: sqliteAttemptGate(createAttemptLimiter(db.value, () => clock.now)),
     pinAttempts: { max: 5, windowSeconds: 900 },
     sessionMinutes: 10,
     idleLockSeconds: 120,

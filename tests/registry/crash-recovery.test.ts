@@ -49,7 +49,7 @@ async function crashAt(point: 'after-reserve' | 'after-commit') {
   const runtime = await openKioskRuntime({ dataDir, config: config.value, fixture, logSink: () => undefined });
   if (!runtime.ok) throw new Error(runtime.error.code);
   const retry = await runtime.value.issuance.issue(p);
-  const count = runtime.value.registry.issuedCount();
+  const count = await runtime.value.registry.issuedCount();
   await runtime.value.close();
   const audit = readdirSync(join(dataDir, 'audit')).flatMap((f) =>
     readFileSync(join(dataDir, 'audit', f), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l)),

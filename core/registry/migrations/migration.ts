@@ -4,6 +4,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
 import { migration002FailedAttempts } from './002-failed-attempts';
+import { migration003RunningAttempts } from './003-running-attempts';
 
 export interface Migration {
   readonly version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002FailedAttempts];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002FailedAttempts, migration003RunningAttempts];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,74 @@
+// Opens the registry engine the configuration names (docs/configuration.md, "registry"):
+// embedded SQLite by default (`registryPath`, or `<dataDir>/registry.sqlite`; the ID-hash secret
+// beside it, the audit log in `<dataDir>/audit`), or the fleet's PostgreSQL server
+// (`registry.kind: postgres`; the audit lines in its `audit_line` table, docs/fleet.md).
+import { createAuditLog, type AuditLog } from '../audit/audit-log';
+import type { KioskConfig } from '../config/load-config';
+import type { Logger } from '../log/logger';
+import { dataPaths } from '../paths';
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import { createAttemptLimiter } from './attempt-limits';
+import { openRegistryDatabase } from './database';
+import { createIdHasher, loadOrCreateSecret, secretPathFor } from './id-hash';
+import { openPgEngine } from './pg/pg-engine';
+import { createRegistry } from './registry';
+import type { RegistryEngine } from './registry-port';
+import { sqliteAttemptGate, sqliteIssuanceRegistry } from './sqlite-port';
+
+export interface OpenEngineOptions {
+  readonly config: KioskConfig;
+  readonly dataDir: string;
+  readonly now: () => Date;
+  readonly log: Logger;
+}
+
+export async function openRegistryEngine(opts: OpenEngineOptions): Promise<Result<RegistryEngine>> {
+  const rc = opts.config.registry;
+  if (rc?.kind === 'postgres') return openPgEngine({ ...rc, kioskId: opts.config.kioskId, now: opts.now, log: opts.log });
+  return openSqliteEngine(opts);
+}
+
+function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Result<RegistryEngine> {
+  const paths = dataPaths(dataDir);
+  const registryPath = config.registryPath ?? paths.registry;
+  const secret = loadOrCreateSecret(secretPathFor(registryPath));
+  if (!secret.ok) return secret;
+  const db = openRegistryDatabase(registryPath);
+  if (!db.ok) {
+    log.error('registry.open-failed', { code: db.error.code });
+    return db;
+  }
+  // Attempt counters get their own connection with synchronous=NORMAL: still atomic and safe
+  // against a crash of the kiosk, but no fsync per attempt (a power cut may forget the last few
+  // counts; an issued certificate, on the FULL connection above, is never forgotten).
+  const attemptsDb = openRegistryDatabase(registryPath);
+  if (!attemptsDb.ok) {
+    db.value.close();
+    return attemptsDb;
+  }
+  attemptsDb.value.pragma('synchronous = NORMAL');
+  let auditLog: AuditLog | undefined;
+  const registry = createRegistry(db.value, {
+    now,
+    onStaleReleased: (s) => {
+      // Inside the registry transaction: must throw on failure so the release rolls back.
+      auditLog?.append({ event: 'reservation.stale-released', outcome: 'ok', idHash: s.idHash, uvci: s.uvci, code: s.reason });
+    },
+  });
+  try {
+    auditLog = createAuditLog({ dir: paths.auditDir, kioskId: config.kioskId, now, lock: registry.exclusive });
+  } catch {
+    registry.close();
+    attemptsDb.value.close();
+    return err('REGISTRY_UNAVAILABLE', { reason: 'audit-dir' });
+  }
+  const log_ = auditLog;
+  return ok({
+    registry: sqliteIssuanceRegistry(registry, () => log_, () => attemptsDb.value.close()),
+    attempts: sqliteAttemptGate(createAttemptLimiter(attemptsDb.value, now)),
+    appendAudit: (entry) => void log_.append(entry),
+    hashId: createIdHasher(secret.value),
+    database: attemptsDb.value,
+  });
+}

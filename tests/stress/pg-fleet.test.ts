@@ -1,0 +1,28 @@
+// Exactly once across a fleet on one PostgreSQL registry, stress size (STRESS=1, tests/support/
+// pg-fleet.ts): 8 kiosk processes on two PCs × 2,000 overlapping IDs; then 8 × 500 with the
+// database server crashed and restarted (`pg_ctl restart -m immediate`) in the middle.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgSkipReason, startPgCluster, type PgCluster } from '../support/pg-cluster';
+import { runPgFleet } from '../support/pg-fleet';
+
+const skip = pgSkipReason();
+if (skip) console.info(`PostgreSQL fleet stress skipped: ${skip}`);
+let cluster: PgCluster;
+beforeAll(async () => {
+  if (!skip) cluster = await startPgCluster();
+});
+afterAll(() => cluster?.destroy());
+
+describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry (stress)', () => {
+  it('8 processes × 2,000 IDs: one certificate per ID, registry = certificates handed out = audit', { timeout: 1_800_000 }, async () => {
+    const figures = await runPgFleet(cluster, { processes: 8, ids: 2000, concurrency: 4, db: 'stress_plain', deadlineMs: 20_000 });
+    console.info('pg fleet (stress):', JSON.stringify(figures));
+    expect(figures.handedOut).toBe(2000);
+  });
+
+  it('8 processes × 500 IDs, server restarted mid-run: nothing twice, nothing lost, all reconnect', { timeout: 1_800_000 }, async () => {
+    const figures = await runPgFleet(cluster, { processes: 8, ids: 500, concurrency: 4, db: 'stress_restart', restartAfterResults: 1500 });
+    console.info('pg fleet (stress, restart):', JSON.stringify(figures));
+    expect(figures.handedOut).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,175 @@
+// A fleet of kiosk processes sharing one PostgreSQL registry (docs/fleet.md), for the default
+// run (tests/reliability/pg-fleet.test.ts) and the stress run (tests/stress/pg-fleet.test.ts).
+// Two data directories stand for two kiosk PCs (each its own demo signer and audit folder);
+// every process has its own kioskId and asks for every ID in its own random order, several
+// requests in flight, all starting together. Optionally the database server is crashed and
+// restarted (`pg_ctl restart -m immediate`) in the middle. Then, from outside: at most one
+// certificate handed out per ID, every one handed out is issued in the registry (nothing
+// committed lost), the audit table matches the registry row for row, its chains verify, and
+// every process got answers again after the restart (it reconnected by itself).
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { expect } from 'vitest';
+import { loadOrCreateDemoTrust } from '../../core/dcc/demo-trust';
+import { verifyHc1 } from '../../core/dcc/verify';
+import { createIdFormat } from '../../core/id/genesenen-id';
+import { createIdHasher } from '../../core/registry/id-hash';
+import { verifyPgAudit } from '../../core/registry/pg/pg-audit';
+import { openPgEngine } from '../../core/registry/pg/pg-engine';
+import { createLogger, memorySink } from '../../core/log/logger';
+import { makeDirs } from '../issuance/kiosk-helpers';
+import { startWorker, type RunningWorker, type WorkerLine } from './child-kiosk';
+import { bulkPeople, shuffled, writeKioskConfigs } from './people';
+import { pgRegistryConfig, type PgCluster } from './pg-cluster';
+
+export interface FleetFigures {
+  readonly processes: number;
+  readonly ids: number;
+  readonly requests: number;
+  readonly handedOut: number;
+  readonly issuedInRegistry: number;
+  readonly outcomes: Record<string, number>;
+  /** Reservations left by failed releases during the outage, swept afterwards. */
+  readonly staleReleased: number;
+  readonly seconds: number;
+}
+
+const silent = createLogger({ sink: memorySink(), level: 'error' });
+type Result = WorkerLine & { genesenenId: string };
+const results = (w: RunningWorker) => w.lines.filter((l): l is Result => l.event === 'result');
+
+export async function runPgFleet(
+  cluster: PgCluster,
+  opts: {
+    processes: number;
+    ids: number;
+    concurrency: number;
+    restartAfterResults?: number;
+    seed?: number;
+    db: string;
+    /** registry.deadlineMs of the kiosks (a starved test machine needs more than the default). */
+    deadlineMs?: number;
+  },
+): Promise<FleetFigures> {
+  const dirs = makeDirs();
+  try {
+    const registry = await pgRegistryConfig(cluster, opts.db, dirs.configDir, { deadlineMs: opts.deadlineMs ?? 5000 });
+    const people = bulkPeople(opts.ids, new Date(), 'Flotte');
+    const kioskIds = Array.from({ length: opts.processes }, (_, i) => `kiosk-fleet-${i + 1}`);
+    const configs = writeKioskConfigs(dirs.configDir, people, kioskIds, { registry });
+    const pcs = [join(dirs.dataDir, 'pc-a'), join(dirs.dataDir, 'pc-b')];
+    const dscs = await Promise.all(pcs.map(async (d) => (await loadOrCreateDemoTrust(d)).dscDer));
+    const barrierDir = join(dirs.configDir, 'barrier');
+    mkdirSync(barrierDir);
+    const seed = opts.seed ?? Date.now();
+    const started = Date.now();
+    const workers = await Promise.all(
+      configs.map((configPath, i) =>
+        startWorker(
+          {
+            dataDir: pcs[i % 2]!,
+            configPath,
+            requests: shuffled(people, seed + i).map(({ genesenenId, familyName, dateOfBirth }) => ({ genesenenId, familyName, dateOfBirth })),
+            concurrency: opts.concurrency,
+            barrierDir,
+            includeHc1: true,
+          },
+          dirs.configDir,
+        ),
+      ),
+    );
+    while (readdirSync(barrierDir).filter((f) => f.startsWith('ready-')).length < workers.length) {
+      const dead = workers.find((w) => w.child.exitCode !== null);
+      if (dead) throw new Error(`worker died before start: ${dead.stderr()}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    writeFileSync(join(barrierDir, 'go'), '');
+    const seenBeforeRestart = new Map<RunningWorker, number>();
+    if (opts.restartAfterResults !== undefined) {
+      const total = () => workers.reduce((n, w) => n + results(w).length, 0);
+      while (total() < opts.restartAfterResults && workers.some((w) => w.child.exitCode === null)) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      cluster.restartImmediate();
+      for (const w of workers) seenBeforeRestart.set(w, results(w).length);
+    }
+    const exits = await Promise.all(workers.map((w) => w.exited));
+    exits.forEach((e, i) => expect(e, workers[i]!.stderr()).toEqual({ code: 0, signal: null }));
+    const seconds = (Date.now() - started) / 1000;
+
+    const all = workers.flatMap(results);
+    expect(all, `seed ${seed}`).toHaveLength(opts.processes * opts.ids);
+    const outcomes: Record<string, number> = {};
+    for (const r of all) outcomes[r.ok ? 'issued' : r.code!] = (outcomes[r.ok ? 'issued' : r.code!] ?? 0) + 1;
+    const allowed = ['issued', 'ALREADY_ISSUED', 'ISSUANCE_IN_PROGRESS', ...(opts.restartAfterResults !== undefined ? ['REGISTRY_UNAVAILABLE'] : [])];
+    expect(Object.keys(outcomes).filter((o) => !allowed.includes(o)), `seed ${seed}`).toEqual([]);
+    if (opts.restartAfterResults !== undefined) {
+      // Reconnected by itself: every process got registry answers again after the restart.
+      for (const w of workers) {
+        const after = results(w).slice(seenBeforeRestart.get(w));
+        expect(after.some((r) => r.ok || r.code === 'ALREADY_ISSUED' || r.code === 'ISSUANCE_IN_PROGRESS'), `seed ${seed}`).toBe(true);
+      }
+    }
+
+    const handedOut = all.filter((r) => r.ok);
+    const perId = new Map<string, number>();
+    for (const r of handedOut) perId.set(r.genesenenId, (perId.get(r.genesenenId) ?? 0) + 1);
+    expect([...perId.entries()].filter(([, n]) => n > 1), `seed ${seed}`).toEqual([]);
+    if (opts.restartAfterResults === undefined) expect(perId.size).toBe(opts.ids);
+
+    const hash = createIdHasher(readFileSync(registry.idHashKeyFile));
+    const format = createIdFormat();
+    const hashOf = (id: string) => {
+      const n = format.normalize(id);
+      if (!n.ok) throw new Error('invalid id');
+      return hash(n.value.normalized);
+    };
+    // Reservations whose release failed while the server was away stay until their lease ends or
+    // the next kiosk start sweeps them (their processes are gone): do that sweep, as a restart would.
+    let staleReleased = 0;
+    if (opts.restartAfterResults !== undefined) {
+      const sweeper = await openPgEngine({ ...registry, poolSize: 1, deadlineMs: 20_000, kioskId: 'kiosk-sweep', now: () => new Date(), log: silent });
+      if (!sweeper.ok) throw new Error(`sweeper: ${sweeper.error.code}`);
+      const swept = await sweeper.value.registry.releaseStale();
+      await sweeper.value.registry.close();
+      if (!swept.ok) throw new Error(`sweep: ${swept.error.code}`);
+      staleReleased = swept.value.length;
+      expect(swept.value.every((s) => s.reason === 'owner-gone')).toBe(true);
+    }
+    const client = new pg.Client({ connectionString: registry.url });
+    await client.connect();
+    try {
+      const rows = (await client.query<{ id_hash: string; uvci: string; status: string }>('SELECT id_hash, uvci, status FROM issuance')).rows;
+      const issued = rows.filter((r) => r.status === 'issued');
+      expect(rows.filter((r) => r.status !== 'issued')).toEqual([]);
+      expect(new Set(issued.map((r) => r.id_hash)).size).toBe(issued.length);
+      // Nothing committed lost: every certificate handed out is issued in the registry.
+      const registered = new Set(issued.map((r) => `${r.id_hash} ${r.uvci}`));
+      expect(handedOut.filter((r) => !registered.has(`${hashOf(r.genesenenId)} ${r.uvci}`)).map((r) => r.uvci)).toEqual([]);
+      // The audit table tells the registry's story exactly (same transaction).
+      const lines = (await client.query<{ uvci: string }>("SELECT uvci FROM audit_line WHERE event = 'certificate.issued'")).rows;
+      expect(lines.map((l) => l.uvci).sort()).toEqual(issued.map((r) => r.uvci).sort());
+      const audit = await verifyPgAudit(client as unknown as pg.PoolClient);
+      expect(audit.ok && audit.value.broken).toEqual([]);
+      for (const r of handedOut) {
+        const valid = await Promise.all(dscs.map(async (d) => (await verifyHc1(r.hc1!, { dscs: [d] }, { now: new Date() })).valid));
+        if (!valid.includes(true)) throw new Error(`certificate ${r.uvci} does not verify`);
+      }
+      return {
+        processes: opts.processes,
+        ids: opts.ids,
+        requests: all.length,
+        handedOut: handedOut.length,
+        issuedInRegistry: issued.length,
+        outcomes,
+        staleReleased,
+        seconds,
+      };
+    } finally {
+      await client.end();
+    }
+  } finally {
+    dirs.cleanup();
+  }
+}
