@@ -9,7 +9,7 @@ import type { AuditEntry } from '../audit/audit-line';
 import type { KioskConfig } from '../config/load-config';
 import { createIdFormat, type IdFormat } from '../id/genesenen-id';
 import { createIssuanceService, type IssuanceService } from '../issuance/issuance-service';
-import { loadSigner, readySigner, type LoadedSigner } from '../issuance/signer-state';
+import { activeSigner, loadSigner, readySigner, type LoadedSigner } from '../issuance/signer-state';
 import { createFileSink } from '../log/file-sink';
 import { asEventLog, createLogger, errorName, type Logger, type LogSink } from '../log/logger';
 import { dataPaths } from '../paths';
@@ -106,8 +106,8 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     registry.close();
     return err('SOURCE_UNREACHABLE', { reason: 'start-failed' });
   }
-  const signer = await loadSigner(config.signer, dataDir);
-  if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo });
+  const signer = await loadSigner(config.signer, dataDir, { kioskId: config.kioskId });
+  if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo, kind: signer.kind });
   const idFormat = createIdFormat(config.idFormat ?? {});
   const hashId = createIdHasher(secret.value);
   const issuance = createIssuanceService({
@@ -124,7 +124,9 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     limits: config.attemptLimits,
     signer: (at) => readySigner(signer, at),
     rules: config.rules,
-    audit: (entry) => auditLog!.append(entry),
+    // Every issuance line names the record source and signer kinds (docs/configuration.md).
+    audit: (entry) =>
+      auditLog!.append({ ...entry, recordSource: source.recordSource.kind, signer: activeSigner(signer, now()).kind }),
     log,
   });
   // Loaded is not enough: an expired, not yet valid or wrong-usage DSC cannot sign either.
@@ -148,6 +150,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     issuance,
     async close() {
       await source.simulator?.close();
+      signer.close();
       registry.close();
     },
   });

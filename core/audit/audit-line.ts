@@ -31,6 +31,10 @@ export interface AuditEntry {
   readonly clerk?: string;
   /** The clerk's reason text (docs/configuration.md: never personal data). */
   readonly reason?: string;
+  /** Issuance lines: which record source kind answered and which signer kind signed (or would
+   *  have), so an auditor sees whether a certificate came from real records and a real key. */
+  readonly recordSource?: string;
+  readonly signer?: string;
 }
 
 export interface AuditLine extends AuditEntry {

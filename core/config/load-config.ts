@@ -11,7 +11,9 @@ import type { z } from 'zod';
 import { DEMO_CLERK_PIN_HASH } from '../clerk/pin-hash';
 import type { RecordSourceConfig } from '../records/record-source-config';
 import type { Result } from '../result';
-import type { KioskConfigFile, RulesConfig } from './config-schema';
+import type { KioskConfigFile, RulesConfig, SignerConfig } from './config-schema';
+
+type KeySignerWithNext = Exclude<SignerConfig, { kind: 'demo' }>;
 import { kioskConfigFileSchema } from './config-schema';
 
 export interface KioskConfig extends Omit<KioskConfigFile, 'kioskId' | 'rules' | 'clerk' | 'recordSource'> {
@@ -101,10 +103,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
   const base = configPath ? dirname(configPath) : process.cwd();
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
   const demo = file.signer.kind === 'demo';
-  const signer =
-    file.signer.kind === 'pem'
-      ? { kind: 'pem' as const, keyPath: abs(file.signer.keyPath), certPath: abs(file.signer.certPath) }
-      : file.signer;
+  const signer = resolveSignerPaths(file.signer, abs);
   return {
     ok: true,
     value: {
@@ -124,6 +123,32 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       clerk: { ...file.clerk, pinHash: file.clerk.pinHash ?? DEMO_CLERK_PIN_HASH, demoPin: file.clerk.pinHash === undefined },
     },
   };
+}
+
+/** Key, DSC, secret and TLS file paths of the signer and its `next` (a module path stays as given). */
+function resolveSignerPaths<S extends SignerConfig | NonNullable<KeySignerWithNext['next']>>(s: S, abs: (p: string) => string): S {
+  const opt = (p: string | undefined) => (p === undefined ? undefined : abs(p));
+  const strip = <T extends object>(o: T): T =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const withNext = 'next' in s && s.next ? { next: resolveSignerPaths(s.next, abs) } : {};
+  switch (s.kind) {
+    case 'demo':
+      return s;
+    case 'pem':
+      return strip({ ...s, keyPath: abs(s.keyPath), certPath: abs(s.certPath), passphraseFile: opt(s.passphraseFile), ...withNext });
+    case 'pkcs11':
+      return { ...s, pinFile: abs(s.pinFile), dscPath: abs(s.dscPath), ...withNext };
+    case 'remote':
+      return strip({
+        ...s,
+        dscPath: abs(s.dscPath),
+        clientCertPath: abs(s.clientCertPath),
+        clientKeyPath: abs(s.clientKeyPath),
+        caPath: opt(s.caPath),
+        tokenFile: opt(s.tokenFile),
+        ...withNext,
+      });
+  }
 }
 
 /** Fixture and TLS file paths, like every path in the file, are relative to the file. */
