@@ -44,8 +44,8 @@ describe('loadConfig', () => {
   });
 
   it('reads YAML and JSON alike and resolves relative paths against the file', () => {
-    const yaml = write('kiosk.yaml', `kioskId: buergeramt-1\nsigner:\n  kind: pem\n  keyPath: keys/dsc.key\n  certPath: /etc/kiosk/dsc.pem\nclerk:\n  pinHash: "${PIN_HASH}"\n`);
-    const json = write('kiosk.json', JSON.stringify({ kioskId: 'buergeramt-1', signer: { kind: 'pem', keyPath: 'keys/dsc.key', certPath: '/etc/kiosk/dsc.pem' }, clerk: { pinHash: PIN_HASH } }));
+    const yaml = write('kiosk.yaml', `kioskId: buergeramt-1\nrecordSource:\n  kind: dikoma\n  baseUrl: https://dikoma.example.de\nsigner:\n  kind: pem\n  keyPath: keys/dsc.key\n  certPath: /etc/kiosk/dsc.pem\nclerk:\n  pinHash: "${PIN_HASH}"\n`);
+    const json = write('kiosk.json', JSON.stringify({ kioskId: 'buergeramt-1', recordSource: { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' }, signer: { kind: 'pem', keyPath: 'keys/dsc.key', certPath: '/etc/kiosk/dsc.pem' }, clerk: { pinHash: PIN_HASH } }));
     const a = loadConfig(yaml);
     const b = loadConfig(json);
     if (!a.ok || !b.ok) throw new Error(JSON.stringify([a, b]));
