@@ -66,7 +66,9 @@ export async function openKeySigner(c: KeySignerConfig, ctx: SignerContext): Pro
       }
       const signer = createNodeSigner({ privateKeyPem: keyPem, dsc: dsc.value.input, ...(passphrase ? { passphrase: passphrase.value } : {}) });
       if (!signer.ok) {
-        return signer.error.code === 'SIGNER_PIN_WRONG' ? signer : err('SIGNER_UNAVAILABLE', { reason: 'key-does-not-match-certificate' });
+        if (signer.error.code === 'SIGNER_PIN_WRONG') return signer;
+        const encrypted = signer.error.details?.reason === 'key_encrypted_no_passphrase';
+        return err('SIGNER_UNAVAILABLE', { reason: encrypted ? 'key is encrypted: set passphraseFile' : 'key-does-not-match-certificate' });
       }
       return ok({ signer: signer.value, dsc: dsc.value.dsc, close: noop });
     }
