@@ -133,3 +133,57 @@ describe('remote signer (hash-signing service)', () => {
     }
   });
 });
+
+describe('remote signer: who may ask', () => {
+  const signWith = async (changes: Record<string, unknown>) => {
+    const { openKeySigner } = await import('../../core/issuance/signer-loaders');
+    const { signCoseSign1 } = await import('../../core/dcc/cose');
+    const opened = await openKeySigner({ ...service.signerConfig, ...changes } as never, { kioskId: 'kiosk-remote' });
+    if (!opened.ok) return opened.error.code;
+    try {
+      await signCoseSign1(new Uint8Array([0xa0]), opened.value.signer);
+      return 'signed';
+    } catch (e) {
+      return (e as { code?: string }).code;
+    }
+  };
+  const file = (name: string, text: string, mode = 0o600) => {
+    const path = join(dirs.configDir, name);
+    writeFileSync(path, text, { mode });
+    return path;
+  };
+
+  it('the configured client certificate and token: signed', async () => {
+    expect(await signWith({})).toBe('signed');
+  });
+
+  it('a wrong bearer token: SIGNER_REMOTE_AUTH_FAILED', async () => {
+    expect(await signWith({ tokenFile: file('wrong-token', 'not-the-token') })).toBe('SIGNER_REMOTE_AUTH_FAILED');
+  });
+
+  it('a client certificate the service does not know: SIGNER_REMOTE_AUTH_FAILED', async () => {
+    const { generateSimulatorPki } = await import('../../core/dcc/signer/signing-sim-pki');
+    const stranger = await generateSimulatorPki();
+    expect(
+      await signWith({
+        clientCertPath: file('stranger.pem', stranger.clientCertPem, 0o644),
+        clientKeyPath: file('stranger-key.pem', stranger.clientKeyPem),
+      }),
+    ).toBe('SIGNER_REMOTE_AUTH_FAILED');
+  });
+
+  it('a service certificate from another CA: SIGNER_REMOTE_AUTH_FAILED (never signs with an impostor)', async () => {
+    const { generateSimulatorPki } = await import('../../core/dcc/signer/signing-sim-pki');
+    const other = await generateSimulatorPki();
+    expect(await signWith({ caPath: file('other-ca.pem', other.caPem, 0o644) })).toBe('SIGNER_REMOTE_AUTH_FAILED');
+  });
+
+  it('nobody listening: SIGNER_REMOTE_UNREACHABLE', async () => {
+    expect(await signWith({ baseUrl: 'https://127.0.0.1:9' })).toBe('SIGNER_REMOTE_UNREACHABLE');
+  });
+
+  it('a client key or token file others can read: SIGNER_SECRET_FILE_UNSAFE at start-up', async () => {
+    expect(await signWith({ clientKeyPath: file('open-key.pem', service.pki.clientKeyPem, 0o644) })).toBe('SIGNER_SECRET_FILE_UNSAFE');
+    expect(await signWith({ tokenFile: file('open-token', 'x', 0o604) })).toBe('SIGNER_SECRET_FILE_UNSAFE');
+  });
+});

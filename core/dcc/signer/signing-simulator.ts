@@ -63,7 +63,7 @@ export async function startSigningSimulator(o: SigningSimulatorOptions): Promise
     Buffer.from(encodeCbor(new Tag([header, new Map(), null, signature], COSE_SIGN1_TAG)));
 
   const server = https.createServer(
-    { cert: o.pki.serverCertPem, key: o.pki.serverKeyPem, ca: o.pki.caPem, requestCert: true, rejectUnauthorized: true },
+    { cert: o.pki.serverCertPem, key: o.pki.serverKeyPem, ca: o.pki.caPem, requestCert: true, rejectUnauthorized: false },
     (req, res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -77,6 +77,13 @@ export async function startSigningSimulator(o: SigningSimulatorOptions): Promise
           res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(payload) });
           res.end(payload);
         };
+        // Client certificate required; refused with 401/403 like a gateway with optional client
+        // verification (a TLS-level refusal looks to a TLS 1.3 client like a dropped connection).
+        const tls = req.socket as import('node:tls').TLSSocket;
+        if (!tls.authorized) {
+          const presented = Object.keys(tls.getPeerCertificate() ?? {}).length > 0;
+          return send(presented ? 403 : 401, '{"error":"client certificate required"}');
+        }
         if (req.method !== 'POST' || req.url !== HASH_SIGNING_PATH) return send(404, '{"error":"not found"}');
         const auth = req.headers.authorization;
         if (o.bearerToken !== undefined && auth === undefined) return send(401, '{"error":"credential missing"}');
