@@ -64,6 +64,12 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   }
   const log = createLogger({ sink, level: config.logLevel, now });
 
+  // Second line of defence behind the config schema (callers may build a config themselves):
+  // a real key never signs for the simulator's or a fixture's invented people.
+  if (config.signer.kind !== 'demo' && config.recordSource.kind === 'simulator') {
+    log.error('config.real-signer-with-simulator', { kind: config.signer.kind });
+    return err('CONFIG_INVALID', { recordSource: 'a real signer needs a real record source (dikoma or sormas)' });
+  }
   const registryPath = config.registryPath ?? paths.registry;
   const secret = loadOrCreateSecret(secretPathFor(registryPath));
   if (!secret.ok) return secret;

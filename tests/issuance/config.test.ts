@@ -125,3 +125,43 @@ describe('docs/config.example.json', () => {
     for (const key of Object.keys(shape)) expect(doc).toContain(`\`${key}`);
   });
 });
+
+describe('real signer ⇒ real records', () => {
+  const dikoma = { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' };
+  const pem = { kind: 'pem', keyPath: 'k.pem', certPath: 'c.pem' };
+  const pkcs11 = { kind: 'pkcs11', module: '/usr/lib/softhsm/libsofthsm2.so', tokenLabel: 'kiosk', keyLabel: 'dsc', pinFile: 'pin', dscPath: 'dsc.pem' };
+  const remote = { kind: 'remote', baseUrl: 'https://sign.example.de', dscPath: 'dsc.pem', clientCertPath: 'c.pem', clientKeyPath: 'k.pem' };
+
+  it.each([
+    ['pem', pem],
+    ['pkcs11', pkcs11],
+    ['remote', remote],
+  ])('a %s signer refuses the simulator, a fixture and a missing record source', (_k, signer) => {
+    for (const recordSource of [undefined, { kind: 'simulator' }, { kind: 'simulator', fixture: 'people.json' }]) {
+      expect(errors({ signer, recordSource, clerk: { pinHash: PIN_HASH } })['recordSource']).toMatch(/real record source/);
+    }
+    expect(parseConfigObject({ signer, recordSource: dikoma, clerk: { pinHash: PIN_HASH } }).ok).toBe(true);
+  });
+
+  it('the demo signer keeps the simulator', () => {
+    expect(parseConfigObject({ recordSource: { kind: 'simulator' } }).ok).toBe(true);
+  });
+
+  it('resolves every signer file path against the config file, also for signer.next', () => {
+    const c = parseConfigObject(
+      { signer: { ...pkcs11, next: { ...remote, from: '2027-01-01T00:00:00Z' } }, recordSource: dikoma, clerk: { pinHash: PIN_HASH } },
+      '/etc/kiosk/kiosk.json',
+    );
+    if (!c.ok) throw new Error(JSON.stringify(c.error));
+    expect(c.value.signer).toMatchObject({
+      module: '/usr/lib/softhsm/libsofthsm2.so',
+      pinFile: '/etc/kiosk/pin',
+      dscPath: '/etc/kiosk/dsc.pem',
+      next: { clientKeyPath: '/etc/kiosk/k.pem', from: '2027-01-01T00:00:00Z' },
+    });
+  });
+
+  it('the remote signer needs https', () => {
+    expect(errors({ signer: { ...remote, baseUrl: 'http://sign.example.de' }, recordSource: dikoma, clerk: { pinHash: PIN_HASH } })).toHaveProperty(['signer.baseUrl']);
+  });
+});
