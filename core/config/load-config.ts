@@ -15,6 +15,7 @@ import type { KioskConfigFile, RulesConfig, SignerConfig } from './config-schema
 
 type KeySignerWithNext = Exclude<SignerConfig, { kind: 'demo' }>;
 import { kioskConfigFileSchema } from './config-schema';
+import { describeSecretProblem, readSecretText } from '../dcc/signer/secret-file';
 
 export interface KioskConfig extends Omit<KioskConfigFile, 'kioskId' | 'rules' | 'clerk' | 'recordSource'> {
   readonly kioskId: string;
@@ -104,6 +105,8 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
   const demo = file.signer.kind === 'demo';
   const signer = resolveSignerPaths(file.signer, abs);
+  const recordSource = file.recordSource ? resolveSourcePaths(file.recordSource, abs) : undefined;
+  if (recordSource && !recordSource.ok) return recordSource;
   return {
     ok: true,
     value: {
@@ -112,7 +115,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       demo,
       ...(configPath ? { configPath } : {}),
       signer,
-      recordSource: file.recordSource ? resolveSourcePaths(file.recordSource, abs) : { kind: 'simulator' },
+      recordSource: recordSource ? recordSource.value : { kind: 'simulator' },
       ...(file.registryPath ? { registryPath: abs(file.registryPath) } : {}),
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
       rules: {
@@ -151,13 +154,37 @@ function resolveSignerPaths<S extends SignerConfig | NonNullable<KeySignerWithNe
   }
 }
 
-/** Fixture and TLS file paths, like every path in the file, are relative to the file. */
-function resolveSourcePaths(source: RecordSourceConfig, abs: (p: string) => string): RecordSourceConfig {
-  if (source.kind === 'simulator') return source.fixture ? { ...source, fixture: abs(source.fixture) } : source;
-  return {
-    ...source,
+/** Fixture and TLS file paths, like every path in the file, are relative to the file. Secret
+ *  files (`bearerTokenFile`, `passwordFile`) are read here, once, and only when group and others
+ *  cannot read them (core/dcc/signer/secret-file.ts); the configuration then holds the value. */
+function resolveSourcePaths(source: RecordSourceConfig, abs: (p: string) => string): Result<RecordSourceConfig, ConfigError> {
+  if (source.kind === 'simulator') return { ok: true, value: source.fixture ? { ...source, fixture: abs(source.fixture) } : source };
+  const secret = (path: string, field: string): Result<string, ConfigError> => {
+    const r = readSecretText(abs(path));
+    return r.ok ? { ok: true, value: r.text } : invalid({ [`recordSource.${field}`]: describeSecretProblem(r.problem) });
+  };
+  const tls = {
     ...(source.clientCertPath ? { clientCertPath: abs(source.clientCertPath) } : {}),
     ...(source.clientKeyPath ? { clientKeyPath: abs(source.clientKeyPath) } : {}),
     ...(source.caPath ? { caPath: abs(source.caPath) } : {}),
   };
+  if (source.kind === 'dikoma') {
+    const { bearerTokenFile, ...rest } = source;
+    if (bearerTokenFile === undefined) return { ok: true, value: { ...rest, ...tls } };
+    if (rest.bearerToken !== undefined) return invalid({ 'recordSource.bearerTokenFile': 'give bearerToken or bearerTokenFile, not both' });
+    const token = secret(bearerTokenFile, 'bearerTokenFile');
+    return token.ok ? { ok: true, value: { ...rest, ...tls, bearerToken: token.value } } : token;
+  }
+  const auth = source.auth;
+  if ('bearerTokenFile' in auth) {
+    const token = secret(auth.bearerTokenFile, 'auth.bearerTokenFile');
+    return token.ok ? { ok: true, value: { ...source, ...tls, auth: { bearerToken: token.value } } } : token;
+  }
+  if ('basic' in auth && 'passwordFile' in auth.basic) {
+    const password = secret(auth.basic.passwordFile, 'auth.basic.passwordFile');
+    return password.ok
+      ? { ok: true, value: { ...source, ...tls, auth: { basic: { user: auth.basic.user, password: password.value } } } }
+      : password;
+  }
+  return { ok: true, value: { ...source, ...tls } };
 }

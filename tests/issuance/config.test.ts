@@ -1,7 +1,7 @@
 // Configuration: no file = demo defaults; JSON and YAML; one clear error per invalid field,
 // by path, without echoing the value that was wrong (it may be a secret).
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CLERK_PIN_HASH } from '../../core/clerk/pin-hash';
@@ -163,5 +163,40 @@ describe('real signer ⇒ real records', () => {
 
   it('the remote signer needs https', () => {
     expect(errors({ signer: { ...remote, baseUrl: 'http://sign.example.de' }, recordSource: dikoma, clerk: { pinHash: PIN_HASH } })).toHaveProperty(['signer.baseUrl']);
+  });
+});
+
+describe('secrets outside the configuration file', () => {
+  const secretFile = (name: string, text: string, mode: number) => {
+    const path = write(name, text);
+    chmodSync(path, mode);
+    return path;
+  };
+
+  it('reads a DiKoMa bearer token and SORMAS credentials from 0600 files; the config file holds no secret', () => {
+    secretFile('dikoma-token', 'token-from-file\n', 0o600);
+    const dikoma = loadConfig(write('d.json', JSON.stringify({ recordSource: { kind: 'dikoma', baseUrl: 'https://d.example.de', bearerTokenFile: 'dikoma-token' } })));
+    expect(dikoma.ok && dikoma.value.recordSource).toMatchObject({ kind: 'dikoma', bearerToken: 'token-from-file' });
+    secretFile('sormas-pass', 'pass-from-file', 0o400);
+    const sormas = loadConfig(write('s.json', JSON.stringify({
+      recordSource: { kind: 'sormas', baseUrl: 'https://s.example.de/sormas-rest', auth: { basic: { user: 'kiosk', passwordFile: 'sormas-pass' } } },
+    })));
+    expect(sormas.ok && sormas.value.recordSource).toMatchObject({ auth: { basic: { user: 'kiosk', password: 'pass-from-file' } } });
+  });
+
+  it.each([
+    ['readable by others', 0o644, 'chmod 600'],
+    ['readable by the group', 0o640, 'chmod 600'],
+  ])('a token file %s is refused by field, without its content', (_l, mode, hint) => {
+    secretFile('open-token', 'Sup3r-Secret-Token', mode);
+    const r = loadConfig(write('o.json', JSON.stringify({ recordSource: { kind: 'sormas', baseUrl: 'https://s.example.de/r', auth: { bearerTokenFile: 'open-token' } } })));
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r)).not.toContain('Sup3r-Secret-Token');
+    expect(!r.ok && r.error.details['recordSource.auth.bearerTokenFile']).toContain(hint);
+  });
+
+  it('a missing token file is refused by field', () => {
+    const r = loadConfig(write('m.json', JSON.stringify({ recordSource: { kind: 'dikoma', baseUrl: 'https://d.example.de', bearerTokenFile: 'nope' } })));
+    expect(!r.ok && r.error.details['recordSource.bearerTokenFile']).toMatch(/not found/);
   });
 });
