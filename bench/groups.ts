@@ -3,10 +3,11 @@
 import { printJobGroup, qrGroup, verifyGroup } from './certificate-bench';
 import type { BenchGroup } from './harness';
 import { registryGroup } from './registry-bench';
+import { remoteGroup } from './remote-bench';
 import { signIssueGroup } from './sign-issue-bench';
 import { usecaseGroup } from './usecase-bench';
 import { webGroup } from './web-bench';
 
 export function benchGroups(): readonly BenchGroup[] {
-  return [signIssueGroup, verifyGroup, qrGroup, printJobGroup, usecaseGroup, registryGroup, webGroup];
+  return [signIssueGroup, remoteGroup, verifyGroup, qrGroup, printJobGroup, usecaseGroup, registryGroup, webGroup];
 }
