@@ -3,7 +3,7 @@
 // never lets it out — not even wrapped. Returns the public key (SPKI) for the certificate
 // request (docs/configuration.md, "pkcs11"). Refuses when a key with the label already exists:
 // overwriting a DSC key would orphan the DSC and every certificate it signed.
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { err, ok, type Result } from '../../result';
 import { acquirePkcs11Module, closeQuietly, findByLabel, findTokenSlot, openUserSession } from './pkcs11-module';
 
@@ -69,5 +69,39 @@ export async function generateTokenKey(r: TokenKeyRequest): Promise<Result<{ pub
     return err('SIGNER_UNAVAILABLE', { reason: 'key-generation-failed' });
   } finally {
     m.release();
+  }
+}
+
+/** The token key's public half and a signer over SHA-256 (for `cli keys csr --pkcs11`). */
+export async function openTokenKey(
+  r: TokenKeyRequest,
+): Promise<Result<{ publicKey: KeyObject; sign(data: Uint8Array): Promise<Uint8Array>; close(): void }>> {
+  const mod = await acquirePkcs11Module(r.module);
+  if (!mod.ok) return mod;
+  const m = mod.value;
+  const { lib, k } = m;
+  const slot = findTokenSlot(m, r.tokenLabel);
+  if (!slot.ok) return m.release(), slot;
+  const session = openUserSession(m, slot.value, r.pin);
+  if (!session.ok) return m.release(), session;
+  const close = () => (closeQuietly(m, session.value), m.release());
+  try {
+    const [priv] = findByLabel(m, session.value, k.CKO_PRIVATE_KEY, r.keyLabel);
+    const [pub] = findByLabel(m, session.value, k.CKO_PUBLIC_KEY, r.keyLabel);
+    if (priv === undefined || pub === undefined) return close(), err('SIGNER_KEY_NOT_FOUND');
+    const [point] = lib.C_GetAttributeValue(session.value, pub, [{ type: k.CKA_EC_POINT }]);
+    if (!point?.value) return close(), err('SIGNER_KEY_NOT_FOUND', { reason: 'no-public-point' });
+    return ok({
+      publicKey: publicKeyFromEcPoint(point.value),
+      async sign(data) {
+        lib.C_SignInit(session.value, { mechanism: k.CKM_ECDSA }, priv);
+        const digest = createHash('sha256').update(data).digest();
+        return new Uint8Array(lib.C_Sign(session.value, digest, Buffer.alloc(132)));
+      },
+      close,
+    });
+  } catch {
+    close();
+    return err('SIGNER_UNAVAILABLE', { reason: 'token-key-unreadable' });
   }
 }
