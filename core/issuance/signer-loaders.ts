@@ -25,7 +25,8 @@ export interface SignerContext {
   readonly kioskId: string;
 }
 
-const isPem = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 64)).toString('latin1').includes('-----BEGIN');
+const isPem = (bytes: Uint8Array): boolean =>
+  Buffer.from(bytes.subarray(0, 64)).toString('latin1').includes('-----BEGIN');
 
 function readDsc(path: string): Result<{ input: string | Uint8Array; dsc: DscInfo }> {
   let bytes: Uint8Array;
@@ -64,11 +65,17 @@ export async function openKeySigner(c: KeySignerConfig, ctx: SignerContext): Pro
       } catch {
         return err('SIGNER_UNAVAILABLE', { reason: 'key-unreadable' });
       }
-      const signer = createNodeSigner({ privateKeyPem: keyPem, dsc: dsc.value.input, ...(passphrase ? { passphrase: passphrase.value } : {}) });
+      const signer = createNodeSigner({
+        privateKeyPem: keyPem,
+        dsc: dsc.value.input,
+        ...(passphrase ? { passphrase: passphrase.value } : {}),
+      });
       if (!signer.ok) {
         if (signer.error.code === 'SIGNER_PIN_WRONG') return signer;
         const encrypted = signer.error.details?.reason === 'key_encrypted_no_passphrase';
-        return err('SIGNER_UNAVAILABLE', { reason: encrypted ? 'key is encrypted: set passphraseFile' : 'key-does-not-match-certificate' });
+        return err('SIGNER_UNAVAILABLE', {
+          reason: encrypted ? 'key is encrypted: set passphraseFile' : 'key-does-not-match-certificate',
+        });
       }
       return ok({ signer: signer.value, dsc: dsc.value.dsc, close: noop });
     }
@@ -77,7 +84,13 @@ export async function openKeySigner(c: KeySignerConfig, ctx: SignerContext): Pro
       if (!pin.ok) return pin;
       const dsc = readDsc(c.dscPath);
       if (!dsc.ok) return dsc;
-      const signer = await openPkcs11Signer({ module: c.module, tokenLabel: c.tokenLabel, keyLabel: c.keyLabel, pin: pin.value, dsc: dsc.value.input });
+      const signer = await openPkcs11Signer({
+        module: c.module,
+        tokenLabel: c.tokenLabel,
+        keyLabel: c.keyLabel,
+        pin: pin.value,
+        dsc: dsc.value.input,
+      });
       if (!signer.ok) return signer;
       return ok({ signer: signer.value, dsc: dsc.value.dsc, close: () => signer.value.close() });
     }

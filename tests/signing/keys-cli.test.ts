@@ -51,7 +51,16 @@ describe('cli keys', () => {
   });
 
   it('generate --pkcs11 makes the key in the token; csr --pkcs11 is signed by the token for that key', async () => {
-    const flags = ['--module', token.module, '--token-label', token.tokenLabel, '--key-label', 'dsc-2027', '--pin-file', token.pinFile];
+    const flags = [
+      '--module',
+      token.module,
+      '--token-label',
+      token.tokenLabel,
+      '--key-label',
+      'dsc-2027',
+      '--pin-file',
+      token.pinFile,
+    ];
     const g = await cli(['generate', '--pkcs11', ...flags]);
     expect(g.code, g.err).toBe(0);
     const r = await cli(['csr', '--pkcs11', ...flags, '--subject', subject]);
@@ -64,16 +73,25 @@ describe('cli keys', () => {
 
   it('check --config signs and verifies a test structure with the pkcs11 signer and prints kid, validity and EKU', async () => {
     const config = join(dirs.configDir, 'kiosk.json');
-    writeFileSync(config, JSON.stringify({
-      signer: token.signerConfig,
-      recordSource: { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' },
-      clerk: { pinHash: 'scrypt:c2FsdHNhbHRzYWx0c2FsdA==:+JbHH0JvFuBQRHAGvNAT+sZzd4qiE97SFeVt6jF91Po=' },
-    }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        signer: token.signerConfig,
+        recordSource: { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' },
+        clerk: { pinHash: 'scrypt:c2FsdHNhbHRzYWx0c2FsdA==:+JbHH0JvFuBQRHAGvNAT+sZzd4qiE97SFeVt6jF91Po=' },
+      }),
+    );
     const r = await cli(['check', '--config', config]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('test signature: ok');
     const status = JSON.parse(r.out.slice(0, r.out.lastIndexOf('}') + 1));
-    expect(status).toMatchObject({ state: 'ok', kind: 'pkcs11', kid: expect.any(String), daysLeft: expect.any(Number), eku: expect.arrayContaining([RECOVERY_EKU]) });
+    expect(status).toMatchObject({
+      state: 'ok',
+      kind: 'pkcs11',
+      kid: expect.any(String),
+      daysLeft: expect.any(Number),
+      eku: expect.arrayContaining([RECOVERY_EKU]),
+    });
     writeFileSync(token.pinFile, '000000\n', { mode: 0o600 });
     const wrong = await cli(['check', '--config', config]);
     writeFileSync(token.pinFile, `${token.pin}\n`, { mode: 0o600 });

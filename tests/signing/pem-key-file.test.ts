@@ -20,7 +20,12 @@ async function keyFiles(o: { keyMode?: number; passphrase?: string; passphraseMo
   const files = await writeDsc(dirs.configDir, name, { validFromDays: -1, validToDays: 400, eku: DCC_EKU_OIDS.r });
   let passphraseFile: string | undefined;
   if (o.passphrase !== undefined) {
-    const encrypted = createPrivateKey(files.keyPem).export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'richtig-geheim' });
+    const encrypted = createPrivateKey(files.keyPem).export({
+      format: 'pem',
+      type: 'pkcs8',
+      cipher: 'aes-256-cbc',
+      passphrase: 'richtig-geheim',
+    });
     writeFileSync(files.keyPath, encrypted);
     passphraseFile = join(dirs.configDir, `${name}.pass`);
     writeFileSync(passphraseFile, `${o.passphrase}\n`, { mode: 0o600 });
@@ -28,7 +33,12 @@ async function keyFiles(o: { keyMode?: number; passphrase?: string; passphraseMo
   }
   chmodSync(files.keyPath, o.keyMode ?? 0o600);
   if (o.owner !== undefined) chownSync(files.keyPath, o.owner, o.owner);
-  return { kind: 'pem' as const, keyPath: files.keyPath, certPath: files.certPath, ...(passphraseFile ? { passphraseFile } : {}) };
+  return {
+    kind: 'pem' as const,
+    keyPath: files.keyPath,
+    certPath: files.certPath,
+    ...(passphraseFile ? { passphraseFile } : {}),
+  };
 }
 
 const open = async (c: Awaited<ReturnType<typeof keyFiles>>) => {
@@ -52,12 +62,15 @@ describe('pem key file safety', () => {
     });
   });
 
-  it.skipIf(process.getuid?.() !== 0)('a key file owned by another user is refused (test runs as root to chown)', async () => {
-    expect(await open(await keyFiles({ owner: 65534 }))).toEqual({
-      code: 'SIGNER_KEY_FILE_UNSAFE',
-      reason: expect.stringContaining('owned by another user'),
-    });
-  });
+  it.skipIf(process.getuid?.() !== 0)(
+    'a key file owned by another user is refused (test runs as root to chown)',
+    async () => {
+      expect(await open(await keyFiles({ owner: 65534 }))).toEqual({
+        code: 'SIGNER_KEY_FILE_UNSAFE',
+        reason: expect.stringContaining('owned by another user'),
+      });
+    },
+  );
 
   it('an encrypted PKCS#8 key with the right passphrase from a 0600 file is used', async () => {
     const c = await keyFiles({ passphrase: 'richtig-geheim' });
@@ -68,7 +81,10 @@ describe('pem key file safety', () => {
   it('a wrong passphrase is SIGNER_PIN_WRONG; a missing passphraseFile is SIGNER_UNAVAILABLE', async () => {
     expect(await open(await keyFiles({ passphrase: 'falsch' }))).toMatchObject({ code: 'SIGNER_PIN_WRONG' });
     const { passphraseFile: _dropped, ...noPassphrase } = await keyFiles({ passphrase: 'richtig-geheim' });
-    expect(await open(noPassphrase)).toMatchObject({ code: 'SIGNER_UNAVAILABLE', reason: expect.stringContaining('passphraseFile') });
+    expect(await open(noPassphrase)).toMatchObject({
+      code: 'SIGNER_UNAVAILABLE',
+      reason: expect.stringContaining('passphraseFile'),
+    });
   });
 
   it('a passphrase file others can read is refused with SIGNER_SECRET_FILE_UNSAFE', async () => {

@@ -7,7 +7,13 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin } from '../../core/clerk/pin-hash';
-import { acquirePkcs11Module, findByLabel, findTokenSlot, openUserSession, pkcs11Code } from '../../core/dcc/signer/pkcs11-module';
+import {
+  acquirePkcs11Module,
+  findByLabel,
+  findTokenSlot,
+  openUserSession,
+  pkcs11Code,
+} from '../../core/dcc/signer/pkcs11-module';
 import { openPkcs11Signer } from '../../core/dcc/signer/pkcs11-signer';
 import { makeDirs, openKiosk, person, requestFor } from '../issuance/kiosk-helpers';
 import { decodeIndependently } from '../support/independent-decode';
@@ -36,7 +42,12 @@ async function kioskWith(signer: Record<string, unknown>) {
   const configPath = join(dirs.configDir, 'kiosk.json');
   writeFileSync(
     configPath,
-    JSON.stringify({ kioskId: 'kiosk-hsm', recordSource: records.recordSource, signer, clerk: { pinHash: await hashPin(PIN) } }),
+    JSON.stringify({
+      kioskId: 'kiosk-hsm',
+      recordSource: records.recordSource,
+      signer,
+      clerk: { pinHash: await hashPin(PIN) },
+    }),
   );
   const kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => NOW });
   const p = people[used++]!;
@@ -46,7 +57,13 @@ async function kioskWith(signer: Record<string, unknown>) {
   const status = await kiosk.api.clerkStatus({ token: unlocked.value.token });
   const lookups = kiosk.logLines.filter((l) => l.includes('record-source.lookup')).length;
   await kiosk.close();
-  return { issued, status: status.ok ? status.value.signer : undefined, lookups, dataDir: dirs.dataDir, cleanup: dirs.cleanup };
+  return {
+    issued,
+    status: status.ok ? status.value.signer : undefined,
+    lookups,
+    dataDir: dirs.dataDir,
+    cleanup: dirs.cleanup,
+  };
 }
 
 describe('pkcs11 signer with SoftHSM2', () => {
@@ -87,7 +104,9 @@ describe('pkcs11 signer with SoftHSM2', () => {
     signer.value.close();
     expect(signature).toHaveLength(64);
     const { createVerify } = await import('node:crypto');
-    expect(createVerify('sha256').update(data).verify({ key: token.publicKey, dsaEncoding: 'ieee-p1363' }, signature)).toBe(true);
+    expect(
+      createVerify('sha256').update(data).verify({ key: token.publicKey, dsaEncoding: 'ieee-p1363' }, signature),
+    ).toBe(true);
   });
 
   it('issues through the KioskApi; the certificate verifies on the independent decode path; audit names both kinds', async () => {
@@ -108,7 +127,11 @@ describe('pkcs11 signer with SoftHSM2', () => {
     ['wrong PIN', 'SIGNER_PIN_WRONG', () => ({ pinFile: secretFile('wrong-pin', '999999') })],
     ['missing token', 'SIGNER_TOKEN_MISSING', () => ({ tokenLabel: 'no-such-token' })],
     ['wrong key label', 'SIGNER_KEY_NOT_FOUND', () => ({ keyLabel: 'no-such-key' })],
-    ['PIN file readable by others', 'SIGNER_SECRET_FILE_UNSAFE', () => ({ pinFile: secretFile('open-pin', token.pin, 0o644) })],
+    [
+      'PIN file readable by others',
+      'SIGNER_SECRET_FILE_UNSAFE',
+      () => ({ pinFile: secretFile('open-pin', token.pin, 0o644) }),
+    ],
     ['PKCS#11 module missing', 'SIGNER_UNAVAILABLE', () => ({ module: join(token.dir, 'no-such-module.so') })],
   ] as const)('%s: starts, refuses with %s before any lookup, clerk status shows it', async (_label, code, change) => {
     const r = await kioskWith({ ...token.signerConfig, ...change() });

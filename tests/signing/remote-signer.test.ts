@@ -19,7 +19,9 @@ import { startSigningService, type SigningService } from '../support/signing-ser
 const NOW = new Date();
 const PIN = '5791';
 const dirs = makeDirs();
-const people = Array.from({ length: 20 }, (_, i) => person(NOW, `Fernsignatur${String.fromCharCode(65 + i)}`, 'Rita', '1975-03-0' + ((i % 9) + 1), 40));
+const people = Array.from({ length: 20 }, (_, i) =>
+  person(NOW, `Fernsignatur${String.fromCharCode(65 + i)}`, 'Rita', '1975-03-0' + ((i % 9) + 1), 40),
+);
 let used = 0;
 let service: SigningService;
 let records: RecordsService;
@@ -30,12 +32,15 @@ beforeAll(async () => {
   service = await startSigningService(dirs.configDir, { timeoutMs: 1500, retries: 1 });
   records = await startRecordsService(people);
   configPath = join(dirs.configDir, 'kiosk.json');
-  writeFileSync(configPath, JSON.stringify({
-    kioskId: 'kiosk-remote',
-    recordSource: records.recordSource,
-    signer: service.signerConfig,
-    clerk: { pinHash: await hashPin(PIN) },
-  }));
+  writeFileSync(
+    configPath,
+    JSON.stringify({
+      kioskId: 'kiosk-remote',
+      recordSource: records.recordSource,
+      signer: service.signerConfig,
+      clerk: { pinHash: await hashPin(PIN) },
+    }),
+  );
   kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => NOW });
 });
 afterAll(async () => {
@@ -63,11 +68,18 @@ describe('remote signer (hash-signing service)', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(sent[0]!.body, 'base64')).toHaveLength(32);
-    expect(sent[0]).toMatchObject({ dccType: 'R', locationId: createHash('sha256').update('kiosk-remote').digest('hex') });
+    expect(sent[0]).toMatchObject({
+      dccType: 'R',
+      locationId: createHash('sha256').update('kiosk-remote').digest('hex'),
+    });
     expect(sent[0]!.transactionId).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(sent)).not.toContain(p.familyName);
     expect(JSON.stringify(sent)).not.toContain(p.dateOfBirth);
-    expect(auditLines(dirs.dataDir).filter((l) => l.event === 'certificate.issued').at(-1)).toMatchObject({ signer: 'remote', recordSource: 'dikoma' });
+    expect(
+      auditLines(dirs.dataDir)
+        .filter((l) => l.event === 'certificate.issued')
+        .at(-1),
+    ).toMatchObject({ signer: 'remote', recordSource: 'dikoma' });
   });
 
   it.each<[SigningFaultMode, string, number]>([
@@ -79,25 +91,30 @@ describe('remote signer (hash-signing service)', () => {
     ['other-kid', 'SIGNER_REMOTE_HEADER_MISMATCH', 1],
     ['der-signature', 'SIGNER_REMOTE_SIGNATURE_FORMAT', 1],
     ['wrong-signature', 'SIGNER_REMOTE_SIGNATURE_INVALID', 1],
-  ])('fault %s: %s, no certificate, nothing issued (%i request(s)); served once the service behaves', async (mode, code, attempts) => {
-    const p = people[used++]!;
-    const issued = issuedCount();
-    const before = service.sim.requests.length;
-    service.sim.setFault(mode, { slowMs: 5000 });
-    const r = await kiosk.api.issue(requestFor(p));
-    service.sim.setFault('none');
-    expect(r.ok ? 'certificate' : r.error.code).toBe(code);
-    expect(issuedCount()).toBe(issued);
-    const sent = service.sim.requests.slice(before);
-    expect(sent).toHaveLength(attempts);
-    // A retry asks for the very same signature: same hash, same transaction.
-    expect(new Set(sent.map((s) => `${s.transactionId}/${s.body}`)).size).toBe(1);
-    const released = auditLines(dirs.dataDir).filter((l) => l.event === 'reservation.released').at(-1);
-    expect(released).toMatchObject({ code, signer: 'remote', recordSource: 'dikoma' });
-    const again = await kiosk.api.issue(requestFor(p));
-    expect(again.ok ? 'issued' : again.error.code).toBe('issued');
-    expect(issuedCount()).toBe(issued + 1);
-  });
+  ])(
+    'fault %s: %s, no certificate, nothing issued (%i request(s)); served once the service behaves',
+    async (mode, code, attempts) => {
+      const p = people[used++]!;
+      const issued = issuedCount();
+      const before = service.sim.requests.length;
+      service.sim.setFault(mode, { slowMs: 5000 });
+      const r = await kiosk.api.issue(requestFor(p));
+      service.sim.setFault('none');
+      expect(r.ok ? 'certificate' : r.error.code).toBe(code);
+      expect(issuedCount()).toBe(issued);
+      const sent = service.sim.requests.slice(before);
+      expect(sent).toHaveLength(attempts);
+      // A retry asks for the very same signature: same hash, same transaction.
+      expect(new Set(sent.map((s) => `${s.transactionId}/${s.body}`)).size).toBe(1);
+      const released = auditLines(dirs.dataDir)
+        .filter((l) => l.event === 'reservation.released')
+        .at(-1);
+      expect(released).toMatchObject({ code, signer: 'remote', recordSource: 'dikoma' });
+      const again = await kiosk.api.issue(requestFor(p));
+      expect(again.ok ? 'issued' : again.error.code).toBe('issued');
+      expect(issuedCount()).toBe(issued + 1);
+    },
+  );
 
   it('a 5xx once, then success: one retry with the same hash and transaction issues', async () => {
     const p = people[used++]!;
@@ -116,7 +133,12 @@ describe('remote signer (hash-signing service)', () => {
     if (!u.ok) throw new Error(u.error.code);
     const s = await kiosk.api.clerkStatus({ token: u.value.token });
     await kiosk.api.clerkLock({ token: u.value.token });
-    expect(s.ok && s.value.signer).toMatchObject({ state: 'ok', kind: 'remote', demo: false, daysLeft: expect.any(Number) });
+    expect(s.ok && s.value.signer).toMatchObject({
+      state: 'ok',
+      kind: 'remote',
+      demo: false,
+      daysLeft: expect.any(Number),
+    });
   });
 
   it('the data directory and the configuration hold no signing key (PEM, PKCS#8 or the raw key bytes)', () => {
@@ -183,7 +205,9 @@ describe('remote signer: who may ask', () => {
   });
 
   it('a client key or token file others can read: SIGNER_SECRET_FILE_UNSAFE at start-up', async () => {
-    expect(await signWith({ clientKeyPath: file('open-key.pem', service.pki.clientKeyPem, 0o644) })).toBe('SIGNER_SECRET_FILE_UNSAFE');
+    expect(await signWith({ clientKeyPath: file('open-key.pem', service.pki.clientKeyPem, 0o644) })).toBe(
+      'SIGNER_SECRET_FILE_UNSAFE',
+    );
     expect(await signWith({ tokenFile: file('open-token', 'x', 0o604) })).toBe('SIGNER_SECRET_FILE_UNSAFE');
   });
 });

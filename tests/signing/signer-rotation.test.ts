@@ -11,13 +11,23 @@ afterAll(() => dirs.cleanup());
 const DAY = 86_400_000;
 
 async function rotation(currentDays: number, fromDays: number, nextBroken = false) {
-  const cur = await writeDsc(dirs.configDir, `cur${currentDays}${fromDays}`, { validFromDays: -10, validToDays: currentDays });
+  const cur = await writeDsc(dirs.configDir, `cur${currentDays}${fromDays}`, {
+    validFromDays: -10,
+    validToDays: currentDays,
+  });
   const nxt = await writeDsc(dirs.configDir, `nxt${currentDays}${fromDays}`, { validFromDays: -1, validToDays: 400 });
   const now = Date.now();
   const loaded = await loadSigner(
     {
-      kind: 'pem', keyPath: cur.keyPath, certPath: cur.certPath,
-      next: { kind: 'pem', keyPath: nextBroken ? '/nonexistent' : nxt.keyPath, certPath: nxt.certPath, from: new Date(now + fromDays * DAY).toISOString() },
+      kind: 'pem',
+      keyPath: cur.keyPath,
+      certPath: cur.certPath,
+      next: {
+        kind: 'pem',
+        keyPath: nextBroken ? '/nonexistent' : nxt.keyPath,
+        certPath: nxt.certPath,
+        from: new Date(now + fromDays * DAY).toISOString(),
+      },
     },
     dirs.dataDir,
   );
@@ -40,7 +50,10 @@ describe('signer.next', () => {
     const late = await rotation(20, 25);
     expect(signerStatus(late.loaded, new Date(late.now))).toMatchObject({ state: 'degraded' });
     const broken = await rotation(20, 5, true);
-    expect(signerStatus(broken.loaded, new Date(broken.now))).toMatchObject({ state: 'degraded', next: { state: 'down', code: 'SIGNER_UNAVAILABLE' } });
+    expect(signerStatus(broken.loaded, new Date(broken.now))).toMatchObject({
+      state: 'degraded',
+      next: { state: 'down', code: 'SIGNER_UNAVAILABLE' },
+    });
     expect(broken.kidAt(6)).toBe('SIGNER_UNAVAILABLE');
   });
 });

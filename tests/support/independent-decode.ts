@@ -16,9 +16,14 @@ function header(major: number, length: number): number[] {
 function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
   const context = new TextEncoder().encode('Signature1');
   return new Uint8Array([
-    0x84, ...header(3, context.length), ...context,
-    ...header(2, protectedBytes.length), ...protectedBytes,
-    0x40, ...header(2, payload.length), ...payload,
+    0x84,
+    ...header(3, context.length),
+    ...context,
+    ...header(2, protectedBytes.length),
+    ...protectedBytes,
+    0x40,
+    ...header(2, payload.length),
+    ...payload,
   ]);
 }
 

@@ -16,7 +16,10 @@ export interface SigningService {
 
 const TOKEN = 'kiosk-app-token-for-tests';
 
-export async function startSigningService(dir: string, o: { timeoutMs?: number; retries?: number } = {}): Promise<SigningService> {
+export async function startSigningService(
+  dir: string,
+  o: { timeoutMs?: number; retries?: number } = {},
+): Promise<SigningService> {
   const pki = await generateSimulatorPki();
   const sim = await startSigningSimulator({ pki, bearerToken: TOKEN });
   const file = (name: string, text: string, mode = 0o644) => {

@@ -25,11 +25,20 @@ export interface SoftHsmToken {
   readonly dscPath: string;
   readonly publicKey: KeyObject;
   /** `signer` section for the kiosk configuration. */
-  readonly signerConfig: { kind: 'pkcs11'; module: string; tokenLabel: string; keyLabel: string; pinFile: string; dscPath: string };
+  readonly signerConfig: {
+    kind: 'pkcs11';
+    module: string;
+    tokenLabel: string;
+    keyLabel: string;
+    pinFile: string;
+    dscPath: string;
+  };
   cleanup(): void;
 }
 
-export async function createSoftHsmToken(o: { tokenLabel?: string; keyLabel?: string; dsc?: Partial<DscOptions> } = {}): Promise<SoftHsmToken> {
+export async function createSoftHsmToken(
+  o: { tokenLabel?: string; keyLabel?: string; dsc?: Partial<DscOptions> } = {},
+): Promise<SoftHsmToken> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-softhsm-'));
   const tokens = join(dir, 'tokens');
   mkdirSync(tokens);

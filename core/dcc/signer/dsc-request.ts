@@ -21,7 +21,10 @@ export function writeNewKeyFile(path: string): KeyObject {
 /** "/C=DE/O=Stadt Köln/CN=Kiosk DSC 1" → x509 JSON name (a "/" inside a value: "\/"). */
 export function parseSubject(subject: string): x509.JsonName {
   if (!subject.startsWith('/')) throw new Error('subject must look like /C=DE/O=…/CN=…');
-  const parts = subject.slice(1).split(/(?<!\\)\//).map((p) => p.replaceAll('\\/', '/'));
+  const parts = subject
+    .slice(1)
+    .split(/(?<!\\)\//)
+    .map((p) => p.replaceAll('\\/', '/'));
   return parts.map((p) => {
     const eq = p.indexOf('=');
     if (eq < 1 || eq === p.length - 1) throw new Error(`subject part "${p}" is not TYPE=value`);
@@ -50,7 +53,10 @@ export async function buildDscRequest(subject: string, publicKey: KeyObject, sig
   const csr = await x509.Pkcs10CertificateRequestGenerator.create(
     {
       name: parseSubject(subject),
-      keys: { publicKey: publicCryptoKey, privateKey: { algorithm: EC, type: 'private' } as unknown as webcrypto.CryptoKey },
+      keys: {
+        publicKey: publicCryptoKey,
+        privateKey: { algorithm: EC, type: 'private' } as unknown as webcrypto.CryptoKey,
+      },
       signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
       extensions: [
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),

@@ -22,7 +22,10 @@ export function publicKeyFromEcPoint(ecPoint: Buffer): KeyObject {
   const point = ecPoint[0] === 0x04 && ecPoint.length === 65 ? ecPoint : ecPoint.subarray(ecPoint.length - 65);
   if (point[0] !== 0x04) throw new Error('not an uncompressed P-256 point');
   const b64 = (b: Buffer) => b.toString('base64url');
-  return createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: b64(point.subarray(1, 33)), y: b64(point.subarray(33, 65)) }, format: 'jwk' });
+  return createPublicKey({
+    key: { kty: 'EC', crv: 'P-256', x: b64(point.subarray(1, 33)), y: b64(point.subarray(33, 65)) },
+    format: 'jwk',
+  });
 }
 
 export async function generateTokenKey(r: TokenKeyRequest): Promise<Result<{ publicKey: KeyObject }>> {
@@ -81,16 +84,16 @@ export async function openTokenKey(
   const m = mod.value;
   const { lib, k } = m;
   const slot = findTokenSlot(m, r.tokenLabel);
-  if (!slot.ok) return m.release(), slot;
+  if (!slot.ok) return (m.release(), slot);
   const session = openUserSession(m, slot.value, r.pin);
-  if (!session.ok) return m.release(), session;
+  if (!session.ok) return (m.release(), session);
   const close = () => (closeQuietly(m, session.value), m.release());
   try {
     const [priv] = findByLabel(m, session.value, k.CKO_PRIVATE_KEY, r.keyLabel);
     const [pub] = findByLabel(m, session.value, k.CKO_PUBLIC_KEY, r.keyLabel);
-    if (priv === undefined || pub === undefined) return close(), err('SIGNER_KEY_NOT_FOUND');
+    if (priv === undefined || pub === undefined) return (close(), err('SIGNER_KEY_NOT_FOUND'));
     const [point] = lib.C_GetAttributeValue(session.value, pub, [{ type: k.CKA_EC_POINT }]);
-    if (!point?.value) return close(), err('SIGNER_KEY_NOT_FOUND', { reason: 'no-public-point' });
+    if (!point?.value) return (close(), err('SIGNER_KEY_NOT_FOUND', { reason: 'no-public-point' }));
     return ok({
       publicKey: publicKeyFromEcPoint(point.value),
       async sign(data) {

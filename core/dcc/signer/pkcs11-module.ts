@@ -78,7 +78,12 @@ export function findTokenSlot(m: Pkcs11Module, label: string): Result<Pkcs11Js.H
 }
 
 /** Opens a session on the token and logs the user in; wrong and locked PINs get their own code. */
-export function openUserSession(m: Pkcs11Module, slot: Pkcs11Js.Handle, pin: string, rw = false): Result<Pkcs11Js.Handle> {
+export function openUserSession(
+  m: Pkcs11Module,
+  slot: Pkcs11Js.Handle,
+  pin: string,
+  rw = false,
+): Result<Pkcs11Js.Handle> {
   const { lib, k } = m;
   let session: Pkcs11Js.Handle;
   try {
@@ -128,9 +133,17 @@ export function findByLabel(m: Pkcs11Module, session: Pkcs11Js.Handle, cls: numb
 export function isSessionLost(m: Pkcs11Module, e: unknown): boolean {
   const c = pkcs11Code(e);
   const { k } = m;
-  return c === k.CKR_SESSION_HANDLE_INVALID || c === k.CKR_SESSION_CLOSED || c === k.CKR_USER_NOT_LOGGED_IN ||
-    c === k.CKR_DEVICE_REMOVED || c === k.CKR_TOKEN_NOT_PRESENT;
+  return (
+    c === k.CKR_SESSION_HANDLE_INVALID ||
+    c === k.CKR_SESSION_CLOSED ||
+    c === k.CKR_USER_NOT_LOGGED_IN ||
+    c === k.CKR_DEVICE_REMOVED ||
+    c === k.CKR_TOKEN_NOT_PRESENT
+  );
 }
 
 export const failure = (r: { ok: false; error: { code: string; details?: unknown } }): SignerFailure =>
-  new SignerFailure(r.error.code as SignerFailure['code'], (r.error.details as { reason?: string } | undefined)?.reason);
+  new SignerFailure(
+    r.error.code as SignerFailure['code'],
+    (r.error.details as { reason?: string } | undefined)?.reason,
+  );

@@ -94,7 +94,7 @@ export async function openPkcs11Signer(o: Pkcs11SignerOptions): Promise<Result<C
   if (!mod.ok) return mod;
   const m = mod.value;
   let bound = bind(m, o);
-  if (!bound.ok) return m.release(), bound;
+  if (!bound.ok) return (m.release(), bound);
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
@@ -125,8 +125,8 @@ export async function openPkcs11Signer(o: Pkcs11SignerOptions): Promise<Result<C
   const probe = randomBytes(32);
   try {
     const sig = await serialised(createHash('sha256').update(probe).digest());
-    const matches = sig.length === 64 &&
-      verify('sha256', probe, { key: dsc.value.publicKey, dsaEncoding: 'ieee-p1363' }, sig);
+    const matches =
+      sig.length === 64 && verify('sha256', probe, { key: dsc.value.publicKey, dsaEncoding: 'ieee-p1363' }, sig);
     if (!matches) {
       closeQuietly(m, bound.value.session);
       m.release();

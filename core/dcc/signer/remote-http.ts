@@ -49,7 +49,11 @@ export function postHash(
       minVersion: 'TLSv1.2',
     });
     const onAbort = () => {
-      done({ kind: 'failed', code: 'SIGNER_REMOTE_TIMEOUT', reason: connected ? 'no-answer-in-time' : 'connect-timeout' });
+      done({
+        kind: 'failed',
+        code: 'SIGNER_REMOTE_TIMEOUT',
+        reason: connected ? 'no-answer-in-time' : 'connect-timeout',
+      });
       req.destroy();
     };
     if (signal.aborted) return onAbort();
@@ -79,7 +83,9 @@ export function postHash(
       });
       res.on('end', () => done({ kind: 'answer', status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
       res.on('error', () => done({ kind: 'failed', code: 'SIGNER_REMOTE_CONNECTION_LOST', reason: 'answer-cut-off' }));
-      res.on('aborted', () => done({ kind: 'failed', code: 'SIGNER_REMOTE_CONNECTION_LOST', reason: 'answer-cut-off' }));
+      res.on('aborted', () =>
+        done({ kind: 'failed', code: 'SIGNER_REMOTE_CONNECTION_LOST', reason: 'answer-cut-off' }),
+      );
     });
     req.end(body);
   });

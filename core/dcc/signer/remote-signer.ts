@@ -32,12 +32,21 @@ export interface RemoteSignerOptions {
   readonly backoffMs?: number;
 }
 
-const RETRYABLE: readonly SignerFailureCode[] = ['SIGNER_REMOTE_UNREACHABLE', 'SIGNER_REMOTE_CONNECTION_LOST', 'SIGNER_REMOTE_SERVER_ERROR'];
+const RETRYABLE: readonly SignerFailureCode[] = [
+  'SIGNER_REMOTE_UNREACHABLE',
+  'SIGNER_REMOTE_CONNECTION_LOST',
+  'SIGNER_REMOTE_SERVER_ERROR',
+];
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest();
 
 /** The protected header the kiosk hashes and the service must return unchanged. */
 export const protectedHeaderFor = (kid: Uint8Array): Uint8Array =>
-  encodeCbor(new Map<number, unknown>([[HEADER_ALG, ALG_ES256], [HEADER_KID, kid]]));
+  encodeCbor(
+    new Map<number, unknown>([
+      [HEADER_ALG, ALG_ES256],
+      [HEADER_KID, kid],
+    ]),
+  );
 
 /** COSE_Sign1 with empty or nil payload; tag 18 or untagged. Undefined when it is not one. */
 export function parseSkeleton(bytes: Uint8Array): { protectedBytes: Uint8Array; signature: Uint8Array } | undefined {
@@ -50,8 +59,10 @@ export function parseSkeleton(bytes: Uint8Array): { protectedBytes: Uint8Array; 
   if (node instanceof Tag) node = node.tag === COSE_SIGN1_TAG ? node.value : undefined;
   if (!Array.isArray(node) || node.length !== 4) return undefined;
   const [p, u, payload, signature] = node as unknown[];
-  const emptyPayload = payload === null || payload === undefined || (payload instanceof Uint8Array && payload.length === 0);
-  if (!(p instanceof Uint8Array) || !(u instanceof Map) || !emptyPayload || !(signature instanceof Uint8Array)) return undefined;
+  const emptyPayload =
+    payload === null || payload === undefined || (payload instanceof Uint8Array && payload.length === 0);
+  if (!(p instanceof Uint8Array) || !(u instanceof Map) || !emptyPayload || !(signature instanceof Uint8Array))
+    return undefined;
   return { protectedBytes: p, signature };
 }
 
@@ -104,8 +115,14 @@ export function createRemoteSigner(o: RemoteSignerOptions): Signer {
     if (!sameBytes(skeleton.protectedBytes, expectedProtected)) {
       throw new SignerFailure('SIGNER_REMOTE_HEADER_MISMATCH', 'protected-header-differs');
     }
-    if (skeleton.signature.length !== 64) throw new SignerFailure('SIGNER_REMOTE_SIGNATURE_FORMAT', `length-${skeleton.signature.length}`);
-    const valid = verify('sha256', sigStructure, { key: o.dsc.publicKey, dsaEncoding: 'ieee-p1363' }, skeleton.signature);
+    if (skeleton.signature.length !== 64)
+      throw new SignerFailure('SIGNER_REMOTE_SIGNATURE_FORMAT', `length-${skeleton.signature.length}`);
+    const valid = verify(
+      'sha256',
+      sigStructure,
+      { key: o.dsc.publicKey, dsaEncoding: 'ieee-p1363' },
+      skeleton.signature,
+    );
     if (!valid) throw new SignerFailure('SIGNER_REMOTE_SIGNATURE_INVALID');
     return new Uint8Array(skeleton.signature);
   }

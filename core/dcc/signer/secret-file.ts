@@ -9,8 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 export type SecretFileProblem = 'missing' | 'not-a-file' | 'group-or-world-readable' | 'foreign-owner' | 'empty';
 
 export type SecretFileResult =
-  | { readonly ok: true; readonly bytes: Buffer }
-  | { readonly ok: false; readonly problem: SecretFileProblem };
+  { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly problem: SecretFileProblem };
 
 const POSIX = process.platform !== 'win32';
 

@@ -24,7 +24,9 @@ export interface SimulatorPki {
 const keys = async () => (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as WebCrypto.CryptoKeyPair;
 
 async function pkcs8Pem(key: WebCrypto.CryptoKey): Promise<string> {
-  const b64 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key)).toString('base64').replace(/(.{64})/g, '$1\n');
+  const b64 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key))
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN PRIVATE KEY-----\n${b64.trimEnd()}\n-----END PRIVATE KEY-----\n`;
 }
 
@@ -67,17 +69,36 @@ export async function generateSimulatorPki(now: number = Date.now()): Promise<Si
   const ca = await selfSignedCa('C=DE, O=Signing Simulator TEST, CN=Signing Simulator TLS CA', now);
   const csca = await selfSignedCa('C=DE, O=Signing Simulator TEST – NOT VALID, CN=Signing Simulator CSCA', now);
   const [serverKeys, clientKeys, dscKeys] = await Promise.all([keys(), keys(), keys()]);
-  const server = await issue('CN=127.0.0.1', serverKeys, ca, [
-    new x509.SubjectAlternativeNameExtension([{ type: 'ip', value: '127.0.0.1' }, { type: 'dns', value: 'localhost' }]),
-    new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.1']),
-  ], now);
-  const client = await issue('C=DE, O=Genesenen-Kiosk TEST, CN=kiosk client', clientKeys, ca, [
-    new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.2']),
-  ], now);
-  const dsc = await issue('C=DE, O=Signing Simulator TEST – NOT VALID, CN=Signing Simulator DSC', dscKeys, csca, [
-    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-    new x509.ExtendedKeyUsageExtension([...DCC_EKU_OIDS.r]),
-  ], now);
+  const server = await issue(
+    'CN=127.0.0.1',
+    serverKeys,
+    ca,
+    [
+      new x509.SubjectAlternativeNameExtension([
+        { type: 'ip', value: '127.0.0.1' },
+        { type: 'dns', value: 'localhost' },
+      ]),
+      new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.1']),
+    ],
+    now,
+  );
+  const client = await issue(
+    'C=DE, O=Genesenen-Kiosk TEST, CN=kiosk client',
+    clientKeys,
+    ca,
+    [new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.2'])],
+    now,
+  );
+  const dsc = await issue(
+    'C=DE, O=Signing Simulator TEST – NOT VALID, CN=Signing Simulator DSC',
+    dscKeys,
+    csca,
+    [
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      new x509.ExtendedKeyUsageExtension([...DCC_EKU_OIDS.r]),
+    ],
+    now,
+  );
   const jwk = await webcrypto.subtle.exportKey('jwk', dscKeys.privateKey);
   return {
     caPem: ca.cert.toString('pem') + '\n',

@@ -16,11 +16,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   const portRaw = stringFlag(args, 'port') ?? '8788';
   if (!/^\d+$/u.test(portRaw) || Number(portRaw) > 65535) throw new UsageError('--port must be 0..65535');
   const fault = stringFlag(args, 'fault') ?? 'none';
-  if (!(SIGNING_FAULT_MODES as readonly string[]).includes(fault)) throw new UsageError(`--fault must be one of ${SIGNING_FAULT_MODES.join(', ')}`);
+  if (!(SIGNING_FAULT_MODES as readonly string[]).includes(fault))
+    throw new UsageError(`--fault must be one of ${SIGNING_FAULT_MODES.join(', ')}`);
   const dir = resolve(stringFlag(args, 'dir') ?? 'signing-sim');
   const token = stringFlag(args, 'token');
   const pki = await generateSimulatorPki();
-  const sim = await startSigningSimulator({ pki, port: Number(portRaw), fault: fault as SigningFaultMode, ...(token ? { bearerToken: token } : {}) });
+  const sim = await startSigningSimulator({
+    pki,
+    port: Number(portRaw),
+    fault: fault as SigningFaultMode,
+    ...(token ? { bearerToken: token } : {}),
+  });
   mkdirSync(dir, { recursive: true });
   const file = (name: string, text: string, mode = 0o644) => {
     const path = join(dir, name);
@@ -49,7 +55,9 @@ if (invokedDirectly) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      process.stderr.write(e instanceof UsageError ? `${e.message}\n${USAGE}\n` : 'signing simulator failed to start\n');
+      process.stderr.write(
+        e instanceof UsageError ? `${e.message}\n${USAGE}\n` : 'signing simulator failed to start\n',
+      );
       process.exit(2);
     },
   );

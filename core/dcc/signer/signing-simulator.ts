@@ -17,7 +17,15 @@ import { HASH_SIGNING_PATH, protectedHeaderFor } from './remote-signer';
 import type { SimulatorPki } from './signing-sim-pki';
 
 export const SIGNING_FAULT_MODES = [
-  'none', 'slow', '4xx', '5xx', 'reset', 'garbage', 'other-kid', 'der-signature', 'wrong-signature',
+  'none',
+  'slow',
+  '4xx',
+  '5xx',
+  'reset',
+  'garbage',
+  'other-kid',
+  'der-signature',
+  'wrong-signature',
 ] as const;
 export type SigningFaultMode = (typeof SIGNING_FAULT_MODES)[number];
 
@@ -63,7 +71,13 @@ export async function startSigningSimulator(o: SigningSimulatorOptions): Promise
     Buffer.from(encodeCbor(new Tag([header, new Map(), null, signature], COSE_SIGN1_TAG)));
 
   const server = https.createServer(
-    { cert: o.pki.serverCertPem, key: o.pki.serverKeyPem, ca: o.pki.caPem, requestCert: true, rejectUnauthorized: false },
+    {
+      cert: o.pki.serverCertPem,
+      key: o.pki.serverKeyPem,
+      ca: o.pki.caPem,
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
     (req, res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -87,15 +101,25 @@ export async function startSigningSimulator(o: SigningSimulatorOptions): Promise
         if (req.method !== 'POST' || req.url !== HASH_SIGNING_PATH) return send(404, '{"error":"not found"}');
         const auth = req.headers.authorization;
         if (o.bearerToken !== undefined && auth === undefined) return send(401, '{"error":"credential missing"}');
-        if (o.bearerToken !== undefined && auth !== `Bearer ${o.bearerToken}`) return send(403, '{"error":"credential invalid"}');
+        if (o.bearerToken !== undefined && auth !== `Bearer ${o.bearerToken}`)
+          return send(403, '{"error":"credential invalid"}');
         const h = (name: string) => String(req.headers[name] ?? '');
         const hash = Buffer.from(body, 'base64');
-        const valid = ['V', 'T', 'R'].includes(h('x-ubirch-dcctype')) && HEX64.test(h('x-location-id')) &&
-          HEX64.test(h('x-transaction-id')) && hash.length === 32 && hash.toString('base64') === body;
+        const valid =
+          ['V', 'T', 'R'].includes(h('x-ubirch-dcctype')) &&
+          HEX64.test(h('x-location-id')) &&
+          HEX64.test(h('x-transaction-id')) &&
+          hash.length === 32 &&
+          hash.toString('base64') === body;
         const faulty = state.mode !== 'none' && state.remaining > 0;
         if (faulty) state.remaining--;
         const mode = faulty ? state.mode : 'none';
-        const seen = { transactionId: h('x-transaction-id'), locationId: h('x-location-id'), dccType: h('x-ubirch-dcctype'), body };
+        const seen = {
+          transactionId: h('x-transaction-id'),
+          locationId: h('x-location-id'),
+          dccType: h('x-ubirch-dcctype'),
+          body,
+        };
         if (!valid) {
           requests.push({ ...seen, signed: false });
           return send(400, '{"error":"invalid request"}');
@@ -113,7 +137,10 @@ export async function startSigningSimulator(o: SigningSimulatorOptions): Promise
             sign(hash); // signed, but the answer is lost on the way
             return req.socket.destroy();
           case 'slow': {
-            const t = setTimeout(() => (timers.delete(t), send(200, skeleton(protectedBytes, sign(hash)), 'application/cbor')), state.slowMs);
+            const t = setTimeout(
+              () => (timers.delete(t), send(200, skeleton(protectedBytes, sign(hash)), 'application/cbor')),
+              state.slowMs,
+            );
             timers.add(t);
             return;
           }
@@ -122,7 +149,11 @@ export async function startSigningSimulator(o: SigningSimulatorOptions): Promise
           case 'der-signature':
             return send(200, skeleton(protectedBytes, sign(hash, 'der')), 'application/cbor');
           case 'wrong-signature':
-            return send(200, skeleton(protectedBytes, sign(createHash('sha256').update(hash).digest())), 'application/cbor');
+            return send(
+              200,
+              skeleton(protectedBytes, sign(createHash('sha256').update(hash).digest())),
+              'application/cbor',
+            );
           case 'none':
             return send(200, skeleton(protectedBytes, sign(hash)), 'application/cbor');
         }
