@@ -5,6 +5,7 @@ import type { BenchGroup } from './harness';
 import { lookupGroup } from './lookup-bench';
 import { registryGroup } from './registry-bench';
 import { registryPgGroup } from './registry-pg-bench';
+import { remoteGroup } from './remote-bench';
 import { rulesGroup } from './rules-bench';
 import { signIssueGroup } from './sign-issue-bench';
 import { usecaseGroup } from './usecase-bench';
@@ -13,6 +14,7 @@ import { webGroup } from './web-bench';
 export function benchGroups(): readonly BenchGroup[] {
   return [
     signIssueGroup,
+    remoteGroup,
     verifyGroup,
     rulesGroup,
     qrGroup,

@@ -7,6 +7,7 @@
 import { issueRecoveryCertificate, newUvci, parseCoseSign1, sigStructure } from '../core/dcc/index';
 import type { RecoveryInput } from '../core/dcc/types';
 import { cwtTimes, benchCertificate, benchSigners, recoveryInput } from './fixtures';
+import { benchPkcs11Signer } from './signer-fixtures';
 import { measureThroughput, pick, ratioOf, throughputResult, type BenchGroup, type BenchResult } from './harness';
 
 /** Distinct inputs (fresh UVCIs) prepared outside the timed loop and used round-robin. */
@@ -17,7 +18,7 @@ function inputPool(size: number): () => RecoveryInput {
 }
 
 export const signIssueGroup: BenchGroup = {
-  names: ['sign_raw_nodecrypto', 'sign_raw_noble', 'issue_core', 'issue_core_nodecrypto', 'issue_core_noble'],
+  names: ['sign_raw_nodecrypto', 'sign_raw_noble', 'sign_pkcs11', 'issue_core', 'issue_core_nodecrypto', 'issue_core_noble'],
   async run(ctx) {
     const { node, noble, dsc } = await benchSigners();
     // Exactly what the pipeline hands the signer: the Sig_structure of a real certificate.
@@ -37,12 +38,16 @@ export const signIssueGroup: BenchGroup = {
       issue_core_noble: issueWith(noble),
     });
     if (wantsIssueCore) variants.issue_core_nodecrypto = issueWith(node);
+    // The SoftHSM2 token signs interleaved with node:crypto, so the ratio is a same-moment one.
+    const hsm = ctx.wanted('sign_pkcs11') ? await benchPkcs11Signer() : undefined;
+    if (hsm) variants.sign_pkcs11 = () => hsm.signer.sign(toSign);
     ctx.progress(`signing: ${Object.keys(variants).join(', ')}`);
     const samples = await measureThroughput(variants, {
       batches: ctx.quick ? 8 : 80,
       batchMs: ctx.quick ? 3 : 10,
       warmupMs: ctx.quick ? 50 : 500,
     });
+    hsm?.close();
     const results: Record<string, BenchResult> = {};
     for (const [name, s] of Object.entries(samples)) results[name] = throughputResult(s);
     if (results.issue_core_nodecrypto) {
@@ -58,6 +63,7 @@ export const signIssueGroup: BenchGroup = {
     set('issue_core_vs_sign_raw', ratioOf(withNode, 'issue_core_nodecrypto', 'sign_raw_nodecrypto'));
     set('issue_core_noble_vs_sign_raw_noble', ratioOf(withNode, 'issue_core_noble', 'sign_raw_noble'));
     set('sign_raw_noble_vs_nodecrypto', ratioOf(withNode, 'sign_raw_noble', 'sign_raw_nodecrypto'));
+    set('sign_pkcs11_vs_nodecrypto', ratioOf(withNode, 'sign_pkcs11', 'sign_raw_nodecrypto'));
     set('issue_core_noble_vs_nodecrypto', ratioOf(withNode, 'issue_core_noble', 'issue_core_nodecrypto'));
     return { results, ratios };
   },

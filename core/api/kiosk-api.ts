@@ -97,6 +97,14 @@ export interface ServiceStatus {
     readonly notAfter?: string;
     readonly demo: boolean;
     readonly code?: string;
+    /** demo, pem, pkcs11 or remote (docs/configuration.md, "signer"). */
+    readonly kind?: string;
+    /** Why the signer is down, in operator words, never secret (e.g. "PIN file: group or others may read it"). */
+    readonly reason?: string;
+    /** Whole days until the DSC's notAfter. */
+    readonly daysLeft?: number;
+    /** A configured rotation (`signer.next`) that has not taken over yet. */
+    readonly next?: { readonly from: string; readonly state: ComponentState; readonly code?: string };
   };
   readonly registry: { readonly state: ComponentState; readonly issuedCount?: number; readonly code?: string };
   /** The business rules of the release check (docs/business-rules.md). */

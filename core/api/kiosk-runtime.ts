@@ -8,7 +8,7 @@ import type { AuditEntry } from '../audit/audit-line';
 import type { KioskConfig } from '../config/load-config';
 import { createIdFormat, type IdFormat } from '../id/genesenen-id';
 import { createIssuanceService, type IssuanceService } from '../issuance/issuance-service';
-import { loadSigner, readySigner, signerStatus, type LoadedSigner } from '../issuance/signer-state';
+import { activeSigner, loadSigner, readySigner, signerStatus, type LoadedSigner } from '../issuance/signer-state';
 import { createFileSink } from '../log/file-sink';
 import { asEventLog, createLogger, errorName, stdoutSink, teeSink, type Logger, type LogSink } from '../log/logger';
 import { createKioskMetrics, type KioskMetrics } from '../metrics/metrics';
@@ -73,6 +73,12 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   const log = createLogger({ sink, level: config.logLevel, now, context });
   const metrics = createKioskMetrics({ ...context, demo: config.demo }, { now });
 
+  // Second line of defence behind the config schema (callers may build a config themselves):
+  // a real key never signs for the simulator's or a fixture's invented people.
+  if (config.signer.kind !== 'demo' && config.recordSource.kind === 'simulator') {
+    log.error('config.real-signer-with-simulator', { kind: config.signer.kind });
+    return err('CONFIG_INVALID', { recordSource: 'a real signer needs a real record source (dikoma or sormas)' });
+  }
   // A rule file that is malformed or fails an official test case stops the start: the kiosk must
   // not hand out certificates judged by rules nobody can vouch for (docs/business-rules.md).
   const rules = loadRuleSet(config.rules.businessRules);
@@ -113,10 +119,18 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     await registry.close();
     return err('SOURCE_UNREACHABLE', { reason: 'start-failed' });
   }
-  const signer = await loadSigner(config.signer, dataDir);
-  if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo });
+  const signer = await loadSigner(config.signer, dataDir, { kioskId: config.kioskId });
+  if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo, kind: signer.kind });
   const idFormat = createIdFormat(config.idFormat ?? {});
   const recordSource = observeRecordSource(source.recordSource, metrics);
+  // Every issuance line names the record source and signer kinds (docs/configuration.md): the
+  // refusals through `audit`, the issuance itself inside the registry's commit transaction.
+  const kinds = () => ({ recordSource: source.recordSource.kind, signer: activeSigner(signer, now()).kind });
+  const withKinds = (entry: AuditEntry) => audit({ ...entry, ...kinds() });
+  const registryWithKinds: IssuanceRegistry = {
+    ...registry,
+    commit: (reservation, entry, hooks) => registry.commit(reservation, { ...entry, ...kinds() }, hooks),
+  };
   const service = createIssuanceService({
     kioskId: config.kioskId,
     demo: config.demo,
@@ -126,13 +140,13 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     recordSource,
     // The adapter's own deadline (the simulator client uses 8 s) plus a margin for it to report.
     lookupDeadlineMs: (config.recordSource.kind === 'simulator' ? 8000 : config.recordSource.timeoutMs) + 1500,
-    registry,
+    registry: registryWithKinds,
     limiter,
     limits: config.attemptLimits,
     signer: (at) => readySigner(signer, at),
     rules: config.rules,
     ruleSet,
-    audit: observeAudit(audit, metrics),
+    audit: observeAudit(withKinds, metrics),
     log,
   });
   const issuance = observeIssuance(service, metrics);
@@ -172,6 +186,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     async close() {
       source.recordSource.close?.();
       await source.simulator?.close();
+      signer.close();
       await registry.close();
     },
   });

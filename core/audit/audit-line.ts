@@ -33,6 +33,10 @@ export interface AuditEntry {
   readonly reason?: string;
   /** The business rule a release check failed on, e.g. `RR-DE-0002 1.0.3` (docs/business-rules.md). */
   readonly rule?: string;
+  /** Issuance lines: which record source kind answered and which signer kind signed (or would
+   *  have), so an auditor sees whether a certificate came from real records and a real key. */
+  readonly recordSource?: string;
+  readonly signer?: string;
 }
 
 export interface AuditLine extends AuditEntry {

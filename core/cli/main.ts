@@ -4,7 +4,7 @@
 import { UsageError } from './args';
 
 const COMMANDS = {
-  keys: 'keys demo --dir DIR                         write a demo CSCA, DSC and key; print the kid',
+  keys: 'keys demo --dir DIR | generate (--out DIR | --pkcs11 --module SO --token-label T --key-label L --pin-file F) | csr --subject /C=DE/O=…/CN=… (--key KEY.pem | --pkcs11 …) [--out FILE] | check --config FILE',
   encode: 'encode --payload FILE --key KEY.pem --cert DSC.pem [--json]',
   verify: 'verify --cert DSC.pem [--json] [--now ISO] HC1-STRING|-   (- reads the HC1 from stdin)',
   qr: 'qr --out FILE.png|FILE.svg HC1-STRING',

@@ -21,15 +21,66 @@ const attemptRule = (max: number, windowSeconds: number) =>
     .default({ max, windowSeconds });
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE');
 
+const filePath = z.string().min(1).max(1024);
+const httpsUrl = z
+  .url({ protocol: /^https$/ })
+  .refine((u) => !/[@?#]/.test(u.replace(/^https:\/\//, '')), 'no credentials, query or fragment in baseUrl');
+
+/** The kinds that hold a real key (docs/configuration.md, "signer"); `next` may be any of them. */
+const pemSignerSchema = z.strictObject({
+  kind: z.literal('pem'),
+  /** PKCS#8 PEM of the DSC's private key; must be 0600 and owned by the kiosk user. */
+  keyPath: filePath,
+  /** The DSC, PEM or DER. */
+  certPath: filePath,
+  /** For an encrypted PKCS#8 key: file (or systemd credential) holding its passphrase. */
+  passphraseFile: filePath.optional(),
+});
+const pkcs11SignerSchema = z.strictObject({
+  kind: z.literal('pkcs11'),
+  /** The token's PKCS#11 library, e.g. /usr/lib/softhsm/libsofthsm2.so. */
+  module: filePath,
+  tokenLabel: z.string().min(1).max(32),
+  keyLabel: z.string().min(1).max(128),
+  /** File (or systemd credential) holding the user PIN; must be 0600 / 0400. */
+  pinFile: filePath,
+  /** The DSC of the token's key, PEM or DER. */
+  dscPath: filePath,
+});
+const remoteSignerSchema = z.strictObject({
+  kind: z.literal('remote'),
+  /** The issuer's signing service; the kiosk calls `<baseUrl>/api/certify/v2/issue/hash`. */
+  baseUrl: httpsUrl,
+  /** The service's DSC (its kid goes into the protected header; signatures are checked against it). */
+  dscPath: filePath,
+  /** mTLS client certificate and key the service knows this kiosk by; CA of the service. */
+  clientCertPath: filePath,
+  clientKeyPath: filePath,
+  caPath: filePath.optional(),
+  /** Bearer token file, when the service requires an app token. */
+  tokenFile: filePath.optional(),
+  /** Sent as SHA-256 hex in X-Location-Id; default the kioskId. */
+  locationId: z.string().min(1).max(256).optional(),
+  /** The citizen's whole wait for one signature, retries included. */
+  timeoutMs: z.int().min(500).max(60_000).default(10_000),
+  /** Extra attempts after a failure that cannot have produced a different signature. */
+  retries: z.int().min(0).max(2).default(1),
+});
+
+const from = { from: z.iso.datetime({ offset: true }) };
+/** DSC rotation: this signer takes over at `from` (ISO 8601 with offset), without a restart. */
+const nextSignerSchema = z.discriminatedUnion('kind', [
+  pemSignerSchema.extend(from),
+  pkcs11SignerSchema.extend(from),
+  remoteSignerSchema.extend(from),
+]);
+const next = { next: nextSignerSchema.optional() };
+
 export const signerConfigSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('demo') }),
-  z.strictObject({
-    kind: z.literal('pem'),
-    /** PKCS#8 PEM of the DSC's private key (keep it 0600, readable only by the kiosk user). */
-    keyPath: z.string().min(1).max(1024),
-    /** The DSC, PEM or DER. */
-    certPath: z.string().min(1).max(1024),
-  }),
+  pemSignerSchema.extend(next),
+  pkcs11SignerSchema.extend(next),
+  remoteSignerSchema.extend(next),
 ]);
 
 export const rulesConfigSchema = z
@@ -160,10 +211,22 @@ export const kioskConfigFileSchema = z
       ctx.addIssue({ code: 'custom', path: ['registryPath'], message: 'is the SQLite file; remove it when registry.kind is postgres' });
     if (c.signer.kind !== 'demo' && c.clerk.pinHash === undefined)
       ctx.addIssue({ code: 'custom', path: ['clerk', 'pinHash'], message: 'required when a real signer is configured' });
+    // A real signer makes certificates every verifier accepts: they must be about real people.
+    if (c.signer.kind !== 'demo' && (c.recordSource === undefined || c.recordSource.kind === 'simulator'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['recordSource'],
+        message: `a real signer (${c.signer.kind}) needs a real record source (dikoma or sormas); the simulator and fixtures serve invented people`,
+      });
   });
 
 export type KioskConfigFile = z.output<typeof kioskConfigFileSchema>;
 export type SignerConfig = z.output<typeof signerConfigSchema>;
+/** One signer with a real key (the `next` of a rotation without its `from`). */
+export type KeySignerConfig =
+  | z.output<typeof pemSignerSchema>
+  | z.output<typeof pkcs11SignerSchema>
+  | z.output<typeof remoteSignerSchema>;
 export type RulesConfig = z.output<typeof rulesConfigSchema>;
 export type RegistryConfig = z.output<typeof registryConfigSchema>;
 export type PgRegistryConfig = Extract<RegistryConfig, { kind: 'postgres' }>;

@@ -12,8 +12,11 @@ import { DEMO_CLERK_PIN_HASH } from '../clerk/pin-hash';
 import type { RecordSourceConfig } from '../records/record-source-config';
 import { isBuiltinRuleSet } from '../rules/rule-set';
 import type { Result } from '../result';
-import type { KioskConfigFile, PgRegistryConfig, RulesConfig } from './config-schema';
+import type { KioskConfigFile, PgRegistryConfig, RulesConfig, SignerConfig } from './config-schema';
+
+type KeySignerWithNext = Exclude<SignerConfig, { kind: 'demo' }>;
 import { kioskConfigFileSchema } from './config-schema';
+import { describeSecretProblem, readSecretText } from '../dcc/signer/secret-file';
 
 export interface KioskConfig extends Omit<KioskConfigFile, 'kioskId' | 'rules' | 'clerk' | 'recordSource'> {
   readonly kioskId: string;
@@ -102,10 +105,9 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
   const base = configPath ? dirname(configPath) : process.cwd();
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
   const demo = file.signer.kind === 'demo';
-  const signer =
-    file.signer.kind === 'pem'
-      ? { kind: 'pem' as const, keyPath: abs(file.signer.keyPath), certPath: abs(file.signer.certPath) }
-      : file.signer;
+  const signer = resolveSignerPaths(file.signer, abs);
+  const recordSource = file.recordSource ? resolveSourcePaths(file.recordSource, abs) : undefined;
+  if (recordSource && !recordSource.ok) return recordSource;
   return {
     ok: true,
     value: {
@@ -114,7 +116,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       demo,
       ...(configPath ? { configPath } : {}),
       signer,
-      recordSource: file.recordSource ? resolveSourcePaths(file.recordSource, abs) : { kind: 'simulator' },
+      recordSource: recordSource ? recordSource.value : { kind: 'simulator' },
       ...(file.registryPath ? { registryPath: abs(file.registryPath) } : {}),
       ...(file.registry?.kind === 'postgres' ? { registry: resolveRegistryPaths(file.registry, abs) } : {}),
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
@@ -141,13 +143,63 @@ function resolveRegistryPaths(r: PgRegistryConfig, abs: (p: string) => string): 
   return { ...r, idHashKeyFile: abs(r.idHashKeyFile), ...(tls ? { tls } : {}) };
 }
 
-/** Fixture and TLS file paths, like every path in the file, are relative to the file. */
-function resolveSourcePaths(source: RecordSourceConfig, abs: (p: string) => string): RecordSourceConfig {
-  if (source.kind === 'simulator') return source.fixture ? { ...source, fixture: abs(source.fixture) } : source;
-  return {
-    ...source,
+/** Key, DSC, secret and TLS file paths of the signer and its `next` (a module path stays as given). */
+function resolveSignerPaths<S extends SignerConfig | NonNullable<KeySignerWithNext['next']>>(s: S, abs: (p: string) => string): S {
+  const opt = (p: string | undefined) => (p === undefined ? undefined : abs(p));
+  const strip = <T extends object>(o: T): T =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const withNext = 'next' in s && s.next ? { next: resolveSignerPaths(s.next, abs) } : {};
+  switch (s.kind) {
+    case 'demo':
+      return s;
+    case 'pem':
+      return strip({ ...s, keyPath: abs(s.keyPath), certPath: abs(s.certPath), passphraseFile: opt(s.passphraseFile), ...withNext });
+    case 'pkcs11':
+      return { ...s, pinFile: abs(s.pinFile), dscPath: abs(s.dscPath), ...withNext };
+    case 'remote':
+      return strip({
+        ...s,
+        dscPath: abs(s.dscPath),
+        clientCertPath: abs(s.clientCertPath),
+        clientKeyPath: abs(s.clientKeyPath),
+        caPath: opt(s.caPath),
+        tokenFile: opt(s.tokenFile),
+        ...withNext,
+      });
+  }
+}
+
+/** Fixture and TLS file paths, like every path in the file, are relative to the file. Secret
+ *  files (`bearerTokenFile`, `passwordFile`) are read here, once, and only when group and others
+ *  cannot read them (core/dcc/signer/secret-file.ts); the configuration then holds the value. */
+function resolveSourcePaths(source: RecordSourceConfig, abs: (p: string) => string): Result<RecordSourceConfig, ConfigError> {
+  if (source.kind === 'simulator') return { ok: true, value: source.fixture ? { ...source, fixture: abs(source.fixture) } : source };
+  const secret = (path: string, field: string): Result<string, ConfigError> => {
+    const r = readSecretText(abs(path));
+    return r.ok ? { ok: true, value: r.text } : invalid({ [`recordSource.${field}`]: describeSecretProblem(r.problem) });
+  };
+  const tls = {
     ...(source.clientCertPath ? { clientCertPath: abs(source.clientCertPath) } : {}),
     ...(source.clientKeyPath ? { clientKeyPath: abs(source.clientKeyPath) } : {}),
     ...(source.caPath ? { caPath: abs(source.caPath) } : {}),
   };
+  if (source.kind === 'dikoma') {
+    const { bearerTokenFile, ...rest } = source;
+    if (bearerTokenFile === undefined) return { ok: true, value: { ...rest, ...tls } };
+    if (rest.bearerToken !== undefined) return invalid({ 'recordSource.bearerTokenFile': 'give bearerToken or bearerTokenFile, not both' });
+    const token = secret(bearerTokenFile, 'bearerTokenFile');
+    return token.ok ? { ok: true, value: { ...rest, ...tls, bearerToken: token.value } } : token;
+  }
+  const auth = source.auth;
+  if ('bearerTokenFile' in auth) {
+    const token = secret(auth.bearerTokenFile, 'auth.bearerTokenFile');
+    return token.ok ? { ok: true, value: { ...source, ...tls, auth: { bearerToken: token.value } } } : token;
+  }
+  if ('basic' in auth && 'passwordFile' in auth.basic) {
+    const password = secret(auth.basic.passwordFile, 'auth.basic.passwordFile');
+    return password.ok
+      ? { ok: true, value: { ...source, ...tls, auth: { basic: { user: auth.basic.user, password: password.value } } } }
+      : password;
+  }
+  return { ok: true, value: { ...source, ...tls } };
 }

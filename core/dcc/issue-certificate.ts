@@ -5,6 +5,7 @@
 import { err, ok, type Result } from '../result';
 import { parseCoseSign1, signCoseSign1 } from './cose';
 import { encodeCwtClaims } from './cwt';
+import { SignerFailure } from './signer/signer-failure';
 import { buildRecoveryPayload } from './payload';
 import { certificateType, validateAgainstSchema, validateRecoveryPayload } from './schema-validate';
 import { toHc1 } from './transport';
@@ -34,7 +35,9 @@ async function signValidated(payload: unknown, signer: Signer, times: CwtTimes):
   let cose: Uint8Array;
   try {
     cose = await signCoseSign1(claims.value, signer);
-  } catch {
+  } catch (e) {
+    // Hardware and remote signers say why (core/dcc/signer/signer-failure.ts).
+    if (e instanceof SignerFailure) return err(e.code, e.reason ? { reason: e.reason } : undefined);
     return err('SIGNER_UNAVAILABLE', { reason: 'sign_failed' });
   }
   // A signer returning DER (or anything but raw r‖s) would produce certificates no verifier accepts.

@@ -1,91 +1,116 @@
-// The signing key and its Document Signer Certificate as the kiosk sees them (signer
-// health). Loaded once at start-up; a missing or mismatched key, a DSC outside its validity or
-// a DSC whose extended key usage excludes recovery certificates does not stop the kiosk — it
-// starts, refuses to issue with the SIGNER_* code, and the clerk status shows why, from the
-// first minute rather than at the first citizen's attempt. Validity is re-checked per issuance
-// because a DSC can expire while the kiosk runs.
-import { readFile } from 'node:fs/promises';
+// The signing key and its Document Signer Certificate as the kiosk sees them (signer health,
+// docs/configuration.md "signer"). Loaded once at start-up; a missing or mismatched key, a wrong
+// PIN, a missing token, an unsafe key file, a DSC outside its validity or a DSC whose extended
+// key usage excludes recovery certificates does not stop the kiosk — it starts, refuses to issue
+// with the SIGNER_* code, and the clerk status shows why, from the first minute rather than at
+// the first citizen's attempt. Validity is re-checked per issuance because a DSC can expire
+// while the kiosk runs, and a configured `signer.next` takes over at its `from` time (DSC
+// rotation without a restart).
 import type { ServiceStatus } from '../api/kiosk-api';
 import type { SignerConfig } from '../config/config-schema';
 import { loadOrCreateDemoTrust } from '../dcc/demo-trust';
-import { createNodeSigner } from '../dcc/signer/node-signer';
 import type { Signer } from '../dcc/types';
 import { keyUsageAllows, parseDsc, type DscInfo } from '../dcc/x509';
 import type { ErrorCode } from '../errors';
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { openKeySigner, type SignerContext } from './signer-loaders';
 
-export type SignerCode = Extract<
-  ErrorCode,
-  'SIGNER_UNAVAILABLE' | 'SIGNER_CERT_EXPIRED' | 'SIGNER_CERT_NOT_YET_VALID' | 'SIGNER_CERT_WRONG_USAGE'
->;
+export type SignerCode = Extract<ErrorCode, `SIGNER_${string}`>;
+export type SignerKind = SignerConfig['kind'];
 
-export type LoadedSigner =
-  | { readonly ok: true; readonly signer: Signer; readonly dsc: DscInfo; readonly demo: boolean }
-  | { readonly ok: false; readonly code: SignerCode; readonly reason: string; readonly demo: boolean };
+export type LoadedSigner = (
+  | { readonly ok: true; readonly signer: Signer; readonly dsc: DscInfo }
+  | { readonly ok: false; readonly code: SignerCode; readonly reason: string }
+) & {
+  readonly demo: boolean;
+  readonly kind: SignerKind;
+  /** The rotation target and the moment it takes over. */
+  readonly next?: { readonly from: Date; readonly loaded: LoadedSigner };
+  /** Releases a token session (PKCS#11); no-op for the other kinds. */
+  readonly close: () => void;
+};
 
 export const DSC_RENEWAL_WARNING_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 export interface ReadySigner {
   readonly signer: Signer;
   readonly dsc: DscInfo;
 }
 
-/** Reads the configured key and DSC; never throws. */
-export async function loadSigner(config: SignerConfig, dataDir: string): Promise<LoadedSigner> {
-  const demo = config.kind === 'demo';
-  const fail = (reason: string): LoadedSigner => ({ ok: false, code: 'SIGNER_UNAVAILABLE', reason, demo });
-  let keyPem: string;
-  let certBytes: Uint8Array;
-  try {
-    if (config.kind === 'demo') {
+/** Reads the configured key(s) and DSC(s); never throws. */
+export async function loadSigner(config: SignerConfig, dataDir: string, ctx: SignerContext = { kioskId: 'kiosk' }): Promise<LoadedSigner> {
+  const noop = () => undefined;
+  if (config.kind === 'demo') {
+    const fail = (reason: string): LoadedSigner => ({ ok: false, code: 'SIGNER_UNAVAILABLE', reason, demo: true, kind: 'demo', close: noop });
+    try {
       const trust = await loadOrCreateDemoTrust(dataDir);
       const dsc = parseDsc(trust.dscDer);
-      return dsc.ok ? { ok: true, signer: trust.signer, dsc: dsc.value, demo } : fail('demo-certificate-unreadable');
+      return dsc.ok ? { ok: true, signer: trust.signer, dsc: dsc.value, demo: true, kind: 'demo', close: noop } : fail('demo-certificate-unreadable');
+    } catch {
+      return fail('demo-keys-unavailable');
     }
-    keyPem = await readFile(config.keyPath, 'utf8');
-  } catch {
-    return fail(demo ? 'demo-keys-unavailable' : 'key-unreadable');
   }
-  try {
-    certBytes = new Uint8Array(await readFile(config.certPath));
-  } catch {
-    return fail('certificate-unreadable');
-  }
-  // PEM text or DER bytes: parseDsc and the signer accept either.
-  const certInput = isPem(certBytes) ? Buffer.from(certBytes).toString('utf8') : certBytes;
-  const dsc = parseDsc(certInput);
-  if (!dsc.ok) return fail('certificate-unreadable');
-  const signer = createNodeSigner({ privateKeyPem: keyPem, dsc: certInput });
-  if (!signer.ok) return fail('key-does-not-match-certificate');
-  return { ok: true, signer: signer.value, dsc: dsc.value, demo };
+  const [current, next] = await Promise.all([
+    openKeySigner(config, ctx),
+    config.next ? openKeySigner(config.next, ctx) : Promise.resolve(undefined),
+  ]);
+  const toLoaded = (r: NonNullable<typeof next>, kind: SignerKind): LoadedSigner =>
+    r.ok
+      ? { ok: true, signer: r.value.signer, dsc: r.value.dsc, demo: false, kind, close: r.value.close }
+      : { ok: false, code: r.error.code as SignerCode, reason: String(r.error.details?.reason ?? ''), demo: false, kind, close: noop };
+  const loaded = toLoaded(current, config.kind);
+  if (!config.next || !next) return loaded;
+  const nextLoaded = toLoaded(next, config.next.kind);
+  return {
+    ...loaded,
+    next: { from: new Date(config.next.from), loaded: nextLoaded },
+    close: () => (loaded.close(), nextLoaded.close()),
+  };
 }
 
-const isPem = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 64)).toString('latin1').includes('-----BEGIN');
+/** The signer in charge at `now`: `next` from its `from` time on. */
+export function activeSigner(loaded: LoadedSigner, now: Date): LoadedSigner {
+  return loaded.next && now.getTime() >= loaded.next.from.getTime() ? loaded.next.loaded : loaded;
+}
 
 /** The signer, if it may sign a recovery certificate at `now`; else the SIGNER_* code. */
 export function readySigner(loaded: LoadedSigner, now: Date): Result<ReadySigner> {
-  if (!loaded.ok) return err(loaded.code, { reason: loaded.reason });
-  const { dsc } = loaded;
+  const active = activeSigner(loaded, now);
+  if (!active.ok) return err(active.code, { reason: active.reason });
+  const { dsc } = active;
   if (now.getTime() < dsc.notBefore.getTime()) return err('SIGNER_CERT_NOT_YET_VALID', { notBefore: dsc.notBefore.toISOString() });
   if (now.getTime() > dsc.notAfter.getTime()) return err('SIGNER_CERT_EXPIRED', { notAfter: dsc.notAfter.toISOString() });
   if (!keyUsageAllows(dsc.extendedKeyUsages, 'r')) return err('SIGNER_CERT_WRONG_USAGE');
-  return ok({ signer: loaded.signer, dsc });
+  return ok({ signer: active.signer, dsc });
 }
 
 /** What the clerk status screen shows about the signer. */
 export function signerStatus(loaded: LoadedSigner, now: Date): ServiceStatus['signer'] {
+  const active = activeSigner(loaded, now);
   const ready = readySigner(loaded, now);
-  const facts = loaded.ok
+  const pending = loaded.next && loaded.next.loaded !== active ? loaded.next : undefined;
+  const facts = active.ok
     ? {
-        kid: Buffer.from(loaded.dsc.kid).toString('base64'),
-        subject: loaded.dsc.subject,
-        notAfter: loaded.dsc.notAfter.toISOString(),
+        kid: Buffer.from(active.dsc.kid).toString('base64'),
+        subject: active.dsc.subject,
+        notAfter: active.dsc.notAfter.toISOString(),
+        daysLeft: Math.floor((active.dsc.notAfter.getTime() - now.getTime()) / DAY_MS),
       }
+    : { reason: active.reason };
+  // Certificates signed now get exp ≤ DSC notAfter: warn a month ahead so it can be renewed —
+  // unless a working successor takes over before the current DSC ends.
+  const successorCovers = pending !== undefined && pending.loaded.ok && active.ok &&
+    pending.from.getTime() <= active.dsc.notAfter.getTime();
+  const soon = active.ok && !successorCovers &&
+    active.dsc.notAfter.getTime() - now.getTime() < DSC_RENEWAL_WARNING_DAYS * DAY_MS;
+  const next = pending
+    ? { next: { from: pending.from.toISOString(), state: pending.loaded.ok ? ('ok' as const) : ('down' as const),
+        ...(pending.loaded.ok ? {} : { code: pending.loaded.code }) } }
     : {};
-  // Certificates signed now get exp ≤ DSC notAfter: warn a month ahead so it can be renewed.
-  const soon = loaded.ok && loaded.dsc.notAfter.getTime() - now.getTime() < DSC_RENEWAL_WARNING_DAYS * 86_400_000;
+  const base = { demo: loaded.demo, kind: active.kind, ...facts, ...next };
   return ready.ok
-    ? { state: soon ? 'degraded' : 'ok', demo: loaded.demo, ...facts }
-    : { state: 'down', demo: loaded.demo, code: ready.error.code, ...facts };
+    ? { state: soon || (pending && !pending.loaded.ok) ? 'degraded' : 'ok', ...base }
+    : { state: 'down', code: ready.error.code, ...base };
 }

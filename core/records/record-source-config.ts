@@ -77,6 +77,8 @@ export const recordSourceConfigSchema = z.discriminatedUnion('kind', [
     kind: z.literal('dikoma'),
     baseUrl: serviceUrl,
     bearerToken: z.string().min(1).max(4096).optional(),
+    /** The token from a 0600 file or systemd credential instead (read once at start-up). */
+    bearerTokenFile: z.string().min(1).max(1024).optional(),
     ...tlsFiles,
     ...timing,
   }),
@@ -87,6 +89,9 @@ export const recordSourceConfigSchema = z.discriminatedUnion('kind', [
     auth: z.union([
       z.strictObject({ basic: z.strictObject({ user: z.string().min(1), password: z.string().min(1) }) }),
       z.strictObject({ bearerToken: z.string().min(1).max(4096) }),
+      // Secrets from 0600 files or systemd credentials (read once at start-up by load-config.ts).
+      z.strictObject({ basic: z.strictObject({ user: z.string().min(1), passwordFile: z.string().min(1).max(1024) }) }),
+      z.strictObject({ bearerTokenFile: z.string().min(1).max(1024) }),
     ]),
     /** Case field holding the Genesenen-ID. */
     idField: z.enum(['externalID', 'externalToken', 'epidNumber', 'uuid']).default('externalID'),
@@ -119,7 +124,7 @@ export function createRecordSource(config: RecordSourceConfig, deps: RecordSourc
     case 'dikoma':
       return createDikomaSource(httpConfig('dikoma', config, config.bearerToken ? { bearerToken: config.bearerToken } : undefined, log));
     case 'sormas':
-      return createSormasSource(httpConfig('sormas', config, config.auth, log), { idField: config.idField, timeZone: config.timeZone });
+      return createSormasSource(httpConfig('sormas', config, resolvedAuth(config.auth), log), { idField: config.idField, timeZone: config.timeZone });
     case 'simulator':
       if (deps.simulatorUrl !== undefined) {
         return createDikomaSource(
@@ -136,6 +141,13 @@ export function createRecordSource(config: RecordSourceConfig, deps: RecordSourc
         ...(log ? { log } : {}),
       });
   }
+}
+
+/** Secret files are read by loadConfig (core/config/load-config.ts); here only values remain. */
+function resolvedAuth(auth: Extract<RecordSourceConfig, { kind: 'sormas' }>['auth']): HttpAuth {
+  if ('bearerToken' in auth) return auth;
+  if ('basic' in auth && 'password' in auth.basic) return { basic: auth.basic };
+  throw new Error('record source secret files must be resolved by loadConfig');
 }
 
 function httpConfig(

@@ -13,6 +13,7 @@ import { startFakePrinter } from '../print/helpers/fake-printer';
 import { launchChromium, newKioskPage } from './support/browser';
 import { action, confirm, enterPersonByKeyboard, screen, tapId, type Person } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
+import { startRecordsService } from '../support/records-service';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen } from './support/qr';
 import { E2E_TEST_MS, waitForElement } from './support/waits';
@@ -183,9 +184,11 @@ describe('printer problems and broken signing', { timeout: E2E_TEST_MS }, () => 
 
   it('a broken signer means "please ask staff", never a half-made certificate', async () => {
     const person = makePeople(1, 'Signer')[0]!;
+    // A real signer needs a real record source; the signer refuses before any lookup anyway.
+    const records = await startRecordsService([]);
     const k = await startKioskServer({
-      fixture: fixtureFor(new Date(), [person]),
       config: {
+        recordSource: records.recordSource,
         signer: { kind: 'pem', keyPath: 'missing-key.pem', certPath: 'missing-dsc.pem' },
         clerk: { pinHash: DEMO_CLERK_PIN_HASH },
       },
@@ -199,6 +202,7 @@ describe('printer problems and broken signing', { timeout: E2E_TEST_MS }, () => 
       await page.context().close();
     } finally {
       await k.close();
+      await records.close();
     }
   });
 });

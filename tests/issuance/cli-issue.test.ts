@@ -78,3 +78,23 @@ describe('issue CLI', () => {
     expect(written).toEqual(expect.arrayContaining(['audit', 'registry.sqlite', 'registry.secret']));
   });
 });
+
+describe('issue CLI with a real signer', () => {
+  it('refuses --records (invented people) when the configuration signs with a real key, and issues nothing', async () => {
+    const { writeDsc } = await import('../support/dsc');
+    const { hashPin } = await import('../../core/clerk/pin-hash');
+    const key = await writeDsc(dirs.configDir, 'real', { validFromDays: -1, validToDays: 300 });
+    const config = join(dirs.configDir, 'real.json');
+    writeFileSync(config, JSON.stringify({
+      recordSource: { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' },
+      signer: { kind: 'pem', keyPath: key.keyPath, certPath: key.certPath },
+      clerk: { pinHash: await hashPin('4711') },
+    }));
+    const dataDir = join(dirs.configDir, 'real-data');
+    const { code, out, err } = await cli([...base().slice(0, -2), '--data-dir', dataDir, '--config', config, '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID', details: { records: expect.stringContaining('demo signer') } } });
+    expect(err).toBe('');
+    expect(() => readdirSync(dataDir)).toThrow();
+  });
+});

@@ -1,7 +1,7 @@
 // Configuration: no file = demo defaults; JSON and YAML; one clear error per invalid field,
 // by path, without echoing the value that was wrong (it may be a secret).
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CLERK_PIN_HASH } from '../../core/clerk/pin-hash';
@@ -44,8 +44,8 @@ describe('loadConfig', () => {
   });
 
   it('reads YAML and JSON alike and resolves relative paths against the file', () => {
-    const yaml = write('kiosk.yaml', `kioskId: buergeramt-1\nsigner:\n  kind: pem\n  keyPath: keys/dsc.key\n  certPath: /etc/kiosk/dsc.pem\nclerk:\n  pinHash: "${PIN_HASH}"\n`);
-    const json = write('kiosk.json', JSON.stringify({ kioskId: 'buergeramt-1', signer: { kind: 'pem', keyPath: 'keys/dsc.key', certPath: '/etc/kiosk/dsc.pem' }, clerk: { pinHash: PIN_HASH } }));
+    const yaml = write('kiosk.yaml', `kioskId: buergeramt-1\nrecordSource:\n  kind: dikoma\n  baseUrl: https://dikoma.example.de\nsigner:\n  kind: pem\n  keyPath: keys/dsc.key\n  certPath: /etc/kiosk/dsc.pem\nclerk:\n  pinHash: "${PIN_HASH}"\n`);
+    const json = write('kiosk.json', JSON.stringify({ kioskId: 'buergeramt-1', recordSource: { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' }, signer: { kind: 'pem', keyPath: 'keys/dsc.key', certPath: '/etc/kiosk/dsc.pem' }, clerk: { pinHash: PIN_HASH } }));
     const a = loadConfig(yaml);
     const b = loadConfig(json);
     if (!a.ok || !b.ok) throw new Error(JSON.stringify([a, b]));
@@ -123,5 +123,80 @@ describe('docs/config.example.json', () => {
     const doc = readFileSync(join(__dirname, '../../docs/configuration.md'), 'utf8');
     const shape = kioskConfigFileSchema.shape;
     for (const key of Object.keys(shape)) expect(doc).toContain(`\`${key}`);
+  });
+});
+
+describe('real signer ⇒ real records', () => {
+  const dikoma = { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' };
+  const pem = { kind: 'pem', keyPath: 'k.pem', certPath: 'c.pem' };
+  const pkcs11 = { kind: 'pkcs11', module: '/usr/lib/softhsm/libsofthsm2.so', tokenLabel: 'kiosk', keyLabel: 'dsc', pinFile: 'pin', dscPath: 'dsc.pem' };
+  const remote = { kind: 'remote', baseUrl: 'https://sign.example.de', dscPath: 'dsc.pem', clientCertPath: 'c.pem', clientKeyPath: 'k.pem' };
+
+  it.each([
+    ['pem', pem],
+    ['pkcs11', pkcs11],
+    ['remote', remote],
+  ])('a %s signer refuses the simulator, a fixture and a missing record source', (_k, signer) => {
+    for (const recordSource of [undefined, { kind: 'simulator' }, { kind: 'simulator', fixture: 'people.json' }]) {
+      expect(errors({ signer, recordSource, clerk: { pinHash: PIN_HASH } })['recordSource']).toMatch(/real record source/);
+    }
+    expect(parseConfigObject({ signer, recordSource: dikoma, clerk: { pinHash: PIN_HASH } }).ok).toBe(true);
+  });
+
+  it('the demo signer keeps the simulator', () => {
+    expect(parseConfigObject({ recordSource: { kind: 'simulator' } }).ok).toBe(true);
+  });
+
+  it('resolves every signer file path against the config file, also for signer.next', () => {
+    const c = parseConfigObject(
+      { signer: { ...pkcs11, next: { ...remote, from: '2027-01-01T00:00:00Z' } }, recordSource: dikoma, clerk: { pinHash: PIN_HASH } },
+      '/etc/kiosk/kiosk.json',
+    );
+    if (!c.ok) throw new Error(JSON.stringify(c.error));
+    expect(c.value.signer).toMatchObject({
+      module: '/usr/lib/softhsm/libsofthsm2.so',
+      pinFile: '/etc/kiosk/pin',
+      dscPath: '/etc/kiosk/dsc.pem',
+      next: { clientKeyPath: '/etc/kiosk/k.pem', from: '2027-01-01T00:00:00Z' },
+    });
+  });
+
+  it('the remote signer needs https', () => {
+    expect(errors({ signer: { ...remote, baseUrl: 'http://sign.example.de' }, recordSource: dikoma, clerk: { pinHash: PIN_HASH } })).toHaveProperty(['signer.baseUrl']);
+  });
+});
+
+describe('secrets outside the configuration file', () => {
+  const secretFile = (name: string, text: string, mode: number) => {
+    const path = write(name, text);
+    chmodSync(path, mode);
+    return path;
+  };
+
+  it('reads a DiKoMa bearer token and SORMAS credentials from 0600 files; the config file holds no secret', () => {
+    secretFile('dikoma-token', 'token-from-file\n', 0o600);
+    const dikoma = loadConfig(write('d.json', JSON.stringify({ recordSource: { kind: 'dikoma', baseUrl: 'https://d.example.de', bearerTokenFile: 'dikoma-token' } })));
+    expect(dikoma.ok && dikoma.value.recordSource).toMatchObject({ kind: 'dikoma', bearerToken: 'token-from-file' });
+    secretFile('sormas-pass', 'pass-from-file', 0o400);
+    const sormas = loadConfig(write('s.json', JSON.stringify({
+      recordSource: { kind: 'sormas', baseUrl: 'https://s.example.de/sormas-rest', auth: { basic: { user: 'kiosk', passwordFile: 'sormas-pass' } } },
+    })));
+    expect(sormas.ok && sormas.value.recordSource).toMatchObject({ auth: { basic: { user: 'kiosk', password: 'pass-from-file' } } });
+  });
+
+  it.each([
+    ['readable by others', 0o644, 'chmod 600'],
+    ['readable by the group', 0o640, 'chmod 600'],
+  ])('a token file %s is refused by field, without its content', (_l, mode, hint) => {
+    secretFile('open-token', 'Sup3r-Secret-Token', mode);
+    const r = loadConfig(write('o.json', JSON.stringify({ recordSource: { kind: 'sormas', baseUrl: 'https://s.example.de/r', auth: { bearerTokenFile: 'open-token' } } })));
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r)).not.toContain('Sup3r-Secret-Token');
+    expect(!r.ok && r.error.details['recordSource.auth.bearerTokenFile']).toContain(hint);
+  });
+
+  it('a missing token file is refused by field', () => {
+    const r = loadConfig(write('m.json', JSON.stringify({ recordSource: { kind: 'dikoma', baseUrl: 'https://d.example.de', bearerTokenFile: 'nope' } })));
+    expect(!r.ok && r.error.details['recordSource.bearerTokenFile']).toMatch(/not found/);
   });
 });

@@ -8,13 +8,18 @@ import { join } from 'node:path';
 import { hashPin } from '../../core/clerk/pin-hash';
 import { DCC_EKU_OIDS } from '../../core/dcc/x509';
 import { x509 } from '../../core/dcc/x509-lib';
+import { startRecordsService } from '../support/records-service';
 import { makeDirs, openKiosk, person, requestFor, writeFixtureConfig } from './kiosk-helpers';
 
 const DAY = 86_400_000;
 const NOW = new Date();
 const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 let dirs: ReturnType<typeof makeDirs> | undefined;
-afterEach(() => dirs?.cleanup());
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  dirs?.cleanup();
+  await Promise.all(closers.splice(0).map((c) => c()));
+});
 
 async function writeDsc(dir: string, opts: { notBefore: Date; notAfter: Date; eku?: string[] }) {
   const keys = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as WebCrypto.CryptoKeyPair;
@@ -28,14 +33,18 @@ async function writeDsc(dir: string, opts: { notBefore: Date; notAfter: Date; ek
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
   writeFileSync(join(dir, 'dsc.pem'), cert.toString('pem'));
-  writeFileSync(join(dir, 'dsc-key.pem'), `-----BEGIN PRIVATE KEY-----\n${pkcs8.replace(/(.{64})/g, '$1\n')}\n-----END PRIVATE KEY-----\n`);
+  writeFileSync(join(dir, 'dsc-key.pem'), `-----BEGIN PRIVATE KEY-----\n${pkcs8.replace(/(.{64})/g, '$1\n')}\n-----END PRIVATE KEY-----\n`, { mode: 0o600 });
 }
 
 async function kioskWith(prepare: (dir: string) => Promise<void>) {
   dirs = makeDirs();
   await prepare(dirs.configDir);
   const p = person(NOW, 'Signatur', 'Sina', '1970-01-01', 40);
+  // A real signer needs a real record source (docs/configuration.md).
+  const records = await startRecordsService([p]);
+  closers.push(() => records.close());
   const configPath = writeFixtureConfig(dirs.configDir, [p], {
+    recordSource: records.recordSource,
     signer: { kind: 'pem', keyPath: 'dsc-key.pem', certPath: 'dsc.pem' },
     clerk: { pinHash: await hashPin('1357') },
   });

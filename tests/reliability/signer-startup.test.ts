@@ -14,6 +14,7 @@ import { DCC_EKU_OIDS } from '../../core/dcc/x509';
 import { makeDirs } from '../issuance/kiosk-helpers';
 import { writeDsc } from '../support/dsc';
 import { bulkPeople, writeKioskConfigs } from '../support/people';
+import { startRecordsService } from '../support/records-service';
 import { auditLines } from '../support/registry-inspect';
 
 const PIN = '97531';
@@ -28,7 +29,11 @@ async function startWith(prepare: Prepare) {
   const dirs = makeDirs();
   cleanups.push(dirs.cleanup);
   const files = await prepare(dirs.configDir);
+  // A real signer needs a real record source (docs/configuration.md).
+  const records = await startRecordsService([sina!]);
+  cleanups.push(() => void records.close());
   const [configPath] = writeKioskConfigs(dirs.configDir, [sina!], ['kiosk-signer'], {
+    recordSource: records.recordSource,
     signer: { kind: 'pem', keyPath: files.keyPath, certPath: files.certPath },
     clerk: { pinHash: await hashPin(PIN) },
   });

@@ -1,7 +1,8 @@
 // `issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json]
 // [--json] [--data-dir DIR]`: the whole issuance use case from the command line —
 // same validation, attempt limits, registry, audit log and signer as the kiosk. `--records`
-// serves that fixture from an in-process simulator over HTTP (like demo mode). Exit code 0 only
+// serves that fixture from an in-process simulator over HTTP (like demo mode) and is refused with a
+// real signer (docs/configuration.md, "real signer ⇒ real records"). Exit code 0 only
 // when a certificate was issued. Everything is written inside the data directory.
 import { openKioskRuntime } from '../../api/kiosk-runtime';
 import { loadConfig } from '../../config/load-config';
@@ -36,6 +37,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   let fixture: Fixture | undefined;
   const recordsPath = stringFlag(args, 'records');
   if (recordsPath !== undefined) {
+    // Fixture people are invented: with a real key they would get certificates every verifier accepts.
+    if (config.value.signer.kind !== 'demo') {
+      return fail({
+        code: 'CONFIG_INVALID',
+        details: { records: `--records serves invented people and needs the demo signer; this configuration signs with a real key (${config.value.signer.kind})` },
+      });
+    }
     const loaded = loadFixture(recordsPath);
     if (!loaded.ok) return fail(loaded.error);
     fixture = loaded.value;

@@ -11,10 +11,12 @@ export interface SignerKeyMaterial {
   readonly privateKeyPem: string;
   /** The DSC belonging to the key, PEM or DER. */
   readonly dsc: string | Uint8Array;
+  /** For an encrypted PKCS#8 PEM. */
+  readonly passphrase?: string;
 }
 
 export function createNodeSigner(material: SignerKeyMaterial): Result<Signer> {
-  const matched = matchKeyToDsc(material.privateKeyPem, material.dsc);
+  const matched = matchKeyToDsc(material.privateKeyPem, material.dsc, material.passphrase);
   if (!matched.ok) return matched;
   const { privateKey, dsc, algorithm } = matched.value;
   return ok({
