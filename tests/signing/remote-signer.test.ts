@@ -50,8 +50,8 @@ afterAll(async () => {
   dirs.cleanup();
 });
 
-const issuedCount = () => {
-  const c = kiosk.runtime.registry.issuedCount();
+const issuedCount = async () => {
+  const c = await kiosk.runtime.registry.issuedCount();
   if (!c.ok) throw new Error(c.error.code);
   return c.value;
 };
@@ -95,13 +95,13 @@ describe('remote signer (hash-signing service)', () => {
     'fault %s: %s, no certificate, nothing issued (%i request(s)); served once the service behaves',
     async (mode, code, attempts) => {
       const p = people[used++]!;
-      const issued = issuedCount();
+      const issued = await issuedCount();
       const before = service.sim.requests.length;
       service.sim.setFault(mode, { slowMs: 5000 });
       const r = await kiosk.api.issue(requestFor(p));
       service.sim.setFault('none');
       expect(r.ok ? 'certificate' : r.error.code).toBe(code);
-      expect(issuedCount()).toBe(issued);
+      expect(await issuedCount()).toBe(issued);
       const sent = service.sim.requests.slice(before);
       expect(sent).toHaveLength(attempts);
       // A retry asks for the very same signature: same hash, same transaction.
@@ -112,7 +112,7 @@ describe('remote signer (hash-signing service)', () => {
       expect(released).toMatchObject({ code, signer: 'remote', recordSource: 'dikoma' });
       const again = await kiosk.api.issue(requestFor(p));
       expect(again.ok ? 'issued' : again.error.code).toBe('issued');
-      expect(issuedCount()).toBe(issued + 1);
+      expect(await issuedCount()).toBe(issued + 1);
     },
   );
 
