@@ -121,6 +121,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
         printFormats: printService.formats(),
         idleTimeoutSeconds: config.ui.idleTimeoutSeconds,
         idleWarningSeconds: config.ui.idleWarningSeconds,
+        resultIdleTimeoutSeconds: Math.min(config.ui.resultIdleTimeoutSeconds, config.ui.idleTimeoutSeconds),
         idExample: rt.idFormat.example,
         issuer: config.rules.issuer,
       }),

@@ -18,6 +18,8 @@ export interface KioskInfo {
   /** Seconds of inactivity before the warning, and the warning's countdown. */
   readonly idleTimeoutSeconds: number;
   readonly idleWarningSeconds: number;
+  /** Inactivity before the warning while the certificate is on screen (≤ idleTimeoutSeconds). */
+  readonly resultIdleTimeoutSeconds: number;
   /** Example of the Genesenen-ID format for the hint on screen (never a real ID). */
   readonly idExample: string;
   /** Issuer name shown on the result screen. */

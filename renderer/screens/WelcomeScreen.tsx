@@ -1,16 +1,20 @@
-// Screen 1 (issue 4): what the kiosk does, what you need, and the language choice. Each language
-// is offered in its own name and marked with its own lang/dir so screen readers pronounce it
-// right (WCAG 3.1.2). No flags.
+// Screen 1 (issue 4): the language choice first (labelled "language" in every offered language,
+// each language in its own name with its own lang/dir, WCAG 3.1.2, no flags), then what the kiosk
+// does, what you need, and Start.
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../app/kiosk-context';
+import { LanguageButtons, MultilingualLabel } from '../components/LanguageChoice';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { LANGUAGE_INFO } from '../i18n/languages';
 
 export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
   const { t } = useTranslation();
-  const { languages, language, setLanguage } = useKiosk();
   return (
     <section className="screen screen--welcome">
+      <section className="language-choice" aria-labelledby="language-title">
+        <h2 id="language-title" className="kern-heading-small language-choice__title">
+          <MultilingualLabel />
+        </h2>
+        <LanguageButtons />
+      </section>
       <ScreenHeading>{t('welcome.title')}</ScreenHeading>
       <p className="kern-body kern-body--large">{t('welcome.intro')}</p>
       <div className="welcome-need">
@@ -28,30 +32,6 @@ export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
       >
         <span className="kern-label">{t('welcome.start')}</span>
       </button>
-      <section className="language-choice" aria-labelledby="language-title">
-        <h2 id="language-title" className="kern-heading-small">
-          {t('welcome.languageTitle')}
-        </h2>
-        <div className="language-choice__list">
-          {languages.map((code) => {
-            const info = LANGUAGE_INFO[code];
-            return (
-              <button
-                key={code}
-                type="button"
-                className={`kern-btn ${code === language ? 'kern-btn--primary' : 'kern-btn--secondary'} kiosk-btn`}
-                lang={info.htmlLang}
-                data-lang={code}
-                dir={info.dir}
-                aria-pressed={code === language}
-                onClick={() => setLanguage(code)}
-              >
-                <span className="kern-label">{info.nativeName}</span>
-              </button>
-            );
-          })}
-        </div>
-      </section>
     </section>
   );
 }

@@ -116,7 +116,7 @@ describe('right to left', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await action(page, 'start').click();
     await screen(page, 'id');
-    const back = (await action(page, 'back').boundingBox())!;
+    const back = (await action(page, 'cancel').boundingBox())!;
     const next = (await action(page, 'next').boundingBox())!;
     expect(back.x).toBeGreaterThan(next.x);
     // The heading's text (not its block box) sits at the right edge and ends well before the left.

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLERK_PIN_HASH } from '../../core/clerk/pin-hash';
 import { startFakePrinter } from '../print/helpers/fake-printer';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action, confirm, enterPersonByKeyboard, screen, tapId, type Person } from './support/flow';
+import { action, confirm, enterPersonByKeyboard, finish, type Person, screen, tapId } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen } from './support/qr';
@@ -79,7 +79,7 @@ describe('refusal screens', () => {
   it('ALREADY_ISSUED names the day of issue and offers staff help', async () => {
     const page = await newKioskPage(browser, kiosk.url);
     expect(await attempt(page, people[1]!)).toBe('result');
-    await action(page, 'finish').click();
+    await finish(page);
     expect(await attempt(page, people[1]!)).toBe('refusal');
     const shown = await refusalShown(page);
     expect(shown.code).toBe('ALREADY_ISSUED');

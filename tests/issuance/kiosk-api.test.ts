@@ -50,6 +50,7 @@ describe('KioskApi (demo mode)', () => {
         printFormats: [],
         idleTimeoutSeconds: 90,
         idleWarningSeconds: 30,
+        resultIdleTimeoutSeconds: 45,
         issuer: 'DEMO – Robert Koch-Institut',
       },
     });
