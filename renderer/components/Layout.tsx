@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClerkGesture } from '../app/use-clerk-gesture';
 import '../styles/frame.css';
+import '../styles/fit.css';
 
 export interface LayoutProps {
   readonly issuer: string;
