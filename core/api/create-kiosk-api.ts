@@ -15,6 +15,7 @@ import type { ElectronPdfPrint } from '../print/printer-config';
 import { createPrintService } from '../print/print-service';
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { citizenServiceState } from './citizen-service-state';
 import { createHeldCertificates } from './held-certificates';
 import type { IssuedCertificate, KioskApi, ServiceStatus } from './kiosk-api';
 import { openKioskRuntime, type KioskRuntime } from './kiosk-runtime';
@@ -143,6 +144,9 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
     }),
     sessionState: guarded('sessionState', async () =>
       ok({ heldCertificates: held.count(), clerkUnlocked: clerk.isUnlocked() }),
+    ),
+    serviceState: guarded('serviceState', async () =>
+      ok(citizenServiceState(await serviceStatus(rt, () => printService.status()))),
     ),
     clerkUnlock: guarded('clerkUnlock', async ({ pin }) => clerk.unlock(pin)),
     clerkStatus: guarded('clerkStatus', async ({ token }) => {

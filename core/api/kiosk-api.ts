@@ -3,6 +3,7 @@
 // input object (validated against kiosk-api-contract.ts) and resolves to a Result value; it
 // never rejects.
 import type { Result } from '../result';
+import type { CitizenServiceState } from './citizen-service-state';
 import type { IssueRequest, KioskInput, KioskMethod, PrintRequest, ReissueRequest } from './kiosk-api-contract';
 
 export type PrintFormat = 'receipt' | 'a4';
@@ -94,6 +95,8 @@ export interface KioskApi {
   /** Forget everything of the current person: held certificates, clerk unlock. */
   endSession(input: KioskInput<'endSession'>): Promise<Result<null>>;
   sessionState(input: KioskInput<'sessionState'>): Promise<Result<SessionState>>;
+  /** Whether issuing and printing work now, for the welcome screen (no PIN, nothing internal). */
+  serviceState(input: KioskInput<'serviceState'>): Promise<Result<CitizenServiceState>>;
   clerkUnlock(input: KioskInput<'clerkUnlock'>): Promise<Result<{ token: string; expiresInSeconds: number }>>;
   clerkStatus(input: KioskInput<'clerkStatus'>): Promise<Result<ServiceStatus>>;
   clerkReissue(input: ReissueRequest): Promise<Result<IssuedCertificate>>;

@@ -115,7 +115,7 @@ describe('refusal screens', () => {
     const blocked = await refusalShown(page);
     expect([blocked.code, blocked.heading]).toEqual(['TOO_MANY_ATTEMPTS', de.refusal.tooManyAttempts!.title]);
     await page.context().close();
-  });
+  }, 150_000); // six walks through the flow; one took over a minute on a shared, loaded machine
 
   it('health office unavailable: own screen, and "try again" works once it is back', async () => {
     const page = await newKioskPage(browser, kiosk.url);
