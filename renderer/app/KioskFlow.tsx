@@ -9,11 +9,12 @@ import { useTranslation } from 'react-i18next';
 import type { IssuedCertificate } from '../../core/api/kiosk-api';
 import type { Result } from '../../core/result';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { HelpButton } from '../components/HelpButton';
 import { IdleDialog } from '../components/IdleDialog';
 import { LanguageMenu } from '../components/LanguageChoice';
 import { Layout } from '../components/Layout';
 import { composeDob } from './entry-format';
-import { flowReducer, holdsSomething, INITIAL_FLOW, type FlowState } from './flow';
+import { flowReducer, holdsSomething, INITIAL_FLOW, questionStep, type FlowState } from './flow';
 import { FlowScreen } from './FlowScreen';
 import { useKiosk } from './kiosk-context';
 import { useIdle } from './use-idle';
@@ -105,11 +106,17 @@ export function KioskFlow() {
       onClerkOpen={() => dispatch({ type: 'openClerk' })}
       onClerkMenu={() => dispatch({ type: 'clerkMenu' })}
       onClerkLock={() => void lock()}
-      tools={state.screen === 'welcome' ? null : <LanguageMenu />}
+      tools={
+        <>
+          <HelpButton screen={state.screen} />
+          {state.screen === 'welcome' ? null : <LanguageMenu />}
+        </>
+      }
       concealed={warning}
     >
       {/* key: a new screen is a new component, so its heading takes focus and local state resets */}
       <div key={`${state.screen}-${state.mode}`} className="screen-host" data-screen={state.screen}>
+        <StepIndicator state={state} />
         <FlowScreen
           state={state}
           dispatch={dispatch}
@@ -146,5 +153,17 @@ export function KioskFlow() {
       ) : null}
       {warning ? <IdleDialog remaining={idle.warningRemaining} onMore={idle.extend} onEnd={() => void wipe()} /> : null}
     </Layout>
+  );
+}
+
+/** "Schritt 2 von 4" above each question, so people know how much is left. */
+function StepIndicator({ state }: { readonly state: FlowState }) {
+  const { t } = useTranslation();
+  const step = questionStep(state);
+  if (!step) return null;
+  return (
+    <p className="kern-body step-indicator" data-testid="step">
+      {t('steps.of', { n: step.n, total: step.total })}
+    </p>
   );
 }

@@ -145,6 +145,13 @@ export function isFirstQuestion(state: FlowState): boolean {
   return state.screen === 'id' && !state.editingFromSummary;
 }
 
+/** Which question of how many this screen is (ID, name, date, [reason,] summary), or null. */
+export function questionStep(state: FlowState): { n: number; total: number } | null {
+  const questions = ORDER[state.mode].slice(1);
+  const at = questions.indexOf(state.screen);
+  return at < 0 ? null : { n: at + 1, total: questions.length };
+}
+
 /** True while anything of a person (or an unlocked clerk) is on the kiosk. */
 export function holdsSomething(state: FlowState): boolean {
   return state !== INITIAL_FLOW && (state.screen !== 'welcome' || state.clerkToken !== null);
