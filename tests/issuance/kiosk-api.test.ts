@@ -51,6 +51,7 @@ describe('KioskApi (demo mode)', () => {
         idleTimeoutSeconds: 90,
         idleWarningSeconds: 30,
         resultIdleTimeoutSeconds: 45,
+        reasonMaxLength: 200,
         issuer: 'DEMO – Robert Koch-Institut',
       },
     });
