@@ -26,7 +26,15 @@ export interface FlowScreenProps {
   readonly onLock: () => void;
 }
 
-export function FlowScreen({ state, dispatch, onCancel, onFinish, onIssue, onStartOver, onLock }: FlowScreenProps): ReactElement {
+export function FlowScreen({
+  state,
+  dispatch,
+  onCancel,
+  onFinish,
+  onIssue,
+  onStartOver,
+  onLock,
+}: FlowScreenProps): ReactElement {
   const err = state.error;
   const edit = (patch: Partial<Entry>) => dispatch({ type: 'edit', patch });
   const next = () => dispatch({ type: 'next' });
@@ -59,9 +67,19 @@ export function FlowScreen({ state, dispatch, onCancel, onFinish, onIssue, onSta
         />
       );
     case 'dob':
-      return <DobScreen value={state.entry.dob} initialError={err} onChange={(dob) => edit({ dob })} onNext={next} onBack={back} />;
+      return (
+        <DobScreen
+          value={state.entry.dob}
+          initialError={err}
+          onChange={(dob) => edit({ dob })}
+          onNext={next}
+          onBack={back}
+        />
+      );
     case 'reason':
-      return <ReasonScreen value={state.entry.reason} onChange={(reason) => edit({ reason })} onNext={next} onBack={back} />;
+      return (
+        <ReasonScreen value={state.entry.reason} onChange={(reason) => edit({ reason })} onNext={next} onBack={back} />
+      );
     case 'summary':
       return (
         <SummaryScreen
@@ -75,7 +93,11 @@ export function FlowScreen({ state, dispatch, onCancel, onFinish, onIssue, onSta
     case 'working':
       return <WorkingScreen />;
     case 'result':
-      return state.certificate ? <ResultScreen certificate={state.certificate} onFinish={onFinish} /> : <WorkingScreen />;
+      return state.certificate ? (
+        <ResultScreen certificate={state.certificate} onFinish={onFinish} />
+      ) : (
+        <WorkingScreen />
+      );
     case 'refusal':
       return (
         <RefusalScreen

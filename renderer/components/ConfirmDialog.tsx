@@ -14,7 +14,15 @@ export interface ConfirmDialogProps {
   readonly action: string;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, keepLabel, onConfirm, onKeep, action }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  keepLabel,
+  onConfirm,
+  onKeep,
+  action,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -52,10 +60,21 @@ export function ConfirmDialog({ title, children, confirmLabel, keepLabel, onConf
         </section>
       ) : null}
       <footer className="kern-dialog__footer">
-        <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action={action} onClick={onConfirm}>
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary kiosk-btn"
+          data-action={action}
+          onClick={onConfirm}
+        >
           <span className="kern-label">{confirmLabel}</span>
         </button>
-        <button ref={keepRef} type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action={`${action}-keep`} onClick={onKeep}>
+        <button
+          ref={keepRef}
+          type="button"
+          className="kern-btn kern-btn--primary kiosk-btn"
+          data-action={`${action}-keep`}
+          onClick={onKeep}
+        >
           <span className="kern-label">{keepLabel}</span>
         </button>
       </footer>

@@ -79,7 +79,13 @@ function HelpDialog({ title, text, staff, close, onClose }: HelpDialogProps) {
         <p className="kern-body kern-body--large help-staff">{staff}</p>
       </section>
       <footer className="kern-dialog__footer">
-        <button ref={closeRef} type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="help-close" onClick={onClose}>
+        <button
+          ref={closeRef}
+          type="button"
+          className="kern-btn kern-btn--primary kiosk-btn"
+          data-action="help-close"
+          onClick={onClose}
+        >
           <span className="kern-label">{close}</span>
         </button>
       </footer>

@@ -116,7 +116,12 @@ function LanguageDialog({ onClose, closeLabel }: { readonly onClose: () => void;
         <LanguageButtons onChosen={onClose} />
       </section>
       <footer className="kern-dialog__footer">
-        <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action="language-close" onClick={onClose}>
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary kiosk-btn"
+          data-action="language-close"
+          onClick={onClose}
+        >
           <span className="kern-label">{closeLabel}</span>
         </button>
       </footer>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useClerkGesture } from '../app/use-clerk-gesture';
 import '../styles/frame.css';
 import '../styles/fit.css';
+import '../styles/fit-screens.css';
 
 export interface LayoutProps {
   readonly issuer: string;
@@ -26,7 +27,8 @@ export interface LayoutProps {
 }
 
 export function Layout(props: LayoutProps) {
-  const { issuer, demo, clerkActive, onClerkOpen, onClerkMenu, onClerkLock, tools, clerkInfo, concealed, children } = props;
+  const { issuer, demo, clerkActive, onClerkOpen, onClerkMenu, onClerkLock, tools, clerkInfo, concealed, children } =
+    props;
   const { t } = useTranslation();
   const gesture = useClerkGesture(onClerkOpen);
   return (
@@ -49,30 +51,41 @@ export function Layout(props: LayoutProps) {
         {clerkActive ? <ClerkBar info={clerkInfo} onMenu={onClerkMenu} onLock={onClerkLock} /> : null}
       </header>
       <div className="clerk-corner" aria-hidden="true" data-testid="clerk-corner" {...gesture} />
-      <main className={`kiosk-main${concealed ? ' kiosk-main--concealed' : ''}`}>
-        {children}
-      </main>
+      <main className={`kiosk-main${concealed ? ' kiosk-main--concealed' : ''}`}>{children}</main>
     </div>
   );
 }
 
-function ClerkBar({ info, onMenu, onLock }: { readonly info: ReactNode; readonly onMenu: () => void; readonly onLock: () => void }) {
+function ClerkBar({
+  info,
+  onMenu,
+  onLock,
+}: {
+  readonly info: ReactNode;
+  readonly onMenu: () => void;
+  readonly onLock: () => void;
+}) {
   const { t } = useTranslation();
   return (
-        <div className="clerk-bar">
-          <span className="clerk-bar__label">{t('clerk.banner')}</span>
-          {info}
-          <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action="clerk-menu" onClick={onMenu}>
-            <span className="kern-label">{t('clerk.menu')}</span>
-          </button>
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary kiosk-btn"
-            data-action="clerk-bar-lock"
-            onClick={onLock}
-          >
-            <span className="kern-label">{t('clerk.lock')}</span>
-          </button>
-        </div>
+    <div className="clerk-bar">
+      <span className="clerk-bar__label">{t('clerk.banner')}</span>
+      {info}
+      <button
+        type="button"
+        className="kern-btn kern-btn--secondary kiosk-btn"
+        data-action="clerk-menu"
+        onClick={onMenu}
+      >
+        <span className="kern-label">{t('clerk.menu')}</span>
+      </button>
+      <button
+        type="button"
+        className="kern-btn kern-btn--secondary kiosk-btn"
+        data-action="clerk-bar-lock"
+        onClick={onLock}
+      >
+        <span className="kern-label">{t('clerk.lock')}</span>
+      </button>
+    </div>
   );
 }

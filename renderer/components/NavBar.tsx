@@ -16,7 +16,12 @@ export function NavBar({ onBack, onNext, nextLabel, cancel }: NavBarProps) {
   return (
     <nav className="nav-bar" aria-label={t('nav.navigation')}>
       {onBack ? (
-        <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action={cancel ? 'cancel' : 'back'} onClick={onBack}>
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary kiosk-btn"
+          data-action={cancel ? 'cancel' : 'back'}
+          onClick={onBack}
+        >
           <span className="kern-label">{cancel ? t('nav.cancel') : t('nav.back')}</span>
         </button>
       ) : (

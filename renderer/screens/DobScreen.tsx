@@ -141,7 +141,12 @@ export function DobScreen({ value, initialError, onChange, onNext, onBack }: Dob
               ))}
             </div>
           </fieldset>
-          <button type="button" className="kern-btn kern-btn--tertiary kiosk-btn dob-year-only" data-action="dob-year-only" onClick={yearOnly}>
+          <button
+            type="button"
+            className="kern-btn kern-btn--tertiary kiosk-btn dob-year-only"
+            data-action="dob-year-only"
+            onClick={yearOnly}
+          >
             <span className="kern-label">{t('dob.yearOnly')}</span>
           </button>
           <div id="dob-status" aria-live="polite" className="field-status">
