@@ -17,6 +17,7 @@ export const IPC_METHODS = [
   'print',
   'endSession',
   'sessionState',
+  'serviceState',
   'clerkUnlock',
   'clerkStatus',
   'clerkReissue',

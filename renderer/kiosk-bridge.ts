@@ -48,6 +48,7 @@ export function createHttpBridge(): KioskBridge {
     print: call('print'),
     endSession: call('endSession'),
     sessionState: call('sessionState'),
+    serviceState: call('serviceState'),
     clerkUnlock: call('clerkUnlock'),
     clerkStatus: call('clerkStatus'),
     clerkReissue: call('clerkReissue'),

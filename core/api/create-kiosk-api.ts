@@ -4,7 +4,7 @@
 // logged by class name only and become INTERNAL. Certificates stay in this process's memory
 // (held-certificates.ts); the renderer only ever gets an opaque certificateId for printing.
 import packageJson from '../../package.json';
-import { sanitizeReason } from '../audit/audit-line';
+import { REASON_MAX_LENGTH, sanitizeReason } from '../audit/audit-line';
 import { createClerkSessions } from '../clerk/clerk-session';
 import { loadConfig, type KioskConfig } from '../config/load-config';
 import { qrSvg } from '../dcc/qr';
@@ -18,6 +18,7 @@ import { createPrintService } from '../print/print-service';
 import { withMemoryFallback } from '../registry/fallback-attempts';
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { citizenServiceState } from './citizen-service-state';
 import { createHeldCertificates } from './held-certificates';
 import type { CertificateAcceptance, IssuedCertificate, KioskApi, ServiceStatus } from './kiosk-api';
 import { rulesStatus } from './rules-status';
@@ -154,7 +155,9 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
         printFormats: printService.formats(),
         idleTimeoutSeconds: config.ui.idleTimeoutSeconds,
         idleWarningSeconds: config.ui.idleWarningSeconds,
+        resultIdleTimeoutSeconds: Math.min(config.ui.resultIdleTimeoutSeconds, config.ui.idleTimeoutSeconds),
         idExample: rt.idFormat.example,
+        reasonMaxLength: REASON_MAX_LENGTH,
         issuer: config.rules.issuer,
       }),
     ),
@@ -180,6 +183,9 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
     }),
     sessionState: guarded('sessionState', async () =>
       ok({ heldCertificates: held.count(), clerkUnlocked: clerk.isUnlocked() }),
+    ),
+    serviceState: guarded('serviceState', async () =>
+      ok(citizenServiceState(await serviceStatus(rt, () => printService.status()))),
     ),
     clerkUnlock: guarded('clerkUnlock', async ({ pin }) => clerk.unlock(pin)),
     clerkStatus: guarded('clerkStatus', async ({ token }) => {

@@ -29,6 +29,7 @@ export const kioskApiContract = {
   }),
   endSession: z.strictObject({}),
   sessionState: z.strictObject({}),
+  serviceState: z.strictObject({}),
   clerkUnlock: z.strictObject({ pin: shortText(32) }),
   clerkStatus: clerkTokenSchema,
   clerkReissue: issueRequestSchema.extend({ token: shortText(128), reason: shortText(500) }).strict(),

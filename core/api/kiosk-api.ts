@@ -3,6 +3,7 @@
 // input object (validated against kiosk-api-contract.ts) and resolves to a Result value; it
 // never rejects.
 import type { Result } from '../result';
+import type { CitizenServiceState } from './citizen-service-state';
 import type { IssueRequest, KioskInput, KioskMethod, PrintRequest, ReissueRequest } from './kiosk-api-contract';
 
 export type PrintFormat = 'receipt' | 'a4';
@@ -18,8 +19,12 @@ export interface KioskInfo {
   /** Seconds of inactivity before the warning, and the warning's countdown. */
   readonly idleTimeoutSeconds: number;
   readonly idleWarningSeconds: number;
+  /** Inactivity before the warning while the certificate is on screen (≤ idleTimeoutSeconds). */
+  readonly resultIdleTimeoutSeconds: number;
   /** Example of the Genesenen-ID format for the hint on screen (never a real ID). */
   readonly idExample: string;
+  /** The most characters of a clerk's reissue reason the audit log keeps (the field's limit). */
+  readonly reasonMaxLength: number;
   /** Issuer name shown on the result screen. */
   readonly issuer: string;
 }
@@ -137,6 +142,8 @@ export interface KioskApi {
   /** Forget everything of the current person: held certificates, clerk unlock. */
   endSession(input: KioskInput<'endSession'>): Promise<Result<null>>;
   sessionState(input: KioskInput<'sessionState'>): Promise<Result<SessionState>>;
+  /** Whether issuing and printing work now, for the welcome screen (no PIN, nothing internal). */
+  serviceState(input: KioskInput<'serviceState'>): Promise<Result<CitizenServiceState>>;
   clerkUnlock(input: KioskInput<'clerkUnlock'>): Promise<Result<{ token: string; expiresInSeconds: number }>>;
   clerkStatus(input: KioskInput<'clerkStatus'>): Promise<Result<ServiceStatus>>;
   clerkReissue(input: ReissueRequest): Promise<Result<IssuedCertificate>>;

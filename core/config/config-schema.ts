@@ -167,6 +167,8 @@ export const uiConfigSchema = z
       .default([...KIOSK_LANGUAGES]),
     idleTimeoutSeconds: z.int().min(15).max(3600).default(90),
     idleWarningSeconds: z.int().min(5).max(300).default(30),
+    /** Inactivity before the warning while a certificate is on screen (capped at idleTimeoutSeconds). */
+    resultIdleTimeoutSeconds: z.int().min(15).max(3600).default(45),
   })
   .refine((u) => u.idleWarningSeconds < u.idleTimeoutSeconds, {
     path: ['idleWarningSeconds'],

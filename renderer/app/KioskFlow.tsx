@@ -1,32 +1,31 @@
-// The citizen flow's screens and side effects: which screen shows, the calls to core
-// (issue / clerkReissue / endSession / clerkLock), the idle timeout and the wipe. The wipe is the
-// one path out of a session — Finish, idle expiry and "start over" all end here: core forgets
+// The citizen flow's side effects: the calls to core (issue / clerkReissue / endSession /
+// clerkLock), the idle timeout, the confirmations and the wipe. The wipe is the one path out of a
+// session — Finish, idle expiry, "start over" and a confirmed "Cancel" all end here: core forgets
 // held certificates and any clerk unlock (endSession), React state returns to INITIAL_FLOW, the
-// language returns to the default.
-import { useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
+// language returns to the default. The reducer (flow.ts) makes every arrival on the welcome
+// screen the initial state, so no path back to the start keeps a person's entries.
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { IssuedCertificate } from '../../core/api/kiosk-api';
 import type { Result } from '../../core/result';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { HelpButton } from '../components/HelpButton';
 import { IdleDialog } from '../components/IdleDialog';
+import { LanguageMenu } from '../components/LanguageChoice';
 import { Layout } from '../components/Layout';
-import { ClerkPinScreen } from '../screens/ClerkPinScreen';
-import { ClerkStatusScreen } from '../screens/ClerkStatusScreen';
-import { DobScreen } from '../screens/DobScreen';
-import { IdScreen } from '../screens/IdScreen';
-import { NameScreen } from '../screens/NameScreen';
-import { ReasonScreen } from '../screens/ReasonScreen';
-import { RefusalScreen } from '../screens/RefusalScreen';
-import { ResultScreen } from '../screens/ResultScreen';
-import { SummaryScreen } from '../screens/SummaryScreen';
-import { WelcomeScreen } from '../screens/WelcomeScreen';
-import { WorkingScreen } from '../screens/WorkingScreen';
 import { composeDob } from './entry-format';
-import { flowReducer, holdsSomething, INITIAL_FLOW, type Entry, type FlowState } from './flow';
+import { flowReducer, holdsSomething, INITIAL_FLOW, questionStep, type FlowState } from './flow';
+import { FlowScreen } from './FlowScreen';
 import { useKiosk } from './kiosk-context';
 import { useIdle } from './use-idle';
 
+type Question = 'cancel' | 'finish' | null;
+
 export function KioskFlow() {
+  const { t } = useTranslation();
   const { bridge, info, language, languages, setLanguage } = useKiosk();
   const [state, dispatch] = useReducer(flowReducer, INITIAL_FLOW);
+  const [question, setQuestion] = useState<Question>(null);
   const stateRef = useRef<FlowState>(state);
   stateRef.current = state;
   // Each session gets fresh components: React keeps a render's props on long-lived fibers (and
@@ -42,12 +41,21 @@ export function KioskFlow() {
 
   const wipe = useCallback(async () => {
     const token = stateRef.current.clerkToken;
+    setQuestion(null);
     dispatch({ type: 'wipe' });
     setSession((n) => n + 1);
     setLanguage(languages[0] ?? 'de');
     if (token) await bridge.clerkLock({ token });
     await bridge.endSession({});
   }, [bridge, languages, setLanguage]);
+
+  const cancel = useCallback(async () => {
+    setQuestion(null);
+    // A clerk's walk-in goes back to the clerk menu (the clerk stays signed in); a citizen's
+    // cancel is the full wipe.
+    if (stateRef.current.clerkToken) dispatch({ type: 'cancel' });
+    else await wipe();
+  }, [wipe]);
 
   const runIssue = useCallback(async () => {
     const s = stateRef.current;
@@ -82,97 +90,12 @@ export function KioskFlow() {
 
   const idle = useIdle({
     enabled: holdsSomething(state) || language !== (languages[0] ?? 'de'),
-    timeoutSeconds: info.idleTimeoutSeconds,
+    // The certificate on screen is what the next person could take: a shorter wait there.
+    timeoutSeconds: state.screen === 'result' ? info.resultIdleTimeoutSeconds : info.idleTimeoutSeconds,
     warningSeconds: info.idleWarningSeconds,
     onExpire: () => void wipe(),
   });
-
-  const err = state.error;
-  const edit = (patch: Partial<Entry>) => dispatch({ type: 'edit', patch });
-  const next = () => dispatch({ type: 'next' });
-  const back = () => dispatch({ type: 'back' });
-
-  let screen: ReactElement;
-  switch (state.screen) {
-    case 'welcome':
-      screen = <WelcomeScreen onStart={() => dispatch({ type: 'start' })} />;
-      break;
-    case 'id':
-      screen = <IdScreen value={state.entry.id} initialError={err} onChange={(id) => edit({ id })} onNext={next} onBack={back} />;
-      break;
-    case 'name':
-      screen = (
-        <NameScreen
-          value={state.entry.familyName}
-          initialError={err}
-          onChange={(familyName) => edit({ familyName })}
-          onNext={next}
-          onBack={back}
-        />
-      );
-      break;
-    case 'dob':
-      screen = (
-        <DobScreen value={state.entry.dob} initialError={err} onChange={(dob) => edit({ dob })} onNext={next} onBack={back} />
-      );
-      break;
-    case 'reason':
-      screen = <ReasonScreen value={state.entry.reason} onChange={(reason) => edit({ reason })} onNext={next} onBack={back} />;
-      break;
-    case 'summary':
-      screen = (
-        <SummaryScreen
-          entry={state.entry}
-          reissue={state.mode === 'reissue'}
-          onChange={(target) => dispatch({ type: 'change', screen: target })}
-          onConfirm={() => void runIssue()}
-          onBack={back}
-        />
-      );
-      break;
-    case 'working':
-      screen = <WorkingScreen />;
-      break;
-    case 'result':
-      screen = state.certificate ? (
-        <ResultScreen certificate={state.certificate} onFinish={() => void wipe()} />
-      ) : (
-        <WorkingScreen />
-      );
-      break;
-    case 'refusal':
-      screen = (
-        <RefusalScreen
-          error={err ?? { code: 'INTERNAL' }}
-          clerkActive={state.clerkToken !== null}
-          onRetry={() => void runIssue()}
-          onCheckEntries={() => dispatch({ type: 'checkEntries' })}
-          onReissue={() => dispatch({ type: 'clerkReissue' })}
-          onStartOver={() => void wipe()}
-        />
-      );
-      break;
-    case 'clerkPin':
-      screen = (
-        <ClerkPinScreen
-          onUnlocked={(token) => dispatch({ type: 'clerkUnlocked', token })}
-          onCancel={() => dispatch({ type: 'cancelClerk' })}
-        />
-      );
-      break;
-    case 'clerkStatus':
-      screen = state.clerkToken ? (
-        <ClerkStatusScreen
-          token={state.clerkToken}
-          onWalkIn={() => dispatch({ type: 'clerkWalkIn' })}
-          onReissue={() => dispatch({ type: 'clerkReissue' })}
-          onLock={() => void lock()}
-        />
-      ) : (
-        <WelcomeScreen onStart={() => dispatch({ type: 'start' })} />
-      );
-      break;
-  }
+  const warning = idle.warningRemaining !== null;
 
   return (
     <Layout
@@ -183,14 +106,64 @@ export function KioskFlow() {
       onClerkOpen={() => dispatch({ type: 'openClerk' })}
       onClerkMenu={() => dispatch({ type: 'clerkMenu' })}
       onClerkLock={() => void lock()}
+      tools={
+        <>
+          <HelpButton screen={state.screen} />
+          {state.screen === 'welcome' ? null : <LanguageMenu />}
+        </>
+      }
+      concealed={warning}
     >
       {/* key: a new screen is a new component, so its heading takes focus and local state resets */}
       <div key={`${state.screen}-${state.mode}`} className="screen-host" data-screen={state.screen}>
-        {screen}
+        <StepIndicator state={state} />
+        <FlowScreen
+          state={state}
+          dispatch={dispatch}
+          onCancel={() => setQuestion('cancel')}
+          onFinish={() => setQuestion('finish')}
+          onIssue={() => void runIssue()}
+          onStartOver={() => void wipe()}
+          onLock={() => void lock()}
+        />
       </div>
-      {idle.warningRemaining !== null ? (
-        <IdleDialog remaining={idle.warningRemaining} onMore={idle.extend} onEnd={() => void wipe()} />
+      {question === 'cancel' && !warning ? (
+        <ConfirmDialog
+          action="cancel-confirm"
+          title={t('cancel.title')}
+          confirmLabel={t('cancel.confirm')}
+          keepLabel={t('cancel.keep')}
+          onConfirm={() => void cancel()}
+          onKeep={() => setQuestion(null)}
+        >
+          {t('cancel.text')}
+        </ConfirmDialog>
       ) : null}
+      {question === 'finish' && !warning ? (
+        <ConfirmDialog
+          action="finish-confirm"
+          title={t('finish.title')}
+          confirmLabel={t('finish.confirm')}
+          keepLabel={t('finish.keep')}
+          onConfirm={() => void wipe()}
+          onKeep={() => setQuestion(null)}
+        >
+          {t('finish.text')}
+        </ConfirmDialog>
+      ) : null}
+      {warning ? <IdleDialog remaining={idle.warningRemaining} onMore={idle.extend} onEnd={() => void wipe()} /> : null}
     </Layout>
+  );
+}
+
+/** "Schritt 2 von 4" above each question, so people know how much is left. */
+function StepIndicator({ state }: { readonly state: FlowState }) {
+  const { t } = useTranslation();
+  const step = questionStep(state);
+  if (!step) return null;
+  return (
+    <p className="kern-body step-indicator" data-testid="step">
+      {t('steps.of', { n: step.n, total: step.total })}
+    </p>
   );
 }

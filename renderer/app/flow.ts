@@ -61,6 +61,7 @@ export type FlowAction =
   | { type: 'clerkReissue' }
   | { type: 'clerkMenu' }
   | { type: 'clerkLocked' }
+  | { type: 'cancel' }
   | { type: 'wipe' };
 
 const ORDER: Record<FlowState['mode'], readonly Screen[]> = {
@@ -75,7 +76,17 @@ function step(state: FlowState, delta: 1 | -1): Screen {
   return order[Math.min(order.length - 1, Math.max(0, at + delta))] ?? state.screen;
 }
 
+/**
+ * Every way back to the start forgets the person: whatever led to the welcome screen (Back from
+ * the first question, a cancelled PIN dialog, a lost clerk token), what arrives there is the
+ * initial state, never a welcome screen with someone's entries behind it.
+ */
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
+  const next = reduce(state, action);
+  return next.screen === 'welcome' && next !== INITIAL_FLOW ? INITIAL_FLOW : next;
+}
+
+function reduce(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
     case 'start':
       return { ...state, screen: 'id', mode: 'issue' };
@@ -121,9 +132,24 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       return { ...state, screen: 'clerkStatus', error: null };
     case 'clerkLocked':
       return { ...INITIAL_FLOW };
+    case 'cancel':
+      // A clerk's walk-in cancelled goes back to the clerk's menu, without the entries.
+      return state.clerkToken ? { ...INITIAL_FLOW, clerkToken: state.clerkToken, screen: 'clerkStatus' } : INITIAL_FLOW;
     case 'wipe':
       return { ...INITIAL_FLOW };
   }
+}
+
+/** True on the first question of a flow, where Back would leave it: there it is "Cancel". */
+export function isFirstQuestion(state: FlowState): boolean {
+  return state.screen === 'id' && !state.editingFromSummary;
+}
+
+/** Which question of how many this screen is (ID, name, date, [reason,] summary), or null. */
+export function questionStep(state: FlowState): { n: number; total: number } | null {
+  const questions = ORDER[state.mode].slice(1);
+  const at = questions.indexOf(state.screen);
+  return at < 0 ? null : { n: at + 1, total: questions.length };
 }
 
 /** True while anything of a person (or an unlocked clerk) is on the kiosk. */

@@ -25,9 +25,12 @@ export interface LetterKeyboardProps {
   readonly value: string;
   readonly onChar: (ch: string) => void;
   readonly onBackspace: () => void;
+  readonly onClear: () => void;
+  /** Word-initial capitals as names are written; off for free text (the clerk's reason). */
+  readonly capitals?: boolean;
 }
 
-export function LetterKeyboard({ value, onChar, onBackspace }: LetterKeyboardProps) {
+export function LetterKeyboard({ value, onChar, onBackspace, onClear, capitals = true }: LetterKeyboardProps) {
   const { t } = useTranslation();
   const [page, setPage] = useState<Page>('basic');
   return (
@@ -42,7 +45,7 @@ export function LetterKeyboard({ value, onChar, onBackspace }: LetterKeyboardPro
       {PAGES[page].map((row) => (
         <div className="kiosk-keyboard__row" key={row}>
           {[...row].map((key) => {
-            const ch = key === '-' || key === "'" ? key : letterForPosition(key, value);
+            const ch = key === '-' || key === "'" || !capitals ? key : letterForPosition(key, value);
             return (
               <KeyButton key={key} testKey={key} onPress={() => onChar(ch)}>
                 {ch}
@@ -58,6 +61,9 @@ export function LetterKeyboard({ value, onChar, onBackspace }: LetterKeyboardPro
         <KeyButton wide testKey="backspace" onPress={onBackspace}>
           <span aria-hidden="true">⌫ </span>
           {t('keyboard.backspace')}
+        </KeyButton>
+        <KeyButton wide testKey="clear" onPress={onClear}>
+          {t('keyboard.clear')}
         </KeyButton>
       </div>
     </div>

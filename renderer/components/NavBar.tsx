@@ -7,15 +7,22 @@ export interface NavBarProps {
   readonly onBack?: () => void;
   readonly onNext?: () => void;
   readonly nextLabel?: string;
+  /** On the first question Back leaves the flow: it reads "Cancel" and asks first. */
+  readonly cancel?: boolean;
 }
 
-export function NavBar({ onBack, onNext, nextLabel }: NavBarProps) {
+export function NavBar({ onBack, onNext, nextLabel, cancel }: NavBarProps) {
   const { t } = useTranslation();
   return (
     <nav className="nav-bar" aria-label={t('nav.navigation')}>
       {onBack ? (
-        <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action="back" onClick={onBack}>
-          <span className="kern-label">{t('nav.back')}</span>
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary kiosk-btn"
+          data-action={cancel ? 'cancel' : 'back'}
+          onClick={onBack}
+        >
+          <span className="kern-label">{cancel ? t('nav.cancel') : t('nav.back')}</span>
         </button>
       ) : (
         <span />

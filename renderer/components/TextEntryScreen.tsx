@@ -20,6 +20,10 @@ export interface TextEntryScreenProps {
   readonly onInput: (next: string) => void;
   readonly onSubmit: () => void;
   readonly onBack: () => void;
+  /** Word-initial capitals on the on-screen keyboard (names); off for free text. */
+  readonly capitals?: boolean;
+  /** Shown under the field, e.g. "12 / 200" for a limited free text. */
+  readonly counter?: string;
 }
 
 export function TextEntryScreen(p: TextEntryScreenProps) {
@@ -54,12 +58,23 @@ export function TextEntryScreen(p: TextEntryScreenProps) {
               aria-invalid={p.error ? true : undefined}
             />
           </div>
+          {p.counter ? (
+            <p className="kern-body field-counter" data-testid={`${name}-counter`}>
+              {p.counter}
+            </p>
+          ) : null}
           <div id={statusId} aria-live="polite" className="field-status">
             {p.error ? <Alert tone="danger">{p.error}</Alert> : null}
           </div>
         </div>
         <div className="screen__keys">
-          <LetterKeyboard value={value} onChar={(ch) => onInput(value + ch)} onBackspace={() => onInput(value.slice(0, -1))} />
+          <LetterKeyboard
+            value={value}
+            capitals={p.capitals ?? true}
+            onChar={(ch) => onInput(value + ch)}
+            onBackspace={() => onInput(value.slice(0, -1))}
+            onClear={() => onInput('')}
+          />
         </div>
       </div>
       <NavBar onBack={p.onBack} onNext={onSubmit} />

@@ -11,17 +11,19 @@ export interface LanguageInfo {
   readonly dir: 'ltr' | 'rtl';
   /** Locale for dates (Intl); Arabic with Latin digits, as on the letter and the keypad. */
   readonly locale: string;
+  /** The word "language" in this language, for the multilingual label of the language choice. */
+  readonly word: string;
 }
 
 export const LANGUAGE_INFO: Readonly<Record<UiLanguage, LanguageInfo>> = {
-  de: { code: 'de', nativeName: 'Deutsch', htmlLang: 'de', dir: 'ltr', locale: 'de-DE' },
-  en: { code: 'en', nativeName: 'English', htmlLang: 'en', dir: 'ltr', locale: 'en-GB' },
-  tr: { code: 'tr', nativeName: 'Türkçe', htmlLang: 'tr', dir: 'ltr', locale: 'tr-TR' },
-  ar: { code: 'ar', nativeName: 'العربية', htmlLang: 'ar', dir: 'rtl', locale: 'ar-u-nu-latn' },
-  uk: { code: 'uk', nativeName: 'Українська', htmlLang: 'uk', dir: 'ltr', locale: 'uk-UA' },
-  ru: { code: 'ru', nativeName: 'Русский', htmlLang: 'ru', dir: 'ltr', locale: 'ru-RU' },
-  pl: { code: 'pl', nativeName: 'Polski', htmlLang: 'pl', dir: 'ltr', locale: 'pl-PL' },
-  'de-ls': { code: 'de-ls', nativeName: 'Leichte Sprache', htmlLang: 'de', dir: 'ltr', locale: 'de-DE' },
+  de: { code: 'de', nativeName: 'Deutsch', htmlLang: 'de', dir: 'ltr', locale: 'de-DE', word: 'Sprache' },
+  en: { code: 'en', nativeName: 'English', htmlLang: 'en', dir: 'ltr', locale: 'en-GB', word: 'Language' },
+  tr: { code: 'tr', nativeName: 'Türkçe', htmlLang: 'tr', dir: 'ltr', locale: 'tr-TR', word: 'Dil' },
+  ar: { code: 'ar', nativeName: 'العربية', htmlLang: 'ar', dir: 'rtl', locale: 'ar-u-nu-latn', word: 'اللغة' },
+  uk: { code: 'uk', nativeName: 'Українська', htmlLang: 'uk', dir: 'ltr', locale: 'uk-UA', word: 'Мова' },
+  ru: { code: 'ru', nativeName: 'Русский', htmlLang: 'ru', dir: 'ltr', locale: 'ru-RU', word: 'Язык' },
+  pl: { code: 'pl', nativeName: 'Polski', htmlLang: 'pl', dir: 'ltr', locale: 'pl-PL', word: 'Język' },
+  'de-ls': { code: 'de-ls', nativeName: 'Leichte Sprache', htmlLang: 'de', dir: 'ltr', locale: 'de-DE', word: 'Sprache' },
 };
 
 export const isUiLanguage = (code: unknown): code is UiLanguage =>

@@ -29,6 +29,10 @@ export async function setupI18n(initial: UiLanguage): Promise<void> {
   await i18next.use(initReactI18next).init({
     resources: Object.fromEntries(Object.entries(TRANSLATIONS).map(([code, translation]) => [code, { translation }])),
     lng: initial,
+    // i18next writes region-like codes as "de-LS" and would then find no resources under "de-ls"
+    // and show standard German instead of Leichte Sprache. Lower-case codes everywhere keep the
+    // kiosk's code, the resource key and the configured language the same string.
+    lowerCaseLng: true,
     // No fallback: a missing key must show up in tests, not be papered over with German.
     fallbackLng: false,
     interpolation: { escapeValue: false }, // React escapes

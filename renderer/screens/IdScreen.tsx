@@ -23,11 +23,13 @@ export interface IdScreenProps {
   readonly onChange: (clean: string) => void;
   readonly onNext: () => void;
   readonly onBack: () => void;
+  /** First question of the flow: Back reads "Cancel" (the caller asks before wiping). */
+  readonly cancel?: boolean;
 }
 
 type Check = { readonly id: string; readonly code: string | null };
 
-export function IdScreen({ value, initialError, onChange, onNext, onBack }: IdScreenProps) {
+export function IdScreen({ value, initialError, onChange, onNext, onBack, cancel }: IdScreenProps) {
   const { t } = useTranslation();
   const { bridge, info, idShape } = useKiosk();
   const [check, setCheck] = useState<Check | null>(initialError ? { id: value, code: initialError.code } : null);
@@ -113,7 +115,7 @@ export function IdScreen({ value, initialError, onChange, onNext, onBack }: IdSc
           />
         </div>
       </div>
-      <NavBar onBack={onBack} onNext={() => void submit()} />
+      <NavBar onBack={onBack} onNext={() => void submit()} cancel={cancel ?? false} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 // health data. Typed on a physical keyboard or the on-screen one.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../app/kiosk-context';
 import { TextEntryScreen } from '../components/TextEntryScreen';
 
 export interface ReasonScreenProps {
@@ -12,18 +13,21 @@ export interface ReasonScreenProps {
   readonly onBack: () => void;
 }
 
-const cleanReason = (raw: string) =>
+// The field's limit is the one the audit log keeps (getInfo.reasonMaxLength), so what the clerk
+// types is exactly what is recorded, never silently cut.
+const cleanReason = (raw: string, max: number) =>
   raw
     .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .replace(/^\s+/u, '')
-    .slice(0, 300);
+    .slice(0, max);
 
 export function ReasonScreen({ value, onChange, onNext, onBack }: ReasonScreenProps) {
   const { t } = useTranslation();
+  const { info } = useKiosk();
   const [missing, setMissing] = useState(false);
   const update = (next: string) => {
     setMissing(false);
-    onChange(cleanReason(next));
+    onChange(cleanReason(next, info.reasonMaxLength));
   };
   const submit = () => {
     if (value.trim().length < 3) return setMissing(true);
@@ -41,6 +45,8 @@ export function ReasonScreen({ value, onChange, onNext, onBack }: ReasonScreenPr
       onInput={update}
       onSubmit={submit}
       onBack={onBack}
+      capitals={false}
+      counter={t('reason.counter', { n: value.length, max: info.reasonMaxLength })}
     />
   );
 }

@@ -46,6 +46,15 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
         </div>
         <div className="result__details">
           <p className="kern-body kern-body--large result__scan">{t('result.scan')}</p>
+          <section className="howto" aria-labelledby="howto-title">
+            <h2 id="howto-title" className="kern-heading-small">
+              {t('result.howToTitle')}
+            </h2>
+            <ul className="kern-list kern-list--bullet">
+              <li className="kern-body">{t('result.cwa')}</li>
+              <li className="kern-body">{t('result.covpass')}</li>
+            </ul>
+          </section>
           <dl className="result-facts">
             <div>
               <dt className="kern-label">{t('result.name')}</dt>
@@ -97,16 +106,6 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
               <span className="kern-label">{t('result.finish')}</span>
             </button>
           </div>
-          <p className="kern-body">{t('result.finishHint')}</p>
-          <section className="howto" aria-labelledby="howto-title">
-            <h2 id="howto-title" className="kern-heading-small">
-              {t('result.howToTitle')}
-            </h2>
-            <ul className="kern-list kern-list--bullet">
-              <li className="kern-body">{t('result.cwa')}</li>
-              <li className="kern-body">{t('result.covpass')}</li>
-            </ul>
-          </section>
         </div>
       </div>
     </section>

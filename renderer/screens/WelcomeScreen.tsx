@@ -1,57 +1,60 @@
-// Screen 1: what the kiosk does, what you need, and the language choice. Each language
-// is offered in its own name and marked with its own lang/dir so screen readers pronounce it
-// right (WCAG 3.1.2). No flags.
+// Screen 1: the language choice first (labelled "language" in every offered language,
+// each language in its own name with its own lang/dir, WCAG 3.1.2, no flags), then what the kiosk
+// does, what you need (the letter, and a phone with one of the apps — or the printer, when it
+// works), the service state when something is down, and Start. Out of service, Start is not
+// offered: the banner says to ask staff instead of letting someone type for nothing.
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
+import { useServiceState } from '../app/use-service-state';
+import { Alert } from '../components/Alert';
+import { LanguageButtons, MultilingualLabel } from '../components/LanguageChoice';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { LANGUAGE_INFO } from '../i18n/languages';
 
 export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
   const { t } = useTranslation();
-  const { languages, language, setLanguage } = useKiosk();
+  const { bridge, info } = useKiosk();
+  const service = useServiceState(bridge);
+  const canPrint = info.printFormats.length > 0 && service?.printing !== 'unavailable';
+  const out = service?.level === 'out';
   return (
     <section className="screen screen--welcome">
+      <section className="language-choice" aria-labelledby="language-title">
+        <h2 id="language-title" className="kern-heading-small language-choice__title">
+          <MultilingualLabel />
+        </h2>
+        <LanguageButtons />
+      </section>
       <ScreenHeading>{t('welcome.title')}</ScreenHeading>
-      <p className="kern-body kern-body--large">{t('welcome.intro')}</p>
+      <p className="kern-body kern-body--large welcome-intro">{t('welcome.intro')}</p>
       <div className="welcome-need">
         <h2 className="kern-heading-small">{t('welcome.needTitle')}</h2>
         <ul className="kern-list kern-list--bullet kern-body--large">
           <li>{t('welcome.needLetter')}</li>
+          <li data-testid="need-phone">{canPrint ? t('welcome.needPhoneOrPrinter') : t('welcome.needPhone')}</li>
         </ul>
         <p className="kern-body kern-body--large">{t('welcome.needSteps')}</p>
       </div>
-      <button
-        type="button"
-        className="kern-btn kern-btn--primary kiosk-btn kiosk-btn--hero"
-        data-action="start"
-        onClick={onStart}
-      >
-        <span className="kern-label">{t('welcome.start')}</span>
-      </button>
-      <section className="language-choice" aria-labelledby="language-title">
-        <h2 id="language-title" className="kern-heading-small">
-          {t('welcome.languageTitle')}
-        </h2>
-        <div className="language-choice__list">
-          {languages.map((code) => {
-            const info = LANGUAGE_INFO[code];
-            return (
-              <button
-                key={code}
-                type="button"
-                className={`kern-btn ${code === language ? 'kern-btn--primary' : 'kern-btn--secondary'} kiosk-btn`}
-                lang={info.htmlLang}
-                data-lang={code}
-                dir={info.dir}
-                aria-pressed={code === language}
-                onClick={() => setLanguage(code)}
-              >
-                <span className="kern-label">{info.nativeName}</span>
-              </button>
-            );
-          })}
-        </div>
-      </section>
+      <div className="welcome-service" data-service-level={service?.level ?? 'unknown'}>
+        {out ? (
+          <Alert tone="danger" title={t('service.outTitle')}>
+            {t('service.outText')}
+          </Alert>
+        ) : service?.level === 'limited' ? (
+          <Alert tone="warning" title={t('service.limitedTitle')}>
+            {t('service.limitedText')}
+          </Alert>
+        ) : null}
+      </div>
+      {out ? null : (
+        <button
+          type="button"
+          className="kern-btn kern-btn--primary kiosk-btn kiosk-btn--hero"
+          data-action="start"
+          onClick={onStart}
+        >
+          <span className="kern-label">{t('welcome.start')}</span>
+        </button>
+      )}
     </section>
   );
 }

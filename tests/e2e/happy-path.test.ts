@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computedStyle, launchChromium, newKioskPage, PORTRAIT } from './support/browser';
-import { action, confirm, enterPersonByKeyboard, enterPersonByTouch, screen, tabToAndPress } from './support/flow';
+import { action, confirm, enterPersonByKeyboard, enterPersonByTouch, finish, screen, tabToAndPress } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen, verifyWithDemoTrust } from './support/qr';
@@ -59,7 +59,7 @@ describe('issuing in the browser', { timeout: E2E_TEST_MS }, () => {
       value: { heldCertificates: 1 },
     });
 
-    await action(page, 'finish').click();
+    await finish(page);
     await screen(page, 'welcome');
     const text = await page.locator('body').innerText();
     expect(text).not.toContain(person.familyName);
@@ -85,6 +85,7 @@ describe('issuing in the browser', { timeout: E2E_TEST_MS }, () => {
     await screen(page, 'result');
     await expectVerifiedQrFor(page, person);
     await tabToAndPress(page, 'finish');
+    await tabToAndPress(page, 'finish-confirm');
     await screen(page, 'welcome');
     // Scanner: the ID with separators in one burst and Enter, while focus is on the heading.
     await action(page, 'start').click();

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action, confirm, enterPersonByKeyboard, screen, tapDob, tapId, tapName } from './support/flow';
+import { action, confirm, enterPersonByKeyboard, finish, screen, tapDob, tapId, tapName } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen, verifyWithDemoTrust } from './support/qr';
@@ -93,7 +93,6 @@ describe('idle timeout', { timeout: E2E_TEST_MS }, () => {
     // Nothing of the person comes back when the next one starts.
     await action(page, 'start').click();
     expect(await page.locator('#genesenen-id').inputValue()).toBe('');
-    await action(page, 'back').click();
     await page.context().close();
   });
 
@@ -154,7 +153,7 @@ describe('clerk mode', { timeout: E2E_TEST_MS }, () => {
     const person = people[3]!;
     const page = await newKioskPage(browser, kiosk.url);
     expect(await (async () => (await enterPersonByKeyboard(page, person), confirm(page)))()).toBe('result');
-    await action(page, 'finish').click();
+    await finish(page);
     await page.keyboard.press('Control+Alt+KeyK');
     await enterPin(page, DEMO_CLERK_PIN);
     await screen(page, 'clerkStatus');
@@ -179,7 +178,7 @@ describe('clerk mode', { timeout: E2E_TEST_MS }, () => {
     const report = await verifyWithDemoTrust(await readQrFromScreen(page), kiosk.dataDir);
     expect(report.valid).toBe(true);
     expect(report.payload).toMatchObject({ nam: { fn: person.familyName } });
-    await action(page, 'finish').click();
+    await finish(page);
     await sessionSettles('after Finish').toMatchObject({ heldCertificates: 0, clerkUnlocked: false });
     await page.context().close();
   });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLERK_PIN_HASH } from '../../core/clerk/pin-hash';
 import { startFakePrinter } from '../print/helpers/fake-printer';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action, confirm, enterPersonByKeyboard, screen, tapId, type Person } from './support/flow';
+import { action, confirm, enterPersonByKeyboard, finish, type Person, screen, tapId } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { startRecordsService } from '../support/records-service';
 import { fixtureFor, makePeople } from './support/people';
@@ -81,7 +81,7 @@ describe('refusal screens', { timeout: E2E_TEST_MS }, () => {
   it('ALREADY_ISSUED names the day of issue and offers staff help', async () => {
     const page = await newKioskPage(browser, kiosk.url);
     expect(await attempt(page, people[1]!)).toBe('result');
-    await action(page, 'finish').click();
+    await finish(page);
     expect(await attempt(page, people[1]!)).toBe('refusal');
     const shown = await refusalShown(page);
     expect(shown.code).toBe('ALREADY_ISSUED');
@@ -117,7 +117,7 @@ describe('refusal screens', { timeout: E2E_TEST_MS }, () => {
     const blocked = await refusalShown(page);
     expect([blocked.code, blocked.heading]).toEqual(['TOO_MANY_ATTEMPTS', de.refusal.tooManyAttempts!.title]);
     await page.context().close();
-  });
+  }, 150_000); // six walks through the flow; one took over a minute on a shared, loaded machine
 
   it('health office unavailable: own screen, and "try again" works once it is back', async () => {
     const page = await newKioskPage(browser, kiosk.url);

@@ -26,6 +26,7 @@ const VALID: Record<KioskMethod, unknown> = {
   print: { certificateId: 'c1', format: 'a4', lang: 'de' },
   endSession: {},
   sessionState: {},
+  serviceState: {},
   clerkUnlock: { pin: '246810' },
   clerkStatus: { token: 't' },
   clerkReissue: { genesenenId: 'X', familyName: 'M', dateOfBirth: '1980', lang: 'de', token: 't', reason: 'lost' },

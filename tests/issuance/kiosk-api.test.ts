@@ -50,6 +50,8 @@ describe('KioskApi (demo mode)', () => {
         printFormats: [],
         idleTimeoutSeconds: 90,
         idleWarningSeconds: 30,
+        resultIdleTimeoutSeconds: 45,
+        reasonMaxLength: 200,
         issuer: 'DEMO – Robert Koch-Institut',
       },
     });

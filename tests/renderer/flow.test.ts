@@ -25,6 +25,19 @@ describe('citizen flow', () => {
     expect(run([{ type: 'back' }, { type: 'back' }, { type: 'back' }, { type: 'back' }], s).screen).toBe('welcome');
   });
 
+  it('arrives at the welcome screen only as the initial state: no path back keeps the entries', () => {
+    const s = run(filled);
+    expect(run([{ type: 'back' }, { type: 'back' }, { type: 'back' }, { type: 'back' }], s)).toBe(INITIAL_FLOW);
+    expect(run([{ type: 'cancel' }], s)).toBe(INITIAL_FLOW);
+    const atId = run([{ type: 'start' }, { type: 'edit', patch: { id: 'RZJQ' } }, { type: 'openClerk' }, { type: 'cancelClerk' }]);
+    expect(atId.entry.id).toBe('RZJQ'); // the PIN dialog cancelled returns to the same person
+    const fromWelcome = run([{ type: 'openClerk' }, { type: 'cancelClerk' }]);
+    expect(fromWelcome).toBe(INITIAL_FLOW);
+    // A clerk's walk-in cancelled returns to the clerk menu, without the entries.
+    const walkIn = run([{ type: 'clerkUnlocked', token: 't' }, { type: 'clerkWalkIn' }, { type: 'edit', patch: { id: 'X' } }]);
+    expect(run([{ type: 'cancel' }], walkIn)).toMatchObject({ screen: 'clerkStatus', clerkToken: 't', entry: { id: '' } });
+  });
+
   it('returns to the summary after changing one answer', () => {
     const s = run([
       ...filled,

@@ -122,3 +122,10 @@ export async function typePersonFromIdScreen(page: Page, person: Person): Promis
   await page.keyboard.press('Enter');
   await screen(page, 'summary');
 }
+
+/** Finish on the result screen: the kiosk asks "saved?" first; yes wipes. */
+export async function finish(page: Page): Promise<void> {
+  await action(page, 'finish').click();
+  await action(page, 'finish-confirm').click();
+  await screen(page, 'welcome');
+}

@@ -6,7 +6,7 @@
 // clerk status, reissue reason. Uses the real core; the page must have a fake clock.
 import type { Page } from 'playwright-core';
 import type { RunningKiosk } from './kiosk-server';
-import { action, chooseLanguage, confirm, screen, tapId, typePersonFromIdScreen, type Person } from './flow';
+import { action, chooseLanguage, confirm, finish, type Person, screen, tapId, typePersonFromIdScreen } from './flow';
 import { waitForElement } from './waits';
 
 export type Visit = (name: string) => Promise<void>;
@@ -77,11 +77,11 @@ export async function tourEveryScreen(
   await waitForElement(page, '.screen--result [role="alert"]', 'the printer problem on the result screen');
   await visit('result-print-problem');
 
-  await page.clock.fastForward((await idleSeconds(kiosk)) * 1000 + 500);
+  await page.clock.fastForward((await resultIdleSeconds(kiosk)) * 1000 + 500);
   await waitForElement(page, 'dialog[open]', 'the idle warning');
   await visit('idle-warning');
   await action(page, 'idle-more').click();
-  await action(page, 'finish').click();
+  await finish(page);
   await screen(page, 'welcome');
 
   // Refusals: each needs a fresh run through the questions (wipe resets the language).
@@ -136,8 +136,8 @@ export async function tourEveryScreen(
   await screen(page, 'welcome');
 }
 
-async function idleSeconds(kiosk: RunningKiosk): Promise<number> {
+async function resultIdleSeconds(kiosk: RunningKiosk): Promise<number> {
   const info = await kiosk.kiosk.api.getInfo({});
   if (!info.ok) throw new Error('getInfo failed');
-  return info.value.idleTimeoutSeconds;
+  return info.value.resultIdleTimeoutSeconds;
 }

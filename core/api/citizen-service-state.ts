@@ -1,0 +1,23 @@
+// What a citizen may know of the kiosk's health, before typing anything: whether issuing works at
+// all, and whether printing does. Derived from the same health probes as the clerk status
+// (record source, signer, registry, printers) but without codes, names or counts, so the method
+// that returns it needs no clerk PIN. "limited": certificates can be issued but not printed;
+// "out": no certificate can be issued now.
+import type { ServiceStatus } from './kiosk-api';
+
+export type ServiceLevel = 'ok' | 'limited' | 'out';
+export type PrintingState = 'ready' | 'unavailable' | 'none';
+
+export interface CitizenServiceState {
+  readonly level: ServiceLevel;
+  /** 'none' when no printer is configured (the kiosk never offered printing). */
+  readonly printing: PrintingState;
+}
+
+export function citizenServiceState(status: ServiceStatus): CitizenServiceState {
+  const issuing = [status.recordSource.state, status.signer.state, status.registry.state].every((s) => s !== 'down');
+  const printing: PrintingState =
+    status.printers.length === 0 ? 'none' : status.printers.some((p) => p.state === 'ok') ? 'ready' : 'unavailable';
+  const level: ServiceLevel = !issuing ? 'out' : printing === 'unavailable' ? 'limited' : 'ok';
+  return { level, printing };
+}

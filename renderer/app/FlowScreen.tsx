@@ -1,0 +1,131 @@
+// Which screen shows for a flow state, with its callbacks (split from KioskFlow so the flow's side
+// effects and the screens' wiring each stay readable).
+import type { ReactElement } from 'react';
+import { ClerkPinScreen } from '../screens/ClerkPinScreen';
+import { ClerkStatusScreen } from '../screens/ClerkStatusScreen';
+import { DobScreen } from '../screens/DobScreen';
+import { IdScreen } from '../screens/IdScreen';
+import { NameScreen } from '../screens/NameScreen';
+import { ReasonScreen } from '../screens/ReasonScreen';
+import { RefusalScreen } from '../screens/RefusalScreen';
+import { ResultScreen } from '../screens/ResultScreen';
+import { SummaryScreen } from '../screens/SummaryScreen';
+import { WelcomeScreen } from '../screens/WelcomeScreen';
+import { WorkingScreen } from '../screens/WorkingScreen';
+import { isFirstQuestion, type Entry, type FlowAction, type FlowState } from './flow';
+
+export interface FlowScreenProps {
+  readonly state: FlowState;
+  readonly dispatch: (action: FlowAction) => void;
+  /** Ask before throwing the entries away (first question's "Cancel"). */
+  readonly onCancel: () => void;
+  /** Ask "saved?" and then wipe. */
+  readonly onFinish: () => void;
+  readonly onIssue: () => void;
+  readonly onStartOver: () => void;
+  readonly onLock: () => void;
+}
+
+export function FlowScreen({
+  state,
+  dispatch,
+  onCancel,
+  onFinish,
+  onIssue,
+  onStartOver,
+  onLock,
+}: FlowScreenProps): ReactElement {
+  const err = state.error;
+  const edit = (patch: Partial<Entry>) => dispatch({ type: 'edit', patch });
+  const next = () => dispatch({ type: 'next' });
+  const back = () => dispatch({ type: 'back' });
+  const start = () => dispatch({ type: 'start' });
+  switch (state.screen) {
+    case 'welcome':
+      return <WelcomeScreen onStart={start} />;
+    case 'id': {
+      const first = isFirstQuestion(state);
+      return (
+        <IdScreen
+          value={state.entry.id}
+          initialError={err}
+          onChange={(id) => edit({ id })}
+          onNext={next}
+          onBack={first ? onCancel : back}
+          cancel={first}
+        />
+      );
+    }
+    case 'name':
+      return (
+        <NameScreen
+          value={state.entry.familyName}
+          initialError={err}
+          onChange={(familyName) => edit({ familyName })}
+          onNext={next}
+          onBack={back}
+        />
+      );
+    case 'dob':
+      return (
+        <DobScreen
+          value={state.entry.dob}
+          initialError={err}
+          onChange={(dob) => edit({ dob })}
+          onNext={next}
+          onBack={back}
+        />
+      );
+    case 'reason':
+      return (
+        <ReasonScreen value={state.entry.reason} onChange={(reason) => edit({ reason })} onNext={next} onBack={back} />
+      );
+    case 'summary':
+      return (
+        <SummaryScreen
+          entry={state.entry}
+          reissue={state.mode === 'reissue'}
+          onChange={(target) => dispatch({ type: 'change', screen: target })}
+          onConfirm={onIssue}
+          onBack={back}
+        />
+      );
+    case 'working':
+      return <WorkingScreen />;
+    case 'result':
+      return state.certificate ? (
+        <ResultScreen certificate={state.certificate} onFinish={onFinish} />
+      ) : (
+        <WorkingScreen />
+      );
+    case 'refusal':
+      return (
+        <RefusalScreen
+          error={err ?? { code: 'INTERNAL' }}
+          clerkActive={state.clerkToken !== null}
+          onRetry={onIssue}
+          onCheckEntries={() => dispatch({ type: 'checkEntries' })}
+          onReissue={() => dispatch({ type: 'clerkReissue' })}
+          onStartOver={onStartOver}
+        />
+      );
+    case 'clerkPin':
+      return (
+        <ClerkPinScreen
+          onUnlocked={(token) => dispatch({ type: 'clerkUnlocked', token })}
+          onCancel={() => dispatch({ type: 'cancelClerk' })}
+        />
+      );
+    case 'clerkStatus':
+      return state.clerkToken ? (
+        <ClerkStatusScreen
+          token={state.clerkToken}
+          onWalkIn={() => dispatch({ type: 'clerkWalkIn' })}
+          onReissue={() => dispatch({ type: 'clerkReissue' })}
+          onLock={onLock}
+        />
+      ) : (
+        <WelcomeScreen onStart={start} />
+      );
+  }
+}

@@ -1,0 +1,130 @@
+// The language choice (WCAG 3.1.2): each language in its own name with its own lang/dir, no
+// flags; a label that says "language" in every offered language, so a person who reads no German
+// finds it. On the welcome screen it is the list at the top; on every other screen a header
+// button opens the same list in a dialog and switching keeps what was entered.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../app/kiosk-context';
+import { LANGUAGE_INFO, type UiLanguage } from '../i18n/languages';
+
+/** "Sprache · Language · Dil · اللغة …", each word marked with its language, duplicates once. */
+export function MultilingualLabel({ id }: { readonly id?: string }) {
+  const { languages } = useKiosk();
+  const seen = new Set<string>();
+  const words = languages
+    .map((code) => LANGUAGE_INFO[code])
+    .filter((info) => (seen.has(info.word) ? false : (seen.add(info.word), true)));
+  return (
+    <span id={id} className="multilingual-label">
+      {words.map((info, i) => (
+        <span key={info.code}>
+          {i > 0 ? <span aria-hidden="true"> · </span> : null}
+          <span lang={info.htmlLang} dir={info.dir}>
+            {info.word}
+          </span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function LanguageButtons({ onChosen }: { readonly onChosen?: () => void }) {
+  const { languages, language, setLanguage } = useKiosk();
+  return (
+    <div className="language-choice__list">
+      {languages.map((code: UiLanguage) => {
+        const info = LANGUAGE_INFO[code];
+        return (
+          <button
+            key={code}
+            type="button"
+            className={`kern-btn ${code === language ? 'kern-btn--primary' : 'kern-btn--secondary'} kiosk-btn`}
+            lang={info.htmlLang}
+            data-lang={code}
+            dir={info.dir}
+            aria-pressed={code === language}
+            onClick={() => {
+              setLanguage(code);
+              onChosen?.();
+            }}
+          >
+            <span className="kern-label">{info.nativeName}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Header button: the current language's name; opens the list. */
+export function LanguageMenu() {
+  const { t } = useTranslation();
+  const { language } = useKiosk();
+  const [open, setOpen] = useState(false);
+  const info = LANGUAGE_INFO[language];
+  return (
+    <>
+      <button
+        type="button"
+        className="kern-btn kern-btn--secondary kiosk-btn header-tool"
+        data-action="language-menu"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        <span className="kern-label">
+          <span aria-hidden="true">🌐 </span>
+          <span className="kern-sr-only">{t('language.button')}: </span>
+          <span lang={info.htmlLang} dir={info.dir}>
+            {info.nativeName}
+          </span>
+        </span>
+      </button>
+      {open ? <LanguageDialog onClose={() => setOpen(false)} closeLabel={t('language.close')} /> : null}
+    </>
+  );
+}
+
+function LanguageDialog({ onClose, closeLabel }: { readonly onClose: () => void; readonly closeLabel: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    dialog?.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
+    return () => {
+      dialog?.close();
+      if (before?.isConnected) before.focus({ preventScroll: true });
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="kern-dialog kiosk-dialog language-dialog"
+      aria-labelledby="language-dialog-title"
+      data-dialog="language"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="kern-dialog__header">
+        <h2 id="language-dialog-title" className="kern-title kern-title--large">
+          <MultilingualLabel />
+        </h2>
+      </header>
+      <section className="kern-dialog__body">
+        <LanguageButtons onChosen={onClose} />
+      </section>
+      <footer className="kern-dialog__footer">
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary kiosk-btn"
+          data-action="language-close"
+          onClick={onClose}
+        >
+          <span className="kern-label">{closeLabel}</span>
+        </button>
+      </footer>
+    </dialog>
+  );
+}
