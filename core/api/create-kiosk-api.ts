@@ -178,5 +178,12 @@ async function serviceStatus(
     signer: signerStatus(rt.signer, rt.now()),
     registry: count.ok ? { state: 'ok', issuedCount: count.value } : { state: 'down', code: count.error.code },
     printers: printerStatus,
+    audit: auditStatus(rt),
   };
+}
+
+/** The audit log's size alarm (docs/audit.md); state only, the byte count stays in the log. */
+function auditStatus(rt: KioskRuntime): ServiceStatus['audit'] {
+  const h = rt.auditLog.health();
+  return h.code ? { state: h.state, code: h.code } : { state: h.state };
 }

@@ -5,6 +5,7 @@
 // broken (the kiosk cannot promise "exactly once" without it); a broken signer or record source
 // leaves a running kiosk that refuses with a typed code and shows why on the clerk screen.
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
+import { loadOrCreateAuditKey } from '../audit/audit-key';
 import type { AuditEntry } from '../audit/audit-line';
 import type { KioskConfig } from '../config/load-config';
 import { createIdFormat, type IdFormat } from '../id/genesenen-id';
@@ -73,13 +74,24 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     return db;
   }
   let auditLog: AuditLog | undefined;
-  const audit = (entry: AuditEntry): void => {
-    try {
-      auditLog?.append(entry);
-    } catch (e) {
-      log.error('audit.append-failed', { code: (e as { code?: string }).code ?? 'unknown' });
-    }
-  };
+  const audit = Object.assign(
+    (entry: AuditEntry): void => {
+      try {
+        auditLog?.append(entry);
+      } catch (e) {
+        log.error('audit.append-failed', { code: (e as { code?: string }).code ?? 'unknown' });
+      }
+    },
+    {
+      flush: (): void => {
+        try {
+          auditLog?.flush();
+        } catch (e) {
+          log.error('audit.append-failed', { code: (e as { code?: string }).code ?? 'unknown' });
+        }
+      },
+    },
+  );
   const registry = createRegistry(db.value, {
     now,
     onStaleReleased: (s) => {
@@ -87,8 +99,23 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
       auditLog?.append({ event: 'reservation.stale-released', outcome: 'ok', idHash: s.idHash, uvci: s.uvci, code: s.reason });
     },
   });
+  // The audit key lives outside the data directory (docs/audit.md); a bad key file stops start-up.
+  const auditKey = loadOrCreateAuditKey(dataDir, config.audit.keyFile);
+  if (!auditKey.ok) {
+    log.error('audit.key-invalid', { state: String(auditKey.error.details?.reason ?? 'unknown') });
+    registry.close();
+    return auditKey;
+  }
+  if (!config.demo && config.audit.keyFile === undefined) log.warn('audit.key-default-location', {});
   try {
-    auditLog = createAuditLog({ dir: paths.auditDir, kioskId: config.kioskId, now, lock: registry.exclusive });
+    auditLog = createAuditLog({
+      dir: paths.auditDir,
+      kioskId: config.kioskId,
+      now,
+      lock: registry.exclusive,
+      key: auditKey.value,
+      maxBytes: config.audit.maxBytes,
+    });
   } catch {
     registry.close();
     return err('REGISTRY_UNAVAILABLE', { reason: 'audit-dir' });
@@ -148,6 +175,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     issuance,
     async close() {
       await source.simulator?.close();
+      audit.flush();
       registry.close();
     },
   });

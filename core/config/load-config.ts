@@ -116,6 +116,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       recordSource: file.recordSource ? resolveSourcePaths(file.recordSource, abs) : { kind: 'simulator' },
       ...(file.registryPath ? { registryPath: abs(file.registryPath) } : {}),
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
+      audit: { ...file.audit, ...(file.audit.keyFile ? { keyFile: abs(file.audit.keyFile) } : {}) },
       rules: {
         ...file.rules,
         issuer: file.rules.issuer ?? (demo ? DEMO_ISSUER : REAL_ISSUER),
