@@ -5,6 +5,7 @@
 // (held-certificates.ts); the renderer only ever gets an opaque certificateId for printing.
 import packageJson from '../../package.json';
 import { sanitizeReason } from '../audit/audit-line';
+import { reasonLooksPersonal } from '../audit/reason-check';
 import { createClerkSessions } from '../clerk/clerk-session';
 import { loadConfig, type KioskConfig } from '../config/load-config';
 import { qrSvg } from '../dcc/qr';
@@ -154,6 +155,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
       if (!grant.ok) return grant;
       const cleanReason = sanitizeReason(reason);
       if (cleanReason.length === 0) return err('REASON_REQUIRED');
+      if (reasonLooksPersonal(cleanReason)) return err('REASON_LOOKS_PERSONAL');
       const outcome = await rt.issuance.issue(req, { clerkSession: grant.value.sessionId, reason: cleanReason });
       return outcome.ok ? ok(await toIssued(outcome.value)) : outcome;
     }),

@@ -6,6 +6,7 @@
 // directory, and the line says so (`alg`, `keyId`): whoever can write the data directory but not
 // read the key cannot recompute a chain that `audit verify --key` accepts.
 import { createHash, createHmac } from 'node:crypto';
+import type { RevocationHashes } from '../revocation/revocation-hashes';
 
 export type AuditEvent =
   | 'certificate.issued'
@@ -39,7 +40,7 @@ export interface AuditEntry {
   /** Identical consecutive refusals aggregated into this line (docs/audit.md). */
   readonly count?: number;
   /** EU DCC revocation hashes of the certificate issued (docs/revocation.md). */
-  readonly revocation?: { readonly kid: string; readonly uci: string; readonly countryCodeUci: string; readonly signature: string };
+  readonly revocation?: RevocationHashes;
 }
 
 export interface AuditLine extends AuditEntry {

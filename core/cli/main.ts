@@ -10,6 +10,8 @@ const COMMANDS = {
   qr: 'qr --out FILE.png|FILE.svg HC1-STRING',
   issue: 'issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json] [--json] [--data-dir DIR]',
   id: 'id new [--count N]',
+  revoke: 'revoke --data-dir DIR --uvci UVCI --reason TEXT [--key FILE]',
+  revocation: 'revocation export --data-dir DIR --since YYYY-MM-DD --out FILE [--key FILE]',
   audit: 'audit anchor --data-dir DIR [--key FILE] [--kiosk-id ID] --out FILE | audit verify --data-dir DIR [--key FILE] [--anchor FILE[,FILE]]',
   print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',
 } as const;
