@@ -53,6 +53,9 @@ export const ERROR_CODES = [
   'CONFIG_INVALID',
   'SCHEMA_INVALID',
   'SELF_VERIFY_FAILED',
+  // audit log space (docs/audit.md): shown on the clerk status before the disk fills
+  'AUDIT_SPACE_LOW',
+  'AUDIT_CAP_REACHED',
   // printing
   'PRINTER_NOT_CONFIGURED',
   'PRINTER_NOT_FOUND',
@@ -61,6 +64,8 @@ export const ERROR_CODES = [
   'PRINTER_COVER_OPEN',
   'PRINTER_TIMEOUT',
   'PRINT_FAILED',
+  // print spool privacy (docs/printing-privacy.md): CUPS keeps finished jobs on disk
+  'PRINT_SPOOL_KEEPS_JOBS',
   // session and clerk mode
   'SESSION_EXPIRED',
   'CERTIFICATE_NOT_HELD',
@@ -69,6 +74,8 @@ export const ERROR_CODES = [
   'CLERK_NOT_AUTHORISED',
   'REISSUE_NOT_NEEDED',
   'REASON_REQUIRED',
+  // clerk reason text that looks like personal data (a name or a date)
+  'REASON_LOOKS_PERSONAL',
   // transport
   'FORBIDDEN_SENDER',
   'UNKNOWN_CHANNEL',

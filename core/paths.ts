@@ -1,6 +1,7 @@
 // Where the kiosk keeps its state (registry, audit log, logs, demo keys): one data directory per
 // installation, the OS's per-user application-data folder unless `--data-dir` says otherwise.
-// Nothing is ever written outside it (docs/configuration.md, "Data directory").
+// Nothing else is written outside it; the one exception is the generated audit key in the separate
+// `<dataDir>-secrets` directory (docs/audit.md), which must not live inside it.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 

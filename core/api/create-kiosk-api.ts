@@ -5,6 +5,7 @@
 // (held-certificates.ts); the renderer only ever gets an opaque certificateId for printing.
 import packageJson from '../../package.json';
 import { REASON_MAX_LENGTH, sanitizeReason } from '../audit/audit-line';
+import { reasonLooksPersonal } from '../audit/reason-check';
 import { createClerkSessions } from '../clerk/clerk-session';
 import { loadConfig, type KioskConfig } from '../config/load-config';
 import { qrSvg } from '../dcc/qr';
@@ -198,6 +199,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
       if (!grant.ok) return grant;
       const cleanReason = sanitizeReason(reason);
       if (cleanReason.length === 0) return err('REASON_REQUIRED');
+      if (reasonLooksPersonal(cleanReason)) return err('REASON_LOOKS_PERSONAL');
       const outcome = await rt.issuance.issue(req, { clerkSession: grant.value.sessionId, reason: cleanReason });
       return outcome.ok ? ok(await toIssued(outcome.value)) : outcome;
     }),
@@ -223,5 +225,12 @@ async function serviceStatus(
     registry: count.ok ? { state: 'ok', issuedCount: count.value } : { state: 'down', code: count.error.code },
     printers: printerStatus,
     rules: rulesStatus(rt.ruleSet, rt.config.rules.acceptanceCountry, rt.now()),
+    audit: auditStatus(rt),
   };
+}
+
+/** The audit log's size alarm (docs/audit.md); state only, the byte count stays in the log. */
+function auditStatus(rt: KioskRuntime): ServiceStatus['audit'] {
+  const h = rt.auditHealth();
+  return h.code ? { state: h.state, code: h.code } : { state: h.state };
 }

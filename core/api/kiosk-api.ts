@@ -132,6 +132,8 @@ export interface ServiceStatus {
     readonly state: ComponentState;
     readonly code?: string;
   }[];
+  /** Audit log space: AUDIT_SPACE_LOW past 80 % of `audit.maxBytes`, AUDIT_CAP_REACHED at the cap. */
+  readonly audit?: { readonly state: ComponentState; readonly code?: string };
 }
 
 export interface KioskApi {

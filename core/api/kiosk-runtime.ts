@@ -5,6 +5,7 @@
 // broken (the kiosk cannot promise "exactly once" without it); a broken signer or record source
 // leaves a running kiosk that refuses with a typed code and shows why on the clerk screen.
 import type { AuditEntry } from '../audit/audit-line';
+import type { AuditHealth } from '../audit/audit-log';
 import type { KioskConfig } from '../config/load-config';
 import { createIdFormat, type IdFormat } from '../id/genesenen-id';
 import { createIssuanceService, type IssuanceService } from '../issuance/issuance-service';
@@ -44,6 +45,8 @@ export interface KioskRuntime {
   readonly limiter: AttemptGate;
   /** Appends an audit line; never throws (failures are logged). */
   readonly audit: (entry: AuditEntry) => void;
+  /** The audit log's size alarm (docs/audit.md); always ok where the registry keeps the audit. */
+  readonly auditHealth: () => AuditHealth;
   readonly idFormat: IdFormat;
   readonly recordSource: RecordSource;
   /** The in-process simulator when the record source is `simulator` (tests switch its faults). */
@@ -176,6 +179,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     registry,
     limiter,
     audit,
+    auditHealth: () => engine.value.auditHealth?.() ?? { state: 'ok', bytes: 0 },
     idFormat,
     recordSource,
     ...(source.simulator ? { simulator: source.simulator } : {}),
@@ -186,6 +190,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     async close() {
       source.recordSource.close?.();
       await source.simulator?.close();
+      engine.value.flushAudit?.();
       signer.close();
       await registry.close();
     },

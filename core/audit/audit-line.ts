@@ -2,7 +2,11 @@
 // the previous one, and its own hash is SHA-256 over prev + the canonical JSON of the line
 // (keys sorted, `hash` left out), so changing, deleting or reordering a line breaks the chain.
 // No personal data: the ID appears only as its keyed hash, and clerk reasons are capped.
-import { createHash } from 'node:crypto';
+// With an audit key (docs/audit.md) the hash is an HMAC-SHA256 under a key kept outside the data
+// directory, and the line says so (`alg`, `keyId`): whoever can write the data directory but not
+// read the key cannot recompute a chain that `audit verify --key` accepts.
+import { createHash, createHmac } from 'node:crypto';
+import type { RevocationHashes } from '../revocation/revocation-hashes';
 
 export type AuditEvent =
   | 'certificate.issued'
@@ -13,7 +17,9 @@ export type AuditEvent =
   | 'clerk.unlocked'
   | 'clerk.pin-wrong'
   | 'clerk.locked'
-  | 'kiosk.started';
+  | 'kiosk.started'
+  | 'certificate.revoked'
+  | 'audit.refusals-suppressed';
 
 export type AuditOutcome = 'ok' | 'refused' | 'failed';
 
@@ -37,6 +43,10 @@ export interface AuditEntry {
    *  have), so an auditor sees whether a certificate came from real records and a real key. */
   readonly recordSource?: string;
   readonly signer?: string;
+  /** Identical consecutive refusals aggregated into this line (docs/audit.md). */
+  readonly count?: number;
+  /** EU DCC revocation hashes of the certificate issued (docs/revocation.md). */
+  readonly revocation?: RevocationHashes;
 }
 
 export interface AuditLine extends AuditEntry {
@@ -45,7 +55,18 @@ export interface AuditLine extends AuditEntry {
   readonly kioskId: string;
   readonly prev: string;
   readonly hash: string;
+  /** `hmac-sha256` when the line is keyed; absent for the unkeyed SHA-256 chain. */
+  readonly alg?: 'hmac-sha256';
+  /** First 16 hex digits of SHA-256 over the key: tells a wrong key from a rewritten line. */
+  readonly keyId?: string;
 }
+
+export interface AuditKey {
+  readonly key: Buffer;
+  readonly keyId: string;
+}
+
+export const auditKeyId = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const REASON_MAX_LENGTH = 200;
@@ -63,13 +84,22 @@ export function canonicalJson(value: Readonly<Record<string, unknown>>): string 
   return JSON.stringify(sorted);
 }
 
-export function lineHash(line: Omit<AuditLine, 'hash'>): string {
+/** SHA-256 (no key) or HMAC-SHA256 (key) over prev + the canonical JSON of the line without `hash`. */
+export function lineHash(line: Omit<AuditLine, 'hash'>, key?: Buffer): string {
   const { hash: _ignored, ...rest } = line as AuditLine;
-  return createHash('sha256').update(line.prev).update(canonicalJson(rest)).digest('hex');
+  const h = key ? createHmac('sha256', key) : createHash('sha256');
+  return h.update(line.prev).update(canonicalJson(rest)).digest('hex');
 }
 
-/** The line that follows `head` in a kiosk's chain (the file log and the PostgreSQL table). */
-export function nextAuditLine(entry: AuditEntry, head: { seq: number; hash: string }, ts: Date, kioskId: string): AuditLine {
+/** The line that follows `head` in a kiosk's chain (the file log and the PostgreSQL table); keyed
+ *  (HMAC, docs/audit.md) when a key is given. */
+export function nextAuditLine(
+  entry: AuditEntry,
+  head: { seq: number; hash: string },
+  ts: Date,
+  kioskId: string,
+  key?: AuditKey,
+): AuditLine {
   const base = {
     ...entry,
     ...(entry.reason !== undefined ? { reason: sanitizeReason(entry.reason) } : {}),
@@ -77,6 +107,7 @@ export function nextAuditLine(entry: AuditEntry, head: { seq: number; hash: stri
     ts: ts.toISOString(),
     kioskId,
     prev: head.hash,
+    ...(key ? { alg: 'hmac-sha256' as const, keyId: key.keyId } : {}),
   };
-  return { ...base, hash: lineHash(base) };
+  return { ...base, hash: lineHash(base, key?.key) };
 }

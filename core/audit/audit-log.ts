@@ -4,17 +4,34 @@
 // cross-process lock (the registry's write lock, injected as `lock`), and is fsynced before the
 // lock is released: an issuance's audit line is written inside the registry's commit
 // transaction (core/issuance), so the log never lacks an issued certificate.
+// Keyed lines (HMAC, docs/audit.md) when a key is given. A burst of identical refusals becomes one
+// line with a `count`; the directory is capped (`maxBytes`): past 80 % the clerk status shows
+// AUDIT_SPACE_LOW, at the cap refusals are only counted (AUDIT_CAP_REACHED) so that a burst of
+// wrong guesses can never fill the disk and stop issuance; issuance lines are always written.
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditEntry, AuditLine } from './audit-line';
+import type { AuditEntry, AuditKey, AuditLine } from './audit-line';
 import { GENESIS_HASH, nextAuditLine } from './audit-line';
+
+export interface AuditHealth {
+  readonly state: 'ok' | 'degraded';
+  readonly code?: 'AUDIT_SPACE_LOW' | 'AUDIT_CAP_REACHED';
+  readonly bytes: number;
+}
 
 export const AUDIT_FILE_PATTERN = /^audit-\d{4}-\d{2}\.jsonl$/;
 export const auditFileName = (ts: Date): string => `audit-${ts.toISOString().slice(0, 7)}.jsonl`;
 
 export interface AuditLog {
-  /** Appends and fsyncs one line; throws on I/O failure (the caller's transaction then aborts). */
-  append(entry: AuditEntry): AuditLine;
+  /**
+   * Appends and fsyncs one line; throws on I/O failure (the caller's transaction then aborts).
+   * Returns undefined when the entry was aggregated into a pending count or suppressed at the cap.
+   */
+  append(entry: AuditEntry): AuditLine | undefined;
+  /** Writes a pending aggregated refusal line now (on close, and by a timer). */
+  flush(): void;
+  /** For the clerk status: ok, or the alarm code and the bytes used. */
+  health(): AuditHealth;
   readonly dir: string;
 }
 
@@ -24,22 +41,93 @@ export interface AuditLogOptions {
   readonly now?: () => Date;
   /** Cross-process mutual exclusion; re-entrant when already held (SQLite savepoints are). */
   readonly lock: <T>(fn: () => T) => T;
+  readonly key?: AuditKey;
+  /** Cap on the audit directory's size; default 1 GiB. */
+  readonly maxBytes?: number;
+  /** Identical refusals within this many ms are aggregated into one line; default 60 s. */
+  readonly aggregateMs?: number;
 }
+
+const DEFAULT_MAX_BYTES = 1024 ** 3;
+const WARN_RATIO = 0.8;
+const aggregateKey = (e: AuditEntry): string | undefined =>
+  e.outcome === 'refused' && e.event === 'issuance.refused'
+    ? JSON.stringify([e.event, e.code, e.idHash ?? '', e.clerk ?? '', e.reason ?? ''])
+    : undefined;
+
+const dirBytes = (dir: string): number => auditFiles(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 
 export function createAuditLog(opts: AuditLogOptions): AuditLog {
   const now = opts.now ?? (() => new Date());
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const aggregateMs = opts.aggregateMs ?? 60_000;
   mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
+  let bytes = dirBytes(opts.dir);
+  let suppressed = 0;
+  let pending: { key: string; entry: AuditEntry; count: number; since: number; timer: NodeJS.Timeout } | undefined;
+
+  const write = (entry: AuditEntry): AuditLine =>
+    opts.lock(() => {
+      const ts = now();
+      const head = readHead(opts.dir);
+      const line = nextAuditLine(entry, head, ts, opts.kioskId, opts.key);
+      const file = join(opts.dir, auditFileName(ts));
+      const text = `${head.needsNewline && head.file === file ? '\n' : ''}${JSON.stringify(line)}\n`;
+      appendWhole(file, text);
+      bytes += Buffer.byteLength(text);
+      return line;
+    });
+
+  const flush = (): void => {
+    const p = pending;
+    if (!p) return;
+    pending = undefined;
+    clearTimeout(p.timer);
+    if (p.count > 0) write({ ...p.entry, count: p.count });
+  };
+
+  const append = (entry: AuditEntry): AuditLine | undefined => {
+    const key = aggregateKey(entry);
+    if (key !== undefined && bytes >= maxBytes) {
+      suppressed++;
+      return undefined;
+    }
+    if (key !== undefined && pending?.key === key && now().getTime() - pending.since < aggregateMs) {
+      pending.count++;
+      return undefined;
+    }
+    flush();
+    if (suppressed > 0 && bytes < maxBytes) {
+      const n = suppressed;
+      suppressed = 0;
+      write({ event: 'audit.refusals-suppressed', outcome: 'refused', count: n, code: 'AUDIT_CAP_REACHED' });
+    }
+    const line = write(entry);
+    if (key !== undefined) {
+      // The first refusal is written at once; identical ones that follow are counted.
+      const timer = setTimeout(() => {
+        try {
+          flush();
+        } catch {
+          // Written at the next append or on close instead.
+        }
+      }, aggregateMs);
+      timer.unref();
+      pending = { key, entry, count: 0, since: now().getTime(), timer };
+    }
+    return line;
+  };
+
   return {
     dir: opts.dir,
-    append: (entry) =>
-      opts.lock(() => {
-        const ts = now();
-        const head = readHead(opts.dir);
-        const line = nextAuditLine(entry, head, ts, opts.kioskId);
-        const file = join(opts.dir, auditFileName(ts));
-        appendWhole(file, `${head.needsNewline && head.file === file ? '\n' : ''}${JSON.stringify(line)}\n`);
-        return line;
-      }),
+    append,
+    flush,
+    health: () =>
+      bytes >= maxBytes
+        ? { state: 'degraded', code: 'AUDIT_CAP_REACHED', bytes }
+        : bytes >= maxBytes * WARN_RATIO
+          ? { state: 'degraded', code: 'AUDIT_SPACE_LOW', bytes }
+          : { state: 'ok', bytes },
   };
 }
 

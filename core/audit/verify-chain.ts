@@ -2,11 +2,13 @@
 // the previous line's hash, and seq counts up by one. Given a directory, the chain is followed
 // across the monthly files; given one file, its first line's `prev` is taken as the anchor.
 // Limit: truncating the newest lines leaves a valid shorter chain; compare `lines`/`lastHash`
-// with a copy kept elsewhere (e.g. a printed or exported head) to detect that.
+// with a copy kept elsewhere (e.g. a printed or exported head) to detect that: anchors
+// (core/audit/anchor.ts) are such copies, and given the key every line must be keyed with it
+// (docs/audit.md), so a chain recomputed without the key is rejected.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../result';
-import type { AuditLine } from './audit-line';
+import type { AuditKey, AuditLine } from './audit-line';
 import { GENESIS_HASH, lineHash } from './audit-line';
 import { auditFiles } from './audit-log';
 
@@ -16,11 +18,24 @@ export interface AuditChainError {
     readonly file: string;
     /** 1-based line number within the file. */
     readonly line: number;
-    readonly reason: 'unparseable' | 'hash-mismatch' | 'prev-mismatch' | 'seq-gap';
+    readonly reason: 'unparseable' | 'hash-mismatch' | 'prev-mismatch' | 'seq-gap' | 'unkeyed' | 'wrong-key';
   };
 }
 
-export function verifyAuditChain(path: string): Result<{ lines: number; lastHash: string }, AuditChainError> {
+export interface VerifiedChain {
+  readonly lines: number;
+  readonly lastHash: string;
+  readonly lastSeq: number;
+  /** seq → hash for the seqs asked for in `want` (anchor checks). */
+  readonly hashes: ReadonlyMap<number, string>;
+}
+
+export function verifyAuditChain(
+  path: string,
+  opts: { key?: AuditKey; want?: readonly number[] } = {},
+): Result<VerifiedChain, AuditChainError> {
+  const want = new Set(opts.want ?? []);
+  const hashes = new Map<number, string>();
   const isDir = statSync(path).isDirectory();
   const files = isDir ? auditFiles(path).map((f) => join(path, f)) : [path];
   let prev: string | undefined = isDir ? GENESIS_HASH : undefined;
@@ -39,13 +54,21 @@ export function verifyAuditChain(path: string): Result<{ lines: number; lastHash
         return fail('unparseable');
       }
       if (typeof line !== 'object' || line === null || typeof line.hash !== 'string') return fail('unparseable');
-      if (lineHash(line) !== line.hash) return fail('hash-mismatch');
+      if (opts.key) {
+        if (line.alg !== 'hmac-sha256') return fail('unkeyed');
+        if (line.keyId !== opts.key.keyId) return fail('wrong-key');
+        if (lineHash(line, opts.key.key) !== line.hash) return fail('hash-mismatch');
+      } else if (line.alg === undefined && lineHash(line) !== line.hash) {
+        // Keyed lines cannot be checked without the key; their links still are, below.
+        return fail('hash-mismatch');
+      }
       if (prev !== undefined && line.prev !== prev) return fail('prev-mismatch');
       if (seq !== undefined && line.seq !== seq + 1) return fail('seq-gap');
       prev = line.hash;
       seq = line.seq;
+      if (want.has(line.seq)) hashes.set(line.seq, line.hash);
       count++;
     }
   }
-  return { ok: true, value: { lines: count, lastHash: prev ?? GENESIS_HASH } };
+  return { ok: true, value: { lines: count, lastHash: prev ?? GENESIS_HASH, lastSeq: seq ?? 0, hashes } };
 }

@@ -13,7 +13,11 @@ const COMMANDS = {
   rules: 'rules check FILE|builtin:NAME [--country DE] [--json]   (exit 0: the kiosk would accept the rule file)',
   doctor: 'doctor --config FILE [--data-dir DIR] [--cupsd-conf FILE] [--json]',
   stats: 'stats --from DATE --to DATE [--by day|kiosk|office] [--format csv|json] [--config FILE,…] [--data-dir DIR]',
-  audit: 'audit verify (--dir AUDIT_DIR | --config FILE)   (FILE with a PostgreSQL registry: every kiosk\'s chain)',
+  revoke: 'revoke --data-dir DIR --uvci UVCI --reason TEXT [--key FILE]',
+  revocation: 'revocation export --data-dir DIR --since YYYY-MM-DD --out FILE [--key FILE]',
+  audit:
+    'audit anchor --data-dir DIR [--key FILE] [--kiosk-id ID] --out FILE | ' +
+    'audit verify (--data-dir DIR [--key FILE] [--anchor FILE[,FILE]] | --config FILE)',
   print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',
 } as const;
 

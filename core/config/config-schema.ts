@@ -158,6 +158,14 @@ export const clerkConfigSchema = z.strictObject({
   idleLockSeconds: z.int().min(15).max(3600).default(120),
 });
 
+/** Audit log key and size cap (docs/audit.md). */
+export const auditConfigSchema = z.strictObject({
+  /** 64 hex digits, mode 0600, outside the data directory; default `<dataDir>-secrets/audit.key`. */
+  keyFile: z.string().min(1).max(1024).optional(),
+  /** Cap on the audit directory; past 80 % the clerk status shows AUDIT_SPACE_LOW. */
+  maxBytes: z.int().min(64 * 1024).max(1024 ** 4).default(1024 ** 3),
+});
+
 export const uiConfigSchema = z
   .strictObject({
     languages: z
@@ -200,6 +208,7 @@ export const kioskConfigFileSchema = z
       .refine((ps) => new Set(ps.map((p) => p.name)).size === ps.length, 'printer names must be unique')
       .default([]),
     clerk: clerkConfigSchema.default(clerkConfigSchema.parse({})),
+    audit: auditConfigSchema.default(auditConfigSchema.parse({})),
     ui: uiConfigSchema.default(uiConfigSchema.parse({})),
     logDir: z.string().min(1).max(1024).optional(),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -121,6 +121,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
       ...(file.registry?.kind === 'postgres' ? { registry: resolveRegistryPaths(file.registry, abs) } : {}),
       ...(file.logDir ? { logDir: abs(file.logDir) } : {}),
       ...(file.metrics?.tokenFile ? { metrics: { ...file.metrics, tokenFile: abs(file.metrics.tokenFile) } } : {}),
+      audit: { ...file.audit, ...(file.audit.keyFile ? { keyFile: abs(file.audit.keyFile) } : {}) },
       rules: {
         ...file.rules,
         businessRules: isBuiltinRuleSet(file.rules.businessRules)

@@ -5,6 +5,7 @@
 // handed out). Order choice: the record lookup comes *before* the already-issued check, so that
 // only someone who knows the ID, name and date of birth learns that (and when) a certificate was
 // issued; a bare ID reveals nothing. Every outcome is a Result; nothing personal is logged.
+import { revocationHashes } from '../revocation/revocation-hashes';
 import type { AuditEntry } from '../audit/audit-line';
 import { verifyHc1 } from '../dcc/verify';
 import { issueRecoveryCertificate } from '../dcc/issue-certificate';
@@ -249,6 +250,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         return acceptance;
       }
       await pauseForCrashTest('after-verify');
+      const revocation = revocationHashes(cert.value.hc1);
       // The audit line is written inside the commit transaction: if it cannot be written, the
       // commit aborts and the certificate is not handed out (the log never lacks an issuance).
       const committed = await registry.commit(
@@ -259,6 +261,8 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
           idHash: reservation.idHash,
           uvci: reservation.uvci,
           ...(reservation.replacesUvci ? { supersedes: reservation.replacesUvci } : {}),
+          // EU revocation hashes (docs/revocation.md): the audit log is their append-only store.
+          ...(revocation ? { revocation } : {}),
           ...(reissue ? { clerk: reissue.clerkSession, reason: reissue.reason } : {}),
         },
         {

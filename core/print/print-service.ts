@@ -10,6 +10,7 @@ import { buildA4Pdf } from './a4/a4-pdf';
 import type { ElectronPdfPrint, PrinterConfig } from './printer-config';
 import { buildReceiptJob } from './receipt/receipt-job';
 import { printCups, cupsStatus } from './transport/cups';
+import { readCupsRetention, type CupsRetention } from './transport/cups-retention';
 import { printEscpos, queryEscpos } from './transport/escpos-printer';
 import type { LinkResult } from './transport/byte-link';
 
@@ -32,6 +33,8 @@ export type PrintLog = (event: string, fields: Record<string, string | number | 
 export interface PrintServiceDeps {
   readonly electronPrint?: ElectronPdfPrint;
   readonly log?: PrintLog;
+  /** Reads whether CUPS keeps finished jobs (default: cupsctl / cupsd.conf); checked once at start. */
+  readonly cupsRetention?: () => Promise<CupsRetention>;
 }
 
 /** Job title CUPS shows in its queue: fixed text, no personal data. */
@@ -43,6 +46,13 @@ const formatOf = (p: PrinterConfig): PrintFormat => (p.kind === 'escpos' ? 'rece
 export function createPrintService(printers: PrinterConfig[], deps: PrintServiceDeps = {}): PrintService {
   const log: PrintLog = deps.log ?? (() => undefined);
   const queues = new Map<string, Promise<unknown>>();
+  // Start-up check (docs/printing-privacy.md): a CUPS that keeps job files is shown on the clerk status.
+  const retention = printers.some((p) => p.kind === 'cups')
+    ? (deps.cupsRetention ?? readCupsRetention)().catch(() => undefined)
+    : Promise.resolve(undefined);
+  void retention.then((r) => {
+    if (r?.keepsJobs) log('print.spool-keeps-jobs', { files: r.preserveJobFiles, history: r.preserveJobHistory, source: r.source });
+  });
 
   /** Serialises jobs per printer so two prints never interleave bytes on one device. */
   function exclusive<T>(name: string, task: () => Promise<T>): Promise<T> {
@@ -61,7 +71,7 @@ export function createPrintService(printers: PrinterConfig[], deps: PrintService
     const pdf = await buildA4Pdf(cert, { lang });
     if (printer.kind === 'cups') {
       const sent = await printCups(printer, pdf, PRINT_JOB_TITLE);
-      return sent.ok ? ok({ bytes: pdf.length, jobId: sent.value.jobId }) : sent;
+      return sent.ok ? ok({ bytes: pdf.length, jobId: sent.value.jobId, purged: sent.value.purged }) : sent;
     }
     if (!deps.electronPrint) return err('PRINTER_NOT_CONFIGURED', { reason: 'electron_print_missing' });
     const glue = deps.electronPrint;
@@ -110,6 +120,9 @@ export function createPrintService(printers: PrinterConfig[], deps: PrintService
                   ? ok({ condition: 'ok' as const, paperLow: false })
                   : err('PRINTER_NOT_CONFIGURED');
           if (!reading.ok) return { ...entry, state: 'down' as const, code: reading.error.code };
+          if (printer.kind === 'cups' && (await retention)?.keepsJobs !== false) {
+            return { ...entry, state: 'degraded' as const, code: 'PRINT_SPOOL_KEEPS_JOBS' };
+          }
           return { ...entry, state: reading.value.paperLow ? ('degraded' as const) : ('ok' as const) };
         }),
       );

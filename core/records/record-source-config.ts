@@ -96,6 +96,8 @@ export const recordSourceConfigSchema = z.discriminatedUnion('kind', [
     /** Case field holding the Genesenen-ID. */
     idField: z.enum(['externalID', 'externalToken', 'epidNumber', 'uuid']).default('externalID'),
     timeZone: z.string().min(1).refine(isTimeZone, 'unknown IANA time zone').default('Europe/Berlin'),
+    /** A NOT_FOUND answer takes at least this long (docs/record-sources.md, constant-shape lookups). */
+    answerFloorMs: z.int().min(0).max(30_000).default(0),
     ...tlsFiles,
     ...timing,
   }),
@@ -124,7 +126,11 @@ export function createRecordSource(config: RecordSourceConfig, deps: RecordSourc
     case 'dikoma':
       return createDikomaSource(httpConfig('dikoma', config, config.bearerToken ? { bearerToken: config.bearerToken } : undefined, log));
     case 'sormas':
-      return createSormasSource(httpConfig('sormas', config, resolvedAuth(config.auth), log), { idField: config.idField, timeZone: config.timeZone });
+      return createSormasSource(httpConfig('sormas', config, resolvedAuth(config.auth), log), {
+        idField: config.idField,
+        timeZone: config.timeZone,
+        answerFloorMs: config.answerFloorMs,
+      });
     case 'simulator':
       if (deps.simulatorUrl !== undefined) {
         return createDikomaSource(

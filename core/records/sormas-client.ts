@@ -5,6 +5,11 @@
 // the kiosk's name-match policy (SORMAS has no such query). The first positive test is the
 // sample date of the EARLIEST sample with a positive, non-rejected COVID-19 PCR test; antigen
 // and negative tests never count. One deadline (timeoutMs) covers all five requests.
+// Constant shape (docs/record-sources.md): every lookup sends the same five requests whatever the
+// reason for NOT_FOUND (unknown ID, wrong name or date of birth, no positive PCR); a request whose
+// real input is unknown or must not be read (the person of a wrong guess's case, its samples) asks
+// for a UUID that matches nothing, so a wrong guess fetches no record. `answerFloorMs` pads a
+// no-match answer to a minimum time on top.
 import { z } from 'zod';
 import { createHttpClient, type HttpClientConfig, type HttpOutcome, type JsonRequest } from './http-client';
 import { datesOfBirthMatch, familyNamesMatch } from './name-match';
@@ -24,7 +29,12 @@ export interface SormasSourceOptions {
   readonly idField: SormasIdField;
   /** IANA zone in which sample instants become calendar dates; default Europe/Berlin. */
   readonly timeZone: string;
+  /** A no-match answer takes at least this long (ms); 0 = no floor. */
+  readonly answerFloorMs?: number;
 }
+
+/** Syntactically a SORMAS UUID; matches no object. */
+const NO_UUID = 'XXXXXX-XXXXXX-XXXXXX-XXXXXX';
 
 class Stop {
   constructor(readonly outcome: RecordLookup) {}
@@ -57,33 +67,32 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
       signal,
     );
     const caseUuid = typeof found.body === 'string' ? found.body.trim().replace(/^"|"$/gu, '') : '';
-    if (caseUuid === '' || caseUuid === 'null') return { kind: 'no-match' };
-    if (!/^[A-Za-z0-9-]{1,64}$/u.test(caseUuid)) throw fail('SOURCE_BAD_RESPONSE');
+    const known = caseUuid !== '' && caseUuid !== 'null';
+    if (known && !/^[A-Za-z0-9-]{1,64}$/u.test(caseUuid)) throw fail('SOURCE_BAD_RESPONSE');
 
-    const [caze] = await list(sormasCaseSchema, { method: 'POST', path: 'cases/query', body: [caseUuid], operation: 'read-case' }, signal);
+    const [caze] = await list(sormasCaseSchema, { method: 'POST', path: 'cases/query', body: [known ? caseUuid : NO_UUID], operation: 'read-case' }, signal);
     // specificCase also matches UUIDs and EPID numbers: insist on the configured field.
-    if (!caze || caze.deleted || canonical(caze[options.idField]) !== canonical(query.genesenenId)) return { kind: 'no-match' };
-    if (caze.disease && caze.disease !== 'CORONAVIRUS') return { kind: 'no-match' };
+    const caseOk =
+      known && !!caze && !caze.deleted && canonical(caze[options.idField]) === canonical(query.genesenenId) && (!caze.disease || caze.disease === 'CORONAVIRUS');
 
-    const [person] = await list(sormasPersonSchema, { method: 'POST', path: 'persons/query', body: [caze.person.uuid], operation: 'read-person' }, signal);
-    if (!person) return { kind: 'no-match' };
-    if (person.pseudonymized) {
+    const [person] = await list(sormasPersonSchema, { method: 'POST', path: 'persons/query', body: [caseOk ? caze!.person.uuid : NO_UUID], operation: 'read-person' }, signal);
+    if (caseOk && person?.pseudonymized) {
       log('record-source.sormas-pseudonymized', { source: 'sormas' }); // the REST user lacks rights
       throw fail('SOURCE_REFUSED');
     }
-    const dob = sormasBirthDate(person);
-    if (!person.lastName || !dob || !familyNamesMatch(query.familyName, person.lastName) || !datesOfBirthMatch(query.dateOfBirth, dob)) {
-      return { kind: 'no-match' };
-    }
+    const dob = person ? sormasBirthDate(person) : undefined;
+    const personOk =
+      caseOk && !!person && !!person.lastName && !!dob && familyNamesMatch(query.familyName, person.lastName) && datesOfBirthMatch(query.dateOfBirth, dob);
 
-    const samples = (await list(sormasSampleSchema, { method: 'POST', path: 'samples/query/cases', body: [caze.uuid], operation: 'read-samples' }, signal))
-      .filter((s) => !s.deleted && (!s.associatedCase || s.associatedCase.uuid === caze.uuid));
-    if (samples.length === 0) return noPositivePcr();
+    const samples = (await list(sormasSampleSchema, { method: 'POST', path: 'samples/query/cases', body: [personOk ? caze!.uuid : NO_UUID], operation: 'read-samples' }, signal))
+      .filter((s) => personOk && !s.deleted && (!s.associatedCase || s.associatedCase.uuid === caze!.uuid));
     const tests = await list(
       sormasPathogenTestSchema,
-      { method: 'POST', path: 'pathogentests/query/samples', body: samples.map((s) => s.uuid), operation: 'read-tests' },
+      { method: 'POST', path: 'pathogentests/query/samples', body: samples.length > 0 ? samples.map((s) => s.uuid) : [NO_UUID], operation: 'read-tests' },
       signal,
     );
+    if (!personOk || !person?.lastName || !dob) return { kind: 'no-match' };
+    if (samples.length === 0) return noPositivePcr();
     const positiveSamples = new Set(
       tests
         .filter((t) => !t.deleted && t.testType === 'PCR_RT_PCR' && t.testResult === 'POSITIVE')
@@ -125,6 +134,9 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
     } finally {
       deadline.dispose();
     }
+    const floor = options.answerFloorMs ?? 0;
+    const rest = started + floor - Date.now();
+    if (outcome.kind === 'no-match' && rest > 0) await new Promise((r) => setTimeout(r, rest));
     const label = outcome.kind === 'failure' ? outcome.code : outcome.kind;
     log('record-source.lookup', { source: 'sormas', outcome: label, durationMs: Date.now() - started });
     return outcome;

@@ -2,6 +2,7 @@
 // embedded SQLite by default (`registryPath`, or `<dataDir>/registry.sqlite`; the ID-hash secret
 // beside it, the audit log in `<dataDir>/audit`), or the fleet's PostgreSQL server
 // (`registry.kind: postgres`; the audit lines in its `audit_line` table, docs/fleet.md).
+import { loadOrCreateAuditKey } from '../audit/audit-key';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import type { KioskConfig } from '../config/load-config';
 import type { Logger } from '../log/logger';
@@ -56,8 +57,24 @@ function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Res
       auditLog?.append({ event: 'reservation.stale-released', outcome: 'ok', idHash: s.idHash, uvci: s.uvci, code: s.reason });
     },
   });
+  // The audit key lives outside the data directory (docs/audit.md); a bad key file stops start-up.
+  const auditKey = loadOrCreateAuditKey(dataDir, config.audit.keyFile);
+  if (!auditKey.ok) {
+    log.error('audit.key-invalid', { state: String(auditKey.error.details?.reason ?? 'unknown') });
+    registry.close();
+    attemptsDb.value.close();
+    return auditKey;
+  }
+  if (!config.demo && config.audit.keyFile === undefined) log.warn('audit.key-default-location', {});
   try {
-    auditLog = createAuditLog({ dir: paths.auditDir, kioskId: config.kioskId, now, lock: registry.exclusive });
+    auditLog = createAuditLog({
+      dir: paths.auditDir,
+      kioskId: config.kioskId,
+      now,
+      lock: registry.exclusive,
+      key: auditKey.value,
+      maxBytes: config.audit.maxBytes,
+    });
   } catch {
     registry.close();
     attemptsDb.value.close();
@@ -70,5 +87,13 @@ function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Res
     appendAudit: (entry) => void log_.append(entry),
     hashId: createIdHasher(secret.value),
     database: attemptsDb.value,
+    auditHealth: () => log_.health(),
+    flushAudit: () => {
+      try {
+        log_.flush();
+      } catch (e) {
+        log.error('audit.append-failed', { code: (e as { code?: string }).code ?? 'unknown' });
+      }
+    },
   });
 }

@@ -4,6 +4,7 @@
 // Every call is async (a network database cannot answer synchronously) and returns a Result;
 // an engine that cannot answer fails closed with REGISTRY_UNAVAILABLE and never throws.
 import type { AuditEntry } from '../audit/audit-line';
+import type { AuditHealth } from '../audit/audit-log';
 import type { ErrorCode } from '../errors';
 import type { Result } from '../result';
 import type { AttemptRule, AttemptScope } from './attempt-limits';
@@ -79,6 +80,9 @@ export interface RegistryEngine {
   /** Appends an audit line; throws (or rejects) on failure. */
   readonly appendAudit: (entry: AuditEntry) => void | Promise<void>;
   readonly hashId: (normalizedId: string) => string;
+  /** The file audit log's size alarm and its pending aggregated refusals (docs/audit.md). */
+  readonly auditHealth?: () => AuditHealth;
+  readonly flushAudit?: () => void;
   /** The embedded engine's database, for read-only aggregate metrics (core/metrics/sqlite-probes.ts). */
   readonly database?: RegistryDatabase;
 }

@@ -12,6 +12,7 @@ import { createKiosk } from '../../core/api/create-kiosk-api';
 import { createFileSink } from '../../core/log/file-sink';
 import { createLogger, errorName, type Logger } from '../../core/log/logger';
 import { dataPaths, defaultDataDir } from '../../core/paths';
+import { limitCoreDumps } from '../../core/process/core-dumps';
 import { APP_ENTRY_URL, APP_ORIGIN, privilegedSchemes, registerAppProtocol } from './app-protocol';
 import { chromiumProfileDir, loadKiosk, resolveKioskPaths, type CreateKiosk } from './config-loading';
 import { hardenApp, hardenSession, PDF_VIEWER_ORIGIN } from './hardening';
@@ -53,6 +54,8 @@ export interface RunningKiosk {
 export async function startKioskMain(deps: MainDeps): Promise<RunningKiosk | null> {
   const { app, BrowserWindow, ipcMain, Menu, protocol, session } = deps.electron;
   const isProduction = app.isPackaged;
+  // First, so that every Chromium child process inherits it (core/process/core-dumps.ts).
+  const coreDumps = limitCoreDumps();
   const paths = resolveKioskPaths(deps);
 
   // Before 'ready': Chromium's profile goes inside the data directory; app:// becomes a real origin.
@@ -70,6 +73,7 @@ export async function startKioskMain(deps: MainDeps): Promise<RunningKiosk | nul
       context: { version: packageJson.version },
     });
   installProcessFailureHandlers(deps.proc, app, logger);
+  logger.info('shell.core-dumps', { state: coreDumps });
 
   const devOrigin = !isProduction && deps.devServerUrl ? originOf(deps.devServerUrl) : null;
   const trustedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];

@@ -4,6 +4,9 @@
 // DD.MM.YYYY, D.M.YYYY, YYYYMMDD and DD/MM/YYYY (partial ones as they are); and certificates
 // themselves (an HC1 string or a piece of one carries the name and date of birth, compressed).
 // Every file is read raw, so SQLite pages, WAL frames and the shared-memory index count too.
+// The CUPS spool (findPersonalDataInSpool) is scanned the same way, and a spooled PDF's text is
+// extracted with pdftotext as well: its name glyphs sit in compressed streams the raw scan misses.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -46,7 +49,12 @@ const pattern = (s: string, flags = 'u') =>
   [...s].length >= 6 ? new RegExp(escape(s), flags) : new RegExp(`(?<![\\p{L}\\p{N}:])${escape(s)}(?![\\p{L}\\p{N}])`, flags);
 
 /** `file: what` for every hit; [] when the directory is clean. */
-export function findPersonalData(dir: string, secrets: Secrets, skip: (path: string) => boolean = () => false): string[] {
+export function findPersonalData(
+  dir: string,
+  secrets: Secrets,
+  skip: (path: string) => boolean = () => false,
+  extraText: (bytes: Buffer) => string[] = () => [],
+): string[] {
   const needles = [
     ...secrets.names.flatMap(nameForms).map((n) => ({ label: n, re: pattern(n) })),
     ...secrets.datesOfBirth.flatMap(dateForms).map((d) => ({ label: d, re: pattern(d) })),
@@ -58,8 +66,36 @@ export function findPersonalData(dir: string, secrets: Secrets, skip: (path: str
   for (const file of filesUnder(dir)) {
     if (skip(file)) continue;
     const bytes = readFileSync(file);
-    const texts = [bytes.toString('utf8'), bytes.toString('latin1'), bytes.toString('utf16le'), bytes.subarray(1).toString('utf16le')];
+    const texts = [
+      bytes.toString('utf8'),
+      bytes.toString('latin1'),
+      bytes.toString('utf16le'),
+      bytes.subarray(1).toString('utf16le'),
+      ...extraText(bytes),
+    ];
     for (const { label, re } of needles) if (texts.some((t) => re.test(t))) hits.add(`${relative(dir, file)}: ${label}`);
   }
   return [...hits].sort();
 }
+
+/** The text layer of a PDF (pdftotext), or nothing for other files or when extraction fails. */
+export function pdfTextOf(bytes: Buffer): string[] {
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return [];
+  try {
+    return [execFileSync('pdftotext', ['-', '-'], { input: bytes, stdio: ['pipe', 'pipe', 'ignore'] }).toString('utf8')];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The CUPS spool (default /var/spool/cups, readable by root): `c*` control files, `d*` data files
+ * and the filters' `tmp/`, raw and (for PDFs) as extracted text. `file: what` for every hit.
+ */
+export function findPersonalDataInSpool(secrets: Secrets, spoolDir = '/var/spool/cups'): string[] {
+  return findPersonalData(spoolDir, secrets, () => false, pdfTextOf);
+}
+
+/** Job files CUPS still keeps: `c<job>` control files and `d<job>-<doc>` data files. */
+export const spooledJobFiles = (spoolDir = '/var/spool/cups'): string[] =>
+  readdirSync(spoolDir).filter((f) => /^(c\d+|d\d+-\d+)$/.test(f)).sort();

@@ -1,33 +1,83 @@
-// `npm run cli -- audit verify (--dir AUDIT_DIR | --config FILE)`: checks the audit hash chain
-// (docs/configuration.md, "Audit log") against either registry engine — the JSON-lines files of a
-// SQLite kiosk, or every kiosk's chain in the `audit_line` table of the fleet's PostgreSQL
-// registry (docs/fleet.md). Prints line counts and last hashes; exit code 1 names what is broken.
+// `npm run cli -- audit anchor|verify` (docs/audit.md, docs/fleet.md).
+//   audit anchor --data-dir DIR [--key FILE] --out FILE   export the chain head, HMAC'd with the key
+//   audit verify --data-dir DIR [--key FILE] [--anchor FILE[,FILE...]]   a kiosk's keyed JSON-lines log
+//   audit verify --config FILE   every kiosk's chain in the fleet's PostgreSQL `audit_line` table
+// The key defaults to `<dataDir>-secrets/audit.key` (the demo's location). verify exits 1 when a
+// line is not keyed with this key, a line was changed, deleted or reordered, or an anchored head is
+// no longer in the chain; the output names the file and line or the anchor, never line contents.
+import { join } from 'node:path';
 import pg from 'pg';
-import { verifyAuditChain } from '../../audit/verify-chain';
+import { createAnchor, verifyWithAnchors, writeAnchor } from '../../audit/anchor';
+import { defaultAuditKeyFile, loadAuditKey } from '../../audit/audit-key';
 import { loadConfig } from '../../config/load-config';
+import { dataPaths } from '../../paths';
 import { pgPoolConfig } from '../../registry/pg/pg-connection';
 import { verifyPgAudit } from '../../registry/pg/pg-audit';
 import { parseArgs, stringFlag, UsageError } from '../args';
 
 export async function run(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { dir: 'string', config: 'string' });
-  if (args.positional[0] !== 'verify' || args.positional.length !== 1) throw new UsageError('expected: audit verify');
-  const dir = stringFlag(args, 'dir');
+  const args = parseArgs(argv, {
+    'data-dir': 'string',
+    key: 'string',
+    out: 'string',
+    anchor: 'string',
+    'kiosk-id': 'string',
+    config: 'string',
+  });
+  const sub = args.positional[0];
   const configPath = stringFlag(args, 'config');
-  if ((dir === undefined) === (configPath === undefined)) throw new UsageError('give exactly one of --dir and --config');
-  if (dir !== undefined) {
-    const r = verifyAuditChain(dir);
-    if (r.ok) process.stdout.write(`audit chain ok: ${r.value.lines} lines, last hash ${r.value.lastHash}\n`);
-    else process.stdout.write(`audit chain BROKEN: ${r.error.details.file} line ${r.error.details.line} (${r.error.details.reason})\n`);
-    return r.ok ? 0 : 1;
+  if (sub === 'verify' && configPath !== undefined) return verifyFleet(configPath);
+  const dataDir = stringFlag(args, 'data-dir');
+  if (!dataDir) throw new UsageError('--data-dir is required (or --config FILE for a PostgreSQL registry)');
+  const key = loadAuditKey(stringFlag(args, 'key') ?? defaultAuditKeyFile(dataDir), dataDir);
+  if (!key.ok) {
+    process.stderr.write(`audit key rejected: ${String(key.error.details?.reason ?? key.error.code)}\n`);
+    return 1;
   }
+  const auditDir = dataPaths(dataDir).auditDir;
+  if (sub === 'anchor') {
+    const out = stringFlag(args, 'out');
+    if (!out) throw new UsageError('--out is required');
+    const anchor = createAnchor(auditDir, key.value, stringFlag(args, 'kiosk-id') ?? 'unknown');
+    if (!anchor.ok) {
+      const d = anchor.error.details;
+      process.stdout.write(`audit chain BROKEN: ${d.file} line ${d.line} (${d.reason}); no anchor written\n`);
+      return 1;
+    }
+    writeAnchor(out, anchor.value);
+    process.stdout.write(`anchor written: seq ${anchor.value.seq}, hash ${anchor.value.hash}\n`);
+    return 0;
+  }
+  if (sub === 'verify') {
+    const anchors = (stringFlag(args, 'anchor') ?? '').split(',').filter(Boolean);
+    const result = verifyWithAnchors(auditDir, key.value, anchors);
+    if (result.ok) {
+      const v = result.value;
+      process.stdout.write(
+        `audit chain ok: ${v.lines} lines, keyed, ${v.anchors} anchor(s) found, last hash ${v.lastHash}\n`,
+      );
+      return 0;
+    }
+    const d = result.error.details;
+    process.stdout.write(
+      'anchor' in d
+        ? `audit anchor FAILED: ${d.anchor} (${d.reason})\n`
+        : `audit chain BROKEN: ${join(d.file)} line ${d.line} (${d.reason})\n`,
+    );
+    return 1;
+  }
+  throw new UsageError('expected: audit anchor|verify');
+}
+
+/** Every kiosk's chain in the fleet registry's `audit_line` table (docs/fleet.md). */
+async function verifyFleet(configPath: string): Promise<number> {
   const config = loadConfig(configPath);
   if (!config.ok) {
     process.stderr.write(`config invalid: ${JSON.stringify(config.error.details)}\n`);
     return 2;
   }
   const rc = config.value.registry;
-  if (rc?.kind !== 'postgres') throw new UsageError('--config must name a PostgreSQL registry (else use --dir)');
+  if (rc?.kind !== 'postgres') throw new UsageError('--config must name a PostgreSQL registry (else use --data-dir)');
   const pool = new pg.Pool({ ...pgPoolConfig(rc, config.value.kioskId), statement_timeout: 0, query_timeout: 0 });
   const client = await pool.connect();
   try {
@@ -35,7 +85,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (!r.ok) return 1;
     for (const [kiosk, head] of Object.entries(r.value.heads)) process.stdout.write(`${kiosk}: last hash ${head}\n`);
     for (const b of r.value.broken) process.stdout.write(`audit chain BROKEN: ${b.kioskId} seq ${b.seq} (${b.reason})\n`);
-    if (r.value.broken.length === 0) process.stdout.write(`audit chains ok: ${r.value.kiosks} kiosks, ${r.value.lines} lines\n`);
+    if (r.value.broken.length === 0)
+      process.stdout.write(`audit chains ok: ${r.value.kiosks} kiosks, ${r.value.lines} lines\n`);
     return r.value.broken.length === 0 ? 0 : 1;
   } finally {
     client.release();

@@ -2,6 +2,11 @@
 // then wait until CUPS reports the job completed. The title never holds personal data. A job that
 // does not complete within timeoutMs is cancelled: a certificate printed later, unattended, would
 // lie in the tray for the next person to take. Status via `lpstat -p`, reasons via `lpstat -l -p`.
+// A finished job is purged (`cancel -x`): its spooled PDF holds the name, the date of birth and a
+// usable QR, and nothing personal may stay on disk (docs/printing-privacy.md). With
+// `PreserveJobHistory No` (scripts/setup-cups.sh) CUPS forgets a job the moment it ends, so a job
+// that has left the queue without an entry in the completed list counts as printed unless the
+// printer now reports a fault.
 import { err, ok } from '../../result';
 import type { CupsPrinterConfig } from '../printer-config';
 import type { LinkResult } from './byte-link';
@@ -51,7 +56,13 @@ async function jobCompleted(queue: string, jobId: string, deadline: number): Pro
   return listed(done) ? 'completed' : 'gone';
 }
 
-export async function printCups(printer: CupsPrinterConfig, pdf: Uint8Array, title: string): Promise<LinkResult<{ jobId: string }>> {
+/** Removes the job's files and history from the spool; a job CUPS already forgot is fine. */
+export async function purgeCupsJob(jobId: string): Promise<boolean> {
+  const out = await runTool('cancel', ['-x', jobId], { timeoutMs: 3000 });
+  return out.exitCode === 0 || /not found|does not exist|already/i.test(out.stderr + out.stdout);
+}
+
+export async function printCups(printer: CupsPrinterConfig, pdf: Uint8Array, title: string): Promise<LinkResult<{ jobId: string; purged: boolean }>> {
   const deadline = Date.now() + printer.timeoutMs;
   const before = await cupsStatus(printer.queue, deadline);
   if (!before.ok) return before;
@@ -63,12 +74,16 @@ export async function printCups(printer: CupsPrinterConfig, pdf: Uint8Array, tit
   if (lp.exitCode !== 0 || !jobId) return toolError(lp, 'submit');
   while (Date.now() < deadline) {
     const state = await jobCompleted(printer.queue, jobId, deadline);
-    if (state === 'completed') return ok({ jobId });
-    if (state === 'gone') return err('PRINT_FAILED', { phase: 'job', reason: 'job_aborted' });
+    if (state === 'completed') return ok({ jobId, purged: await purgeCupsJob(jobId) });
+    if (state === 'gone') {
+      const after = await cupsStatus(printer.queue, Date.now() + 2000);
+      const purged = await purgeCupsJob(jobId);
+      return after.ok ? ok({ jobId, purged }) : err('PRINT_FAILED', { phase: 'job', reason: 'job_aborted' });
+    }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   const why = await cupsStatus(printer.queue, Date.now() + 1000);
-  await runTool('cancel', [jobId], { timeoutMs: 1000 });
+  await runTool('cancel', ['-x', jobId], { timeoutMs: 1000 });
   return why.ok ? err('PRINTER_TIMEOUT', { phase: 'job' }) : err(why.error.code, { phase: 'job' });
 }
 

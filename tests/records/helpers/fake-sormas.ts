@@ -17,6 +17,8 @@ export interface FakeSormasData {
 export interface FakeSormasOptions {
   readonly basic?: { user: string; password: string };
   readonly bearerToken?: string;
+  /** Fixed delay before every answer (timing tests). */
+  readonly latencyMs?: number;
 }
 
 const byUuid = <T extends { uuid: string }>(items: T[], uuids: unknown): T[] =>
@@ -29,6 +31,10 @@ export async function startFakeSormas(data: FakeSormasData, opts: FakeSormasOpti
       ? `Bearer ${opts.bearerToken}`
       : undefined;
   const server = await startRawServer((req, body, res) => {
+    if (opts.latencyMs) setTimeout(() => answer(req, body, res), opts.latencyMs);
+    else answer(req, body, res);
+  });
+  function answer(req: Parameters<Parameters<typeof startRawServer>[0]>[0], body: string, res: Parameters<Parameters<typeof startRawServer>[0]>[2]): void {
     if (expectedAuth && req.headers.authorization !== expectedAuth) {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="sormas-rest"' });
       res.end();
@@ -72,7 +78,7 @@ export async function startFakeSormas(data: FakeSormasData, opts: FakeSormasOpti
       return sendJson(res, 200, data.tests.filter((t) => samples.includes(t.sample.uuid)));
     }
     sendJson(res, 404, {});
-  });
+  }
   return { ...server, baseUrl: `${server.url}/sormas-rest` };
 }
 
