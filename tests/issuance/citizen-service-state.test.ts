@@ -9,6 +9,14 @@ const healthy: ServiceStatus = {
   signer: { state: 'ok', demo: false, kid: 'abc' },
   registry: { state: 'ok', issuedCount: 7 },
   printers: [{ name: 'Beleg', format: 'receipt', state: 'ok' }],
+  rules: {
+    source: 'builtin:de-recovery-2021',
+    sha256: '0'.repeat(64),
+    acceptanceCountry: 'DE',
+    inForceSince: '2021-07-17T00:00:00.000Z',
+    loadedAt: '2026-12-01T08:00:00.000Z',
+    selected: ['RR-DE-0001 1.0.0'],
+  },
 };
 
 describe('citizen service state', () => {
