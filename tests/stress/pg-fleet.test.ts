@@ -1,5 +1,5 @@
 // Exactly once across a fleet on one PostgreSQL registry, stress size (STRESS=1, tests/support/
-// pg-fleet.ts): 8 kiosk processes on two PCs × 2,000 overlapping IDs; then 8 × 500 with the
+// pg-fleet.ts): 8 kiosk processes on two PCs × 400 overlapping IDs; then 8 × 200 with the
 // database server crashed and restarted (`pg_ctl restart -m immediate`) in the middle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../support/pg-cluster';
@@ -14,14 +14,14 @@ beforeAll(async () => {
 afterAll(() => cluster?.destroy());
 
 describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry (stress)', () => {
-  it('8 processes × 2,000 IDs: one certificate per ID, registry = certificates handed out = audit', { timeout: 1_800_000 }, async () => {
-    const figures = await runPgFleet(cluster, { processes: 8, ids: 2000, concurrency: 4, db: 'stress_plain', deadlineMs: 20_000 });
+  it('8 processes × 400 IDs: one certificate per ID, registry = certificates handed out = audit', { timeout: 900_000 }, async () => {
+    const figures = await runPgFleet(cluster, { processes: 8, ids: 400, concurrency: 4, db: 'stress_plain', deadlineMs: 20_000 });
     console.info('pg fleet (stress):', JSON.stringify(figures));
-    expect(figures.handedOut).toBe(2000);
+    expect(figures.handedOut).toBe(400);
   });
 
-  it('8 processes × 500 IDs, server restarted mid-run: nothing twice, nothing lost, all reconnect', { timeout: 1_800_000 }, async () => {
-    const figures = await runPgFleet(cluster, { processes: 8, ids: 500, concurrency: 4, db: 'stress_restart', restartAfterResults: 1500 });
+  it('8 processes × 200 IDs, server restarted mid-run: nothing twice, nothing lost, all reconnect', { timeout: 900_000 }, async () => {
+    const figures = await runPgFleet(cluster, { processes: 8, ids: 200, concurrency: 4, db: 'stress_restart', restartAfterResults: 600 });
     console.info('pg fleet (stress, restart):', JSON.stringify(figures));
     expect(figures.handedOut).toBeGreaterThan(0);
   });
