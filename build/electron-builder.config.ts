@@ -25,7 +25,7 @@ export const KIOSK_FUSES = {
 } as const satisfies FuseOptionsV1;
 
 /** Runtime dependencies left outside the main bundle (electron/vite.shared.ts NATIVE_EXTERNALS). */
-export const SHIPPED_NODE_MODULES = ['better-sqlite3', 'bindings', 'file-uri-to-path'] as const;
+export const SHIPPED_NODE_MODULES = ['better-sqlite3', 'bindings', 'file-uri-to-path', 'pkcs11js'] as const;
 
 export const EXECUTABLE_NAME = 'genesenen-kiosk';
 
@@ -44,6 +44,7 @@ const config: Configuration = {
     '!node_modules/**',
     ...SHIPPED_NODE_MODULES.flatMap((m) => [`node_modules/${m}/package.json`, `node_modules/${m}/lib/**`, `node_modules/${m}/*.js`]),
     'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    'node_modules/pkcs11js/build/Release/pkcs11.node',
   ],
   asar: true,
   asarUnpack: ['**/*.node'],

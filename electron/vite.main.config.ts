@@ -11,11 +11,11 @@ import { defineConfig, type Plugin } from 'vite';
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Left to `require` at run time. `better-sqlite3` is native (its .node file is rebuilt for
+ * Left to `require` at run time. `better-sqlite3` and `pkcs11js` are native (their .node files are rebuilt for
  * Electron's ABI and unpacked from the asar); `cbor-extract` is cbor-x's optional native
  * accelerator, deliberately not shipped — cbor-x falls back to its JavaScript decoder.
  */
-export const NATIVE_EXTERNALS = ['better-sqlite3', 'cbor-extract'] as const;
+export const NATIVE_EXTERNALS = ['better-sqlite3', 'cbor-extract', 'pkcs11js'] as const;
 const NODE_EXTERNALS: (string | RegExp)[] = ['electron', /^electron\//, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /**
