@@ -6,9 +6,17 @@
 import Database from 'better-sqlite3';
 import { vi } from 'vitest';
 
+/** Every open connection the kiosk made on one file (the issuance connection and the attempt
+ *  counters' own connection, core/registry/open-engine.ts): a fault applies to all of them. */
+export interface KioskConnections {
+  readonly count: number;
+  /** Runs the pragma on every connection; returns the first connection's answer. */
+  pragma(sql: string, options?: Database.PragmaOptions): unknown;
+}
+
 export interface ConnectionSpy {
-  /** The open connection on `path` made since the spy was installed. */
-  connectionTo(path: string): Database.Database;
+  /** The open connections on `path` made since the spy was installed. */
+  connectionTo(path: string): KioskConnections;
   restore(): void;
 }
 
@@ -22,8 +30,11 @@ export function spyOnConnections(): ConnectionSpy {
   return {
     connectionTo(path) {
       const found = [...seen].filter((db) => db.open && db.name === path);
-      if (found.length !== 1) throw new Error(`expected one open connection to ${path}, found ${found.length}`);
-      return found[0]!;
+      if (found.length === 0) throw new Error(`expected an open connection to ${path}, found none`);
+      return {
+        count: found.length,
+        pragma: (sql, options) => found.map((db) => db.pragma(sql, options))[0],
+      };
     },
     restore: () => spy.mockRestore(),
   };
