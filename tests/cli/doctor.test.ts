@@ -13,17 +13,21 @@ import { DCC_EKU_OIDS } from '../../core/dcc/x509';
 import { closedPortUri, startFakePrinter, type FakePrinter } from '../print/helpers/fake-printer';
 import { makeDirs } from '../issuance/kiosk-helpers';
 import { writeDsc } from '../support/dsc';
+import { startRecordsService, type RecordsService } from '../support/records-service';
 import { mountTmpfs } from '../support/mounts';
 
 const ROOT = join(__dirname, '../..');
 const dirs = makeDirs();
 let online: FakePrinter;
 let offline: FakePrinter;
+// A real signer needs a real record source (docs/configuration.md): a DiKoMa-contract service.
+let records: RecordsService;
 let n = 0;
 
 beforeAll(async () => {
   online = await startFakePrinter('epson', 'online');
   offline = await startFakePrinter('epson', 'offline');
+  records = await startRecordsService([]);
   writeFileSync(join(dirs.configDir, 'cupsd-ok.conf'), 'LogLevel warn\nPreserveJobHistory No\nPreserveJobFiles No\n');
   writeFileSync(join(dirs.configDir, 'cupsd-keeps.conf'), 'LogLevel warn\nPreserveJobFiles Yes\n');
   writeFileSync(join(dirs.configDir, 'cupsd-default.conf'), 'LogLevel warn\n');
@@ -32,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await online?.close();
   await offline?.close();
+  await records?.close();
   dirs.cleanup();
 });
 
@@ -149,11 +154,13 @@ describe('cli doctor names exactly the broken component', () => {
     chmodSync(dsc.keyPath, 0o644);
     const { failed } = await doctorOn({
       config: {
+        recordSource: records.recordSource,
         signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
         clerk: { pinHash: DEMO_CLERK_PIN_HASH },
       },
     });
-    expect(failed).toEqual(['signing key file']);
+    // The signer itself refuses an unsafe key file too (SIGNER_KEY_FILE_UNSAFE), so both lines fail.
+    expect(failed).toEqual(['signing key file', 'signer']);
   });
 
   it('expired DSC', async () => {
@@ -164,6 +171,7 @@ describe('cli doctor names exactly the broken component', () => {
     });
     const { failed, report } = await doctorOn({
       config: {
+        recordSource: records.recordSource,
         signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
         clerk: { pinHash: DEMO_CLERK_PIN_HASH },
       },
@@ -180,6 +188,7 @@ describe('cli doctor names exactly the broken component', () => {
     });
     const a = await doctorOn({
       config: {
+        recordSource: records.recordSource,
         signer: { kind: 'pem', keyPath: soon.keyPath, certPath: soon.certPath },
         clerk: { pinHash: DEMO_CLERK_PIN_HASH },
       },
@@ -193,6 +202,7 @@ describe('cli doctor names exactly the broken component', () => {
     });
     const b = await doctorOn({
       config: {
+        recordSource: records.recordSource,
         signer: { kind: 'pem', keyPath: vacc.keyPath, certPath: vacc.certPath },
         clerk: { pinHash: DEMO_CLERK_PIN_HASH },
       },
@@ -271,7 +281,8 @@ describe('cli doctor names exactly the broken component', () => {
         dataDir: fs.dir,
         config: {
           registryPath: join(elsewhere, 'registry.sqlite'),
-          signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
+          recordSource: records.recordSource,
+        signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
           clerk: { pinHash: DEMO_CLERK_PIN_HASH },
         },
       });

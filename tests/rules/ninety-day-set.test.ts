@@ -121,7 +121,7 @@ describe('90-day German rule set', () => {
     expect(audit).toHaveLength(2);
     for (const line of audit)
       expect(line).toMatchObject({ event: 'reservation.released', code: 'RULES_REJECTED', rule: 'RR-DE-0002 1.0.3' });
-    expect(kiosk.runtime.registry.issuedCount()).toEqual({ ok: true, value: 2 });
+    expect(await kiosk.runtime.registry.issuedCount()).toEqual({ ok: true, value: 2 });
   });
 
   it('the clerk status names the active rule set and since when it is in force', async () => {
