@@ -41,7 +41,7 @@ describe('many people in a row', () => {
         touch: { people: PEOPLE / 2, passed: PEOPLE / 2 },
       });
       // One certificate each in the registry, no more.
-      expect(kiosk.kiosk.runtime.registry.issuedCount()).toEqual({ ok: true, value: PEOPLE });
+      expect(await kiosk.kiosk.runtime.registry.issuedCount()).toEqual({ ok: true, value: PEOPLE });
     },
   );
 });

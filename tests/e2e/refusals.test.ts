@@ -20,6 +20,7 @@ import { E2E_TEST_MS, waitForElement } from './support/waits';
 
 const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n/de.json'), 'utf8')) as {
   refusal: Record<string, { title: string }>;
+  service: { outTitle: string };
   errors: Record<string, string>;
 };
 const longDate = (d: Date) =>
@@ -182,7 +183,7 @@ describe('printer problems and broken signing', { timeout: E2E_TEST_MS }, () => 
     }
   });
 
-  it('a broken signer means "please ask staff", never a half-made certificate', async () => {
+  it('a broken signer: out of service on the welcome screen, no Start, never a half-made certificate', async () => {
     const person = makePeople(1, 'Signer')[0]!;
     // A real signer needs a real record source; the signer refuses before any lookup anyway.
     const records = await startRecordsService([]);
@@ -195,10 +196,16 @@ describe('printer problems and broken signing', { timeout: E2E_TEST_MS }, () => 
     });
     try {
       const page = await newKioskPage(browser, k.url);
-      expect(await attempt(page, person)).toBe('refusal');
-      const shown = await refusalShown(page);
-      expect(shown.code).toMatch(/^SIGNER_/u);
-      expect(shown.heading).toBe(de.refusal.askStaff!.title);
+      // Known before anyone types: the welcome screen says so and offers no Start.
+      await expect.poll(() => page.locator('[data-service-level]').getAttribute('data-service-level'), {
+        timeout: 45_000,
+        message: 'the welcome screen reporting the service level',
+      }).toBe('out');
+      await expect.poll(() => page.getByText(de.service.outTitle).count(), { timeout: 45_000 }).toBe(1);
+      expect(await page.locator('[data-action="start"]').count()).toBe(0);
+      // Through the API a request is still refused with the signer's code and nothing is issued.
+      const refused = await k.kiosk.api.issue({ ...person, lang: 'de' });
+      expect(refused.ok ? 'issued' : refused.error.code).toMatch(/^SIGNER_/u);
       await page.context().close();
     } finally {
       await k.close();

@@ -88,8 +88,14 @@ export async function runPerson(page: Page, kiosk: RunningKiosk, person: TestPer
       throw new WrongOutcome(`the QR does not verify for this person: ${report.error ?? JSON.stringify(payload)}`);
   }
   noteStep(page, `${mode}: finish`);
-  if (mode === 'keyboard') await tabToAndPress(page, 'finish');
-  else await action(page, 'finish').click();
+  // Finish asks "saved the certificate?" before it wipes (docs: the one-time certificate is easy to lose).
+  if (mode === 'keyboard') {
+    await tabToAndPress(page, 'finish');
+    await tabToAndPress(page, 'finish-confirm');
+  } else {
+    await action(page, 'finish').click();
+    await action(page, 'finish-confirm').click();
+  }
   await screen(page, 'welcome');
 }
 
