@@ -64,8 +64,16 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
   const everyone = bulkPeople(capacity + spare, new Date(), 'Absturzprobe');
   const people = everyone.slice(0, capacity);
   const printers: FakePrinter[] = [await startFakePrinter('epson', 'online'), await startFakePrinter('epson', 'paper-out-mid-job')];
+  // Attempt limits out of the way: an attempt in flight when its process is killed keeps counting
+  // until its window ends (fail closed, docs/reliability.md), and hundreds of kills would otherwise
+  // lock the kiosk; these runs prove exactly-once, the limits have their own burst tests.
   const printerConfig = (p: FakePrinter) => ({
     printers: [{ kind: 'escpos', name: 'Bon', uri: p.uri, commandSet: 'epson', timeoutMs: 20_000 }],
+    attemptLimits: {
+      perId: { max: 10_000, windowSeconds: 3600 },
+      perKiosk: { max: 10_000, windowSeconds: 3600 },
+      clerkPin: { max: 5, windowSeconds: 900 },
+    },
   });
   const [onlineConfig] = writeKioskConfigs(dirs.configDir, everyone, ['kiosk-crash'], printerConfig(printers[0]!));
   const stuckConfig = join(dirs.configDir, 'kiosk-stuck.json');
