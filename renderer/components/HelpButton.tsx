@@ -1,7 +1,8 @@
 // "Hilfe" on every screen: explains the current step in a dialog and says how to reach staff, so
 // nobody is stuck with a question the screen does not answer. Focus returns to the button.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KioskDialog } from './KioskDialog';
 
 /** Screens with their own help text; every other screen gets the general one. */
 const OWN_HELP = new Set(['welcome', 'id', 'name', 'dob', 'summary', 'result']);
@@ -45,42 +46,20 @@ interface HelpDialogProps {
 }
 
 function HelpDialog({ title, text, staff, close, onClose }: HelpDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    closeRef.current?.focus();
-    return () => {
-      dialog?.close();
-      if (before?.isConnected) before.focus({ preventScroll: true });
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="kern-dialog kiosk-dialog"
-      aria-labelledby="help-title"
-      aria-describedby="help-text"
-      data-dialog="help"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <header className="kern-dialog__header">
-        <h2 id="help-title" className="kern-title kern-title--large">
-          {title}
-        </h2>
-      </header>
-      <section className="kern-dialog__body" id="help-text">
-        <p className="kern-body kern-body--large">{text}</p>
-        <p className="kern-body kern-body--large help-staff">{staff}</p>
-      </section>
-      <footer className="kern-dialog__footer">
+    <KioskDialog
+      name="help"
+      title={title}
+      description={
+        <>
+          <p>{text}</p>
+          <p className="help-staff">{staff}</p>
+        </>
+      }
+      onEscape={onClose}
+      initialFocus='[data-action="help-close"]'
+      footer={
         <button
-          ref={closeRef}
           type="button"
           className="kern-btn kern-btn--primary kiosk-btn"
           data-action="help-close"
@@ -88,7 +67,7 @@ function HelpDialog({ title, text, staff, close, onClose }: HelpDialogProps) {
         >
           <span className="kern-label">{close}</span>
         </button>
-      </footer>
-    </dialog>
+      }
+    />
   );
 }

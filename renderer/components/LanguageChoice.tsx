@@ -2,10 +2,11 @@
 // flags; a label that says "language" in every offered language, so a person who reads no German
 // finds it. On the welcome screen it is the list at the top; on every other screen a header
 // button opens the same list in a dialog and switching keeps what was entered.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 import { LANGUAGE_INFO, type UiLanguage } from '../i18n/languages';
+import { KioskDialog } from './KioskDialog';
 
 /** "Sprache · Language · Dil · اللغة …", each word marked with its language, duplicates once. */
 export function MultilingualLabel({ id }: { readonly id?: string }) {
@@ -85,37 +86,14 @@ export function LanguageMenu() {
 }
 
 function LanguageDialog({ onClose, closeLabel }: { readonly onClose: () => void; readonly closeLabel: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    dialog?.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
-    return () => {
-      dialog?.close();
-      if (before?.isConnected) before.focus({ preventScroll: true });
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="kern-dialog kiosk-dialog language-dialog"
-      aria-labelledby="language-dialog-title"
-      data-dialog="language"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <header className="kern-dialog__header">
-        <h2 id="language-dialog-title" className="kern-title kern-title--large">
-          <MultilingualLabel />
-        </h2>
-      </header>
-      <section className="kern-dialog__body">
-        <LanguageButtons onChosen={onClose} />
-      </section>
-      <footer className="kern-dialog__footer">
+    <KioskDialog
+      name="language"
+      className="language-dialog"
+      title={<MultilingualLabel />}
+      onEscape={onClose}
+      initialFocus='[aria-pressed="true"]'
+      footer={
         <button
           type="button"
           className="kern-btn kern-btn--secondary kiosk-btn"
@@ -124,7 +102,9 @@ function LanguageDialog({ onClose, closeLabel }: { readonly onClose: () => void;
         >
           <span className="kern-label">{closeLabel}</span>
         </button>
-      </footer>
-    </dialog>
+      }
+    >
+      <LanguageButtons onChosen={onClose} />
+    </KioskDialog>
   );
 }
