@@ -2,19 +2,14 @@
 // 05.03.1975 by touch and by keyboard, an impossible day or month is refused at once naming the
 // field, "only the year is known" is an explicit path, a tapped filled field is replaced by the
 // next digits, and the example "z. B. 05 03 1975" is on screen.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newKioskPage } from './support/browser';
 import { action, screen, tapId, tapName } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
+import de from '../../renderer/i18n/de.json';
 
-const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n/de.json'), 'utf8')) as Record<
-  string,
-  Record<string, string>
->;
 const [person] = makePeople(1, 'Datum');
 let kiosk: RunningKiosk;
 let browser: Browser;

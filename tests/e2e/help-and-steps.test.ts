@@ -1,18 +1,13 @@
 // No one is left without a next step: a "Hilfe" button on every screen explains the step and
 // tells how to reach staff, and each question says where the person is ("Schritt 2 von 4").
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newKioskPage } from './support/browser';
 import { action, screen } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
+import de from '../../renderer/i18n/de.json';
 
-const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n/de.json'), 'utf8')) as Record<
-  string,
-  Record<string, string>
->;
 const [person] = makePeople(1, 'Hilfe');
 let kiosk: RunningKiosk;
 let browser: Browser;
@@ -27,13 +22,13 @@ afterAll(async () => {
   await kiosk?.close();
 });
 
-async function expectHelp(page: Page, key: string) {
+async function expectHelp(page: Page, key: keyof typeof de.help) {
   await action(page, 'help').click();
   const dialog = page.locator('dialog[data-dialog="help"]');
   await dialog.waitFor();
   const text = await dialog.innerText();
-  expect(text).toContain(de.help![key]);
-  expect(text).toContain(de.help!.staff);
+  expect(text).toContain(de.help[key]);
+  expect(text).toContain(de.help.staff);
   await action(page, 'help-close').click();
   await dialog.waitFor({ state: 'detached' });
   expect(await page.locator('[data-action="help"]:focus').count()).toBe(1);

@@ -3,8 +3,6 @@
 // QR, and the core's session (no held certificate, no clerk unlock). Clerk mode: opened by
 // Ctrl+Alt+K or five taps on the corner, a wrong PIN is refused, the right one shows the status,
 // a reissue needs a reason and yields a verifiable certificate, and Lock ends it.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
@@ -14,11 +12,8 @@ import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen, verifyWithDemoTrust } from './support/qr';
 import { E2E_TEST_MS, WAIT_MS, waitForElement } from './support/waits';
+import de from '../../renderer/i18n/de.json';
 
-const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n/de.json'), 'utf8')) as {
-  errors: Record<string, string>;
-  result: Record<string, string>;
-};
 const people = makePeople(6, 'Idle');
 const IDLE = 30;
 const WARNING = 20;

@@ -4,8 +4,6 @@
 // TOO_LATE, TOO_MANY_ATTEMPTS, the health office unavailable (and "try again" working once it is
 // back), a wrong check character caught while typing, printer problems shown on the result
 // screen with the QR kept, and a broken signer as "please ask staff".
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLERK_PIN_HASH } from '../../core/clerk/pin-hash';
@@ -17,12 +15,8 @@ import { startRecordsService } from '../support/records-service';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen } from './support/qr';
 import { E2E_TEST_MS, waitForElement } from './support/waits';
+import de from '../../renderer/i18n/de.json';
 
-const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n/de.json'), 'utf8')) as {
-  refusal: Record<string, { title: string }>;
-  service: { outTitle: string };
-  errors: Record<string, string>;
-};
 const longDate = (d: Date) =>
   new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 

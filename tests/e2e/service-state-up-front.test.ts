@@ -3,19 +3,14 @@
 // limited-service banner when no printer works and an out-of-service banner (without Start) when
 // the health office cannot be reached — driven by core's serviceState, the same health probes
 // as the clerk status, asked without a PIN and carrying no codes.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newKioskPage } from './support/browser';
 import { action } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
+import de from '../../renderer/i18n/de.json';
 
-const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n/de.json'), 'utf8')) as Record<
-  string,
-  Record<string, string>
->;
 const people = makePeople(1, 'Dienst');
 let browser: Browser;
 
