@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, wr
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { shuffled } from './people';
 
 export const repoRoot = resolve(__dirname, '../..');
 const cacheDir = join(repoRoot, 'node_modules', '.cache', 'kiosk-reliability');
@@ -172,4 +173,45 @@ export async function waitFor(ready: () => boolean, alive: () => boolean, what: 
     if (Date.now() - started > limitMs) throw new Error(`gave up waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+/**
+ * Starts one worker per configuration, each asking for every person in its own seeded order, and
+ * lets them all go at once (a file barrier), so their requests really overlap.
+ */
+export async function startWorkersTogether(
+  workerDir: string,
+  configs: readonly string[],
+  dataDirOf: (index: number) => string,
+  people: readonly IssueWork[],
+  opts: { readonly seed: number; readonly concurrency: number },
+): Promise<RunningWorker[]> {
+  const barrierDir = join(workerDir, 'barrier');
+  mkdirSync(barrierDir);
+  const workers = await Promise.all(
+    configs.map((configPath, i) =>
+      startWorker(
+        {
+          dataDir: dataDirOf(i),
+          configPath,
+          requests: shuffled(people, opts.seed + i).map(({ genesenenId, familyName, dateOfBirth }) => ({
+            genesenenId,
+            familyName,
+            dateOfBirth,
+          })),
+          concurrency: opts.concurrency,
+          barrierDir,
+          includeHc1: true,
+        },
+        workerDir,
+      ),
+    ),
+  );
+  while (readdirSync(barrierDir).filter((f) => f.startsWith('ready-')).length < workers.length) {
+    const dead = workers.find((w) => w.child.exitCode !== null);
+    if (dead) throw new Error(`worker died before start: ${dead.stderr()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  writeFileSync(join(barrierDir, 'go'), '');
+  return workers;
 }

@@ -3,14 +3,13 @@
 // data directory (registry, secret, audit log), each asks for every ID in its own random order
 // with several requests in flight, all starting together. Then the registry, the audit log and
 // every returned certificate are checked from outside.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { loadOrCreateDemoTrust } from '../../core/dcc/demo-trust';
 import { verifyHc1 } from '../../core/dcc/verify';
 import { makeDirs } from '../issuance/kiosk-helpers';
-import { startWorker, type WorkerLine } from './child-kiosk';
-import { bulkPeople, shuffled, writeKioskConfigs } from './people';
+import { startWorkersTogether, type WorkerLine } from './child-kiosk';
+import { bulkPeople, writeKioskConfigs } from './people';
 import { auditChain, auditLines, auditMatchesRegistry, idHashIn, inspectRegistry, registryPathOf } from './registry-inspect';
 
 export interface ExactlyOnceFigures {
@@ -29,30 +28,11 @@ export async function runExactlyOnce(opts: { processes: number; ids: number; con
     const kioskIds = Array.from({ length: opts.processes }, (_, i) => `kiosk-load-${i + 1}`);
     const configs = writeKioskConfigs(dirs.configDir, people, kioskIds);
     const dscDer = (await loadOrCreateDemoTrust(dirs.dataDir)).dscDer; // created once, up front
-    const barrierDir = join(dirs.configDir, 'barrier');
-    mkdirSync(barrierDir);
     const seed = opts.seed ?? Date.now();
-    const workers = await Promise.all(
-      configs.map((configPath, i) =>
-        startWorker(
-          {
-            dataDir: dirs.dataDir,
-            configPath,
-            requests: shuffled(people, seed + i).map(({ genesenenId, familyName, dateOfBirth }) => ({ genesenenId, familyName, dateOfBirth })),
-            concurrency: opts.concurrency,
-            barrierDir,
-            includeHc1: true,
-          },
-          dirs.configDir,
-        ),
-      ),
-    );
-    while (readdirSync(barrierDir).filter((f) => f.startsWith('ready-')).length < workers.length) {
-      const dead = workers.find((w) => w.child.exitCode !== null);
-      if (dead) throw new Error(`worker died before start: ${dead.stderr()}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    writeFileSync(join(barrierDir, 'go'), '');
+    const workers = await startWorkersTogether(dirs.configDir, configs, () => dirs.dataDir, people, {
+      seed,
+      concurrency: opts.concurrency,
+    });
     const exits = await Promise.all(workers.map((w) => w.exited));
     exits.forEach((e, i) => expect(e, workers[i]!.stderr()).toEqual({ code: 0, signal: null }));
 

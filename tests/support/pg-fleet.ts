@@ -7,7 +7,7 @@
 // certificate handed out per ID, every one handed out is issued in the registry (nothing
 // committed lost), the audit table matches the registry row for row, its chains verify, and
 // every process got answers again after the restart (it reconnected by itself).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { expect } from 'vitest';
@@ -19,8 +19,8 @@ import { verifyPgAudit } from '../../core/registry/pg/pg-audit';
 import { openPgEngine } from '../../core/registry/pg/pg-engine';
 import { createLogger, memorySink } from '../../core/log/logger';
 import { makeDirs } from '../issuance/kiosk-helpers';
-import { startWorker, type RunningWorker, type WorkerLine } from './child-kiosk';
-import { bulkPeople, shuffled, writeKioskConfigs } from './people';
+import { startWorkersTogether, type RunningWorker, type WorkerLine } from './child-kiosk';
+import { bulkPeople, writeKioskConfigs } from './people';
 import { pgRegistryConfig, type PgCluster } from './pg-cluster';
 
 export interface FleetFigures {
@@ -60,31 +60,12 @@ export async function runPgFleet(
     const configs = writeKioskConfigs(dirs.configDir, people, kioskIds, { registry });
     const pcs = [join(dirs.dataDir, 'pc-a'), join(dirs.dataDir, 'pc-b')];
     const dscs = await Promise.all(pcs.map(async (d) => (await loadOrCreateDemoTrust(d)).dscDer));
-    const barrierDir = join(dirs.configDir, 'barrier');
-    mkdirSync(barrierDir);
     const seed = opts.seed ?? Date.now();
     const started = Date.now();
-    const workers = await Promise.all(
-      configs.map((configPath, i) =>
-        startWorker(
-          {
-            dataDir: pcs[i % 2]!,
-            configPath,
-            requests: shuffled(people, seed + i).map(({ genesenenId, familyName, dateOfBirth }) => ({ genesenenId, familyName, dateOfBirth })),
-            concurrency: opts.concurrency,
-            barrierDir,
-            includeHc1: true,
-          },
-          dirs.configDir,
-        ),
-      ),
-    );
-    while (readdirSync(barrierDir).filter((f) => f.startsWith('ready-')).length < workers.length) {
-      const dead = workers.find((w) => w.child.exitCode !== null);
-      if (dead) throw new Error(`worker died before start: ${dead.stderr()}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    writeFileSync(join(barrierDir, 'go'), '');
+    const workers = await startWorkersTogether(dirs.configDir, configs, (i) => pcs[i % 2]!, people, {
+      seed,
+      concurrency: opts.concurrency,
+    });
     const seenBeforeRestart = new Map<RunningWorker, number>();
     if (opts.restartAfterResults !== undefined) {
       const total = () => workers.reduce((n, w) => n + results(w).length, 0);
