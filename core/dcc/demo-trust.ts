@@ -3,10 +3,10 @@
 // CSCA: self-signed EC P-256, C=DE, CA + SKI. DSC: EC P-256, AKI = CSCA SKI, own SKI, EKU = the
 // recovery OID in both spellings (docs/dcc-notes.md §7 table), digitalSignature only. The CSCA key is
 // discarded after signing the DSC; the DSC key is written as PKCS#8 PEM with mode 0600.
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { webcrypto, type webcrypto as WebCrypto } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { randomBytes, webcrypto, type webcrypto as WebCrypto } from 'node:crypto';
 import { createNodeSigner } from './signer/node-signer';
 import type { Signer } from './types';
 import { DCC_EKU_OIDS, parseDsc } from './x509';
@@ -92,6 +92,25 @@ export interface DemoTrust {
 }
 
 /**
+ * Generates the chain in a private directory and renames it into place. Kiosks that start together
+ * on one data directory each generate one; the first rename wins and the others read the winner's,
+ * so no kiosk pairs one kiosk's key with another's DSC (tests/dcc/x509-signers.test.ts).
+ */
+async function createDemoTrustOnce(dir: string): Promise<void> {
+  await mkdir(dirname(dir), { recursive: true });
+  const tmp = `${dir}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await generateDemoTrustChain(tmp);
+    await rename(tmp, dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTEMPTY') throw e;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
  * The demo signer under `<dataDir>/demo-keys/`: created on first use, reused afterwards (so
  * certificates issued earlier stay verifiable with the same DSC). Throws only on I/O failure or
  * unreadable files (the caller maps that to SIGNER_UNAVAILABLE).
@@ -100,7 +119,7 @@ export async function loadOrCreateDemoTrust(dataDir: string): Promise<DemoTrust>
   const dir = join(dataDir, 'demo-keys');
   const keyPath = join(dir, DEMO_FILES.key);
   const dscPath = join(dir, DEMO_FILES.dsc);
-  if (!existsSync(keyPath) || !existsSync(dscPath)) await generateDemoTrustChain(dir);
+  if (!existsSync(keyPath) || !existsSync(dscPath)) await createDemoTrustOnce(dir);
   const [keyPem, dscPem] = await Promise.all([readFile(keyPath, 'utf8'), readFile(dscPath, 'utf8')]);
   const signer = createNodeSigner({ privateKeyPem: keyPem, dsc: dscPem });
   const info = parseDsc(dscPem);

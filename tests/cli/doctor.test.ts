@@ -40,6 +40,13 @@ afterAll(async () => {
   dirs.cleanup();
 });
 
+/** A kiosk with a PEM signer (a real signer, so with a real record source). */
+const pemSigned = (dsc: { readonly keyPath: string; readonly certPath: string }) => ({
+  recordSource: records.recordSource,
+  signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
+  clerk: { pinHash: DEMO_CLERK_PIN_HASH },
+});
+
 interface Setup {
   readonly config?: Record<string, unknown>;
   readonly cupsd?: string;
@@ -153,11 +160,7 @@ describe('cli doctor names exactly the broken component', () => {
     });
     chmodSync(dsc.keyPath, 0o644);
     const { failed } = await doctorOn({
-      config: {
-        recordSource: records.recordSource,
-        signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
-        clerk: { pinHash: DEMO_CLERK_PIN_HASH },
-      },
+      config: pemSigned(dsc),
     });
     // The signer itself refuses an unsafe key file too (SIGNER_KEY_FILE_UNSAFE), so both lines fail.
     expect(failed).toEqual(['signing key file', 'signer']);
@@ -170,11 +173,7 @@ describe('cli doctor names exactly the broken component', () => {
       eku: DCC_EKU_OIDS.r,
     });
     const { failed, report } = await doctorOn({
-      config: {
-        recordSource: records.recordSource,
-        signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
-        clerk: { pinHash: DEMO_CLERK_PIN_HASH },
-      },
+      config: pemSigned(dsc),
     });
     expect(failed).toEqual(['signer']);
     expect(detailOf(report, 'signer')).toContain('SIGNER_CERT_EXPIRED');
@@ -187,11 +186,7 @@ describe('cli doctor names exactly the broken component', () => {
       eku: DCC_EKU_OIDS.r,
     });
     const a = await doctorOn({
-      config: {
-        recordSource: records.recordSource,
-        signer: { kind: 'pem', keyPath: soon.keyPath, certPath: soon.certPath },
-        clerk: { pinHash: DEMO_CLERK_PIN_HASH },
-      },
+      config: pemSigned(soon),
     });
     expect(a.failed).toEqual(['signer']);
     expect(detailOf(a.report, 'signer')).toMatch(/ends in (9|10) days/);
@@ -201,11 +196,7 @@ describe('cli doctor names exactly the broken component', () => {
       eku: DCC_EKU_OIDS.v,
     });
     const b = await doctorOn({
-      config: {
-        recordSource: records.recordSource,
-        signer: { kind: 'pem', keyPath: vacc.keyPath, certPath: vacc.certPath },
-        clerk: { pinHash: DEMO_CLERK_PIN_HASH },
-      },
+      config: pemSigned(vacc),
     });
     expect(b.failed).toEqual(['signer']);
     expect(detailOf(b.report, 'signer')).toContain('SIGNER_CERT_WRONG_USAGE');
@@ -279,12 +270,7 @@ describe('cli doctor names exactly the broken component', () => {
       fs.remount('ro');
       const { failed } = await doctorOn({
         dataDir: fs.dir,
-        config: {
-          registryPath: join(elsewhere, 'registry.sqlite'),
-          recordSource: records.recordSource,
-        signer: { kind: 'pem', keyPath: dsc.keyPath, certPath: dsc.certPath },
-          clerk: { pinHash: DEMO_CLERK_PIN_HASH },
-        },
+        config: { registryPath: join(elsewhere, 'registry.sqlite'), ...pemSigned(dsc) },
       });
       expect(failed).toEqual(['data dir writable']);
     } finally {

@@ -1,5 +1,5 @@
 // DSC parsing, signers and the demo trust chain (docs/dcc-notes.md §4 kid, §7 trust model and EKU).
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { createHash, X509Certificate } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,5 +126,16 @@ describe('demo trust chain', () => {
     const r = await issueRecoveryCertificate(sampleInput, second.signer, { ...fixtureTimes, issuedAt: now, expiresAt: now + 86_400 });
     expect(r.ok).toBe(true);
     if (r.ok) expect((await verifyHc1(r.value.hc1, { dscs: [first.dscDer] }, { now: new Date() })).valid).toBe(true);
+  });
+  it('kiosks starting together on a fresh data directory all get the same, working demo signer', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dcc-data-'));
+    const all = await Promise.all(Array.from({ length: 6 }, () => loadOrCreateDemoTrust(dataDir)));
+    expect(new Set(all.map((t) => t.kid)).size).toBe(1);
+    expect(readdirSync(dataDir)).toEqual(['demo-keys']);
+    const now = Math.floor(Date.now() / 1000);
+    for (const t of all) {
+      const r = await issueRecoveryCertificate(sampleInput, t.signer, { ...fixtureTimes, issuedAt: now, expiresAt: now + 86_400 });
+      expect(r.ok && (await verifyHc1(r.value.hc1, { dscs: [all[0]!.dscDer] }, { now: new Date() })).valid).toBe(true);
+    }
   });
 });
