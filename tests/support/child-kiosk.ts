@@ -98,6 +98,11 @@ export interface WorkerJob {
   readonly pauseAfterPrint?: boolean;
   /** Include the HC1 in result lines (to verify it in the parent). */
   readonly includeHc1?: boolean;
+  /**
+   * Ask again, as a citizen would after "please try again", while the answer is
+   * REGISTRY_UNAVAILABLE and this many ms have not passed since the first try.
+   */
+  readonly retryUnavailableForMs?: number;
 }
 
 export interface WorkerLine {
@@ -184,7 +189,7 @@ export async function startWorkersTogether(
   configs: readonly string[],
   dataDirOf: (index: number) => string,
   people: readonly IssueWork[],
-  opts: { readonly seed: number; readonly concurrency: number },
+  opts: { readonly seed: number; readonly concurrency: number; readonly retryUnavailableForMs?: number },
 ): Promise<RunningWorker[]> {
   const barrierDir = join(workerDir, 'barrier');
   mkdirSync(barrierDir);
@@ -202,6 +207,7 @@ export async function startWorkersTogether(
           concurrency: opts.concurrency,
           barrierDir,
           includeHc1: true,
+          ...(opts.retryUnavailableForMs ? { retryUnavailableForMs: opts.retryUnavailableForMs } : {}),
         },
         workerDir,
       ),

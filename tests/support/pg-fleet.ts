@@ -65,6 +65,9 @@ export async function runPgFleet(
     const workers = await startWorkersTogether(dirs.configDir, configs, (i) => pcs[i % 2]!, people, {
       seed,
       concurrency: opts.concurrency,
+      // Kiosks that lose the server ask again (a citizen's "try again"), so each one shows that it
+      // reconnected even when the restart outlasts the requests it had left.
+      ...(opts.restartAfterResults !== undefined ? { retryUnavailableForMs: 120_000 } : {}),
     });
     const seenBeforeRestart = new Map<RunningWorker, number>();
     if (opts.restartAfterResults !== undefined) {

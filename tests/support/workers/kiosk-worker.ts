@@ -37,7 +37,12 @@ async function handle(index: number): Promise<void> {
   const request = job.requests[index]!;
   const armed = index === job.pauseBeforeIndex && (pauseAt !== undefined || job.pauseAfterPrint === true);
   if (armed && !job.pauseAfterPrint) process.env.KIOSK_TEST_PAUSE_AT = pauseAt;
-  const r = await api.issue({ ...request, lang: 'de' });
+  const firstTry = Date.now();
+  let r = await api.issue({ ...request, lang: 'de' });
+  while (!r.ok && r.error.code === 'REGISTRY_UNAVAILABLE' && Date.now() - firstTry < (job.retryUnavailableForMs ?? 0)) {
+    await sleep(250);
+    r = await api.issue({ ...request, lang: 'de' });
+  }
   if (!r.ok) {
     say({ event: 'result', index, genesenenId: request.genesenenId, ok: false, code: r.error.code });
     return;
