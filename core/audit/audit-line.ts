@@ -19,7 +19,10 @@ export type AuditEvent =
   | 'clerk.locked'
   | 'kiosk.started'
   | 'certificate.revoked'
-  | 'audit.refusals-suppressed';
+  | 'audit.refusals-suppressed'
+  /** `cli registry import` (docs/fleet.md): one line per source, one per duplicate found. */
+  | 'registry.imported'
+  | 'registry.import-duplicate';
 
 export type AuditOutcome = 'ok' | 'refused' | 'failed';
 

@@ -1,16 +1,23 @@
 // Minimal, strict argument parsing for the CLI: `--flag value`, `--flag=value`, boolean flags,
-// and positional arguments. Unknown flags are an error, so typos never pass silently.
+// repeatable flags (`--from-sqlite A --from-sqlite B`) and positional arguments. Unknown flags are
+// an error, so typos never pass silently.
 
 export interface ParsedArgs {
   readonly flags: Readonly<Record<string, string | true>>;
   readonly positional: readonly string[];
+  /** Values of 'repeated' flags, in the order given. */
+  readonly repeated: Readonly<Record<string, readonly string[]>>;
 }
 
 export class UsageError extends Error {}
 
-/** `spec` maps a flag name to 'string' (takes a value) or 'boolean'. */
-export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, 'string' | 'boolean'>>): ParsedArgs {
+/** `spec` maps a flag name to 'string' (takes a value), 'repeated' (takes one each time) or 'boolean'. */
+export function parseArgs(
+  argv: readonly string[],
+  spec: Readonly<Record<string, 'string' | 'repeated' | 'boolean'>>,
+): ParsedArgs {
   const flags: Record<string, string | true> = {};
+  const repeated: Record<string, string[]> = {};
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -28,9 +35,10 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
     }
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    flags[name] = value;
+    if (kind === 'repeated') (repeated[name] ??= []).push(value);
+    else flags[name] = value;
   }
-  return { flags, positional };
+  return { flags, positional, repeated };
 }
 
 export const stringFlag = (args: ParsedArgs, name: string): string | undefined => {

@@ -18,6 +18,7 @@ const COMMANDS = {
   audit:
     'audit anchor --data-dir DIR [--key FILE] [--kiosk-id ID] --out FILE | ' +
     'audit verify (--data-dir DIR [--key FILE] [--anchor FILE[,FILE]] | --config FILE)',
+  registry: 'registry import --from-sqlite PATH [--from-sqlite PATH …] --config FILE [--json]   (docs/fleet.md, "Moving a city over")',
   print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',
 } as const;
 
