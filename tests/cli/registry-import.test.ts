@@ -1,12 +1,14 @@
 // `cli registry import` (docs/fleet.md, "Moving a city over"): two kiosks' SQLite registries,
 // filled by real issuances with one ID issued on both, merged into a real PostgreSQL registry.
 // Afterwards a kiosk on the fleet refuses every ID either kiosk issued, the duplicate is reported
-// by UVCI, a second run adds nothing, and a source hashed with another secret is refused whole.
+// by UVCI, a second run adds nothing, a source hashed with another secret is refused whole, and a
+// clerk reissue made between two runs reaches the fleet.
 import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPin } from '../../core/clerk/pin-hash';
 import { secretPathFor } from '../../core/registry/id-hash';
 import { makeDirs, openKiosk, type TestPerson } from '../issuance/kiosk-helpers';
 import { pgRegistryConfig, pgSkipReason, startPgCluster, type PgCluster } from '../support/pg-cluster';
@@ -32,14 +34,17 @@ const cli = (args: string[]) =>
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
 
+/** The city's preparation (docs/fleet.md): the fleet key as the kiosk's registry.secret before it issues. */
+function installFleetKey(dataDir: string, fleetKeyFile: string): void {
+  const secret = secretPathFor(registryPathOf(dataDir));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  copyFileSync(fleetKeyFile, secret);
+  chmodSync(secret, 0o600);
+}
+
 /** A kiosk on its own SQLite data directory, optionally given the fleet key as its registry.secret. */
 async function sqliteKiosk(dataDir: string, configPath: string, fleetKeyFile: string | undefined, people: readonly TestPerson[]) {
-  if (fleetKeyFile) {
-    const secret = secretPathFor(registryPathOf(dataDir));
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    copyFileSync(fleetKeyFile, secret);
-    chmodSync(secret, 0o600);
-  }
+  if (fleetKeyFile) installFleetKey(dataDir, fleetKeyFile);
   const kiosk = await openKiosk({ dataDir, configPath, now: () => new Date() });
   const uvcis: string[] = [];
   try {
@@ -141,6 +146,42 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
       expect(r.stderr).toContain('nothing imported');
       const tables = await cluster.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE tablename = 'issuance'", [], 'import_refused');
       expect(Number(tables[0]!.n)).toBe(0);
+    } finally {
+      dirs.cleanup();
+    }
+  });
+
+  it('a clerk reissue on a kiosk between two runs is carried over: the replaced certificate superseded, the new one issued, no duplicate', { timeout: 120_000 }, async () => {
+    const dirs = makeDirs();
+    try {
+      const PIN = '864209';
+      const people = bulkPeople(1, new Date(), 'Umzugsneu');
+      const rc = await pgRegistryConfig(cluster, 'import_reissue', dirs.configDir);
+      const [configA] = writeKioskConfigs(dirs.configDir, people, ['kiosk-a'], { clerk: { pinHash: await hashPin(PIN) } });
+      const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], { registry: rc });
+      const dataA = join(dirs.dataDir, 'a');
+      const [first] = await sqliteKiosk(dataA, configA!, rc.idHashKeyFile, people);
+      const args = ['--from-sqlite', registryPathOf(dataA), '--config', fleetConfig!, '--json'];
+      expect(JSON.parse((await cli(args)).stdout)).toMatchObject({ inserted: 1, duplicates: [] });
+
+      const kiosk = await openKiosk({ dataDir: dataA, configPath: configA!, now: () => new Date() });
+      let second: string;
+      try {
+        const unlock = await kiosk.api.clerkUnlock({ pin: PIN });
+        if (!unlock.ok) throw new Error(unlock.error.code);
+        const r = await kiosk.api.clerkReissue({ ...people[0]!, lang: 'de', token: unlock.value.token, reason: 'Ausdruck verloren' });
+        if (!r.ok) throw new Error(r.error.code);
+        second = r.value.uvci;
+      } finally {
+        await kiosk.close();
+      }
+      const again = JSON.parse((await cli(args)).stdout) as { inserted: number; duplicates: unknown[]; sources: { updated: number }[] };
+      expect(again).toMatchObject({ inserted: 1, duplicates: [], sources: [{ updated: 1 }] });
+      const rows = await cluster.query<{ uvci: string; status: string }>('SELECT uvci, status FROM issuance ORDER BY id', [], 'import_reissue');
+      expect(rows).toEqual([
+        { uvci: first, status: 'superseded' },
+        { uvci: second, status: 'issued' },
+      ]);
     } finally {
       dirs.cleanup();
     }
