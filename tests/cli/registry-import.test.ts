@@ -4,11 +4,13 @@
 // by UVCI, a second run adds nothing, a source hashed with another secret is refused whole, and a
 // clerk reissue made between two runs reaches the fleet.
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin } from '../../core/clerk/pin-hash';
+import { readSqliteSource } from '../../core/registry/import/sqlite-source';
 import { secretPathFor } from '../../core/registry/id-hash';
 import { makeDirs, openKiosk, type TestPerson } from '../issuance/kiosk-helpers';
 import { pgRegistryConfig, pgSkipReason, startPgCluster, type PgCluster } from '../support/pg-cluster';
@@ -182,6 +184,29 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
         { uvci: first, status: 'superseded' },
         { uvci: second, status: 'issued' },
       ]);
+    } finally {
+      dirs.cleanup();
+    }
+  });
+});
+
+describe('registry import sources', () => {
+  it('a registry without its registry.secret, or a file that is no registry, is refused with its own code', async () => {
+    const dirs = makeDirs();
+    try {
+      const people = bulkPeople(1, new Date(), 'Umzugsquelle');
+      const [config] = writeKioskConfigs(dirs.configDir, people, ['kiosk-a']);
+      const keyFile = join(dirs.configDir, 'fleet.key');
+      writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
+      await sqliteKiosk(dirs.dataDir, config!, keyFile, people);
+      const fleetKey = readFileSync(keyFile);
+      const path = registryPathOf(dirs.dataDir);
+      expect(readSqliteSource(path, fleetKey)).toMatchObject({ ok: true, value: { rows: [{ status: 'issued' }], openReservations: 0 } });
+      const notARegistry = join(dirs.dataDir, 'other.sqlite');
+      writeFileSync(notARegistry, '');
+      expect(readSqliteSource(notARegistry, fleetKey)).toMatchObject({ ok: false, error: { code: 'IMPORT_SOURCE_UNREADABLE' } });
+      rmSync(secretPathFor(path));
+      expect(readSqliteSource(path, fleetKey)).toMatchObject({ ok: false, error: { code: 'IMPORT_SECRET_MISSING' } });
     } finally {
       dirs.cleanup();
     }
