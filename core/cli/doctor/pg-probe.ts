@@ -1,0 +1,135 @@
+// What `cli doctor` asks a PostgreSQL registry (docs/monitoring.md, "Installation check"): one
+// connection with the kiosk's own settings (TLS, timeouts) under the configured deadline; the
+// schema version; whether this role can write every table the kiosk writes — proved by inserts
+// inside a transaction that is rolled back, so no row is left; the issued count; and the server's
+// clock. It never migrates: a shared database changes only when a kiosk starts (docs/fleet.md).
+// Failures come back as Result values whose reason names an error code, never a message or the
+// URL (either could carry the password).
+import pg from 'pg';
+import type { PgRegistryConfig } from '../../config/config-schema';
+import type { Result } from '../../result';
+import { err, ok } from '../../result';
+import { pgPoolConfig } from '../../registry/pg/pg-connection';
+
+export interface PgProbe {
+  /** Highest applied migration; 0 for a database no kiosk has used yet. */
+  readonly schemaVersion: number;
+  /** Table privileges the kiosk needs but this role lacks, e.g. `issuance UPDATE`. */
+  readonly missingPrivileges: readonly string[];
+  /** Issued certificates (0 before the schema exists). */
+  readonly issued: number;
+  /** Server clock minus this machine's clock, estimated at the middle of the round trip. */
+  readonly serverAheadMs: number;
+  readonly roundTripMs: number;
+}
+
+/** What the kiosk does to each table (core/registry/pg/*.ts). */
+const NEEDED: readonly (readonly [string, string])[] = [
+  ...['SELECT', 'INSERT', 'UPDATE', 'DELETE'].flatMap((p) => [['issuance', p] as const, ['attempt', p] as const]),
+  ['audit_line', 'SELECT'],
+  ['audit_line', 'INSERT'],
+];
+
+/** `postgres://role@host:port/db` without password and query (which may hold one too). */
+export function describePgUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `postgres://${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
+  } catch {
+    return 'postgres (URL not parseable)';
+  }
+}
+
+/** A readable reason from a pg or socket error's code; the message is never used. */
+export function pgFailureReason(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused (server stopped or wrong port)',
+    ENOTFOUND: 'host name not found',
+    EHOSTUNREACH: 'host unreachable',
+    ETIMEDOUT: 'connection timed out',
+    ECONNRESET: 'connection reset by the server',
+    '28P01': 'authentication failed',
+    '28000': 'role not allowed to connect',
+    '3D000': 'database does not exist',
+    '57P03': 'server is starting up or shutting down',
+    '25006': 'read-only (a standby?)',
+    '42501': 'permission denied',
+    '53300': 'too many connections',
+  };
+  if (typeof code === 'string') return known[code] ?? `error ${code}`;
+  if (e instanceof Error && /timeout/i.test(e.message)) return 'no answer within the deadline';
+  return `unexpected ${(e as { constructor?: { name?: string } } | null)?.constructor?.name ?? 'error'}`;
+}
+
+async function ask(c: pg.Client): Promise<PgProbe> {
+  const hasSchema = (await c.query<{ t: string | null }>("SELECT to_regclass('schema_version') AS t")).rows[0]?.t;
+  const schemaVersion = hasSchema
+    ? Number((await c.query<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM schema_version')).rows[0]?.v ?? 0)
+    : 0;
+  const missingPrivileges: string[] = [];
+  let issued = 0;
+  await c.query('BEGIN');
+  try {
+    if (schemaVersion === 0) {
+      // The first kiosk to start creates the schema: this role must be allowed to.
+      await c.query('CREATE TABLE doctor_write_probe (x int)');
+    } else {
+      for (const [table, privilege] of NEEDED) {
+        const r = await c.query<{ ok: boolean }>('SELECT has_table_privilege($1, $2) AS ok', [table, privilege]);
+        if (!r.rows[0]?.ok) missingPrivileges.push(`${table} ${privilege}`);
+      }
+      if (missingPrivileges.length === 0) {
+        await c.query("INSERT INTO attempt (scope, key, at, state) VALUES ('kiosk', 'doctor-probe', 0, 'failed')");
+        await c.query(
+          "INSERT INTO audit_line (kiosk_id, seq, event, prev, hash, line) VALUES ('doctor-probe', -1, 'doctor.probe', '', '', '')",
+        );
+      }
+      issued = Number((await c.query<{ n: string }>("SELECT count(*) AS n FROM issuance WHERE status = 'issued'")).rows[0]?.n);
+    }
+  } finally {
+    // Also after a failed insert; if the connection is gone, the server has rolled back already.
+    await c.query('ROLLBACK').catch(() => undefined);
+  }
+  const sent = Date.now();
+  const server = (await c.query<{ ms: string }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms')).rows[0]?.ms;
+  const received = Date.now();
+  return {
+    schemaVersion,
+    missingPrivileges,
+    issued,
+    serverAheadMs: Number(server) - (sent + received) / 2,
+    roundTripMs: received - sent,
+  };
+}
+
+/** Connects, asks, disconnects — all within `cfg.deadlineMs` (the kiosk's own per-call limit). */
+export async function probePgRegistry(cfg: PgRegistryConfig, kioskId: string): Promise<Result<PgProbe>> {
+  let client: pg.Client;
+  try {
+    client = new pg.Client(pgPoolConfig(cfg, kioskId));
+  } catch {
+    return err('REGISTRY_UNAVAILABLE', { reason: 'TLS files unreadable' });
+  }
+  // A dropped connection emits 'error' on the client; unheard, it would end the doctor process.
+  client.on('error', () => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('deadline')), cfg.deadlineMs);
+  });
+  const work = (async () => {
+    await client.connect();
+    return ask(client);
+  })();
+  try {
+    return ok(await Promise.race([work, deadline]));
+  } catch (e) {
+    work.catch(() => undefined);
+    const reason = e instanceof Error && e.message === 'deadline' ? `no answer within ${cfg.deadlineMs} ms` : pgFailureReason(e);
+    return err('REGISTRY_UNAVAILABLE', { reason });
+  } finally {
+    clearTimeout(timer);
+    // end() waits for the server's goodbye, which a hung server never sends.
+    await Promise.race([client.end().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
+  }
+}
