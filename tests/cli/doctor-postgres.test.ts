@@ -3,10 +3,13 @@
 // and the server's clock. A healthy registry passes without leaving a row; a stopped server, a
 // newer schema, an open key file and a skewed clock each fail exactly their own line, and no
 // output ever carries the password from the URL.
+import { execFile } from 'node:child_process';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describePgUrl } from '../../core/cli/doctor/pg-probe';
 import { formatDoctorReport, runDoctor, type DoctorReport } from '../../core/cli/doctor/run-doctor';
 import { migratePg } from '../../core/registry/pg/pg-migrations';
 import { makeDirs } from '../issuance/kiosk-helpers';
@@ -14,6 +17,7 @@ import { pgRegistryConfig, pgSkipReason, startPgCluster, type PgCluster } from '
 
 const skipReason = pgSkipReason();
 if (skipReason) console.info(`doctor PostgreSQL tests skipped: ${skipReason}`);
+const ROOT = join(__dirname, '../..');
 const PASSWORD = 'Geheim-4711-pw';
 const dirs = makeDirs();
 let cluster: PgCluster;
@@ -49,9 +53,20 @@ async function pgInstallation(opts: { migrated?: boolean; withPassword?: boolean
   if (opts.withPassword) registry.url = registry.url.replace('kiosk@', `kiosk:${PASSWORD}@`);
   const configPath = join(dirs.configDir, `${name}.json`);
   writeFileSync(configPath, JSON.stringify({ kioskId: `kiosk-${n}`, registry }));
-  const doctor = (now?: () => Date) =>
-    runDoctor({ configPath, dataDir: join(dirs.dataDir, name), cupsdConf: join(dirs.configDir, 'cupsd.conf'), ...(now ? { now } : {}) });
-  return { name, registry, configPath, doctor };
+  const dataDir = join(dirs.dataDir, name);
+  const cupsdConf = join(dirs.configDir, 'cupsd.conf');
+  const doctor = (now?: () => Date) => runDoctor({ configPath, dataDir, cupsdConf, ...(now ? { now } : {}) });
+  /** `cli doctor` as the installer runs it: exit code, stdout and stderr. */
+  const cli = () =>
+    promisify(execFile)('npx', ['tsx', 'core/cli/main.ts', 'doctor', '--config', configPath, '--data-dir', dataDir, '--cupsd-conf', cupsdConf], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+  return { name, registry, configPath, doctor, cli };
 }
 
 const failedOf = (r: DoctorReport) => r.results.filter((x) => x.status === 'FAIL').map((x) => x.check);
@@ -89,6 +104,17 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     expect(tables).toEqual([]);
   });
 
+  it('a database no kiosk has used yet fails the registry line when this role may not create the schema', async () => {
+    const inst = await pgInstallation({ migrated: false });
+    await cluster.query(`CREATE ROLE kiosk_role_${n} LOGIN`, [], inst.name);
+    await cluster.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`, [], inst.name);
+    inst.registry.url = inst.registry.url.replace('kiosk@', `kiosk_role_${n}@`);
+    writeFileSync(inst.configPath, JSON.stringify({ kioskId: `kiosk-${n}`, registry: inst.registry }));
+    const report = await inst.doctor();
+    expect(failedOf(report)).toEqual(['registry']);
+    expect(line(report, 'registry')?.detail).toContain('schema v0, this build needs v1, and this role may not migrate it');
+  });
+
   it('a schema written by a newer kiosk version fails the registry line', async () => {
     const inst = await pgInstallation();
     await cluster.query('INSERT INTO schema_version (version, applied_at) VALUES (99, 0)', [], inst.name);
@@ -105,7 +131,7 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     writeFileSync(inst.configPath, JSON.stringify({ kioskId: `kiosk-${n}`, registry: inst.registry }));
     const report = await inst.doctor();
     expect(failedOf(report)).toEqual(['registry']);
-    expect(line(report, 'registry')?.detail).toMatch(/this role lacks issuance INSERT, attempt INSERT, .*audit_line INSERT$/);
+    expect(line(report, 'registry')?.detail).toMatch(/this role lacks issuance INSERT, attempt INSERT, .*audit_line INSERT, issuance_id_seq USAGE, attempt_id_seq USAGE$/);
   });
 
   it("an ID-hash key file others can read (0644) fails exactly the id-hash key line; a missing or short one too", async () => {
@@ -132,7 +158,7 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     expect(line(report, 'clock')?.detail).toMatch(/^offset to the PostgreSQL server 60\.\d s .*more than 10 s/);
   });
 
-  it('a stopped server fails the registry line with the reason and no password; the verdict is NOT READY', async () => {
+  it('a stopped server fails the registry line with the reason and no password; the verdict is NOT READY, exit code 1', { timeout: 90_000 }, async () => {
     const inst = await pgInstallation({ withPassword: true });
     const healthy = await inst.doctor();
     expect(failedOf(healthy)).toEqual([]);
@@ -147,9 +173,27 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
       expect(line(report, 'clock')?.status).toBe('skip');
       const text = formatDoctorReport(report);
       expect(text).toMatch(/VERDICT: NOT READY \(1 failed: registry\)\n$/);
-      for (const out of [text, formatDoctorReport(healthy)]) expect(out).not.toContain(PASSWORD);
+      const cli = await inst.cli();
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toMatch(/VERDICT: NOT READY \(1 failed: registry\)\n$/);
+      for (const out of [text, formatDoctorReport(healthy), JSON.stringify(healthy), cli.stdout, cli.stderr])
+        expect(out).not.toContain(PASSWORD);
     } finally {
       cluster.start();
     }
+  });
+});
+
+describe('how the doctor names a PostgreSQL server', () => {
+  it('never with the password or the query, whatever shape the URL has', () => {
+    const cases: [string, string][] = [
+      [`postgres://kiosk:${PASSWORD}@db.example:5432/registry?password=${PASSWORD}&sslmode=require`, 'postgres://kiosk@db.example:5432/registry'],
+      [`postgresql://kiosk:${PASSWORD}@db1:5432,db2:5432/registry`, 'postgres://kiosk@db1:5432,db2:5432/registry'],
+      [`postgres://kiosk@db/registry?password=${PASSWORD}`, 'postgres://kiosk@db/registry'],
+      [`postgres://kiosk:a@${PASSWORD}@db/registry`, 'postgres (URL not shown: percent-encode special characters in it)'],
+      [`postgres://kiosk:a/${PASSWORD}@db/registry`, 'postgres (URL not shown: percent-encode special characters in it)'],
+      [`postgres://db/registry?password=a@${PASSWORD}`, 'postgres (URL not shown: percent-encode special characters in it)'],
+    ];
+    for (const [url, shown] of cases) expect(describePgUrl(url)).toBe(shown);
   });
 });

@@ -28,13 +28,18 @@ export async function checkPgRegistry(ctx: DoctorContext, rc: PgRegistryConfig):
     );
   if (p.missingPrivileges.length > 0)
     return fail('registry', `${target}: this role lacks ${p.missingPrivileges.join(', ')}`);
+  if (p.schemaVersion < PG_LATEST_SCHEMA_VERSION && !p.mayMigrate)
+    return fail(
+      'registry',
+      `${target}: schema v${p.schemaVersion}, this build needs v${PG_LATEST_SCHEMA_VERSION}, and this role may not migrate it: start one kiosk with the owner role first (docs/fleet.md)`,
+    );
   ctx.registryNow = async () => new Date(Date.now() + p.serverAheadMs);
   ctx.registryClock = { name: 'the PostgreSQL server', maxSkewMs: MAX_PG_CLOCK_SKEW_MS, roundTripMs: p.roundTripMs };
   ctx.registryIssued = p.issued;
   const schema =
     p.schemaVersion === PG_LATEST_SCHEMA_VERSION
       ? `schema v${p.schemaVersion}, writable (probe rolled back), ${p.issued} issued`
-      : `schema v${p.schemaVersion}: migrations to v${PG_LATEST_SCHEMA_VERSION} pending (the first kiosk to start applies them), this role may create them (probe rolled back)`;
+      : `schema v${p.schemaVersion}: migrations to v${PG_LATEST_SCHEMA_VERSION} pending (the first kiosk to start applies them), this role may (probe rolled back)`;
   return pass('registry', `PostgreSQL ${target}, ${schema}`);
 }
 

@@ -1,8 +1,8 @@
 // What `cli doctor` asks a PostgreSQL registry (docs/monitoring.md, "Installation check"): one
 // connection with the kiosk's own settings (TLS, timeouts) under the configured deadline; the
 // schema version; whether this role can write every table the kiosk writes — proved by inserts
-// inside a transaction that is rolled back, so no row is left; the issued count; and the server's
-// clock. It never migrates: a shared database changes only when a kiosk starts (docs/fleet.md).
+// inside a transaction that is rolled back, so no row is left — or, on a schema behind this build,
+// create tables as a migration does; the issued count; and the server's clock. It never migrates: a shared database changes only when a kiosk starts (docs/fleet.md).
 // Failures come back as Result values whose reason names an error code, never a message or the
 // URL (either could carry the password).
 import pg from 'pg';
@@ -10,12 +10,15 @@ import type { PgRegistryConfig } from '../../config/config-schema';
 import type { Result } from '../../result';
 import { err, ok } from '../../result';
 import { pgPoolConfig } from '../../registry/pg/pg-connection';
+import { PG_LATEST_SCHEMA_VERSION } from '../../registry/pg/pg-migrations';
 
 export interface PgProbe {
   /** Highest applied migration; 0 for a database no kiosk has used yet. */
   readonly schemaVersion: number;
   /** Table privileges the kiosk needs but this role lacks, e.g. `issuance UPDATE`. */
   readonly missingPrivileges: readonly string[];
+  /** Below the latest version: whether this role may apply the migrations (create tables). */
+  readonly mayMigrate: boolean;
   /** Issued certificates (0 before the schema exists). */
   readonly issued: number;
   /** Server clock minus this machine's clock, estimated at the middle of the round trip. */
@@ -23,21 +26,42 @@ export interface PgProbe {
   readonly roundTripMs: number;
 }
 
-/** What the kiosk does to each table (core/registry/pg/*.ts). */
+/** What the kiosk does to each table and sequence (core/registry/pg/*.ts; roles in docs/fleet.md). */
 const NEEDED: readonly (readonly [string, string])[] = [
   ...['SELECT', 'INSERT', 'UPDATE', 'DELETE'].flatMap((p) => [['issuance', p] as const, ['attempt', p] as const]),
   ['audit_line', 'SELECT'],
   ['audit_line', 'INSERT'],
+  ['schema_version', 'SELECT'],
 ];
+const SEQUENCES = ['issuance_id_seq', 'attempt_id_seq'];
+const LATEST = PG_LATEST_SCHEMA_VERSION;
 
-/** `postgres://role@host:port/db` without password and query (which may hold one too). */
+/**
+ * `postgres://role@host:port/db` without the password and the query (which may hold one too).
+ * By hand, not with `URL`: libpq's multi-host form `host1:5432,host2:5432` is no WHATWG host. A
+ * URL whose split is ambiguous (a raw `@`, `/`, `?` or `#` in a password) is not shown at all.
+ */
 export function describePgUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `postgres://${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
-  } catch {
-    return 'postgres (URL not parseable)';
+  const scheme = /^postgres(?:ql)?:\/\//.exec(url);
+  if (!scheme) return 'postgres (URL not parseable)';
+  const rest = url.slice(scheme[0].length);
+  const at = rest.indexOf('@');
+  let role = '';
+  let server = rest;
+  if (at >= 0) {
+    const userinfo = rest.slice(0, at);
+    if (rest.indexOf('@', at + 1) >= 0 || /[/?#]/.test(userinfo))
+      return 'postgres (URL not shown: percent-encode special characters in it)';
+    role = userinfo.split(':')[0]!;
+    server = rest.slice(at + 1);
   }
+  server = server.split(/[?#]/)[0]!;
+  try {
+    role = decodeURIComponent(role);
+  } catch {
+    // shown as written
+  }
+  return `postgres://${role ? `${role}@` : ''}${server}`;
 }
 
 /** A readable reason from a pg or socket error's code; the message is never used. */
@@ -69,15 +93,17 @@ async function ask(c: pg.Client): Promise<PgProbe> {
     : 0;
   const missingPrivileges: string[] = [];
   let issued = 0;
+  let mayMigrate = false;
   await c.query('BEGIN');
   try {
-    if (schemaVersion === 0) {
-      // The first kiosk to start creates the schema: this role must be allowed to.
-      await c.query('CREATE TABLE doctor_write_probe (x int)');
-    } else {
+    if (schemaVersion > 0) {
       for (const [table, privilege] of NEEDED) {
         const r = await c.query<{ ok: boolean }>('SELECT has_table_privilege($1, $2) AS ok', [table, privilege]);
         if (!r.rows[0]?.ok) missingPrivileges.push(`${table} ${privilege}`);
+      }
+      for (const seq of SEQUENCES) {
+        const r = await c.query<{ ok: boolean }>("SELECT has_sequence_privilege($1, 'USAGE') AS ok", [seq]);
+        if (!r.rows[0]?.ok) missingPrivileges.push(`${seq} USAGE`);
       }
       if (missingPrivileges.length === 0) {
         await c.query("INSERT INTO attempt (scope, key, at, state) VALUES ('kiosk', 'doctor-probe', 0, 'failed')");
@@ -86,6 +112,17 @@ async function ask(c: pg.Client): Promise<PgProbe> {
         );
       }
       issued = Number((await c.query<{ n: string }>("SELECT count(*) AS n FROM issuance WHERE status = 'issued'")).rows[0]?.n);
+    }
+    if (schemaVersion < LATEST) {
+      // Migrations create tables: the role the first kiosk starts with must be allowed to.
+      await c.query('SAVEPOINT doctor_migrate');
+      try {
+        await c.query('CREATE TABLE doctor_write_probe (x int)');
+        mayMigrate = true;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '42501') throw e;
+        await c.query('ROLLBACK TO SAVEPOINT doctor_migrate');
+      }
     }
   } finally {
     // Also after a failed insert; if the connection is gone, the server has rolled back already.
@@ -97,6 +134,7 @@ async function ask(c: pg.Client): Promise<PgProbe> {
   return {
     schemaVersion,
     missingPrivileges,
+    mayMigrate,
     issued,
     serverAheadMs: Number(server) - (sent + received) / 2,
     roundTripMs: received - sent,
