@@ -5,6 +5,7 @@
 // output ever carries the password from the URL.
 import { execFile } from 'node:child_process';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -156,6 +157,24 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     const report = await inst.doctor(() => new Date(Date.now() + 60_000));
     expect(failedOf(report)).toEqual(['clock']);
     expect(line(report, 'clock')?.detail).toMatch(/^offset to the PostgreSQL server 60\.\d s .*more than 10 s/);
+  });
+
+  it('a server that accepts connections but never answers fails the registry line at the deadline', async () => {
+    const inst = await pgInstallation();
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      inst.registry.url = inst.registry.url.replace(/:\d+\//, `:${port}/`);
+      writeFileSync(inst.configPath, JSON.stringify({ kioskId: `kiosk-${n}`, registry: { ...inst.registry, deadlineMs: 1000 } }));
+      const started = Date.now();
+      const report = await inst.doctor();
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(failedOf(report)).toEqual(['registry']);
+      expect(line(report, 'registry')?.detail).toMatch(/: no answer within 1000 ms$/);
+    } finally {
+      silent.close();
+    }
   });
 
   it('a stopped server fails the registry line with the reason and no password; the verdict is NOT READY, exit code 1', { timeout: 90_000 }, async () => {

@@ -80,8 +80,10 @@ export function pgFailureReason(e: unknown): string {
     '25006': 'read-only (a standby?)',
     '42501': 'permission denied',
     '53300': 'too many connections',
+    '42P01': 'a table of the registry schema is missing',
   };
   if (typeof code === 'string') return known[code] ?? `error ${code}`;
+  // pg's own connection timeout (connectionTimeoutMillis) carries no code, only this wording.
   if (e instanceof Error && /timeout/i.test(e.message)) return 'no answer within the deadline';
   return `unexpected ${(e as { constructor?: { name?: string } } | null)?.constructor?.name ?? 'error'}`;
 }
@@ -153,7 +155,7 @@ export async function probePgRegistry(cfg: PgRegistryConfig, kioskId: string): P
   client.on('error', () => undefined);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('deadline')), cfg.deadlineMs);
+    timer = setTimeout(() => reject(new Error('deadline: timeout')), cfg.deadlineMs);
   });
   const work = (async () => {
     await client.connect();
@@ -163,7 +165,7 @@ export async function probePgRegistry(cfg: PgRegistryConfig, kioskId: string): P
     return ok(await Promise.race([work, deadline]));
   } catch (e) {
     work.catch(() => undefined);
-    const reason = e instanceof Error && e.message === 'deadline' ? `no answer within ${cfg.deadlineMs} ms` : pgFailureReason(e);
+    const reason = pgFailureReason(e).replace('the deadline', `${cfg.deadlineMs} ms`);
     return err('REGISTRY_UNAVAILABLE', { reason });
   } finally {
     clearTimeout(timer);
