@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describePgUrl } from '../../core/cli/doctor/pg-probe';
+import { describePgUrl } from '../../core/cli/doctor/pg-describe';
 import { formatDoctorReport, runDoctor, type DoctorReport } from '../../core/cli/doctor/run-doctor';
 import { migratePg } from '../../core/registry/pg/pg-migrations';
 import { makeDirs } from '../issuance/kiosk-helpers';

@@ -7,7 +7,8 @@ import { SECRET_BYTES } from '../../registry/id-hash';
 import { readIdHashKey } from '../../registry/pg/pg-engine';
 import { PG_LATEST_SCHEMA_VERSION } from '../../registry/pg/pg-migrations';
 import { fail, pass, privateFileProblem, type CheckResult, type DoctorContext } from './doctor-check';
-import { describePgUrl, probePgRegistry } from './pg-probe';
+import { describePgUrl } from './pg-describe';
+import { probePgRegistry } from './pg-probe';
 
 /**
  * Largest tolerated difference between this machine's clock and the database server's. Kiosks

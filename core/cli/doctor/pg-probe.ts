@@ -1,16 +1,17 @@
 // What `cli doctor` asks a PostgreSQL registry (docs/monitoring.md, "Installation check"): one
 // connection with the kiosk's own settings (TLS, timeouts) under the configured deadline; the
 // schema version; whether this role can write every table the kiosk writes — proved by inserts
-// inside a transaction that is rolled back, so no row is left — or, on a schema behind this build,
-// create tables as a migration does; the issued count; and the server's clock. It never migrates: a shared database changes only when a kiosk starts (docs/fleet.md).
-// Failures come back as Result values whose reason names an error code, never a message or the
-// URL (either could carry the password).
+// inside a transaction that is rolled back, so no row is left — or, on a schema behind this
+// build, create tables as a migration does; the issued count; and the server's clock. It never
+// migrates: a shared database changes only when a kiosk starts (docs/fleet.md). Failures come
+// back as Result values whose reason comes from an error code (pg-describe.ts).
 import pg from 'pg';
 import type { PgRegistryConfig } from '../../config/config-schema';
 import type { Result } from '../../result';
 import { err, ok } from '../../result';
 import { pgPoolConfig } from '../../registry/pg/pg-connection';
 import { PG_LATEST_SCHEMA_VERSION } from '../../registry/pg/pg-migrations';
+import { pgFailureReason } from './pg-describe';
 
 export interface PgProbe {
   /** Highest applied migration; 0 for a database no kiosk has used yet. */
@@ -35,58 +36,6 @@ const NEEDED: readonly (readonly [string, string])[] = [
 ];
 const SEQUENCES = ['issuance_id_seq', 'attempt_id_seq'];
 const LATEST = PG_LATEST_SCHEMA_VERSION;
-
-/**
- * `postgres://role@host:port/db` without the password and the query (which may hold one too).
- * By hand, not with `URL`: libpq's multi-host form `host1:5432,host2:5432` is no WHATWG host. A
- * URL whose split is ambiguous (a raw `@`, `/`, `?` or `#` in a password) is not shown at all.
- */
-export function describePgUrl(url: string): string {
-  const scheme = /^postgres(?:ql)?:\/\//.exec(url);
-  if (!scheme) return 'postgres (URL not parseable)';
-  const rest = url.slice(scheme[0].length);
-  const at = rest.indexOf('@');
-  let role = '';
-  let server = rest;
-  if (at >= 0) {
-    const userinfo = rest.slice(0, at);
-    if (rest.indexOf('@', at + 1) >= 0 || /[/?#]/.test(userinfo))
-      return 'postgres (URL not shown: percent-encode special characters in it)';
-    role = userinfo.split(':')[0]!;
-    server = rest.slice(at + 1);
-  }
-  server = server.split(/[?#]/)[0]!;
-  try {
-    role = decodeURIComponent(role);
-  } catch {
-    // shown as written
-  }
-  return `postgres://${role ? `${role}@` : ''}${server}`;
-}
-
-/** A readable reason from a pg or socket error's code; the message is never used. */
-export function pgFailureReason(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'connection refused (server stopped or wrong port)',
-    ENOTFOUND: 'host name not found',
-    EHOSTUNREACH: 'host unreachable',
-    ETIMEDOUT: 'connection timed out',
-    ECONNRESET: 'connection reset by the server',
-    '28P01': 'authentication failed',
-    '28000': 'role not allowed to connect',
-    '3D000': 'database does not exist',
-    '57P03': 'server is starting up or shutting down',
-    '25006': 'read-only (a standby?)',
-    '42501': 'permission denied',
-    '53300': 'too many connections',
-    '42P01': 'a table of the registry schema is missing',
-  };
-  if (typeof code === 'string') return known[code] ?? `error ${code}`;
-  // pg's own connection timeout (connectionTimeoutMillis) carries no code, only this wording.
-  if (e instanceof Error && /timeout/i.test(e.message)) return 'no answer within the deadline';
-  return `unexpected ${(e as { constructor?: { name?: string } } | null)?.constructor?.name ?? 'error'}`;
-}
 
 async function ask(c: pg.Client): Promise<PgProbe> {
   const hasSchema = (await c.query<{ t: string | null }>("SELECT to_regclass('schema_version') AS t")).rows[0]?.t;
