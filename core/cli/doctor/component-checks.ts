@@ -1,19 +1,18 @@
 // `cli doctor` checks of the kiosk's components (docs/monitoring.md): the configuration, the
-// signer (key file private, signs and self-verifies, DSC validity, EKU, days left), the record
-// source (health endpoint through the configured TLS and credentials), each printer's status and
-// the metrics token file. The signer check signs a fictitious probe certificate in memory only.
-import { join } from 'node:path';
+// signer (its secret file — key, PIN or client key — private, signs and self-verifies, DSC
+// validity, EKU, days left), the record source (health endpoint through the configured TLS and
+// credentials), each printer's status and the metrics token file. The signer check signs a fictitious probe certificate in memory only.
 import { loadConfig } from '../../config/load-config';
-import { DEMO_FILES } from '../../dcc/demo-trust';
 import { issueRecoveryCertificate } from '../../dcc/issue-certificate';
 import { verifyHc1 } from '../../dcc/verify';
 import { keyUsageAllows } from '../../dcc/x509';
-import { DSC_RENEWAL_WARNING_DAYS, loadSigner, readySigner } from '../../issuance/signer-state';
+import { DSC_RENEWAL_WARNING_DAYS, loadSigner, readySigner, type LoadedSigner } from '../../issuance/signer-state';
 import { readTokenFile } from '../../metrics/start-metrics';
 import { createPrintService } from '../../print/print-service';
 import { cupsStatus } from '../../print/transport/cups';
 import { createRecordSource } from '../../records/record-source-config';
-import { fail, pass, privateFileProblem, skip, type CheckResult, type DoctorContext } from './doctor-check';
+import { fail, pass, skip, type CheckResult, type DoctorContext } from './doctor-check';
+import { checkSignerSecretFile, pinRefusal } from './signer-files';
 
 const DAY_MS = 86_400_000;
 
@@ -33,29 +32,34 @@ export function checkConfig(path: string | undefined): CheckResult {
 }
 
 export async function checkSigner(ctx: DoctorContext): Promise<readonly CheckResult[]> {
-  const { signer: sc } = ctx.config;
-  const keyPath = sc.kind === 'pem' ? sc.keyPath : join(ctx.dataDir, 'demo-keys', DEMO_FILES.key);
-  const now = ctx.now();
   // Loading first: in demo mode it creates the demo keys on a new installation, as the kiosk would.
-  const loaded = await loadSigner(sc, ctx.dataDir);
-  const keyProblem = await privateFileProblem(keyPath);
-  const results: CheckResult[] = [
-    keyProblem
-      ? fail('signing key file', `${keyPath}: ${keyProblem}`)
-      : pass('signing key file', `${keyPath}: 0600, kiosk user`),
-  ];
-  if (!loaded.ok) return [...results, fail('signer', `${loaded.code} (${loaded.reason})`)];
+  const loaded = await loadSigner(ctx.config.signer, ctx.dataDir);
+  try {
+    return [await checkSignerSecretFile(ctx.config.signer, ctx.dataDir, loaded), await probeSigner(ctx, loaded)];
+  } finally {
+    // A PKCS#11 signer holds a token session until closed.
+    loaded.close();
+  }
+}
+
+/** The signer line: the loaded key signs a probe certificate that verifies against its DSC. */
+async function probeSigner(ctx: DoctorContext, loaded: LoadedSigner): Promise<CheckResult> {
+  const now = ctx.now();
+  if (!loaded.ok) {
+    const refused = pinRefusal(loaded);
+    return fail('signer', `${loaded.code} (${refused ?? loaded.reason})`);
+  }
   const { dsc } = loaded;
   const kid = Buffer.from(dsc.kid).toString('base64');
   const daysLeft = Math.floor((dsc.notAfter.getTime() - now.getTime()) / DAY_MS);
   const ymd = (d: Date) => d.toISOString().slice(0, 10);
   const facts = `kid ${kid}, valid ${ymd(dsc.notBefore)}..${ymd(dsc.notAfter)}, ${daysLeft} days left`;
   const ready = readySigner(loaded, now);
-  if (!ready.ok) return [...results, fail('signer', `${ready.error.code}; ${facts}`)];
+  if (!ready.ok) return fail('signer', `${ready.error.code}; ${facts}`);
   if (!keyUsageAllows(dsc.extendedKeyUsages, 'r'))
-    return [...results, fail('signer', `EKU excludes recovery; ${facts}`)];
+    return fail('signer', `EKU excludes recovery; ${facts}`);
   if (daysLeft < DSC_RENEWAL_WARNING_DAYS)
-    return [...results, fail('signer', `DSC ends in ${daysLeft} days (< ${DSC_RENEWAL_WARNING_DAYS}); ${facts}`)];
+    return fail('signer', `DSC ends in ${daysLeft} days (< ${DSC_RENEWAL_WARNING_DAYS}); ${facts}`);
 
   const day = now.toISOString().slice(0, 10);
   const issuedAt = Math.floor(now.getTime() / 1000);
@@ -78,14 +82,11 @@ export async function checkSigner(ctx: DoctorContext): Promise<readonly CheckRes
       issuingCountry: ctx.config.rules.issuingCountry,
     },
   );
-  if (!cert.ok) return [...results, fail('signer', `signing failed: ${cert.error.code}; ${facts}`)];
+  if (!cert.ok) return fail('signer', `signing failed: ${cert.error.code}; ${facts}`);
   const report = await verifyHc1(cert.value.hc1, { dscs: [dsc.der] }, { now });
   if (!report.valid)
-    return [...results, fail('signer', `self-verification failed: ${report.error ?? 'invalid'}; ${facts}`)];
-  return [
-    ...results,
-    pass('signer', `signs and self-verifies; EKU allows recovery; ${facts}${loaded.demo ? ' (DEMO)' : ''}`),
-  ];
+    return fail('signer', `self-verification failed: ${report.error ?? 'invalid'}; ${facts}`);
+  return pass('signer', `signs and self-verifies; EKU allows recovery; ${facts}${loaded.demo ? ' (DEMO)' : ''}`);
 }
 
 export async function checkRecordSource(ctx: DoctorContext): Promise<CheckResult> {

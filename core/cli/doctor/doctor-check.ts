@@ -1,7 +1,6 @@
 // Shared shape of `cli doctor` checks (docs/monitoring.md, "Installation check"). Each check is a
-// small async function from the doctor's context to one or more result lines, so a component
-// that appears later (a PostgreSQL registry) adds its check to the list in run-doctor.ts without
-// touching the others. A check never throws: an unexpected exception becomes a FAIL line naming
+// small async function from the doctor's context to one or more result lines, so a new component
+// adds its check to the list in run-doctor.ts without touching the others. A check never throws: an unexpected exception becomes a FAIL line naming
 // the exception's class, never its message (which could quote a file's content).
 import { stat } from 'node:fs/promises';
 import type { KioskConfig } from '../../config/load-config';
@@ -25,6 +24,8 @@ export interface DoctorContext {
   readonly cupsdConf?: string;
   /** Clock of the registry (SQLite: the local clock as SQLite reads it); set by the registry check. */
   registryNow?: () => Promise<Date>;
+  /** Whose clock `registryNow` reads and how far ours may differ; absent: SQLite's defaults. */
+  registryClock?: { readonly name: string; readonly maxSkewMs: number; readonly roundTripMs?: number };
   /** Issued certificates in the registry; set by the registry check (the ID-hash key check needs it). */
   registryIssued?: number;
 }

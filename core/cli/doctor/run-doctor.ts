@@ -1,7 +1,8 @@
 // `cli doctor` (docs/monitoring.md, "Installation check"): runs every check against the real
 // components of one configuration and prints one table line per check plus a verdict. The list
-// below is the only place that knows all checks; a new component (a PostgreSQL registry) adds
-// its function here. Order matters once: the registry check sets the clock check's reference.
+// below is the only place that knows all checks; a new component adds its function here (the
+// registry and id-hash key checks serve SQLite and PostgreSQL alike, doctor-pg-checks.ts). Order
+// matters once: the registry check sets the clock check's reference (SQLite's or the server's).
 import { mkdirSync } from 'node:fs';
 import { loadConfig } from '../../config/load-config';
 import { checkConfig, checkMetrics, checkPrinters, checkRecordSource, checkSigner } from './component-checks';

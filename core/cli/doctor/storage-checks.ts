@@ -2,6 +2,7 @@
 // (writable, free space, private), the SQLite registry (opens, schema migrated, writable) and the
 // ID-hash key beside it, and the clock compared with the registry's. They open the registry the
 // way the kiosk does (creating and migrating it on a new installation), but never write a row.
+// A PostgreSQL registry (`registry.kind: postgres`) has its own lines in doctor-pg-checks.ts.
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
@@ -11,11 +12,12 @@ import { openRegistryDatabase } from '../../registry/database';
 import { loadOrCreateSecret, SECRET_BYTES, secretPathFor } from '../../registry/id-hash';
 import { currentSchemaVersion, LATEST_SCHEMA_VERSION } from '../../registry/migrations/migration';
 import { fail, pass, privateFileProblem, skip, type CheckResult, type DoctorContext } from './doctor-check';
+import { checkPgIdHashKey, checkPgRegistry } from './doctor-pg-checks';
 
 /** Below either, the data directory fails: a full disk stops issuance (DISK_FULL). */
 export const MIN_FREE_BYTES = 200 * 1024 * 1024;
 export const MIN_FREE_RATIO = 0.1;
-/** Largest tolerated difference between this machine's clock and the registry's. */
+/** Largest tolerated difference between this machine's clock and the SQLite registry's. */
 export const MAX_CLOCK_SKEW_MS = 5000;
 
 const mb = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
@@ -75,6 +77,7 @@ function privateDirs(ctx: DoctorContext): CheckResult {
 }
 
 export async function checkRegistry(ctx: DoctorContext): Promise<CheckResult> {
+  if (ctx.config.registry?.kind === 'postgres') return checkPgRegistry(ctx, ctx.config.registry);
   const path = ctx.config.registryPath ?? dataPaths(ctx.dataDir).registry;
   const db = openRegistryDatabase(path);
   if (!db.ok)
@@ -109,6 +112,7 @@ export async function checkRegistry(ctx: DoctorContext): Promise<CheckResult> {
 }
 
 export async function checkIdHashKey(ctx: DoctorContext): Promise<CheckResult> {
+  if (ctx.config.registry?.kind === 'postgres') return checkPgIdHashKey(ctx.config.registry);
   const path = secretPathFor(ctx.config.registryPath ?? dataPaths(ctx.dataDir).registry);
   if (!existsSync(path)) {
     // A new installation: created now, exactly as the kiosk's first start would. With issuances
@@ -128,9 +132,11 @@ export async function checkIdHashKey(ctx: DoctorContext): Promise<CheckResult> {
 export async function checkClock(ctx: DoctorContext): Promise<CheckResult> {
   // Without a registry there is no reference clock; the registry line already fails the verdict.
   if (!ctx.registryNow) return skip('clock', 'no registry clock to compare with (registry check failed)');
+  const { name, maxSkewMs, roundTripMs } = ctx.registryClock ?? { name: 'the registry', maxSkewMs: MAX_CLOCK_SKEW_MS };
   const skew = ctx.now().getTime() - (await ctx.registryNow()).getTime();
-  const detail = `offset to the registry ${(skew / 1000).toFixed(1)} s`;
-  return Math.abs(skew) <= MAX_CLOCK_SKEW_MS
+  const rtt = roundTripMs === undefined ? '' : ` (round trip ${roundTripMs} ms)`;
+  const detail = `offset to ${name} ${(skew / 1000).toFixed(1)} s${rtt}`;
+  return Math.abs(skew) <= maxSkewMs
     ? pass('clock', detail)
-    : fail('clock', `${detail}; more than ${MAX_CLOCK_SKEW_MS / 1000} s`);
+    : fail('clock', `${detail}; more than ${maxSkewMs / 1000} s: synchronise this machine's clock (NTP)`);
 }
