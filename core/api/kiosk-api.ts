@@ -5,8 +5,14 @@
 import type { Result } from '../result';
 import type { CitizenServiceState } from './citizen-service-state';
 import type { IssueRequest, KioskInput, KioskMethod, PrintRequest, ReissueRequest } from './kiosk-api-contract';
+import type { ComponentState } from '../component-state';
+import type { ValidatedId } from '../id/genesenen-id';
+import type { PrintFormat, PrinterState, PrintOutcome } from '../print/print-types';
+import type { CertificateAcceptance } from '../rules/certificate-acceptance';
 
-export type PrintFormat = 'receipt' | 'a4';
+// Defined beside the modules that produce them (lower core modules never import this file,
+// docs/architecture.md); re-exported so the API's callers find every type here.
+export type { CertificateAcceptance, ComponentState, PrintFormat, PrinterState, PrintOutcome, ValidatedId };
 
 export interface KioskInfo {
   readonly version: string;
@@ -27,35 +33,6 @@ export interface KioskInfo {
   readonly reasonMaxLength: number;
   /** Issuer name shown on the result screen. */
   readonly issuer: string;
-}
-
-export interface ValidatedId {
-  /** Canonical form without separators, e.g. 0123456789AB. */
-  readonly normalized: string;
-  /** As printed on the letter, e.g. 0123-4567-89AB. */
-  readonly display: string;
-}
-
-/**
- * Until when verifiers in the acceptance country accept the certificate, computed from the active
- * business rules at issuance (docs/business-rules.md). Screen and print show it when it differs
- * from `validUntil`, and warn when `warning` is set.
- */
-export interface CertificateAcceptance {
-  /** The acceptance country (`rules.acceptanceCountry`), ISO 3166-1 alpha-2. */
-  readonly country: string;
-  /** YYYY-MM-DD (UTC) of the last moment a verifier there accepts the certificate. */
-  readonly acceptedUntil: string;
-  /** Identifier of the rule that ends acceptance (`RR-DE-0002`); null when the signature's expiry does. */
-  readonly acceptedUntilRule: string | null;
-  /** `national`: a rule of the acceptance country; `eu`: an EU template rule; `expiry`: the CWT exp. */
-  readonly basis: 'national' | 'eu' | 'expiry';
-  /** acceptedUntil ≠ validUntil: the screen and the print show the accepted-until date. */
-  readonly differsFromValidUntil: boolean;
-  /** Whole days left at issuance. */
-  readonly daysLeft: number;
-  /** Fewer than `rules.minAcceptedDays` days left: the citizen is warned. */
-  readonly warning: boolean;
 }
 
 /** What the result screen shows. Held in main-process memory until endSession. */
@@ -80,18 +57,11 @@ export interface IssuedCertificate {
   readonly acceptance: CertificateAcceptance;
 }
 
-export interface PrintOutcome {
-  readonly format: PrintFormat;
-  readonly printer: string;
-}
-
 export interface SessionState {
   /** Certificates held in memory for printing (0 after endSession). */
   readonly heldCertificates: number;
   readonly clerkUnlocked: boolean;
 }
-
-export type ComponentState = 'ok' | 'degraded' | 'down';
 
 export interface ServiceStatus {
   readonly recordSource: { readonly kind: string; readonly state: ComponentState; readonly code?: string };
@@ -126,12 +96,7 @@ export interface ServiceStatus {
     /** `RR-DE-0002 1.0.3` … : the rules a verifier there applies now. */
     readonly selected: readonly string[];
   };
-  readonly printers: readonly {
-    readonly name: string;
-    readonly format: PrintFormat;
-    readonly state: ComponentState;
-    readonly code?: string;
-  }[];
+  readonly printers: readonly PrinterState[];
   /** Audit log space: AUDIT_SPACE_LOW past 80 % of `audit.maxBytes`, AUDIT_CAP_REACHED at the cap. */
   readonly audit?: { readonly state: ComponentState; readonly code?: string };
 }

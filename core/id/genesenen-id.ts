@@ -6,9 +6,15 @@
 // format is configurable (alphabet, length, grouping, optional pattern, check rule).
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { ValidatedId } from '../api/kiosk-api';
 import { err, ok, type Result } from '../result';
 import { luhnModNCheckPoint, luhnModNValid } from './luhn-mod-n';
+
+export interface ValidatedId {
+  /** Canonical form without separators, e.g. 0123456789AB. */
+  readonly normalized: string;
+  /** As printed on the letter, e.g. 0123-4567-89AB. */
+  readonly display: string;
+}
 
 export const CROCKFORD_BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Crockford's decoding rule for characters it leaves out because they look like digits. */

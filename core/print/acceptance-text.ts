@@ -2,7 +2,7 @@
 // acceptance in the acceptance country before `du` (Germany's 90-day rule against a 180-day
 // certificate), or fewer than rules.minAcceptedDays remain, receipt and A4 say so in German and
 // English — next to "valid until", in the same ISO date format, so the two can be compared.
-import type { CertificateAcceptance } from '../api/kiosk-api';
+import type { CertificateAcceptance } from '../rules/certificate-acceptance';
 
 const BASIS = {
   national: { de: 'nationale Regel', en: 'national rule' },

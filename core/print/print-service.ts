@@ -3,7 +3,7 @@
 // Never throws and never loses the certificate: the caller keeps it and may retry; every failure is
 // a typed code (PRINTER_*, PRINT_FAILED). Jobs to one printer run one at a time. Log fields name the
 // printer, format, sizes and codes only — never the person.
-import type { PrintFormat, PrintOutcome, ServiceStatus } from '../api/kiosk-api';
+import type { PrintFormat, PrinterState, PrintOutcome } from './print-types';
 import type { RecoveryPayload } from '../dcc/types';
 import { err, ok, type Result } from '../result';
 import { buildA4Pdf } from './a4/a4-pdf';
@@ -25,7 +25,7 @@ export interface PrintService {
   formats(): PrintFormat[];
   print(cert: PrintableCertificate, format: PrintFormat, lang: string): Promise<Result<PrintOutcome>>;
   /** One entry per configured printer, for the clerk screen. */
-  status(): Promise<ServiceStatus['printers']>;
+  status(): Promise<readonly PrinterState[]>;
 }
 
 export type PrintLog = (event: string, fields: Record<string, string | number | boolean>) => void;

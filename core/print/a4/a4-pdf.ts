@@ -5,7 +5,7 @@
 // Demo certificates carry a red banner and a "DEMO" watermark. PDF metadata holds no personal data.
 import fontkit from '@pdf-lib/fontkit';
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { CertificateAcceptance } from '../../api/kiosk-api';
+import type { CertificateAcceptance } from '../../rules/certificate-acceptance';
 import { qrMatrix, qrRunPath, type QrMatrix } from '../../dcc/qr';
 import { acceptanceSentences, acceptanceText } from '../acceptance-text';
 import type { RecoveryPayload } from '../../dcc/types';

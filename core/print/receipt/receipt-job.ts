@@ -4,7 +4,7 @@
 // date of birth, validity, UVCI, short app instructions in the citizen's language, cut.
 // Texts print through code pages (code-pages.ts); Arabic has none that works without shaping, so
 // an Arabic-speaking citizen gets German + English instructions (README.md).
-import type { CertificateAcceptance } from '../../api/kiosk-api';
+import type { CertificateAcceptance } from '../../rules/certificate-acceptance';
 import { qrMatrix } from '../../dcc/qr';
 import { acceptanceText } from '../acceptance-text';
 import type { RecoveryPayload } from '../../dcc/types';
