@@ -17,14 +17,23 @@ export interface ClerkSessionView {
   readonly expired: boolean;
 }
 
+/** What the UI knows of one token's session; a renewed token starts from nothing. */
+interface Known {
+  readonly token: string;
+  readonly endsAt: number | null;
+  readonly expired: boolean;
+}
+
 export function useClerkSession(bridge: KioskBridge, token: string | null): ClerkSessionView {
-  const [endsAt, setEndsAt] = useState<number | null>(null);
-  const [expired, setExpired] = useState(false);
+  const [known, setKnown] = useState<Known | null>(null);
+  // Only facts about the live token count (a timer or answer about the old one must not end the new).
+  const mine = token !== null && known?.token === token ? known : null;
+  const endsAt = mine?.endsAt ?? null;
+  const expired = mine?.expired ?? false;
   const lastTouch = useRef(0);
-  /** The live token: an answer about an older one (renewed meanwhile) is dropped. */
   const current = useRef(token);
   current.current = token;
-  const expiredRef = useRef(false);
+  const expiredRef = useRef(expired);
   expiredRef.current = expired;
 
   const touch = useCallback(
@@ -33,16 +42,14 @@ export function useClerkSession(bridge: KioskBridge, token: string | null): Cler
       lastTouch.current = Date.now();
       const r = await bridge.clerkTouch({ token });
       if (current.current !== token) return;
-      if (r.ok) setEndsAt(Date.now() + r.value.expiresInSeconds * 1000);
-      else if (r.error.code === 'CLERK_NOT_AUTHORISED') setExpired(true);
+      if (r.ok) setKnown({ token, endsAt: Date.now() + r.value.expiresInSeconds * 1000, expired: false });
+      else if (r.error.code === 'CLERK_NOT_AUTHORISED') setKnown((k) => ({ token, endsAt: k?.token === token ? k.endsAt : null, expired: true }));
     },
     [bridge, token],
   );
 
-  // A new token (unlock, or the PIN asked again): a fresh session, its time asked at once.
+  // A new token (unlock, or the PIN asked again): its time asked at once.
   useEffect(() => {
-    setExpired(false);
-    setEndsAt(null);
     lastTouch.current = 0;
     if (token) void touch(true);
   }, [token, touch]);
@@ -60,10 +67,11 @@ export function useClerkSession(bridge: KioskBridge, token: string | null): Cler
 
   useEffect(() => {
     if (!token || endsAt === null) return;
-    const timer = window.setTimeout(() => setExpired(true), Math.max(0, endsAt - Date.now()));
+    const end = () => setKnown((k) => (k?.token === token ? { ...k, expired: true } : k));
+    const timer = window.setTimeout(end, Math.max(0, endsAt - Date.now()));
     return () => window.clearTimeout(timer);
   }, [token, endsAt]);
-  return { endsAt: token ? endsAt : null, expired: token !== null && expired };
+  return { endsAt, expired };
 }
 
 /** Whole seconds until `endsAt`, ticking once a second (only the clerk bar re-renders). */
