@@ -124,7 +124,8 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         const counted = await settle(true);
         if (!counted.ok) return counted;
         refuse(idHash, 'NOT_FOUND');
-        return notFound(idHash);
+        // A clerk's reissue is not limited, so it has no tries to count down.
+        return reissue ? err('NOT_FOUND') : notFound(idHash);
       }
       await settle(false); // a found record is not a guess; the attempt stops counting now
       return await issueFound(lookup.record, idHash, today, started, reissue);

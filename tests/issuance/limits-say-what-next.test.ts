@@ -46,6 +46,11 @@ describe('wrong entries for one ID', () => {
     // Nothing of the person or the ID in any of them.
     const text = JSON.stringify(errors);
     for (const personal of [max.genesenenId, max.familyName, 'Falsch', max.dateOfBirth, 'kiosk-test']) expect(text).not.toContain(personal);
+    // A clerk's reissue is not limited: its NOT_FOUND counts no tries down.
+    const clerk = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+    if (!clerk.ok) throw new Error(clerk.error.code);
+    const reissue = await kiosk.api.clerkReissue({ ...wrong, token: clerk.value.token, reason: 'Ausdruck verloren' });
+    expect(errorOf(reissue)).toEqual({ code: 'NOT_FOUND' });
   });
 
   it('with a limit of three, the last try is announced after the second wrong entry', async () => {

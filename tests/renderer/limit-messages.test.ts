@@ -38,7 +38,8 @@ describe('tries left after a wrong entry', () => {
   });
 
   it('says nothing without a well-formed count', () => {
-    for (const details of [undefined, {}, { triesLeft: -1 }, { triesLeft: 1.5 }, { triesLeft: '2' }, { triesLeft: 0 }]) {
+    const malformed: (Record<string, string | number> | undefined)[] = [undefined, {}, { triesLeft: -1 }, { triesLeft: 1.5 }, { triesLeft: '2' }, { triesLeft: 0 }];
+    for (const details of malformed) {
       expect(triesLeftMessage({ code: 'NOT_FOUND', ...(details ? { details } : {}) }, 'de-DE', t, now)).toBeNull();
     }
     expect(triesLeftMessage({ code: 'ALREADY_ISSUED', details: { triesLeft: 2 } }, 'de-DE', t, now)).toBeNull();
