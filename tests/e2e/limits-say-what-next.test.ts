@@ -6,9 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
+import ar from '../../renderer/i18n/ar.json';
 import de from '../../renderer/i18n/de.json';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action, confirm, enterPersonByKeyboard, screen } from './support/flow';
+import { action, chooseLanguage, confirm, enterPersonByKeyboard, screen } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { E2E_TEST_MS } from './support/waits';
@@ -124,6 +125,12 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     expect(await action(page, 'start').count()).toBe(0);
     await axeClean(page);
     await page.screenshot({ path: '/tmp/d15-kiosk-locked-welcome.png' });
+    // In Arabic (right to left) the lock is told too, with its time, and axe stays clean.
+    await chooseLanguage(page, 'ar');
+    expect(await banner.innerText()).toContain(ar.service.lockedTitle);
+    await axeClean(page);
+    await page.screenshot({ path: '/tmp/d15-kiosk-locked-welcome-ar.png' });
+    await chooseLanguage(page, 'de');
 
     await page.keyboard.press('Control+Alt+KeyK');
     for (const d of DEMO_CLERK_PIN) await page.locator(`.kiosk-keyboard [data-key="${d}"]`).click();
