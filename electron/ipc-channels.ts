@@ -20,6 +20,7 @@ export const IPC_METHODS = [
   'serviceState',
   'clerkUnlock',
   'clerkStatus',
+  'clerkTouch',
   'clerkReissue',
   'clerkLock',
 ] as const satisfies readonly KioskMethod[];

@@ -51,6 +51,7 @@ export function createHttpBridge(): KioskBridge {
     serviceState: call('serviceState'),
     clerkUnlock: call('clerkUnlock'),
     clerkStatus: call('clerkStatus'),
+    clerkTouch: call('clerkTouch'),
     clerkReissue: call('clerkReissue'),
     clerkLock: call('clerkLock'),
   };

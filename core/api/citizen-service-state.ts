@@ -2,7 +2,8 @@
 // all, and whether printing does. Derived from the same health probes as the clerk status
 // (record source, signer, registry, printers) but without codes, names or counts, so the method
 // that returns it needs no clerk PIN. "limited": certificates can be issued but not printed;
-// "out": no certificate can be issued now.
+// "out": no certificate can be issued now. `lockedUntil`: the kiosk-wide attempt limit refuses every
+// citizen until then (level "out"; the welcome screen says the device is locked, ask staff).
 import type { ServiceStatus } from './kiosk-api';
 
 export type ServiceLevel = 'ok' | 'limited' | 'out';
@@ -12,12 +13,15 @@ export interface CitizenServiceState {
   readonly level: ServiceLevel;
   /** 'none' when no printer is configured (the kiosk never offered printing). */
   readonly printing: PrintingState;
+  /** ISO 8601: the kiosk's attempt limit (docs/configuration.md, "Attempt limits") lifts then. */
+  readonly lockedUntil?: string;
 }
 
 export function citizenServiceState(status: ServiceStatus): CitizenServiceState {
   const issuing = [status.recordSource.state, status.signer.state, status.registry.state].every((s) => s !== 'down');
   const printing: PrintingState =
     status.printers.length === 0 ? 'none' : status.printers.some((p) => p.state === 'ok') ? 'ready' : 'unavailable';
-  const level: ServiceLevel = !issuing ? 'out' : printing === 'unavailable' ? 'limited' : 'ok';
-  return { level, printing };
+  const locked = status.kioskLock !== undefined;
+  const level: ServiceLevel = !issuing || locked ? 'out' : printing === 'unavailable' ? 'limited' : 'ok';
+  return status.kioskLock ? { level, printing, lockedUntil: status.kioskLock.until } : { level, printing };
 }

@@ -194,6 +194,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
       if (!grant.ok) return grant;
       return ok(await serviceStatus(rt, () => printService.status()));
     }),
+    clerkTouch: guarded('clerkTouch', async ({ token }) => clerk.touch(token)),
     clerkReissue: guarded('clerkReissue', async ({ token, reason, ...req }) => {
       const grant = clerk.authorise(token);
       if (!grant.ok) return grant;
@@ -217,6 +218,7 @@ async function serviceStatus(
     printers().catch(() => []),
   ]);
   const count = await rt.registry.issuedCount();
+  const lock = await kioskLock(rt);
   return {
     recordSource: health.ok
       ? { kind: rt.recordSource.kind, state: 'ok' }
@@ -226,7 +228,15 @@ async function serviceStatus(
     printers: printerStatus,
     rules: rulesStatus(rt.ruleSet, rt.config.rules.acceptanceCountry, rt.now()),
     audit: auditStatus(rt),
+    ...(lock ? { kioskLock: lock } : {}),
   };
+}
+
+/** The kiosk-wide attempt limit, when it refuses now: only its end, never a count of wrong entries. */
+async function kioskLock(rt: KioskRuntime): Promise<ServiceStatus['kioskLock']> {
+  const checked = await rt.limiter.check('kiosk', rt.config.kioskId, rt.config.attemptLimits.perKiosk);
+  const until = checked.ok ? undefined : checked.error.details?.until;
+  return typeof until === 'string' ? { until } : undefined;
 }
 
 /** The audit log's size alarm (docs/audit.md); state only, the byte count stays in the log. */

@@ -32,6 +32,7 @@ export const kioskApiContract = {
   serviceState: z.strictObject({}),
   clerkUnlock: z.strictObject({ pin: shortText(32) }),
   clerkStatus: clerkTokenSchema,
+  clerkTouch: clerkTokenSchema,
   clerkReissue: issueRequestSchema.extend({ token: shortText(128), reason: shortText(500) }).strict(),
   clerkLock: clerkTokenSchema,
 } as const;

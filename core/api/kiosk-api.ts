@@ -97,6 +97,11 @@ export interface ServiceStatus {
     readonly selected: readonly string[];
   };
   readonly printers: readonly PrinterState[];
+  /**
+   * Present while wrong entries at this kiosk (`attemptLimits.perKiosk`) refuse every citizen:
+   * until when (ISO 8601). Clerk reissues are not limited (docs/configuration.md, "Attempt limits").
+   */
+  readonly kioskLock?: { readonly until: string };
   /** Audit log space: AUDIT_SPACE_LOW past 80 % of `audit.maxBytes`, AUDIT_CAP_REACHED at the cap. */
   readonly audit?: { readonly state: ComponentState; readonly code?: string };
 }
@@ -111,8 +116,11 @@ export interface KioskApi {
   sessionState(input: KioskInput<'sessionState'>): Promise<Result<SessionState>>;
   /** Whether issuing and printing work now, for the welcome screen (no PIN, nothing internal). */
   serviceState(input: KioskInput<'serviceState'>): Promise<Result<CitizenServiceState>>;
+  /** expiresInSeconds: until the clerk session ends unless used again (clerkTouch extends the idle part). */
   clerkUnlock(input: KioskInput<'clerkUnlock'>): Promise<Result<{ token: string; expiresInSeconds: number }>>;
   clerkStatus(input: KioskInput<'clerkStatus'>): Promise<Result<ServiceStatus>>;
+  /** The clerk is typing: keeps the session from its idle lock (the UI calls it rate-limited). */
+  clerkTouch(input: KioskInput<'clerkTouch'>): Promise<Result<{ expiresInSeconds: number }>>;
   clerkReissue(input: ReissueRequest): Promise<Result<IssuedCertificate>>;
   clerkLock(input: KioskInput<'clerkLock'>): Promise<Result<null>>;
 }

@@ -3,6 +3,9 @@
 // clerkLock, so a clerk who walks away never leaves the kiosk unlocked for the next citizen.
 // Wrong PINs count as failed attempts in the registry (they survive a restart); after
 // `pinAttempts.max` wrong PINs inside the window the PIN is refused with CLERK_LOCKED_OUT.
+// Any use of the session (a keypress in the clerk's flow reaches `touch`, rate-limited by the UI)
+// restarts the idle timer, never the fixed end; `expiresInSeconds` is always the earlier of the
+// two, so the clerk bar counts down to the real end (docs/configuration.md, "Clerk session").
 // The attempt is counted before the PIN hash is checked, so a burst of parallel unlocks gets at
 // most `max` PIN checks (core/registry/registry-port.ts, AttemptGate).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -31,10 +34,17 @@ export interface ClerkGrant {
   readonly sessionId: string;
 }
 
+/** Seconds until the session ends unless used again: the earlier of the fixed end and the idle lock. */
+export interface ClerkTime {
+  readonly expiresInSeconds: number;
+}
+
 export interface ClerkSessions {
-  unlock(pin: string): Promise<Result<{ token: string; expiresInSeconds: number }>>;
+  unlock(pin: string): Promise<Result<{ token: string } & ClerkTime>>;
   /** ok with the session when `token` is the live one; refreshes the idle timer. */
   authorise(token: string): Result<ClerkGrant>;
+  /** The clerk is still working: refreshes the idle timer and says how long the session lasts now. */
+  touch(token: string): Result<ClerkTime>;
   lock(token: string): Result<null>;
   /** Drop any session (endSession, idle timeout of the citizen UI). */
   lockAll(): void;
@@ -61,6 +71,8 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
     }
     return live;
   };
+  const secondsLeft = (session: LiveSession): number =>
+    Math.max(0, Math.floor((Math.min(session.expiresAt, session.lastUsed + opts.idleLockSeconds * 1000) - now()) / 1000));
   const matches = (session: LiveSession, token: string): boolean => {
     const candidate = sha256(token);
     return timingSafeEqual(candidate, session.tokenHash);
@@ -90,13 +102,19 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
         lastUsed: at,
       };
       opts.audit?.({ event: 'clerk.unlocked', outcome: 'ok', clerk: live.sessionId });
-      return ok({ token, expiresInSeconds: opts.sessionMinutes * 60 });
+      return ok({ token, expiresInSeconds: secondsLeft(live) });
     },
     authorise(token) {
       const session = current();
       if (!session || !matches(session, token)) return err('CLERK_NOT_AUTHORISED');
       session.lastUsed = now();
       return ok({ sessionId: session.sessionId });
+    },
+    touch(token) {
+      const session = current();
+      if (!session || !matches(session, token)) return err('CLERK_NOT_AUTHORISED');
+      session.lastUsed = now();
+      return ok({ expiresInSeconds: secondsLeft(session) });
     },
     lock(token) {
       const session = current();

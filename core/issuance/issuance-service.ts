@@ -52,6 +52,12 @@ export interface IssuanceService {
   issue(request: IssuanceRequest, reissue?: ReissueAuthority): Promise<Result<IssuanceOutcome>>;
 }
 
+/** From this many wrong entries for one ID, a NOT_FOUND says how many tries are left. */
+export const TRIES_LEFT_FROM = 3;
+
+/** Tell the tries left from the third wrong entry, and always when at most one is left. */
+export const showTriesLeft = (failures: number, left: number): boolean => failures >= TRIES_LEFT_FROM || left <= 1;
+
 export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
   const { registry, limiter, log, rules, kioskId } = deps;
   /** Refusals and releases must not fail the citizen's request when the audit disk is full. */
@@ -92,9 +98,10 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     };
     try {
       if (!reissue) {
+        // The kiosk first: when both are limited, "ask staff" (details.scope 'kiosk') is the answer that helps.
         const allowed = await limiter.reserve([
-          { scope: 'id', key: idHash, rule: deps.limits.perId },
           { scope: 'kiosk', key: kioskId, rule: deps.limits.perKiosk },
+          { scope: 'id', key: idHash, rule: deps.limits.perId },
         ]);
         if (!allowed.ok) {
           if (allowed.error.code === 'TOO_MANY_ATTEMPTS') refuse(idHash, 'TOO_MANY_ATTEMPTS');
@@ -117,7 +124,8 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         const counted = await settle(true);
         if (!counted.ok) return counted;
         refuse(idHash, 'NOT_FOUND');
-        return err('NOT_FOUND');
+        // A clerk's reissue is not limited, so it has no tries to count down.
+        return reissue ? err('NOT_FOUND') : notFound(idHash);
       }
       await settle(false); // a found record is not a guess; the attempt stops counting now
       return await issueFound(lookup.record, idHash, today, started, reissue);
@@ -125,6 +133,21 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       // A found record, a source failure or an exception: the attempt is not a failed guess.
       await settle(false);
     }
+  }
+
+  /**
+   * NOT_FOUND, from the third wrong entry for this ID (or when one try is left) with how many
+   * tries are left, and with none left, when the ID's limit lifts (docs/configuration.md,
+   * "Attempt limits"). A count the registry cannot give leaves the details out.
+   */
+  async function notFound(idHash: string): Promise<Result<never>> {
+    const rule = deps.limits.perId;
+    const left = await limiter.remaining('id', idHash, rule);
+    if (!left.ok || !showTriesLeft(rule.max - left.value, left.value)) return err('NOT_FOUND');
+    if (left.value > 0) return err('NOT_FOUND', { triesLeft: left.value });
+    const locked = await limiter.check('id', idHash, rule);
+    const until = !locked.ok ? locked.error.details?.until : undefined;
+    return err('NOT_FOUND', typeof until === 'string' ? { triesLeft: 0, until } : { triesLeft: 0 });
   }
 
   async function issueFound(

@@ -1,6 +1,8 @@
 // Brute-force limits (docs/configuration.md): failed attempts counted per ID hash, per kiosk and per clerk PIN
 // in sliding windows, stored in the registry database (migration 002) so a restart does not
-// reset them. A limited key gets TOO_MANY_ATTEMPTS (or CLERK_LOCKED_OUT) with retryAfterSeconds.
+// reset them. A limited key gets TOO_MANY_ATTEMPTS (or CLERK_LOCKED_OUT) with `limitDetails`: the
+// scope that refused ('id', 'kiosk' or 'clerk'), when the limit lifts (ISO time) and the seconds
+// until then — never the key (an ID hash or kiosk id). `remaining` says how many tries are left.
 // `reserve` counts and records a running attempt in one `BEGIN IMMEDIATE` transaction (one
 // writer across every process sharing the file), so concurrent attempts cannot all slip past a
 // check-then-act gap (migration 003). A running attempt whose process dies keeps counting
@@ -30,6 +32,8 @@ export interface AttemptLimiter {
   recordFailure(scope: AttemptScope, key: string): Result<null>;
   /** Forget a key's failures (a correct clerk PIN). */
   clear(scope: AttemptScope, key: string): Result<null>;
+  /** Attempts `key` may still make inside the window (failed and running ones count), ≥ 0. */
+  remaining(scope: AttemptScope, key: string, rule: AttemptRule): Result<number>;
   /** Counts failed + running attempts of each key; when all are below `rule.max`, records a running one each (row ids). */
   reserve(
     attempts: readonly { readonly scope: AttemptScope; readonly key: string; readonly rule: AttemptRule }[],
@@ -42,6 +46,16 @@ export interface AttemptLimiter {
 /** Rows older than this are pruned; no configured window may be longer. */
 export const MAX_WINDOW_SECONDS = 30 * 24 * 3600;
 
+/**
+ * The details of a limit refusal, the same in every engine (SQLite, PostgreSQL, memory fallback):
+ * which scope refused, when the limit lifts (`until`, ISO 8601 UTC) and the seconds until then.
+ * Nothing about the key itself (docs/configuration.md, "Attempt limits").
+ */
+export function limitDetails(scope: AttemptScope, liftsAtMs: number, nowMs: number) {
+  const retryAfterSeconds = Math.max(1, Math.ceil((liftsAtMs - nowMs) / 1000));
+  return { retryAfterSeconds, scope, until: new Date(nowMs + retryAfterSeconds * 1000).toISOString() };
+}
+
 export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () => new Date()): AttemptLimiter {
   // The max-th most recent failure inside the window: while it exists, the key is limited, and
   // the limit lifts when it leaves the window.
@@ -50,6 +64,9 @@ export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () 
   );
   const insert = db.prepare<[string, string, number]>('INSERT INTO failed_attempt (scope, key, at) VALUES (?, ?, ?)');
   const prune = db.prepare<[number]>('DELETE FROM failed_attempt WHERE at <= ?');
+  const countRecent = db.prepare<[string, string, number], { n: number }>(
+    'SELECT COUNT(*) AS n FROM failed_attempt WHERE scope = ? AND key = ? AND at > ?',
+  );
   const clearKey = db.prepare<[string, string]>('DELETE FROM failed_attempt WHERE scope = ? AND key = ?');
   const insertRunning = db.prepare<[string, string, number]>(
     "INSERT INTO failed_attempt (scope, key, at, state) VALUES (?, ?, ?, 'running')",
@@ -63,8 +80,7 @@ export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () 
     const windowMs = rule.windowSeconds * 1000;
     const row = nthRecent.get(scope, key, at - windowMs, Math.max(0, rule.max - 1));
     if (!row) return undefined;
-    const retryAfterSeconds = Math.max(1, Math.ceil((row.at + windowMs - at) / 1000));
-    return err(limitCode as 'TOO_MANY_ATTEMPTS', { retryAfterSeconds });
+    return err(limitCode as 'TOO_MANY_ATTEMPTS', limitDetails(scope, row.at + windowMs, at));
   };
   const reserveTx = db.transaction(
     (attempts: readonly { scope: AttemptScope; key: string; rule: AttemptRule }[], limitCode: string): Result<number[]> => {
@@ -118,5 +134,13 @@ export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () 
         clearKey.run(scope, key);
         return ok(null);
       }),
+    remaining: (scope, key, rule) => {
+      try {
+        const row = countRecent.get(scope, key, now().getTime() - rule.windowSeconds * 1000);
+        return ok(Math.max(0, rule.max - (row?.n ?? 0)));
+      } catch (e) {
+        return err(registryErrorCode(e));
+      }
+    },
   };
 }

@@ -4,7 +4,7 @@
 // instead: atomic (one synchronous step), the same rule, but forgotten at a restart. Only the
 // clerk PIN uses this; issuance never falls back (no registry, no certificate).
 import { err, ok, type Result } from '../result';
-import type { AttemptRule, AttemptScope } from './attempt-limits';
+import { limitDetails, type AttemptRule, type AttemptScope } from './attempt-limits';
 import type { AttemptGate, AttemptTicket } from './registry-port';
 
 interface Attempt {
@@ -23,7 +23,7 @@ export function withMemoryFallback(primary: AttemptGate, now: () => Date = () =>
     attempts.set(keyOf(scope, key), live);
     const nth = [...live].sort((a, b) => b.at - a.at)[rule.max - 1];
     if (!nth) return undefined;
-    return err(code as 'CLERK_LOCKED_OUT', { retryAfterSeconds: Math.max(1, Math.ceil((nth.at + windowMs - at) / 1000)) });
+    return err(code as 'CLERK_LOCKED_OUT', limitDetails(scope, nth.at + windowMs, at));
   };
   const down = (r: Result<unknown>) => !r.ok && r.error.code === 'REGISTRY_UNAVAILABLE';
   const inMemory = (tickets: readonly AttemptTicket[]) => tickets.filter((t) => t.id < 0);
@@ -63,6 +63,12 @@ export function withMemoryFallback(primary: AttemptGate, now: () => Date = () =>
       attempts.delete(keyOf(scope, key));
       const r = await primary.clear(scope, key);
       return down(r) ? ok(null) : r;
+    },
+    async remaining(scope, key, rule) {
+      const r = await primary.remaining(scope, key, rule);
+      if (!down(r)) return r;
+      const since = now().getTime() - rule.windowSeconds * 1000;
+      return ok(Math.max(0, rule.max - (attempts.get(keyOf(scope, key)) ?? []).filter((a) => a.at > since).length));
     },
   };
 }

@@ -68,6 +68,8 @@ export interface AttemptGate {
   settle(tickets: readonly AttemptTicket[], failed: boolean): Promise<Result<null>>;
   /** Forget a key's attempts (a correct clerk PIN). */
   clear(scope: AttemptScope, key: string): Promise<Result<null>>;
+  /** Attempts still allowed inside the window (failed and running count), ≥ 0: "Noch 2 Versuche". */
+  remaining(scope: AttemptScope, key: string, rule: AttemptRule): Promise<Result<number>>;
 }
 
 /** Audit lines outside a commit (refusals, clerk, start-up); never throws, failures are logged. */

@@ -44,5 +44,6 @@ export function sqliteAttemptGate(limiter: AttemptLimiter): AttemptGate {
     check: async (scope, key, rule, limitCode) => limiter.check(scope, key, rule, limitCode),
     settle: async (tickets, failed) => limiter.settle(tickets.map((t) => t.id), failed),
     clear: async (scope, key) => limiter.clear(scope, key),
+    remaining: async (scope, key, rule) => limiter.remaining(scope, key, rule),
   };
 }

@@ -3,11 +3,15 @@
 // session — Finish, idle expiry, "start over" and a confirmed "Cancel" all end here: core forgets
 // held certificates and any clerk unlock (endSession), React state returns to INITIAL_FLOW, the
 // language returns to the default. The reducer (flow.ts) makes every arrival on the welcome
-// screen the initial state, so no path back to the start keeps a person's entries.
+// screen the initial state, so no path back to the start keeps a person's entries. A clerk's session
+// is kept alive by typing (use-clerk-session.ts); when it ends, the PIN is asked again in a dialog
+// and the entries stay (docs/configuration.md, "Clerk session").
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedCertificate } from '../../core/api/kiosk-api';
 import type { Result } from '../../core/result';
+import { ClerkReauthDialog } from '../components/ClerkReauthDialog';
+import { ClerkSessionTime } from '../components/ClerkSessionTime';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { HelpButton } from '../components/HelpButton';
 import { IdleDialog } from '../components/IdleDialog';
@@ -17,6 +21,7 @@ import { composeDob } from './entry-format';
 import { flowReducer, holdsSomething, INITIAL_FLOW, questionStep, type FlowState } from './flow';
 import { FlowScreen } from './FlowScreen';
 import { useKiosk } from './kiosk-context';
+import { useClerkSession } from './use-clerk-session';
 import { useIdle } from './use-idle';
 
 type Question = 'cancel' | 'finish' | null;
@@ -96,6 +101,8 @@ export function KioskFlow() {
     onExpire: () => void wipe(),
   });
   const warning = idle.warningRemaining !== null;
+  const clerkSession = useClerkSession(bridge, state.clerkToken);
+  const reauth = clerkSession.expired && !warning;
 
   return (
     <Layout
@@ -106,13 +113,14 @@ export function KioskFlow() {
       onClerkOpen={() => dispatch({ type: 'openClerk' })}
       onClerkMenu={() => dispatch({ type: 'clerkMenu' })}
       onClerkLock={() => void lock()}
+      clerkInfo={<ClerkSessionTime endsAt={clerkSession.endsAt} />}
       tools={
         <>
           <HelpButton screen={state.screen} />
           {state.screen === 'welcome' ? null : <LanguageMenu />}
         </>
       }
-      concealed={warning}
+      concealed={warning || reauth}
     >
       {/* key: a new screen is a new component, so its heading takes focus and local state resets */}
       <div key={`${state.screen}-${state.mode}`} className="screen-host" data-screen={state.screen}>
@@ -127,7 +135,7 @@ export function KioskFlow() {
           onLock={() => void lock()}
         />
       </div>
-      {question === 'cancel' && !warning ? (
+      {question === 'cancel' && !warning && !reauth ? (
         <ConfirmDialog
           action="cancel-confirm"
           title={t('cancel.title')}
@@ -139,7 +147,7 @@ export function KioskFlow() {
           {t('cancel.text')}
         </ConfirmDialog>
       ) : null}
-      {question === 'finish' && !warning ? (
+      {question === 'finish' && !warning && !reauth ? (
         <ConfirmDialog
           action="finish-confirm"
           title={t('finish.title')}
@@ -150,6 +158,9 @@ export function KioskFlow() {
         >
           {t('finish.text')}
         </ConfirmDialog>
+      ) : null}
+      {reauth ? (
+        <ClerkReauthDialog onUnlocked={(token) => dispatch({ type: 'clerkRenewed', token })} onLock={() => void lock()} />
       ) : null}
       {warning ? <IdleDialog remaining={idle.warningRemaining} onMore={idle.extend} onEnd={() => void wipe()} /> : null}
     </Layout>

@@ -118,3 +118,17 @@ export function letterForPosition(key: string, textBefore: string): string {
   const wordStart = textBefore === '' || /[\s'’-]$/u.test(textBefore);
   return wordStart ? key.toLocaleUpperCase('de') : key.toLocaleLowerCase('de');
 }
+
+/**
+ * When a limit lifts, as the kiosk's local clock shows it: "14:35" today, "2. Dezember, 14:35"
+ * on another day (a per-ID lock can last into tomorrow). Invalid input gives null.
+ */
+export function formatClockTime(iso: string, locale: string, now: Date = new Date()): string | null {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return null;
+  const sameDay = at.toDateString() === now.toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}

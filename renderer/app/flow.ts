@@ -57,6 +57,8 @@ export type FlowAction =
   | { type: 'openClerk' }
   | { type: 'cancelClerk' }
   | { type: 'clerkUnlocked'; token: string }
+  /** The PIN asked again after the session ended: a new token, everything else kept. */
+  | { type: 'clerkRenewed'; token: string }
   | { type: 'clerkWalkIn' }
   | { type: 'clerkReissue' }
   | { type: 'clerkMenu' }
@@ -121,6 +123,8 @@ function reduce(state: FlowState, action: FlowAction): FlowState {
       return { ...state, screen: state.beforeClerk, error: null };
     case 'clerkUnlocked':
       return { ...state, screen: 'clerkStatus', clerkToken: action.token, error: null };
+    case 'clerkRenewed':
+      return state.clerkToken ? { ...state, clerkToken: action.token } : state;
     case 'clerkWalkIn':
       return { ...INITIAL_FLOW, clerkToken: state.clerkToken, screen: 'id', mode: 'issue' };
     case 'clerkReissue':

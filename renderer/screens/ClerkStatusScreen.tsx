@@ -1,10 +1,11 @@
 // Clerk assist mode, step 2: the kiosk's health at a glance (record source reachable,
 // signing certificate kid/expiry/demo, registry count, printers) and the clerk's actions: run the
-// citizen flow for a walk-in, reissue with a reason, lock.
+// citizen flow for a walk-in, reissue with a reason, lock. A kiosk-wide attempt limit shows with its
+// end (docs/configuration.md, "Attempt limits"): while it lasts only clerk reissues work.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComponentState, ServiceStatus } from '../../core/api/kiosk-api';
-import { formatIsoDate } from '../app/entry-format';
+import { formatClockTime, formatIsoDate } from '../app/entry-format';
 import { useKiosk } from '../app/kiosk-context';
 import { Alert } from '../components/Alert';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -106,6 +107,18 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
                     <StateBadge state={p.state} /> {p.name} ({p.format}) <StatusCode code={p.code} />
                   </span>
                 ))}
+              </dd>
+            </div>
+            <div data-testid="clerk-kiosk-lock">
+              <dt>{t('clerk.kioskLock')}</dt>
+              <dd>
+                {status.kioskLock ? (
+                  <span className="kern-badge kern-badge--danger state-badge">
+                    {t('clerk.kioskLockUntil', { time: formatClockTime(status.kioskLock.until, locale) ?? status.kioskLock.until })}
+                  </span>
+                ) : (
+                  t('clerk.kioskLockNone')
+                )}
               </dd>
             </div>
           </dl>

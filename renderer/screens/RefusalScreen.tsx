@@ -1,12 +1,14 @@
 // Screen 8: every refusal has its own screen — what happened (errors.<CODE>, with the
 // date where the rule has one) and what to do next (refusal.<kind>). A failed match never says
 // which entry was wrong. The buttons offered depend on the kind: retry only where retrying can
-// help, reissue only for a signed-in clerk.
+// help, reissue only for a signed-in clerk. Attempt limits say what next (app/limit-messages.ts):
+// the tries left after a wrong entry, the lock's end, and a kiosk-wide lock as a device lock.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../core/result';
 import { dateFromDetails, formatIsoDate } from '../app/entry-format';
 import { kindOf, type ErrorKind } from '../app/error-kinds';
+import { isKioskLock, limitMessage, triesLeftMessage } from '../app/limit-messages';
 import { useKiosk } from '../app/kiosk-context';
 import { ScreenHeading } from '../components/ScreenHeading';
 
@@ -27,6 +29,8 @@ export interface RefusalScreenProps {
 }
 
 function messageFor(error: AppError<string>, locale: string, t: TFunction): string {
+  const limited = limitMessage(error, locale, t);
+  if (limited) return limited;
   const keys = DATE_KEYS[error.code];
   if (!keys) return t(`errors.${error.code}`);
   const date = dateFromDetails(error.details, keys);
@@ -37,15 +41,27 @@ export function RefusalScreen({ error, clerkActive, onRetry, onCheckEntries, onR
   const { t } = useTranslation();
   const { locale } = useKiosk();
   const kind = kindOf(error.code);
+  // A kiosk-wide lock is not about this person's ID: its own heading and "ask staff".
+  const texts = isKioskLock(error) ? 'refusal.kioskLocked' : `refusal.${kind}`;
+  const triesLeft = triesLeftMessage(error, locale, t);
   const hasPrimary =
     RETRYABLE.has(kind) || kind === 'notFound' || kind === 'checkInput' || (kind === 'alreadyIssued' && clerkActive);
   return (
-    <section className={`screen screen--refusal screen--refusal-${kind}`} data-error-code={error.code}>
-      <ScreenHeading>{t(`refusal.${kind}.title`)}</ScreenHeading>
+    <section
+      className={`screen screen--refusal screen--refusal-${kind}`}
+      data-error-code={error.code}
+      data-limit-scope={typeof error.details?.scope === 'string' ? error.details.scope : undefined}
+    >
+      <ScreenHeading>{t(`${texts}.title`)}</ScreenHeading>
       <div className="kern-alert kern-alert--warning kiosk-alert" role="alert">
         <div className="kern-alert__body kern-body kern-body--large">
           <p>{messageFor(error, locale, t)}</p>
-          <p>{t(`refusal.${kind}.next`)}</p>
+          {triesLeft ? (
+            <p className="refusal-tries" data-testid="tries-left">
+              <strong>{triesLeft}</strong>
+            </p>
+          ) : null}
+          <p>{t(`${texts}.next`)}</p>
         </div>
       </div>
       <div className="refusal-actions">

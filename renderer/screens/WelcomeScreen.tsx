@@ -2,8 +2,10 @@
 // each language in its own name with its own lang/dir, WCAG 3.1.2, no flags), then what the kiosk
 // does, what you need (the letter, and a phone with one of the apps — or the printer, when it
 // works), the service state when something is down, and Start. Out of service, Start is not
-// offered: the banner says to ask staff instead of letting someone type for nothing.
+// offered: the banner says to ask staff instead of letting someone type for nothing. A kiosk-wide
+// attempt limit (serviceState.lockedUntil) is told as a device lock with its end time.
 import { useTranslation } from 'react-i18next';
+import { formatClockTime } from '../app/entry-format';
 import { useKiosk } from '../app/kiosk-context';
 import { useServiceState } from '../app/use-service-state';
 import { Alert } from '../components/Alert';
@@ -12,10 +14,11 @@ import { ScreenHeading } from '../components/ScreenHeading';
 
 export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
   const { t } = useTranslation();
-  const { bridge, info } = useKiosk();
+  const { bridge, info, locale } = useKiosk();
   const service = useServiceState(bridge);
   const canPrint = info.printFormats.length > 0 && service?.printing !== 'unavailable';
   const out = service?.level === 'out';
+  const lockedUntil = service?.lockedUntil ? formatClockTime(service.lockedUntil, locale) : null;
   return (
     <section className="screen screen--welcome">
       <section className="language-choice" aria-labelledby="language-title">
@@ -34,8 +37,12 @@ export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
         </ul>
         <p className="kern-body kern-body--large">{t('welcome.needSteps')}</p>
       </div>
-      <div className="welcome-service" data-service-level={service?.level ?? 'unknown'}>
-        {out ? (
+      <div className="welcome-service" data-service-level={service?.level ?? 'unknown'} data-locked={lockedUntil ? 'kiosk' : undefined}>
+        {lockedUntil ? (
+          <Alert tone="danger" title={t('service.lockedTitle')}>
+            {t('service.lockedText', { time: lockedUntil })}
+          </Alert>
+        ) : out ? (
           <Alert tone="danger" title={t('service.outTitle')}>
             {t('service.outText')}
           </Alert>

@@ -29,6 +29,7 @@ const VALID: Record<KioskMethod, unknown> = {
   serviceState: {},
   clerkUnlock: { pin: '246810' },
   clerkStatus: { token: 't' },
+  clerkTouch: { token: 't' },
   clerkReissue: { genesenenId: 'X', familyName: 'M', dateOfBirth: '1980', lang: 'de', token: 't', reason: 'lost' },
   clerkLock: { token: 't' },
 };

@@ -56,7 +56,7 @@ describe('clerk sessions', () => {
     expect(await s.unlock('000000')).toEqual({ ok: false, error: { code: 'CLERK_PIN_WRONG' } });
     const unlocked = await s.unlock(DEMO_CLERK_PIN);
     if (!unlocked.ok) throw new Error(unlocked.error.code);
-    expect(unlocked.value.expiresInSeconds).toBe(600);
+    expect(unlocked.value.expiresInSeconds).toBe(120); // the idle lock comes before the 10 minutes
     expect(s.authorise(unlocked.value.token).ok).toBe(true);
     expect(s.authorise('not-the-token')).toEqual({ ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } });
     expect(audit.map((a) => a.event)).toEqual(['clerk.pin-wrong', 'clerk.unlocked']);
@@ -71,7 +71,7 @@ describe('clerk sessions', () => {
       codes.push(r.ok ? 'ok' : r.error.code);
     }
     expect(codes).toEqual(['CLERK_PIN_WRONG', 'CLERK_PIN_WRONG', 'CLERK_PIN_WRONG', 'CLERK_PIN_WRONG', 'CLERK_LOCKED_OUT']);
-    expect(await first.s.unlock(DEMO_CLERK_PIN)).toEqual({ ok: false, error: { code: 'CLERK_LOCKED_OUT', details: { retryAfterSeconds: 900 } } });
+    expect(await first.s.unlock(DEMO_CLERK_PIN)).toEqual({ ok: false, error: { code: 'CLERK_LOCKED_OUT', details: { retryAfterSeconds: 900, scope: 'clerk', until: '2021-08-01T10:15:00.000Z' } } });
     first.db.close();
     const restarted = sessions(clock, join(dir, 'r.sqlite'));
     expect((await restarted.s.unlock(DEMO_CLERK_PIN)).ok).toBe(false);
@@ -98,6 +98,24 @@ describe('clerk sessions', () => {
       s.authorise(v.value.token);
     }
     expect(s.authorise(v.value.token).ok).toBe(false); // 600 s passed despite activity
+  });
+
+  it('typing keeps the session from its idle lock, never past its fixed end, and says how long it lasts', async () => {
+    const clock = { now: new Date('2021-08-01T10:00:00Z') };
+    const { s } = sessions(clock);
+    const u = await s.unlock(DEMO_CLERK_PIN);
+    if (!u.ok) throw new Error();
+    const seconds: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      clock.now = new Date(clock.now.getTime() + 110_000);
+      const touched = s.touch(u.value.token);
+      seconds.push(touched.ok ? touched.value.expiresInSeconds : -1);
+    }
+    // 550 s in: the idle lock was pushed back each time; now only 50 s of the 10 minutes remain.
+    expect(seconds).toEqual([120, 120, 120, 120, 50]);
+    expect(s.touch('foreign')).toEqual({ ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } });
+    clock.now = new Date(clock.now.getTime() + 50_000);
+    expect(s.touch(u.value.token)).toEqual({ ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } });
   });
 
   it('lock ends the session; a foreign token cannot; lockAll ends any', async () => {

@@ -31,7 +31,10 @@ describe('attempt limits', () => {
     // Failures at 10:00, 10:01, 10:02; now 10:03 → the 10:00 one leaves the window at 11:00.
     expect(limiter.check('id', 'abc', rule)).toEqual({
       ok: false,
-      error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 57 * 60 } },
+      error: {
+        code: 'TOO_MANY_ATTEMPTS',
+        details: { retryAfterSeconds: 57 * 60, scope: 'id', until: '2021-08-01T11:00:00.000Z' },
+      },
     });
     expect(limiter.check('id', 'other', rule).ok).toBe(true);
     expect(limiter.check('kiosk', 'abc', rule).ok).toBe(true);

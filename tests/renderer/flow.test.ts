@@ -18,6 +18,15 @@ const filled: FlowAction[] = [
 ];
 
 describe('citizen flow', () => {
+  it('a clerk PIN asked again after the session ended keeps the screen and every entry, with the new token', () => {
+    const walkIn = run([{ type: 'clerkUnlocked', token: 'old' }, { type: 'clerkWalkIn' }, ...filled.slice(1)]);
+    const renewed = run([{ type: 'clerkRenewed', token: 'new' }], walkIn);
+    expect(renewed).toEqual({ ...walkIn, clerkToken: 'new' });
+    // Without a clerk there is nothing to renew: a stray answer never signs anyone in.
+    const citizen = run(filled);
+    expect(run([{ type: 'clerkRenewed', token: 'new' }], citizen)).toBe(citizen);
+  });
+
   it('asks one question per screen, in order, and back goes back', () => {
     const s = run(filled);
     expect(s.screen).toBe('summary');

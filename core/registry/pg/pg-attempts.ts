@@ -5,7 +5,7 @@
 // the kiosk id. A running attempt of a vanished kiosk counts until its window passes.
 import type { Result } from '../../result';
 import { err, ok } from '../../result';
-import { MAX_WINDOW_SECONDS, type AttemptRule, type AttemptScope } from '../attempt-limits';
+import { limitDetails, MAX_WINDOW_SECONDS, type AttemptRule, type AttemptScope } from '../attempt-limits';
 import type { AttemptGate, AttemptTicket, LimitCode } from '../registry-port';
 import { LOCK_CLASS } from './pg-audit';
 import type { PgClient, PgConnection } from './pg-connection';
@@ -20,7 +20,7 @@ export function createPgAttemptGate(conn: PgConnection, now: () => Date): Attemp
     );
     const nth = row.rows[0];
     if (!nth) return undefined;
-    return err(code, { retryAfterSeconds: Math.max(1, Math.ceil((Number(nth.at) + windowMs - at) / 1000)) });
+    return err(code, limitDetails(scope, Number(nth.at) + windowMs, at));
   };
   return {
     reserve: (attempts, code = 'TOO_MANY_ATTEMPTS') =>
@@ -64,6 +64,15 @@ export function createPgAttemptGate(conn: PgConnection, now: () => Date): Attemp
       conn.read(async (c): Promise<Result<null>> => {
         await c.query('DELETE FROM attempt WHERE scope = $1 AND key = $2', [scope, key]);
         return ok(null);
+      }),
+    remaining: (scope, key, rule) =>
+      conn.read(async (c): Promise<Result<number>> => {
+        const row = await c.query<{ n: string }>('SELECT COUNT(*) AS n FROM attempt WHERE scope = $1 AND key = $2 AND at > $3', [
+          scope,
+          key,
+          now().getTime() - rule.windowSeconds * 1000,
+        ]);
+        return ok(Math.max(0, rule.max - Number(row.rows[0]?.n ?? 0)));
       }),
   };
 }

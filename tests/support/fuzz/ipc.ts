@@ -23,6 +23,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   print: { certificateId: 'c1', format: 'a4', lang: 'de' },
   clerkUnlock: { pin: '000000' },
   clerkStatus: { token: 't' },
+  clerkTouch: { token: 't' },
   clerkReissue: { genesenenId: 'X', familyName: 'M', dateOfBirth: '1980', lang: 'de', token: 't', reason: 'lost' },
   clerkLock: { token: 't' },
 };
