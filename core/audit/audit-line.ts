@@ -77,7 +77,7 @@ export const REASON_MAX_LENGTH = 200;
 /** Control characters become spaces (one line stays one line), then trim and cap. */
 export const sanitizeReason = (reason: string): string =>
   reason
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
     .trim()
     .slice(0, REASON_MAX_LENGTH);
 

@@ -85,7 +85,7 @@ export function createProbeRunner(series: KioskSeries, opts: ProbeOptions) {
   const localProbes = async (): Promise<void> => {
     if (probes.registry) {
       const started = performance.now();
-      let up = false;
+      let up: boolean;
       try {
         up = (await probes.registry()).ok;
       } catch {

@@ -2,7 +2,7 @@
 // it is open). Opening moves focus to the safe choice (`initialFocus`); Escape is the safe choice
 // too (`onEscape`); closing returns focus to where it was (WCAG 2.4.3). Only `description` is read
 // out as the dialog's description, so a live countdown beside it is not announced every second.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 export interface KioskDialogProps {
   /** `data-dialog` (tests and the keyboard walk-through). */
@@ -29,19 +29,20 @@ export function KioskDialog({
   initialFocus,
 }: KioskDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Focus moves once, when the dialog opens; a later `initialFocus` must not steal it back.
+  const [focusOnOpen] = useState(initialFocus);
   const titleId = useId();
   const descriptionId = useId();
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    dialog?.querySelector<HTMLElement>(initialFocus)?.focus();
+    dialog?.querySelector<HTMLElement>(focusOnOpen)?.focus();
     return () => {
       dialog?.close();
       if (before?.isConnected) before.focus({ preventScroll: true });
     };
-    // Focus moves once, when the dialog opens; a later `initialFocus` must not steal it back.
-  }, []);
+  }, [focusOnOpen]);
   const hasBody = description !== undefined || children !== undefined;
   return (
     <dialog

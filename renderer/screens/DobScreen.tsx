@@ -3,7 +3,7 @@
 // or a month above 12 is refused at once, naming the field). Partial dates exist on records, so
 // "only the year is known" empties day and month and goes to the year. Tapping a filled field
 // selects it: the next digit replaces it. Checks here only guide; core decides.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../core/result';
 import { completeDobPart, DOB_PARTS, setDobPart, typeDobDigit, type DobPart, type DobTyped } from '../app/dob-typing';
@@ -30,17 +30,16 @@ export function DobScreen({ value, initialError, onChange, onNext, onBack }: Dob
   const [active, setActive] = useState<DobPart>('day');
   const [replace, setReplace] = useState(false);
   const [message, setMessage] = useState<string | null>(initialError ? 'errors.DOB_INVALID' : null);
-  const refs = {
-    day: useRef<HTMLInputElement>(null),
-    month: useRef<HTMLInputElement>(null),
-    year: useRef<HTMLInputElement>(null),
-  };
+  const day = useRef<HTMLInputElement>(null);
+  const month = useRef<HTMLInputElement>(null);
+  const year = useRef<HTMLInputElement>(null);
+  const refs = useMemo(() => ({ day, month, year }), []);
   // Focus follows the active field only when the person is typing inside the fields.
   useEffect(() => {
     if (document.activeElement instanceof HTMLInputElement && document.activeElement !== refs[active].current) {
       refs[active].current?.focus();
     }
-  }, [active]);
+  }, [active, refs]);
 
   const apply = (typed: DobTyped) => {
     setReplace(false);

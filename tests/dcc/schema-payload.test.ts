@@ -43,7 +43,10 @@ describe('checks beyond the schema', () => {
   const base = () => {
     const p = buildRecoveryPayload(sampleInput);
     if (!p.ok) throw new Error('fixture');
-    return JSON.parse(JSON.stringify(p.value)) as Record<string, any>;
+    return JSON.parse(JSON.stringify(p.value)) as Record<string, unknown> & {
+      r: [Record<string, unknown>];
+      nam: Record<string, unknown>;
+    };
   };
   it('dob month and day ranges (the regex alone accepts 1964-13)', () => {
     for (const dob of ['1964-13', '1964-00', '1964-02-30', '1900-02-29', '1964-04-31']) {

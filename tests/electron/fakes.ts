@@ -36,6 +36,9 @@ export class FakeFrame {
   ) {}
 }
 
+// The fakes take whatever handler the code under test registers, as Electron does; callers
+// in the tests know the real signature. Typed `any` on purpose, here only.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 type Handler = (...args: any[]) => any;
 
 export class FakeProtocol {
@@ -199,7 +202,7 @@ export function fakeElectron(opts: { appPath: string; isPackaged?: boolean }) {
   const partitions = new Map<string, FakeSession>();
   const windows: FakeBrowserWindowBase[] = [];
   class BrowserWindow extends FakeBrowserWindowBase {
-    constructor(options: Record<string, any>) {
+    constructor(options: Record<string, unknown> & { webPreferences?: { session?: unknown } }) {
       super(options, (options.webPreferences?.session as FakeSession | undefined) ?? defaultSession);
       windows.push(this);
       app.emit('web-contents-created', fakeEvent(), this.webContents);
@@ -228,7 +231,7 @@ export class FakeBrowserWindowBase extends EventEmitter {
   destroyed = false;
   shown = false;
   constructor(
-    readonly options: Record<string, any>,
+    readonly options: Record<string, unknown> & { webPreferences?: { session?: unknown } },
     session: FakeSession,
   ) {
     super();

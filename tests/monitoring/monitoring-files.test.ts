@@ -18,7 +18,7 @@ const DASHBOARD = join(ROOT, 'docs/monitoring/dashboard.json');
 
 const dirs = makeDirs();
 let kiosk: Kiosk;
-let exported = new Set<string>();
+const exported = new Set<string>();
 
 beforeAll(async () => {
   const k = await createKiosk({ dataDir: dirs.dataDir, logSink: () => undefined });

@@ -87,7 +87,6 @@ function wrapMeasuringLines(text: string, font: PDFFont, size: number, maxWidthP
       continue;
     }
     if (current !== '') lines.push(current);
-    current = '';
     let rest = word;
     while (!fits(rest)) {
       let n = rest.length - 1;

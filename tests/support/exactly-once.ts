@@ -3,7 +3,6 @@
 // data directory (registry, secret, audit log), each asks for every ID in its own random order
 // with several requests in flight, all starting together. Then the registry, the audit log and
 // every returned certificate are checked from outside.
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import { loadOrCreateDemoTrust } from '../../core/dcc/demo-trust';
 import { verifyHc1 } from '../../core/dcc/verify';

@@ -110,7 +110,7 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
     try {
       await waitFor(reached, alive, point);
     } catch (e) {
-      throw new Error(`${(e as Error).message}: ${JSON.stringify(worker.lines)} ${worker.stderr()}`);
+      throw new Error(`${(e as Error).message}: ${JSON.stringify(worker.lines)} ${worker.stderr()}`, { cause: e });
     }
     expect((await worker.kill()).signal).toBe('SIGKILL');
     kills++;

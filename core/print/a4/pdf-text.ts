@@ -32,7 +32,6 @@ export function wrapByWidth(text: string, style: TextStyle, maxWidthPt: number):
       continue;
     }
     if (current !== '') lines.push(current);
-    current = '';
     let rest = word;
     while (!fits(rest)) {
       let n = rest.length - 1;
