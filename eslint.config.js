@@ -7,7 +7,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_AND_ELECTRON = ['electron', 'node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3', 'pg', 'pkcs11js'];
+const NODE_AND_ELECTRON = [
+  'electron',
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'better-sqlite3',
+  'pg',
+  'pkcs11js',
+];
 const LOWER_CORE = ['dcc', 'registry', 'records', 'print', 'audit', 'id'].map((m) => `core/${m}/**`);
 const IPC_MODULES = ['electron/main/ipc-handlers.ts', 'electron/preload/preload.ts'];
 
@@ -21,7 +31,12 @@ export default tseslint.config(
       // `_name` marks a value left out on purpose (a rest sibling, a skipped tuple element).
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
     },
   },
@@ -43,7 +58,10 @@ export default tseslint.config(
             message: 'The renderer runs without Node: it reaches the kiosk only through window.kiosk.',
           })),
           patterns: [
-            { group: ['node:*'], message: 'The renderer runs without Node: it reaches the kiosk only through window.kiosk.' },
+            {
+              group: ['node:*'],
+              message: 'The renderer runs without Node: it reaches the kiosk only through window.kiosk.',
+            },
             {
               group: ['**/core', '**/core/**'],
               allowTypeImports: true,
@@ -61,8 +79,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'core is pure TypeScript: no Electron.' }, { name: 'react', message: 'core has no UI.' }],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**', '**/server/**'], message: 'core never imports the shells around it.' }],
+          paths: [
+            { name: 'electron', message: 'core is pure TypeScript: no Electron.' },
+            { name: 'react', message: 'core has no UI.' },
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/server/**'],
+              message: 'core never imports the shells around it.',
+            },
+          ],
         },
       ],
     },
@@ -73,10 +99,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'core is pure TypeScript: no Electron.' }, { name: 'react', message: 'core has no UI.' }],
+          paths: [
+            { name: 'electron', message: 'core is pure TypeScript: no Electron.' },
+            { name: 'react', message: 'core has no UI.' },
+          ],
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**', '**/server/**'], message: 'core never imports the shells around it.' },
-            { group: ['**/api', '**/api/**'], message: 'Lower core modules are used by core/api, never the other way round.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/server/**'],
+              message: 'core never imports the shells around it.',
+            },
+            {
+              group: ['**/api', '**/api/**'],
+              message: 'Lower core modules are used by core/api, never the other way round.',
+            },
           ],
         },
       ],

@@ -16,7 +16,13 @@ export interface DelayProxy {
  * Forwards `from` → `to`, each chunk (and the end of stream) `delayMs` after it arrived, the
  * first not before `notBefore` (ms, performance.now() clock). One queue per direction keeps order.
  */
-function delayedPipe(from: net.Socket, to: net.Socket, delayMs: number, notBefore: number, timers: Set<NodeJS.Timeout>): void {
+function delayedPipe(
+  from: net.Socket,
+  to: net.Socket,
+  delayMs: number,
+  notBefore: number,
+  timers: Set<NodeJS.Timeout>,
+): void {
   const queue: { due: number; run: () => void }[] = [];
   let lastDue = notBefore;
   let timer: NodeJS.Timeout | undefined;

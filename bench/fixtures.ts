@@ -117,7 +117,11 @@ export interface PeopleFixture {
 }
 
 /** Writes a fixture of `count` people, all recovered (first positive test 60 days ago). */
-export function writePeopleFixture(name: string, count: number, familyName: string = BENCH_PERSON.familyName): PeopleFixture {
+export function writePeopleFixture(
+  name: string,
+  count: number,
+  familyName: string = BENCH_PERSON.familyName,
+): PeopleFixture {
   const idFormat = createIdFormat();
   const ids = new Set<string>();
   while (ids.size < count) ids.add(idFormat.generate());

@@ -35,12 +35,18 @@ try {
   const idFormat = createIdFormat();
   const today = utcDay(new Date());
   const records = new Map<string, RecoveryRecord>();
-  const letters = (i: number): string => (i < 26 ? '' : letters(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
+  const letters = (i: number): string =>
+    (i < 26 ? '' : letters(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
   const people = Array.from({ length: count + 20 }, (_, i) => {
     const id = idFormat.generate();
     const norm = idFormat.normalize(id);
     if (!norm.ok) throw new Error('id');
-    records.set(norm.value.normalized, { familyName: `Bench${letters(i)}`, givenName: 'B', dateOfBirth: '1970-01-01', firstPositiveTest: addDays(today, -40) });
+    records.set(norm.value.normalized, {
+      familyName: `Bench${letters(i)}`,
+      givenName: 'B',
+      dateOfBirth: '1970-01-01',
+      firstPositiveTest: addDays(today, -40),
+    });
     return { genesenenId: id, familyName: `Bench${letters(i)}`, dateOfBirth: '1970-01-01' };
   });
   const memorySource: RecordSource = {

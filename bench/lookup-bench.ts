@@ -26,8 +26,13 @@ export const lookupGroup: BenchGroup = {
     // Loaded here, not at the top: the test PKI pulls in X.509 tooling that --list need not load.
     const { createTestPki } = await import('../tests/records/helpers/tls-certs');
     const pki = await createTestPki();
-    const sim = await startSimulator({ fixture: demoFixture(new Date()), tls: { ...pki.server, ca: pki.ca, requestCert: true } });
-    const proxies = await Promise.all([0, 1].map(() => startDelayProxy({ host: '127.0.0.1', port: sim.port }, LOOKUP_RTT_MS / 2)));
+    const sim = await startSimulator({
+      fixture: demoFixture(new Date()),
+      tls: { ...pki.server, ca: pki.ca, requestCert: true },
+    });
+    const proxies = await Promise.all(
+      [0, 1].map(() => startDelayProxy({ host: '127.0.0.1', port: sim.port }, LOOKUP_RTT_MS / 2)),
+    );
     const source = (proxyPort: number, maxConnections: number) => {
       const config: HttpClientConfig = {
         source: 'dikoma',
@@ -58,7 +63,8 @@ export const lookupGroup: BenchGroup = {
       const results: Record<string, ReturnType<typeof latencyResult>> = {};
       for (const [i, name] of ['lookup_tls_new', 'lookup_tls_keepalive'].entries()) {
         const s = samples[name];
-        if (s) results[name] = latencyResult(s, { rttMs: LOOKUP_RTT_MS, echoRttMs, connections: proxies[i]!.connections() });
+        if (s)
+          results[name] = latencyResult(s, { rttMs: LOOKUP_RTT_MS, echoRttMs, connections: proxies[i]!.connections() });
       }
       return { results };
     } finally {

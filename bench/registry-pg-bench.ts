@@ -25,7 +25,14 @@ export const registryPgGroup: BenchGroup = {
     try {
       const cfg = await pgRegistryConfig(cluster, 'bench', benchTempDir());
       const log = createLogger({ sink: memorySink(), level: 'error' });
-      const engine = await openPgEngine({ ...cfg, poolSize: 2, deadlineMs: 10_000, kioskId: 'bench', now: () => new Date(), log });
+      const engine = await openPgEngine({
+        ...cfg,
+        poolSize: 2,
+        deadlineMs: 10_000,
+        kioskId: 'bench',
+        now: () => new Date(),
+        log,
+      });
       if (!engine.ok) throw new Error(`bench: ${engine.error.code}`);
       const { registry } = engine.value;
       await registry.issuedCount(); // applies the migrations
@@ -41,10 +48,17 @@ export const registryPgGroup: BenchGroup = {
         [rows],
       );
       await client.query('ANALYZE issuance');
-      const sample = (await client.query<{ id_hash: string }>('SELECT id_hash FROM issuance ORDER BY random() LIMIT 500')).rows.map((r) => r.id_hash);
+      const sample = (
+        await client.query<{ id_hash: string }>('SELECT id_hash FROM issuance ORDER BY random() LIMIT 500')
+      ).rows.map((r) => r.id_hash);
       await client.end();
       const fillSeconds = (performance.now() - fillStarted) / 1000;
-      const parts = { reserve: [] as number[], commit: [] as number[], total: [] as number[], alreadyIssued: [] as number[] };
+      const parts = {
+        reserve: [] as number[],
+        commit: [] as number[],
+        total: [] as number[],
+        alreadyIssued: [] as number[],
+      };
       let probe = 0;
       const task = async () => {
         const t0 = performance.now();
@@ -52,7 +66,12 @@ export const registryPgGroup: BenchGroup = {
         const t1 = performance.now();
         if (!r.ok || r.value.kind !== 'reserved') throw new Error('bench: reserve failed');
         const res = r.value.reservation;
-        const c = await registry.commit(res, { event: 'certificate.issued', outcome: 'ok', idHash: res.idHash, uvci: res.uvci });
+        const c = await registry.commit(res, {
+          event: 'certificate.issued',
+          outcome: 'ok',
+          idHash: res.idHash,
+          uvci: res.uvci,
+        });
         const t2 = performance.now();
         if (!c.ok) throw new Error(`bench: commit failed: ${c.error.code}`);
         parts.reserve.push(t1 - t0);

@@ -62,7 +62,10 @@ function goalCell(name: string, value: { median: number; p99: number } | number)
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: readonly string[]) =>
-    r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+    r
+      .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   const [head, ...body] = rows;
   return [line(head!), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
@@ -83,10 +86,19 @@ export function formatTable(report: BenchReport, notMeasured: NotMeasured = {}):
   out.push(table(rows, new Set([1, 2, 4])));
   const ratios = Object.entries(report.ratios);
   if (ratios.length > 0) {
-    out.push('', table([['ratio', 'value', 'goal'], ...ratios.map(([k, v]) => [k, formatNumber(v), goalCell(k, v)])], new Set([1])));
+    out.push(
+      '',
+      table(
+        [['ratio', 'value', 'goal'], ...ratios.map(([k, v]) => [k, formatNumber(v), goalCell(k, v)])],
+        new Set([1]),
+      ),
+    );
   }
   const missing = Object.entries(notMeasured);
   if (missing.length > 0) out.push('', 'Not measured:', ...missing.map(([name, why]) => `  ${name}: ${why}`));
-  out.push('', 'ops/s: median of ~10 ms batches; its p99 is the rate of the slowest 1 % of batches. ms: per operation.');
+  out.push(
+    '',
+    'ops/s: median of ~10 ms batches; its p99 is the rate of the slowest 1 % of batches. ms: per operation.',
+  );
   return out.join('\n');
 }

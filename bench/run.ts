@@ -20,7 +20,10 @@ const SLOW_NAMES: ReadonlySet<string> = new Set(['registry_reserve_10m']);
 
 function selection(only: string | undefined, quick: boolean, known: readonly string[]): Set<string> {
   if (only === undefined) return new Set(known.filter((n) => !(quick && SLOW_NAMES.has(n))));
-  const asked = only.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const asked = only
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const unknown = asked.filter((n) => !known.includes(n));
   if (unknown.length > 0) throw new UsageError(`unknown benchmark(s): ${unknown.join(', ')} (see --list)`);
   return new Set(asked);
@@ -34,7 +37,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   let quick: boolean;
   let onlyGiven: boolean;
   try {
-    const args = parseArgs(argv, { json: 'boolean', quick: 'boolean', only: 'string', list: 'boolean', help: 'boolean' });
+    const args = parseArgs(argv, {
+      json: 'boolean',
+      quick: 'boolean',
+      only: 'string',
+      list: 'boolean',
+      help: 'boolean',
+    });
     if (args.flags.help || args.positional.length > 0) {
       console.log(USAGE);
       return args.flags.help ? 0 : 2;

@@ -18,7 +18,14 @@ function inputPool(size: number): () => RecoveryInput {
 }
 
 export const signIssueGroup: BenchGroup = {
-  names: ['sign_raw_nodecrypto', 'sign_raw_noble', 'sign_pkcs11', 'issue_core', 'issue_core_nodecrypto', 'issue_core_noble'],
+  names: [
+    'sign_raw_nodecrypto',
+    'sign_raw_noble',
+    'sign_pkcs11',
+    'issue_core',
+    'issue_core_nodecrypto',
+    'issue_core_noble',
+  ],
   async run(ctx) {
     const { node, noble, dsc } = await benchSigners();
     // Exactly what the pipeline hands the signer: the Sig_structure of a real certificate.

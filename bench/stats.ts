@@ -8,5 +8,10 @@ export function percentile(sortedMs: readonly number[], p: number): number {
 export function summary(ms: readonly number[]): { n: number; medianMs: number; p99Ms: number; maxMs: number } {
   const s = [...ms].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { n: s.length, medianMs: round(percentile(s, 50)), p99Ms: round(percentile(s, 99)), maxMs: round(s[s.length - 1] ?? NaN) };
+  return {
+    n: s.length,
+    medianMs: round(percentile(s, 50)),
+    p99Ms: round(percentile(s, 99)),
+    maxMs: round(s[s.length - 1] ?? NaN),
+  };
 }

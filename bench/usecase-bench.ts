@@ -103,7 +103,9 @@ export const usecaseGroup: BenchGroup = {
       try {
         const samples = await measureIssuance(ctx, 'usecase-loaded');
         const seconds = (performance.now() - started) / 1000;
-        results.issue_usecase_latency_loaded = latencyResult(samples, { loadIssuedPerSecond: (load.issued() - before) / seconds });
+        results.issue_usecase_latency_loaded = latencyResult(samples, {
+          loadIssuedPerSecond: (load.issued() - before) / seconds,
+        });
       } finally {
         await load.stop();
       }

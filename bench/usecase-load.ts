@@ -19,7 +19,12 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write('ready\n');
   let issued = 0;
   for (const p of people.records) {
-    const r = await kiosk.value.api.issue({ genesenenId: p.genesenenId, familyName: p.familyName, dateOfBirth: p.dateOfBirth, lang: 'de' });
+    const r = await kiosk.value.api.issue({
+      genesenenId: p.genesenenId,
+      familyName: p.familyName,
+      dateOfBirth: p.dateOfBirth,
+      lang: 'de',
+    });
     if (r.ok) issued++;
     await kiosk.value.api.endSession({});
     process.stdout.write(`issued ${issued}\n`);

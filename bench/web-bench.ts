@@ -15,7 +15,14 @@ import type { Browser } from 'playwright-core';
 import { ensureRendererBuilt } from '../server/start-web';
 import { CHROMIUM_PATH, launchChromium, PORTRAIT } from '../tests/e2e/support/browser';
 import { action, enterPersonByTouch } from '../tests/e2e/support/flow';
-import { benchTempDir, onBenchExit, WEB_FAMILY_NAME, writeKioskConfig, writePeopleFixture, type PeopleFixture } from './fixtures';
+import {
+  benchTempDir,
+  onBenchExit,
+  WEB_FAMILY_NAME,
+  writeKioskConfig,
+  writePeopleFixture,
+  type PeopleFixture,
+} from './fixtures';
 import { latencyResult, type BenchContext, type BenchGroup, type GroupOutput } from './harness';
 import { bundleSizes } from './web-bundle';
 import { WEB_MARKS_SCRIPT, type WebMarks } from './web-marks';
@@ -81,12 +88,27 @@ interface CitizenTimes {
   /** Part of confirmToQr until the result screen is in the DOM (the rest: decoding the QR image). */
   readonly confirmToResult: number;
   /** The path split up (web-marks.ts): click → fetch start, the back end's time, the rest of the HTTP exchange, React commit. */
-  readonly path: { readonly toFetch: number; readonly server: number; readonly http: number; readonly commit: number } | null;
+  readonly path: {
+    readonly toFetch: number;
+    readonly server: number;
+    readonly http: number;
+    readonly commit: number;
+  } | null;
 }
 
 /** One citizen in a fresh context. */
-async function oneCitizen(browser: Browser, url: string, people: PeopleFixture, genesenenId: string): Promise<CitizenTimes> {
-  const context = await browser.newContext({ viewport: PORTRAIT, deviceScaleFactor: 1, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+async function oneCitizen(
+  browser: Browser,
+  url: string,
+  people: PeopleFixture,
+  genesenenId: string,
+): Promise<CitizenTimes> {
+  const context = await browser.newContext({
+    viewport: PORTRAIT,
+    deviceScaleFactor: 1,
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
   try {
     await context.addInitScript({ content: WEB_MARKS_SCRIPT });
     const page = await context.newPage();
@@ -101,7 +123,8 @@ async function oneCitizen(browser: Browser, url: string, people: PeopleFixture, 
       return g.__benchMarks.qr !== null || g.document.querySelector('[data-screen="refusal"]') !== null;
     });
     const m = await marks();
-    if (m.qr === null || m.confirm === null || m.result === null) throw new Error('bench: the kiosk refused a fixture person');
+    if (m.qr === null || m.confirm === null || m.result === null)
+      throw new Error('bench: the kiosk refused a fixture person');
     const path =
       m.issue && m.issue.server !== null
         ? {
@@ -138,7 +161,12 @@ export const webGroup: BenchGroup = {
       const first: number[] = [];
       const confirm: number[] = [];
       const toResult: number[] = [];
-      const parts: Record<'toFetch' | 'server' | 'http' | 'commit', number[]> = { toFetch: [], server: [], http: [], commit: [] };
+      const parts: Record<'toFetch' | 'server' | 'http' | 'commit', number[]> = {
+        toFetch: [],
+        server: [],
+        http: [],
+        commit: [],
+      };
       for (const [i, id] of people.ids.entries()) {
         ctx.progress(`web: citizen ${i + 1}/${people.ids.length}${i < warmup ? ' (warm-up)' : ''}`);
         const t = await oneCitizen(browser, kiosk.url, people, id);

@@ -22,7 +22,9 @@ export function bundleSizes(): BundleSizes {
   return {
     jsBytes: sum(files.filter((f) => f.endsWith('.js'))),
     cssBytes: sum(files.filter((f) => f.endsWith('.css'))),
-    firstScreenFontBytes: sum(fonts.filter((f) => html.includes(`rel="preload" as="font" type="font/woff2" href="./assets/${f}"`))),
+    firstScreenFontBytes: sum(
+      fonts.filter((f) => html.includes(`rel="preload" as="font" type="font/woff2" href="./assets/${f}"`)),
+    ),
     allFontBytes: sum(fonts),
   };
 }

@@ -42,13 +42,18 @@ export function inspectNativeModules(resourcesDir: string, electronVersion: stri
     for (const entry of asar.listPackage(archive, { isPack: false })) {
       if (!entry.endsWith('.node')) continue;
       const stat = asar.statFile(archive, entry.replace(/^[\\/]/, ''), false) as { unpacked?: boolean };
-      if (!stat.unpacked) problems.push({ path: `app.asar${entry}`, reason: 'native addon packed inside app.asar (cannot be loaded); add it to asarUnpack' });
+      if (!stat.unpacked)
+        problems.push({
+          path: `app.asar${entry}`,
+          reason: 'native addon packed inside app.asar (cannot be loaded); add it to asarUnpack',
+        });
     }
   }
   return { electronVersion, expectedAbi, modules, problems };
 }
 
-export const formatProblems = (problems: readonly AbiProblem[]): string => problems.map((p) => `  ${p.path}: ${p.reason}`).join('\n');
+export const formatProblems = (problems: readonly AbiProblem[]): string =>
+  problems.map((p) => `  ${p.path}: ${p.reason}`).join('\n');
 
 export default async function afterPack(context: AfterPackContext): Promise<void> {
   const { packager, appOutDir, outDir } = context;
@@ -61,8 +66,11 @@ export default async function afterPack(context: AfterPackContext): Promise<void
     writeFileSync(join(outDir, ABI_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  if (report.modules.length === 0) throw new Error('afterPack: no native module found in app.asar.unpacked (better-sqlite3 missing?)');
+  if (report.modules.length === 0)
+    throw new Error('afterPack: no native module found in app.asar.unpacked (better-sqlite3 missing?)');
   if (report.problems.length > 0) {
-    throw new Error(`afterPack: native modules do not match Electron ${electronVersion} (ABI ${expectedAbi}):\n${formatProblems(report.problems)}\nRebuild them for Electron (npmRebuild, see docs/release.md).`);
+    throw new Error(
+      `afterPack: native modules do not match Electron ${electronVersion} (ABI ${expectedAbi}):\n${formatProblems(report.problems)}\nRebuild them for Electron (npmRebuild, see docs/release.md).`,
+    );
   }
 }

@@ -42,7 +42,11 @@ const config: Configuration = {
     'dist/renderer/**',
     '!**/*.map',
     '!node_modules/**',
-    ...SHIPPED_NODE_MODULES.flatMap((m) => [`node_modules/${m}/package.json`, `node_modules/${m}/lib/**`, `node_modules/${m}/*.js`]),
+    ...SHIPPED_NODE_MODULES.flatMap((m) => [
+      `node_modules/${m}/package.json`,
+      `node_modules/${m}/lib/**`,
+      `node_modules/${m}/*.js`,
+    ]),
     'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
     'node_modules/pkcs11js/build/Release/pkcs11.node',
   ],
@@ -63,7 +67,12 @@ const config: Configuration = {
   },
   deb: { depends: ['libnss3', 'libgbm1', 'libasound2', 'cups-client'] },
   win: { target: ['nsis'] },
-  nsis: { oneClick: false, perMachine: true, allowToChangeInstallationDirectory: false, deleteAppDataOnUninstall: false },
+  nsis: {
+    oneClick: false,
+    perMachine: true,
+    allowToChangeInstallationDirectory: false,
+    deleteAppDataOnUninstall: false,
+  },
   publish: null,
 };
 

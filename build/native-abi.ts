@@ -74,9 +74,12 @@ export function electronAbi(electronVersion: string, projectDir: string): number
     if (pkg.version === electronVersion) fromPackage = Number(readFileSync(join(pkgDir, 'abi_version'), 'utf8').trim());
   }
   if (fromNodeAbi !== undefined && fromPackage !== undefined && fromNodeAbi !== fromPackage) {
-    throw new Error(`node-abi says Electron ${electronVersion} has ABI ${fromNodeAbi}, the electron package says ${fromPackage}`);
+    throw new Error(
+      `node-abi says Electron ${electronVersion} has ABI ${fromNodeAbi}, the electron package says ${fromPackage}`,
+    );
   }
   const abi = fromPackage ?? fromNodeAbi;
-  if (abi === undefined || !Number.isInteger(abi)) throw new Error(`cannot determine the ABI of Electron ${electronVersion}`);
+  if (abi === undefined || !Number.isInteger(abi))
+    throw new Error(`cannot determine the ABI of Electron ${electronVersion}`);
   return abi;
 }

@@ -32,13 +32,15 @@ const note = (ok: boolean, what: string, detail = '') => {
   console.log(`${ok ? '  ok  ' : ' FAIL '} ${what}${detail ? `\n${detail}` : ''}`);
   if (!ok) problems.push(what);
 };
-const describeProblems = (list: readonly ContentProblem[]) => list.map((p) => `        ${p.entry}: ${p.reason}`).join('\n');
+const describeProblems = (list: readonly ContentProblem[]) =>
+  list.map((p) => `        ${p.entry}: ${p.reason}`).join('\n');
 
 async function buildBundles(): Promise<string[]> {
   console.log('• building renderer, preload and main bundles');
   await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
   await viteBuild({ configFile: join(root, 'electron/vite.preload.config.ts'), logLevel: 'warn' });
-  const main = (await viteBuild({ configFile: join(root, 'electron/vite.main.config.ts'), logLevel: 'error' })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const main = (await viteBuild({ configFile: join(root, 'electron/vite.main.config.ts'), logLevel: 'error' })) as
+    Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const outputs = Array.isArray(main) ? main : [main];
   return [...new Set(outputs.flatMap((o) => o.output.flatMap((c) => (c.type === 'chunk' ? c.imports : []))))];
 }
@@ -70,7 +72,9 @@ async function packageApp(electronVersion: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+  const electronVersion = (
+    JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+  ).version;
   const externals = await buildBundles();
   const out = await packageApp(electronVersion);
   const appDir = join(out, 'linux-unpacked');
@@ -79,23 +83,46 @@ async function main(): Promise<number> {
 
   const entries = asar.listPackage(archive, { isPack: false }).map((e) => e.split('\\').join('/'));
   const contentProblems = checkAsarEntries(entries);
-  note(contentProblems.length === 0, `app.asar holds only the built app (${entries.length} entries)`, describeProblems(contentProblems));
+  note(
+    contentProblems.length === 0,
+    `app.asar holds only the built app (${entries.length} entries)`,
+    describeProblems(contentProblems),
+  );
 
   const externalProblems = checkExternals(externals, entries, OPTIONAL_EXTERNALS);
-  note(externalProblems.length === 0, `run-time requires of main.cjs are shipped: ${externals.filter((e) => !e.startsWith('node:')).join(', ')}`, describeProblems(externalProblems));
+  note(
+    externalProblems.length === 0,
+    `run-time requires of main.cjs are shipped: ${externals.filter((e) => !e.startsWith('node:')).join(', ')}`,
+    describeProblems(externalProblems),
+  );
 
-  const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main?: unknown; scripts?: unknown };
+  const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as {
+    main?: unknown;
+    scripts?: unknown;
+  };
   const manifestProblems = checkPackagedManifest(manifest);
-  note(manifestProblems.length === 0, 'packaged package.json: main = .vite/build/main.cjs, no scripts', describeProblems(manifestProblems));
+  note(
+    manifestProblems.length === 0,
+    'packaged package.json: main = .vite/build/main.cjs, no scripts',
+    describeProblems(manifestProblems),
+  );
 
-  const wire = wireToString((await getCurrentFuseWire(join(appDir, EXECUTABLE_NAME))) as unknown as Record<string, unknown>);
+  const wire = wireToString(
+    (await getCurrentFuseWire(join(appDir, EXECUTABLE_NAME))) as unknown as Record<string, unknown>,
+  );
   const wanted = expectedFuseWire(KIOSK_FUSES);
   note(wire === wanted, `fuses flipped as configured (wire ${wire}, expected ${wanted})`);
 
   const report = JSON.parse(readFileSync(join(out, ABI_REPORT_FILE), 'utf8')) as AbiReport;
   const sqlite = report.modules.find((m) => m.path.endsWith('better_sqlite3.node'));
-  note(report.modules.length === 1 && sqlite !== undefined, `exactly one native module unpacked: ${report.modules.map((m) => m.path).join(', ')}`);
-  note(report.expectedAbi === electronAbi(electronVersion, root), `Electron ${electronVersion} needs NODE_MODULE_VERSION ${report.expectedAbi}`);
+  note(
+    report.modules.length === 1 && sqlite !== undefined,
+    `exactly one native module unpacked: ${report.modules.map((m) => m.path).join(', ')}`,
+  );
+  note(
+    report.expectedAbi === electronAbi(electronVersion, root),
+    `Electron ${electronVersion} needs NODE_MODULE_VERSION ${report.expectedAbi}`,
+  );
   if (sqlite) {
     const builtFor = sqlite.abi.kind === 'abi' ? sqlite.abi.abi : null;
     const shouldFail = builtFor !== report.expectedAbi;
@@ -108,7 +135,10 @@ async function main(): Promise<number> {
       judged ? formatProblems(report.problems) : '',
     );
   }
-  for (const leftover of ['node_modules/better-sqlite3/build/Release/test_extension.node', 'node_modules/better-sqlite3/src']) {
+  for (const leftover of [
+    'node_modules/better-sqlite3/build/Release/test_extension.node',
+    'node_modules/better-sqlite3/src',
+  ]) {
     note(!existsSync(join(appDir, 'resources', 'app.asar.unpacked', leftover)), `not unpacked: ${leftover}`);
   }
 

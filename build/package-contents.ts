@@ -20,12 +20,19 @@ export const FORBIDDEN_ENTRIES: readonly { readonly pattern: RegExp; readonly wh
   { pattern: /(^|\/)[^/]*\.secret$|(^|\/)secrets?(\/|$)/i, why: 'secret' },
   { pattern: /(^|\/)\.env(\.|$)/, why: 'environment file' },
   { pattern: /\.(sqlite|sqlite3|db)(-wal|-shm|-journal)?$/i, why: 'database' },
-  { pattern: /^\/(tests?|core|electron|renderer|server|bench|build|docs|scripts|shared|\.ci|\.git|\.github|release)(\/|$)/, why: 'source, test or tooling directory' },
+  {
+    pattern:
+      /^\/(tests?|core|electron|renderer|server|bench|build|docs|scripts|shared|\.ci|\.git|\.github|release)(\/|$)/,
+    why: 'source, test or tooling directory',
+  },
   { pattern: /(^|\/)(__tests__|__mocks__|tests?|spec|fixtures?|testdata)\//, why: 'test files' },
   { pattern: /\.(test|spec)\.[cm]?[jt]sx?$/, why: 'test file' },
   { pattern: /(^|\/)node_modules\/\.bin(\/|$)/, why: 'npm .bin links' },
   { pattern: /^\/node_modules\/better-sqlite3\/(src|deps|docs)(\/|$)/, why: 'native module sources' },
-  { pattern: /(^|\/)build\/Release\/(obj|obj\.target|\.deps)(\/|$)|\.(o|a|obj|lib|pdb|mk|gypi?)$/, why: 'native build intermediates' },
+  {
+    pattern: /(^|\/)build\/Release\/(obj|obj\.target|\.deps)(\/|$)|\.(o|a|obj|lib|pdb|mk|gypi?)$/,
+    why: 'native build intermediates',
+  },
   { pattern: /test_extension\.node$/, why: 'SQLite test extension' },
   { pattern: /(^|\/)\.vite\/renderer(\/|$)/, why: 'Forge dev-server renderer build' },
 ];
@@ -38,7 +45,10 @@ export interface ContentProblem {
 /** Entries are asar paths as @electron/asar lists them: `/dir/file`, directories included. */
 export function checkAsarEntries(entries: readonly string[]): ContentProblem[] {
   const present = new Set(entries);
-  const problems: ContentProblem[] = REQUIRED_ENTRIES.filter((e) => !present.has(e)).map((entry) => ({ entry, reason: 'missing' }));
+  const problems: ContentProblem[] = REQUIRED_ENTRIES.filter((e) => !present.has(e)).map((entry) => ({
+    entry,
+    reason: 'missing',
+  }));
   for (const entry of entries) {
     const hit = FORBIDDEN_ENTRIES.find((f) => f.pattern.test(entry));
     if (hit) problems.push({ entry, reason: hit.why });
@@ -50,7 +60,10 @@ const BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:
 
 /** The package a bare import names: `a/b` → `a`, `@s/a/b` → `@s/a`. */
 export const packageOf = (specifier: string): string =>
-  specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /**
  * Every module the main bundle leaves to `require` at run time must be a Node built-in, Electron,
@@ -67,7 +80,8 @@ export function checkExternals(
     if (BUILTINS.has(ext) || ext === 'electron' || ext.startsWith('electron/')) continue;
     const pkg = packageOf(ext);
     if (Object.prototype.hasOwnProperty.call(optional, pkg)) continue;
-    if (!present.has(`/node_modules/${pkg}/package.json`)) problems.push({ entry: ext, reason: 'required by main.cjs but not in app.asar' });
+    if (!present.has(`/node_modules/${pkg}/package.json`))
+      problems.push({ entry: ext, reason: 'required by main.cjs but not in app.asar' });
   }
   return problems;
 }
@@ -75,7 +89,8 @@ export function checkExternals(
 /** The packaged package.json: entry point right, no npm scripts. */
 export function checkPackagedManifest(manifest: { main?: unknown; scripts?: unknown }): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  if (manifest.main !== '.vite/build/main.cjs') problems.push({ entry: '/package.json', reason: `main is ${String(manifest.main)}` });
+  if (manifest.main !== '.vite/build/main.cjs')
+    problems.push({ entry: '/package.json', reason: `main is ${String(manifest.main)}` });
   if (manifest.scripts !== undefined) problems.push({ entry: '/package.json', reason: 'npm scripts shipped' });
   return problems;
 }

@@ -60,7 +60,10 @@ export const FUSE_WIRE_INDEX = {
 } as const;
 
 /** The wire a binary with `defaultWire` must carry after flipping `fuses` ('1' on, '0' off). */
-export function expectedFuseWire(fuses: Partial<Record<keyof typeof FUSE_WIRE_INDEX, boolean>>, defaultWire = DEFAULT_FUSE_WIRE): string {
+export function expectedFuseWire(
+  fuses: Partial<Record<keyof typeof FUSE_WIRE_INDEX, boolean>>,
+  defaultWire = DEFAULT_FUSE_WIRE,
+): string {
   const wire = defaultWire.split('');
   for (const [name, on] of Object.entries(fuses)) {
     const index = FUSE_WIRE_INDEX[name as keyof typeof FUSE_WIRE_INDEX];

@@ -27,7 +27,11 @@ export const IPC_METHODS = [
 
 type Listed = (typeof IPC_METHODS)[number];
 /** Compile-time proof that IPC_METHODS names every method of the contract (and nothing else). */
-type Exhaustive = [Exclude<KioskMethod, Listed>] extends [never] ? ([Exclude<Listed, KioskMethod>] extends [never] ? true : never) : never;
+type Exhaustive = [Exclude<KioskMethod, Listed>] extends [never]
+  ? [Exclude<Listed, KioskMethod>] extends [never]
+    ? true
+    : never
+  : never;
 export const ipcMethodsAreExhaustive: Exhaustive = true;
 
 export const CHANNEL_PREFIX = 'kiosk:';

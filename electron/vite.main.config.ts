@@ -16,7 +16,12 @@ const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
  * accelerator, deliberately not shipped — cbor-x falls back to its JavaScript decoder.
  */
 export const NATIVE_EXTERNALS = ['better-sqlite3', 'cbor-extract', 'pkcs11js'] as const;
-const NODE_EXTERNALS: (string | RegExp)[] = ['electron', /^electron\//, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const NODE_EXTERNALS: (string | RegExp)[] = [
+  'electron',
+  /^electron\//,
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
 
 /**
  * core/print/a4/pdf-fonts.ts reads its fonts at run time from `new URL('../fonts/',

@@ -40,7 +40,8 @@ async function callOverHttp(method: KioskMethod, input: unknown): Promise<Result
 
 /** Spelled out per method so the compiler proves every KioskApi method is carried. */
 export function createHttpBridge(): KioskBridge {
-  const call = <M extends KioskMethod>(method: M) => ((input: unknown) => callOverHttp(method, input)) as unknown as KioskApi[M];
+  const call = <M extends KioskMethod>(method: M) =>
+    ((input: unknown) => callOverHttp(method, input)) as unknown as KioskApi[M];
   return {
     getInfo: call('getInfo'),
     validateId: call('validateId'),

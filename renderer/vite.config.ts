@@ -22,7 +22,9 @@ function preloadFirstScreenFonts(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const files = Object.keys(ctx.bundle ?? {}).filter((f) => FIRST_SCREEN_FONTS.some((re) => re.test(f.split('/').pop() ?? '')));
+        const files = Object.keys(ctx.bundle ?? {}).filter((f) =>
+          FIRST_SCREEN_FONTS.some((re) => re.test(f.split('/').pop() ?? '')),
+        );
         return files.map((file) => ({
           tag: 'link',
           attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `./${file}`, crossorigin: '' },

@@ -37,7 +37,8 @@ function sqliteAbi() {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+const run = (cmd, args) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
 function main(argv) {
   const dryRun = argv.includes('--dry-run');
@@ -51,7 +52,9 @@ function main(argv) {
     // Forge rebuilt better-sqlite3 for Electron's ABI in place; give Node (tests, CLI, start:web) its build back.
     const abi = sqliteAbi();
     if (abi !== null && abi !== Number(process.versions.modules)) {
-      console.log(`start: better-sqlite3 is built for ABI ${abi} (Electron); rebuilding it for Node ${process.version} …`);
+      console.log(
+        `start: better-sqlite3 is built for ABI ${abi} (Electron); rebuilding it for Node ${process.version} …`,
+      );
       run(npm, ['rebuild', 'better-sqlite3']);
     }
     return status;

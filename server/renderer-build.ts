@@ -44,7 +44,10 @@ async function acquireLock(): Promise<void> {
   }
 }
 
-export async function ensureRendererBuilt(log: (line: string) => void, opts: { whenStale?: boolean } = {}): Promise<void> {
+export async function ensureRendererBuilt(
+  log: (line: string) => void,
+  opts: { whenStale?: boolean } = {},
+): Promise<void> {
   const whenStale = opts.whenStale ?? false;
   if (isBuilt(whenStale)) return;
   await acquireLock();

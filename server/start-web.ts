@@ -28,7 +28,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   let dataDir: string;
   let configPath: string | undefined;
   try {
-    const args = parseArgs(argv, { port: 'string', 'data-dir': 'string', config: 'string', host: 'string', help: 'boolean' });
+    const args = parseArgs(argv, {
+      port: 'string',
+      'data-dir': 'string',
+      config: 'string',
+      host: 'string',
+      help: 'boolean',
+    });
     if (args.flags.help) {
       console.log(USAGE);
       return 0;

@@ -88,7 +88,10 @@ async function startKiosk(opts: CreateKioskOptions): Promise<Result<Kiosk>> {
 export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrint): KioskApi {
   const { config, log, now } = rt;
   const held = createHeldCertificates({ now });
-  const printService = createPrintService(config.printers, { ...(electronPrint ? { electronPrint } : {}), log: asEventLog(log) });
+  const printService = createPrintService(config.printers, {
+    ...(electronPrint ? { electronPrint } : {}),
+    log: asEventLog(log),
+  });
   rt.metrics.setProbes({ printers: () => printService.status() });
   const clerk = createClerkSessions({
     pinHash: config.clerk.pinHash,
@@ -214,7 +217,9 @@ async function serviceStatus(
   printers: () => Promise<ServiceStatus['printers']>,
 ): Promise<ServiceStatus> {
   const [health, printerStatus] = await Promise.all([
-    rt.recordSource.health(AbortSignal.timeout(HEALTH_TIMEOUT_MS)).catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const })),
+    rt.recordSource
+      .health(AbortSignal.timeout(HEALTH_TIMEOUT_MS))
+      .catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const })),
     printers().catch(() => []),
   ]);
   const count = await rt.registry.issuedCount();

@@ -21,7 +21,11 @@ export interface HeldCertificates {
   clear(): void;
 }
 
-export function createHeldCertificates(opts: { now: () => Date; maxAgeMs?: number; maxCount?: number }): HeldCertificates {
+export function createHeldCertificates(opts: {
+  now: () => Date;
+  maxAgeMs?: number;
+  maxCount?: number;
+}): HeldCertificates {
   const maxAgeMs = opts.maxAgeMs ?? 15 * 60_000;
   const maxCount = opts.maxCount ?? 4;
   const held = new Map<string, { cert: HeldCertificate; at: number }>();

@@ -153,7 +153,11 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     log,
   });
   const issuance = observeIssuance(service, metrics);
-  const lockRules = { id: config.attemptLimits.perId, kiosk: config.attemptLimits.perKiosk, clerk: config.attemptLimits.clerkPin };
+  const lockRules = {
+    id: config.attemptLimits.perId,
+    kiosk: config.attemptLimits.perKiosk,
+    clerk: config.attemptLimits.clerkPin,
+  };
   const sqlite = engine.value.database ? createSqliteProbes(engine.value.database, lockRules, now) : undefined;
   metrics.setProbes({
     registry: () => registry.issuedCount(),
@@ -168,7 +172,11 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   // Loaded is not enough: an expired, not yet valid or wrong-usage DSC cannot sign either.
   const ready = readySigner(signer, now());
   if (signer.ok && !ready.ok) log.error('signer.unavailable', { code: ready.error.code, demo: signer.demo });
-  audit({ event: 'kiosk.started', outcome: ready.ok ? 'ok' : 'failed', ...(ready.ok ? {} : { code: ready.error.code }) });
+  audit({
+    event: 'kiosk.started',
+    outcome: ready.ok ? 'ok' : 'failed',
+    ...(ready.ok ? {} : { code: ready.error.code }),
+  });
   log.info('kiosk.started', { kioskId: config.kioskId, demo: config.demo, kind: source.recordSource.kind });
   source.recordSource.warm?.(); // the first citizen should not pay for the TLS handshake
 

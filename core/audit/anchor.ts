@@ -20,9 +20,16 @@ export interface AuditAnchor {
 }
 
 const macOf = (a: Omit<AuditAnchor, 'mac'>, key: Buffer): string =>
-  createHmac('sha256', key).update(canonicalJson({ ...a })).digest('hex');
+  createHmac('sha256', key)
+    .update(canonicalJson({ ...a }))
+    .digest('hex');
 
-export function createAnchor(auditDir: string, key: AuditKey, kioskId: string, now = new Date()): Result<AuditAnchor, AuditChainError> {
+export function createAnchor(
+  auditDir: string,
+  key: AuditKey,
+  kioskId: string,
+  now = new Date(),
+): Result<AuditAnchor, AuditChainError> {
   const chain = verifyAuditChain(auditDir, { key });
   if (!chain.ok) return chain;
   const body = {
@@ -37,14 +44,16 @@ export function createAnchor(auditDir: string, key: AuditKey, kioskId: string, n
   return ok({ ...body, mac: macOf(body, key.key) });
 }
 
-export const writeAnchor = (file: string, a: AuditAnchor): void => writeFileSync(file, `${JSON.stringify(a, null, 2)}\n`, { mode: 0o644 });
+export const writeAnchor = (file: string, a: AuditAnchor): void =>
+  writeFileSync(file, `${JSON.stringify(a, null, 2)}\n`, { mode: 0o644 });
 
 export type AnchorProblem = 'anchor-unreadable' | 'anchor-mac' | 'anchor-missing-line' | 'anchor-hash-mismatch';
 export interface AnchorError {
   readonly code: 'AUDIT_CHAIN_BROKEN';
   readonly details: { readonly anchor: string; readonly reason: AnchorProblem };
 }
-const anchorErr = (anchor: string, reason: AnchorProblem) => ({ ok: false, error: { code: 'AUDIT_CHAIN_BROKEN', details: { anchor, reason } } }) as const;
+const anchorErr = (anchor: string, reason: AnchorProblem) =>
+  ({ ok: false, error: { code: 'AUDIT_CHAIN_BROKEN', details: { anchor, reason } } }) as const;
 
 /** Verifies the chain with the key and every anchor against it; the first problem found. */
 export function verifyWithAnchors(

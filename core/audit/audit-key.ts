@@ -18,7 +18,8 @@ const inside = (dir: string, file: string): boolean => {
 
 /** Reads the key; refuses a key inside the data directory or readable by group or others. */
 export function loadAuditKey(file: string, dataDir?: string): Result<AuditKey> {
-  if (dataDir !== undefined && inside(dataDir, file)) return err('CONFIG_INVALID', { field: 'audit.keyFile', reason: 'inside-data-dir' });
+  if (dataDir !== undefined && inside(dataDir, file))
+    return err('CONFIG_INVALID', { field: 'audit.keyFile', reason: 'inside-data-dir' });
   let mode: number;
   try {
     mode = statSync(file).mode;
@@ -29,7 +30,8 @@ export function loadAuditKey(file: string, dataDir?: string): Result<AuditKey> {
     return err('CONFIG_INVALID', { field: 'audit.keyFile', reason: 'group-or-world-readable' });
   }
   const text = readFileSync(file, 'utf8').trim();
-  if (!/^[0-9a-f]{64}$/.test(text)) return err('CONFIG_INVALID', { field: 'audit.keyFile', reason: 'not-32-hex-bytes' });
+  if (!/^[0-9a-f]{64}$/.test(text))
+    return err('CONFIG_INVALID', { field: 'audit.keyFile', reason: 'not-32-hex-bytes' });
   const key = Buffer.from(text, 'hex');
   return ok({ key, keyId: auditKeyId(key) });
 }
@@ -42,7 +44,8 @@ export function loadOrCreateAuditKey(dataDir: string, keyFile?: string): Result<
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return err('CONFIG_INVALID', { field: 'audit.keyFile', reason: 'cannot-create' });
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        return err('CONFIG_INVALID', { field: 'audit.keyFile', reason: 'cannot-create' });
     }
   }
   return loadAuditKey(file, dataDir);

@@ -8,7 +8,18 @@
 // line with a `count`; the directory is capped (`maxBytes`): past 80 % the clerk status shows
 // AUDIT_SPACE_LOW, at the cap refusals are only counted (AUDIT_CAP_REACHED) so that a burst of
 // wrong guesses can never fill the disk and stop issuance; issuance lines are always written.
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry, AuditKey, AuditLine } from './audit-line';
 import { GENESIS_HASH, nextAuditLine } from './audit-line';
@@ -141,7 +152,7 @@ function appendWhole(file: string, text: string): void {
   const fd = openSync(file, 'a', 0o600);
   const start = fstatSync(fd).size;
   try {
-    for (let done = 0; done < bytes.length; ) {
+    for (let done = 0; done < bytes.length;) {
       const n = writeSync(fd, bytes, done, bytes.length - done);
       if (n <= 0) throw Object.assign(new Error('audit line not written'), { code: 'ENOSPC' });
       done += n;
@@ -161,7 +172,9 @@ function appendWhole(file: string, text: string): void {
 
 export const auditFiles = (dir: string): string[] => {
   try {
-    return readdirSync(dir).filter((f) => AUDIT_FILE_PATTERN.test(f)).sort();
+    return readdirSync(dir)
+      .filter((f) => AUDIT_FILE_PATTERN.test(f))
+      .sort();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;

@@ -72,7 +72,10 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
     return live;
   };
   const secondsLeft = (session: LiveSession): number =>
-    Math.max(0, Math.floor((Math.min(session.expiresAt, session.lastUsed + opts.idleLockSeconds * 1000) - now()) / 1000));
+    Math.max(
+      0,
+      Math.floor((Math.min(session.expiresAt, session.lastUsed + opts.idleLockSeconds * 1000) - now()) / 1000),
+    );
   const matches = (session: LiveSession, token: string): boolean => {
     const candidate = sha256(token);
     return timingSafeEqual(candidate, session.tokenHash);
@@ -80,7 +83,10 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
 
   return {
     async unlock(pin) {
-      const ticket = await opts.limiter.reserve([{ scope: 'clerk', key: opts.kioskId, rule: opts.pinAttempts }], 'CLERK_LOCKED_OUT');
+      const ticket = await opts.limiter.reserve(
+        [{ scope: 'clerk', key: opts.kioskId, rule: opts.pinAttempts }],
+        'CLERK_LOCKED_OUT',
+      );
       if (!ticket.ok) return ticket;
       const right = await (opts.verifyPin ?? verifyPin)(pin, opts.pinHash).catch(() => false);
       if (!right) {

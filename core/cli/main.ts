@@ -8,7 +8,8 @@ const COMMANDS = {
   encode: 'encode --payload FILE --key KEY.pem --cert DSC.pem [--json]',
   verify: 'verify --cert DSC.pem [--json] [--now ISO] HC1-STRING|-   (- reads the HC1 from stdin)',
   qr: 'qr --out FILE.png|FILE.svg HC1-STRING',
-  issue: 'issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json] [--json] [--data-dir DIR]',
+  issue:
+    'issue --genesenen-id ID --name LASTNAME --dob YYYY-MM-DD [--config FILE] [--records FIXTURE.json] [--json] [--data-dir DIR]',
   id: 'id new [--count N]',
   rules: 'rules check FILE|builtin:NAME [--country DE] [--json]   (exit 0: the kiosk would accept the rule file)',
   doctor: 'doctor --config FILE [--data-dir DIR] [--cupsd-conf FILE] [--json]',
@@ -18,8 +19,10 @@ const COMMANDS = {
   audit:
     'audit anchor --data-dir DIR [--key FILE] [--kiosk-id ID] --out FILE | ' +
     'audit verify (--data-dir DIR [--key FILE] [--anchor FILE[,FILE]] | --config FILE)',
-  registry: 'registry import --from-sqlite PATH [--from-sqlite PATH …] --config FILE [--json]   (docs/fleet.md, "Moving a city over")',
-  print: 'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',
+  registry:
+    'registry import --from-sqlite PATH [--from-sqlite PATH …] --config FILE [--json]   (docs/fleet.md, "Moving a city over")',
+  print:
+    'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',
 } as const;
 
 type CommandName = keyof typeof COMMANDS;

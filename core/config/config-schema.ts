@@ -103,7 +103,10 @@ export const rulesConfigSchema = z
     /** `is`: issuing organisation; default depends on demo mode (config-defaults.ts). */
     issuer: z.string().trim().min(1).max(80).optional(),
     /** The ISSUER segment of the UVCI, `URN:UVCI:01:DE:<uvciPrefix>/…`. */
-    uvciPrefix: z.string().regex(/^[A-Z0-9]{1,20}$/, 'must be 1-20 characters A-Z 0-9').optional(),
+    uvciPrefix: z
+      .string()
+      .regex(/^[A-Z0-9]{1,20}$/, 'must be 1-20 characters A-Z 0-9')
+      .optional(),
     /**
      * The business-rule file checked before release: a path (relative to the config file) or a
      * shipped set, `builtin:de-recovery-2021` (default) or `builtin:de-recovery-2022`.
@@ -133,7 +136,10 @@ export const registryConfigSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('postgres'),
     /** postgres://role@host[,host2]:port/db — a password belongs in ~/.pgpass or PGPASSWORD, not here. */
-    url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').max(2048),
+    url: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .max(2048),
     /** 32 random bytes shared by every kiosk of the fleet; never stored in the database. */
     idHashKeyFile: z.string().min(1).max(1024),
     /** Certificate files for verify-full TLS (the server's CA, the kiosk's client certificate). */
@@ -153,7 +159,10 @@ export const registryConfigSchema = z.discriminatedUnion('kind', [
 
 export const clerkConfigSchema = z.strictObject({
   /** `scrypt:<salt>:<hash>`, made with `npx tsx core/clerk/hash-pin-cli.ts`. */
-  pinHash: z.string().regex(PIN_HASH_PATTERN, 'must be scrypt:<salt>:<hash> as printed by core/clerk/hash-pin-cli.ts').optional(),
+  pinHash: z
+    .string()
+    .regex(PIN_HASH_PATTERN, 'must be scrypt:<salt>:<hash> as printed by core/clerk/hash-pin-cli.ts')
+    .optional(),
   sessionMinutes: z.int().min(1).max(60).default(10),
   idleLockSeconds: z.int().min(15).max(3600).default(120),
 });
@@ -163,7 +172,11 @@ export const auditConfigSchema = z.strictObject({
   /** 64 hex digits, mode 0600, outside the data directory; default `<dataDir>-secrets/audit.key`. */
   keyFile: z.string().min(1).max(1024).optional(),
   /** Cap on the audit directory; past 80 % the clerk status shows AUDIT_SPACE_LOW. */
-  maxBytes: z.int().min(64 * 1024).max(1024 ** 4).default(1024 ** 3),
+  maxBytes: z
+    .int()
+    .min(64 * 1024)
+    .max(1024 ** 4)
+    .default(1024 ** 3),
 });
 
 export const uiConfigSchema = z
@@ -186,9 +199,15 @@ export const uiConfigSchema = z
 export const kioskConfigFileSchema = z
   .strictObject({
     /** Names this kiosk in the registry and audit log; default derived from the host name. */
-    kioskId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens (max 64)').optional(),
+    kioskId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens (max 64)')
+      .optional(),
     /** The citizen office this kiosk stands in (usage figures per office, log lines, metrics). */
-    office: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens (max 64)').optional(),
+    office: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens (max 64)')
+      .optional(),
     recordSource: recordSourceConfigSchema.optional(),
     signer: signerConfigSchema.default({ kind: 'demo' }),
     registryPath: z.string().min(1).max(1024).optional(),
@@ -201,7 +220,11 @@ export const kioskConfigFileSchema = z
         perKiosk: attemptRule(20, 3600),
         clerkPin: attemptRule(5, 15 * 60),
       })
-      .default({ perId: { max: 5, windowSeconds: 24 * 3600 }, perKiosk: { max: 20, windowSeconds: 3600 }, clerkPin: { max: 5, windowSeconds: 900 } }),
+      .default({
+        perId: { max: 5, windowSeconds: 24 * 3600 },
+        perKiosk: { max: 20, windowSeconds: 3600 },
+        clerkPin: { max: 5, windowSeconds: 900 },
+      }),
     printers: z
       .array(printerConfigSchema)
       .max(16)
@@ -219,9 +242,17 @@ export const kioskConfigFileSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.registry?.kind === 'postgres' && c.registryPath !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['registryPath'], message: 'is the SQLite file; remove it when registry.kind is postgres' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['registryPath'],
+        message: 'is the SQLite file; remove it when registry.kind is postgres',
+      });
     if (c.signer.kind !== 'demo' && c.clerk.pinHash === undefined)
-      ctx.addIssue({ code: 'custom', path: ['clerk', 'pinHash'], message: 'required when a real signer is configured' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clerk', 'pinHash'],
+        message: 'required when a real signer is configured',
+      });
     // A real signer makes certificates every verifier accepts: they must be about real people.
     if (c.signer.kind !== 'demo' && (c.recordSource === undefined || c.recordSource.kind === 'simulator'))
       ctx.addIssue({
@@ -235,9 +266,7 @@ export type KioskConfigFile = z.output<typeof kioskConfigFileSchema>;
 export type SignerConfig = z.output<typeof signerConfigSchema>;
 /** One signer with a real key (the `next` of a rotation without its `from`). */
 export type KeySignerConfig =
-  | z.output<typeof pemSignerSchema>
-  | z.output<typeof pkcs11SignerSchema>
-  | z.output<typeof remoteSignerSchema>;
+  z.output<typeof pemSignerSchema> | z.output<typeof pkcs11SignerSchema> | z.output<typeof remoteSignerSchema>;
 export type RulesConfig = z.output<typeof rulesConfigSchema>;
 export type RegistryConfig = z.output<typeof registryConfigSchema>;
 export type PgRegistryConfig = Extract<RegistryConfig, { kind: 'postgres' }>;

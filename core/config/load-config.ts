@@ -41,7 +41,11 @@ export const REAL_ISSUER = 'Robert Koch-Institut';
 
 /** `kiosk-<host name>`, reduced to the kioskId alphabet. */
 export function defaultKioskId(host: string = hostname()): string {
-  const slug = host.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 57);
+  const slug = host
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 57);
   return `kiosk-${slug || 'unnamed'}`;
 }
 
@@ -94,8 +98,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): Record<stri
   const details: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '(root)';
-    const message =
-      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message;
+    const message = issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message;
     details[key] = details[key] ? `${details[key]}; ${message}` : message;
   }
   return details;
@@ -130,7 +133,11 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
         issuer: file.rules.issuer ?? (demo ? DEMO_ISSUER : REAL_ISSUER),
         uvciPrefix: file.rules.uvciPrefix ?? (demo ? 'DEMO' : 'KIOSK'),
       },
-      clerk: { ...file.clerk, pinHash: file.clerk.pinHash ?? DEMO_CLERK_PIN_HASH, demoPin: file.clerk.pinHash === undefined },
+      clerk: {
+        ...file.clerk,
+        pinHash: file.clerk.pinHash ?? DEMO_CLERK_PIN_HASH,
+        demoPin: file.clerk.pinHash === undefined,
+      },
     },
   };
 }
@@ -145,7 +152,10 @@ function resolveRegistryPaths(r: PgRegistryConfig, abs: (p: string) => string): 
 }
 
 /** Key, DSC, secret and TLS file paths of the signer and its `next` (a module path stays as given). */
-function resolveSignerPaths<S extends SignerConfig | NonNullable<KeySignerWithNext['next']>>(s: S, abs: (p: string) => string): S {
+function resolveSignerPaths<S extends SignerConfig | NonNullable<KeySignerWithNext['next']>>(
+  s: S,
+  abs: (p: string) => string,
+): S {
   const opt = (p: string | undefined) => (p === undefined ? undefined : abs(p));
   const strip = <T extends object>(o: T): T =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -154,7 +164,13 @@ function resolveSignerPaths<S extends SignerConfig | NonNullable<KeySignerWithNe
     case 'demo':
       return s;
     case 'pem':
-      return strip({ ...s, keyPath: abs(s.keyPath), certPath: abs(s.certPath), passphraseFile: opt(s.passphraseFile), ...withNext });
+      return strip({
+        ...s,
+        keyPath: abs(s.keyPath),
+        certPath: abs(s.certPath),
+        passphraseFile: opt(s.passphraseFile),
+        ...withNext,
+      });
     case 'pkcs11':
       return { ...s, pinFile: abs(s.pinFile), dscPath: abs(s.dscPath), ...withNext };
     case 'remote':
@@ -173,11 +189,17 @@ function resolveSignerPaths<S extends SignerConfig | NonNullable<KeySignerWithNe
 /** Fixture and TLS file paths, like every path in the file, are relative to the file. Secret
  *  files (`bearerTokenFile`, `passwordFile`) are read here, once, and only when group and others
  *  cannot read them (core/dcc/signer/secret-file.ts); the configuration then holds the value. */
-function resolveSourcePaths(source: RecordSourceConfig, abs: (p: string) => string): Result<RecordSourceConfig, ConfigError> {
-  if (source.kind === 'simulator') return { ok: true, value: source.fixture ? { ...source, fixture: abs(source.fixture) } : source };
+function resolveSourcePaths(
+  source: RecordSourceConfig,
+  abs: (p: string) => string,
+): Result<RecordSourceConfig, ConfigError> {
+  if (source.kind === 'simulator')
+    return { ok: true, value: source.fixture ? { ...source, fixture: abs(source.fixture) } : source };
   const secret = (path: string, field: string): Result<string, ConfigError> => {
     const r = readSecretText(abs(path));
-    return r.ok ? { ok: true, value: r.text } : invalid({ [`recordSource.${field}`]: describeSecretProblem(r.problem) });
+    return r.ok
+      ? { ok: true, value: r.text }
+      : invalid({ [`recordSource.${field}`]: describeSecretProblem(r.problem) });
   };
   const tls = {
     ...(source.clientCertPath ? { clientCertPath: abs(source.clientCertPath) } : {}),
@@ -187,7 +209,8 @@ function resolveSourcePaths(source: RecordSourceConfig, abs: (p: string) => stri
   if (source.kind === 'dikoma') {
     const { bearerTokenFile, ...rest } = source;
     if (bearerTokenFile === undefined) return { ok: true, value: { ...rest, ...tls } };
-    if (rest.bearerToken !== undefined) return invalid({ 'recordSource.bearerTokenFile': 'give bearerToken or bearerTokenFile, not both' });
+    if (rest.bearerToken !== undefined)
+      return invalid({ 'recordSource.bearerTokenFile': 'give bearerToken or bearerTokenFile, not both' });
     const token = secret(bearerTokenFile, 'bearerTokenFile');
     return token.ok ? { ok: true, value: { ...rest, ...tls, bearerToken: token.value } } : token;
   }

@@ -51,7 +51,9 @@ const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 const copy = (b: Uint8Array): Uint8Array => new Uint8Array(b);
 
 /** Parses COSE_Sign1 bytes; a reason instead of an exception for anything malformed. */
-export function parseCoseSign1(bytes: Uint8Array): { ok: true; value: CoseSign1 } | { ok: false; reason: 'CBOR' | 'COSE' } {
+export function parseCoseSign1(
+  bytes: Uint8Array,
+): { ok: true; value: CoseSign1 } | { ok: false; reason: 'CBOR' | 'COSE' } {
   let node: unknown;
   try {
     node = decodeCborMaps(bytes);
@@ -63,7 +65,9 @@ export function parseCoseSign1(bytes: Uint8Array): { ok: true; value: CoseSign1 
     tags.push(node.tag);
     node = node.value;
   }
-  const tagsOk = tags.length === 0 || (tags.length === 1 && tags[0] === COSE_SIGN1_TAG) ||
+  const tagsOk =
+    tags.length === 0 ||
+    (tags.length === 1 && tags[0] === COSE_SIGN1_TAG) ||
     (tags.length === 2 && tags[0] === CWT_TAG && tags[1] === COSE_SIGN1_TAG);
   if (!tagsOk || !Array.isArray(node) || node.length !== 4) return { ok: false, reason: 'COSE' };
   const [protectedBytes, unprotected, payload, signature] = node as unknown[];
@@ -82,7 +86,11 @@ export function parseCoseSign1(bytes: Uint8Array): { ok: true; value: CoseSign1 
   const algValue = protectedHeader.has(HEADER_ALG) ? protectedHeader.get(HEADER_ALG) : unprotected.get(HEADER_ALG);
   const pKid = protectedHeader.get(HEADER_KID);
   const uKid = unprotected.get(HEADER_KID);
-  const kidLocation = protectedHeader.has(HEADER_KID) ? 'protected' : unprotected.has(HEADER_KID) ? 'unprotected' : undefined;
+  const kidLocation = protectedHeader.has(HEADER_KID)
+    ? 'protected'
+    : unprotected.has(HEADER_KID)
+      ? 'unprotected'
+      : undefined;
   const kid = kidLocation === 'protected' ? pKid : uKid;
   return {
     ok: true,

@@ -24,7 +24,8 @@ export function encodeCwtClaims(
   payload: unknown,
   claims: { iss: string; iat: number; exp: number },
 ): { ok: true; value: Uint8Array } | { ok: false; reason: 'TIMES' } {
-  if (!isSeconds(claims.iat) || !isSeconds(claims.exp) || claims.exp <= claims.iat) return { ok: false, reason: 'TIMES' };
+  if (!isSeconds(claims.iat) || !isSeconds(claims.exp) || claims.exp <= claims.iat)
+    return { ok: false, reason: 'TIMES' };
   const hcert = new Map<number, unknown>([[HCERT_EU_DGC_V1, jsonToCbor(payload)]]);
   const map = new Map<number, unknown>([
     [CLAIM_ISS, claims.iss],
@@ -41,7 +42,9 @@ const numericDate = (v: unknown): number | undefined => (typeof v === 'number' &
  * Parses the COSE payload as CWT claims. Throws nothing; returns a reason for CBOR that is not a
  * map, or an hcert claim that is not {1: map}.
  */
-export function parseCwtClaims(bytes: Uint8Array): { ok: true; value: CwtClaims } | { ok: false; reason: 'CBOR' | 'CWT' } {
+export function parseCwtClaims(
+  bytes: Uint8Array,
+): { ok: true; value: CwtClaims } | { ok: false; reason: 'CBOR' | 'CWT' } {
   let decoded: unknown;
   try {
     decoded = decodeCborMaps(bytes);

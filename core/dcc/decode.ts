@@ -9,13 +9,7 @@ import { fromHc1 } from './transport';
 
 /** Which decoding step failed (names follow the testdata EXPECTEDRESULTS steps). */
 export type Hc1DecodeErrorCode =
-  | 'HC1_TOO_LARGE'
-  | 'HC1_PREFIX'
-  | 'HC1_BASE45'
-  | 'HC1_COMPRESSION'
-  | 'HC1_CBOR'
-  | 'HC1_COSE'
-  | 'HC1_CWT';
+  'HC1_TOO_LARGE' | 'HC1_PREFIX' | 'HC1_BASE45' | 'HC1_COMPRESSION' | 'HC1_CBOR' | 'HC1_COSE' | 'HC1_CWT';
 
 export interface DecodedHc1 {
   /** The inflated COSE_Sign1 bytes. */
@@ -26,7 +20,10 @@ export interface DecodedHc1 {
   readonly payload: unknown;
 }
 
-const fail = (code: Hc1DecodeErrorCode): { ok: false; error: AppError<Hc1DecodeErrorCode> } => ({ ok: false, error: { code } });
+const fail = (code: Hc1DecodeErrorCode): { ok: false; error: AppError<Hc1DecodeErrorCode> } => ({
+  ok: false,
+  error: { code },
+});
 
 /** COSE bytes → structure + claims (used for vectors that start at the COSE step). */
 export function decodeCose(coseBytes: Uint8Array): Result<DecodedHc1, AppError<Hc1DecodeErrorCode>> {

@@ -40,7 +40,7 @@ export function qrMatrix(hc1: string): QrMatrix {
 export function qrRunPath(modules: readonly (readonly boolean[])[], offset = 0): string {
   let path = '';
   modules.forEach((row, r) => {
-    for (let c = 0; c < row.length; ) {
+    for (let c = 0; c < row.length;) {
       if (!row[c]) {
         c++;
         continue;

@@ -40,7 +40,8 @@ function validatorFor(version: SchemaVersion): ValidateFunction {
 
 function describe(e: ErrorObject | undefined): Record<string, string> {
   if (!e) return { path: '', keyword: 'unknown' };
-  const missing = e.keyword === 'required' ? `/${String((e.params as { missingProperty?: unknown }).missingProperty)}` : '';
+  const missing =
+    e.keyword === 'required' ? `/${String((e.params as { missingProperty?: unknown }).missingProperty)}` : '';
   return { path: `${e.instancePath}${missing}`, keyword: e.keyword };
 }
 

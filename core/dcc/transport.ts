@@ -22,7 +22,9 @@ export type TransportError = 'TOO_LARGE' | 'PREFIX' | Base45Error | 'COMPRESSION
 
 /** Strips the `HC1:` context identifier (exact, upper case). Other prefixes (HC2:, HL0:) fail. */
 export function unprefix(hc1: string): { ok: true; value: string } | { ok: false; reason: 'PREFIX' } {
-  return hc1.startsWith(HC1_PREFIX) ? { ok: true, value: hc1.slice(HC1_PREFIX.length) } : { ok: false, reason: 'PREFIX' };
+  return hc1.startsWith(HC1_PREFIX)
+    ? { ok: true, value: hc1.slice(HC1_PREFIX.length) }
+    : { ok: false, reason: 'PREFIX' };
 }
 
 /** zlib-inflates with an output cap. Raw deflate, gzip and uncompressed data fail (vector Z2). */

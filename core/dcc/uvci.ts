@@ -47,8 +47,7 @@ export function isUvciChecksumValid(uvci: string): boolean {
 /** Structure check: `URN:UVCI:01:DE:` + 1–3 `/`-separated `[A-Z0-9]+` segments, optional `#C`, ≤ 80. */
 export function isWellFormedUvci(uvci: string): boolean {
   return (
-    uvci.length <= UVCI_MAX_LENGTH &&
-    /^URN:UVCI:01:[A-Z]{2}:[A-Z0-9]+(?:\/[A-Z0-9]+){0,2}(?:#[A-Z0-9/:])?$/.test(uvci)
+    uvci.length <= UVCI_MAX_LENGTH && /^URN:UVCI:01:[A-Z]{2}:[A-Z0-9]+(?:\/[A-Z0-9]+){0,2}(?:#[A-Z0-9/:])?$/.test(uvci)
   );
 }
 

@@ -60,8 +60,15 @@ export function checkExpiration(claims: { iat?: number; exp?: number }, now: Dat
 }
 
 const NONE: VerificationChecks = {
-  prefix: false, base45: false, compression: false, cbor: false, signature: false,
-  expiration: false, dscValidity: false, keyUsage: false, schema: false,
+  prefix: false,
+  base45: false,
+  compression: false,
+  cbor: false,
+  signature: false,
+  expiration: false,
+  dscValidity: false,
+  keyUsage: false,
+  schema: false,
 };
 
 function transportChecks(code: Hc1DecodeErrorCode): VerificationChecks {
@@ -79,7 +86,10 @@ export function verifyDecoded(decoded: DecodedHc1, dscs: readonly DscInfo[], now
   const type = certificateType(payload);
   const dsc = signing.ok ? signing.dsc : undefined;
   const checks: VerificationChecks = {
-    prefix: true, base45: true, compression: true, cbor: true,
+    prefix: true,
+    base45: true,
+    compression: true,
+    cbor: true,
     signature: signing.ok,
     expiration: expiration === 'OK',
     dscValidity: dsc !== undefined && isDscValidAt(dsc, now),
@@ -114,9 +124,10 @@ export async function verifyHc1(hc1: string, trust: TrustList, opts: { now: Date
   const decoded = decodeHc1(hc1);
   if (!decoded.ok) {
     const code = decoded.error.code;
-    const checks = code === 'HC1_CBOR' || code === 'HC1_COSE' || code === 'HC1_CWT'
-      ? { ...NONE, prefix: true, base45: true, compression: true }
-      : transportChecks(code);
+    const checks =
+      code === 'HC1_CBOR' || code === 'HC1_COSE' || code === 'HC1_CWT'
+        ? { ...NONE, prefix: true, base45: true, compression: true }
+        : transportChecks(code);
     return { valid: false, checks, error: code };
   }
   const dscs = trust.dscs.map((d) => parseDsc(d)).flatMap((r) => (r.ok ? [r.value] : []));

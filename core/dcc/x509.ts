@@ -43,7 +43,10 @@ export function certificateDer(input: string | Uint8Array): Uint8Array | undefin
 }
 
 export function derToPem(der: Uint8Array): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trimEnd();
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd();
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -76,19 +79,26 @@ function parseDscDer(der: Uint8Array): Result<DscInfo> {
     const cert = new x509.X509Certificate(der);
     const eku = cert.getExtension(x509.ExtendedKeyUsageExtension);
     const publicKey = createPublicKey({ key: Buffer.from(cert.publicKey.rawData), format: 'der', type: 'spki' });
-    const keyType = publicKey.asymmetricKeyType === 'ec' ? 'ec' : publicKey.asymmetricKeyType === 'rsa' || publicKey.asymmetricKeyType === 'rsa-pss' ? 'rsa' : 'other';
+    const keyType =
+      publicKey.asymmetricKeyType === 'ec'
+        ? 'ec'
+        : publicKey.asymmetricKeyType === 'rsa' || publicKey.asymmetricKeyType === 'rsa-pss'
+          ? 'rsa'
+          : 'other';
     // Frozen: cached entries are shared by every caller.
-    return ok(Object.freeze({
-      der,
-      kid: kidOf(der),
-      notBefore: cert.notBefore,
-      notAfter: cert.notAfter,
-      extendedKeyUsages: Object.freeze(eku ? Array.from(eku.usages, String) : []),
-      publicKey,
-      keyType,
-      namedCurve: publicKey.asymmetricKeyDetails?.namedCurve,
-      subject: cert.subject,
-    }));
+    return ok(
+      Object.freeze({
+        der,
+        kid: kidOf(der),
+        notBefore: cert.notBefore,
+        notAfter: cert.notAfter,
+        extendedKeyUsages: Object.freeze(eku ? Array.from(eku.usages, String) : []),
+        publicKey,
+        keyType,
+        namedCurve: publicKey.asymmetricKeyDetails?.namedCurve,
+        subject: cert.subject,
+      }),
+    );
   } catch {
     return err('CONFIG_INVALID', { reason: 'certificate_unreadable' });
   }

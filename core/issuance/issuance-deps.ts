@@ -43,7 +43,12 @@ export interface IssuanceDeps {
   readonly log: Logger;
 }
 
-export function cwtTimesFor(now: Date, validUntil: string, dscNotAfter: Date, issuingCountry: string): Result<CwtTimes> {
+export function cwtTimesFor(
+  now: Date,
+  validUntil: string,
+  dscNotAfter: Date,
+  issuingCountry: string,
+): Result<CwtTimes> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = Math.min(Math.floor(dscNotAfter.getTime() / 1000), endOfDaySeconds(validUntil));
   if (expiresAt <= issuedAt) return err('SIGNER_CERT_EXPIRED', { notAfter: dscNotAfter.toISOString() });

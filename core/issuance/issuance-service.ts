@@ -70,7 +70,10 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
   };
 
   /** Records a refusal that concerns an ID (audit + log, by hash only). */
-  const refuse = (idHash: string, code: 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'ALREADY_ISSUED' | 'TOO_EARLY' | 'TOO_LATE') => {
+  const refuse = (
+    idHash: string,
+    code: 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'ALREADY_ISSUED' | 'TOO_EARLY' | 'TOO_LATE',
+  ) => {
     audit({ event: 'issuance.refused', outcome: 'refused', idHash, code });
     log.info('issuance.refused', { code, idHash });
   };
@@ -173,7 +176,9 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       return window;
     }
 
-    const reserved = await registry.reserve(idHash, kioskId, () => newUvci(rules.uvciPrefix), { reissue: reissue !== undefined });
+    const reserved = await registry.reserve(idHash, kioskId, () => newUvci(rules.uvciPrefix), {
+      reissue: reissue !== undefined,
+    });
     if (!reserved.ok) return reserved;
     const r = reserved.value;
     if (r.kind === 'already-issued') return err('ALREADY_ISSUED', { issuedOn: utcDay(r.issuedAt) });
@@ -226,9 +231,9 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     try {
       const now = deps.now();
       const ready = deps.signer(now);
-      if (!ready.ok) return release(ready.error.code), ready;
+      if (!ready.ok) return (release(ready.error.code), ready);
       const times = cwtTimesFor(now, window.validUntil, ready.value.dsc.notAfter, rules.issuingCountry);
-      if (!times.ok) return release(times.error.code), times;
+      if (!times.ok) return (release(times.error.code), times);
       const cert = await issueRecoveryCertificate(
         {
           familyName: record.familyName,
@@ -244,7 +249,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         ready.value.signer,
         times.value,
       );
-      if (!cert.ok) return release(cert.error.code), cert;
+      if (!cert.ok) return (release(cert.error.code), cert);
       await pauseForCrashTest('after-sign');
       // Self-verify with the verifier a checking app would use: what we hand out must pass.
       const report = await verifyHc1(cert.value.hc1, { dscs: [ready.value.dsc.der] }, { now });
@@ -293,7 +298,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
           afterAudit: () => pauseForCrashTestSync('commit-after-audit'),
         },
       );
-      if (!committed.ok) return release(committed.error.code), committed;
+      if (!committed.ok) return (release(committed.error.code), committed);
       return ok({ certificate: cert.value, issuedAt: committed.value.issuedAt, acceptance: acceptance.value });
     } catch (e) {
       log.error('issuance.exception', { errorName: errorName(e) });

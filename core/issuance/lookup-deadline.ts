@@ -9,7 +9,11 @@ import type { RecordLookup, RecordQuery, RecordSource } from '../records/record-
 /** Extra time after aborting for the adapter to report the timeout itself. */
 const GRACE_MS = 500;
 
-export async function lookupWithDeadline(source: RecordSource, query: RecordQuery, deadlineMs: number): Promise<RecordLookup> {
+export async function lookupWithDeadline(
+  source: RecordSource,
+  query: RecordQuery,
+  deadlineMs: number,
+): Promise<RecordLookup> {
   const controller = new AbortController();
   let hardStop: NodeJS.Timeout | undefined;
   const abortTimer = setTimeout(() => {

@@ -40,14 +40,27 @@ export interface ReadySigner {
 }
 
 /** Reads the configured key(s) and DSC(s); never throws. */
-export async function loadSigner(config: SignerConfig, dataDir: string, ctx: SignerContext = { kioskId: 'kiosk' }): Promise<LoadedSigner> {
+export async function loadSigner(
+  config: SignerConfig,
+  dataDir: string,
+  ctx: SignerContext = { kioskId: 'kiosk' },
+): Promise<LoadedSigner> {
   const noop = () => undefined;
   if (config.kind === 'demo') {
-    const fail = (reason: string): LoadedSigner => ({ ok: false, code: 'SIGNER_UNAVAILABLE', reason, demo: true, kind: 'demo', close: noop });
+    const fail = (reason: string): LoadedSigner => ({
+      ok: false,
+      code: 'SIGNER_UNAVAILABLE',
+      reason,
+      demo: true,
+      kind: 'demo',
+      close: noop,
+    });
     try {
       const trust = await loadOrCreateDemoTrust(dataDir);
       const dsc = parseDsc(trust.dscDer);
-      return dsc.ok ? { ok: true, signer: trust.signer, dsc: dsc.value, demo: true, kind: 'demo', close: noop } : fail('demo-certificate-unreadable');
+      return dsc.ok
+        ? { ok: true, signer: trust.signer, dsc: dsc.value, demo: true, kind: 'demo', close: noop }
+        : fail('demo-certificate-unreadable');
     } catch {
       return fail('demo-keys-unavailable');
     }
@@ -59,7 +72,14 @@ export async function loadSigner(config: SignerConfig, dataDir: string, ctx: Sig
   const toLoaded = (r: NonNullable<typeof next>, kind: SignerKind): LoadedSigner =>
     r.ok
       ? { ok: true, signer: r.value.signer, dsc: r.value.dsc, demo: false, kind, close: r.value.close }
-      : { ok: false, code: r.error.code as SignerCode, reason: String(r.error.details?.reason ?? ''), demo: false, kind, close: noop };
+      : {
+          ok: false,
+          code: r.error.code as SignerCode,
+          reason: String(r.error.details?.reason ?? ''),
+          demo: false,
+          kind,
+          close: noop,
+        };
   const loaded = toLoaded(current, config.kind);
   if (!config.next || !next) return loaded;
   const nextLoaded = toLoaded(next, config.next.kind);
@@ -80,8 +100,10 @@ export function readySigner(loaded: LoadedSigner, now: Date): Result<ReadySigner
   const active = activeSigner(loaded, now);
   if (!active.ok) return err(active.code, { reason: active.reason });
   const { dsc } = active;
-  if (now.getTime() < dsc.notBefore.getTime()) return err('SIGNER_CERT_NOT_YET_VALID', { notBefore: dsc.notBefore.toISOString() });
-  if (now.getTime() > dsc.notAfter.getTime()) return err('SIGNER_CERT_EXPIRED', { notAfter: dsc.notAfter.toISOString() });
+  if (now.getTime() < dsc.notBefore.getTime())
+    return err('SIGNER_CERT_NOT_YET_VALID', { notBefore: dsc.notBefore.toISOString() });
+  if (now.getTime() > dsc.notAfter.getTime())
+    return err('SIGNER_CERT_EXPIRED', { notAfter: dsc.notAfter.toISOString() });
   if (!keyUsageAllows(dsc.extendedKeyUsages, 'r')) return err('SIGNER_CERT_WRONG_USAGE');
   return ok({ signer: active.signer, dsc });
 }
@@ -101,13 +123,18 @@ export function signerStatus(loaded: LoadedSigner, now: Date): ServiceStatus['si
     : { reason: active.reason };
   // Certificates signed now get exp ≤ DSC notAfter: warn a month ahead so it can be renewed —
   // unless a working successor takes over before the current DSC ends.
-  const successorCovers = pending !== undefined && pending.loaded.ok && active.ok &&
-    pending.from.getTime() <= active.dsc.notAfter.getTime();
-  const soon = active.ok && !successorCovers &&
-    active.dsc.notAfter.getTime() - now.getTime() < DSC_RENEWAL_WARNING_DAYS * DAY_MS;
+  const successorCovers =
+    pending !== undefined && pending.loaded.ok && active.ok && pending.from.getTime() <= active.dsc.notAfter.getTime();
+  const soon =
+    active.ok && !successorCovers && active.dsc.notAfter.getTime() - now.getTime() < DSC_RENEWAL_WARNING_DAYS * DAY_MS;
   const next = pending
-    ? { next: { from: pending.from.toISOString(), state: pending.loaded.ok ? ('ok' as const) : ('down' as const),
-        ...(pending.loaded.ok ? {} : { code: pending.loaded.code }) } }
+    ? {
+        next: {
+          from: pending.from.toISOString(),
+          state: pending.loaded.ok ? ('ok' as const) : ('down' as const),
+          ...(pending.loaded.ok ? {} : { code: pending.loaded.code }),
+        },
+      }
     : {};
   const base = { demo: loaded.demo, kind: active.kind, ...facts, ...next };
   return ready.ok

@@ -11,5 +11,7 @@ export function certificateFromHc1(hc1: string): Result<{ hc1: string; payload: 
   const decoded = decodeHc1(hc1);
   if (!decoded.ok) return err('INVALID_INPUT', { reason: decoded.error.code });
   const payload = validateRecoveryPayload(decoded.value.payload);
-  return payload.ok ? ok({ hc1, payload: payload.value }) : err('SCHEMA_INVALID', { reason: 'not_a_recovery_certificate' });
+  return payload.ok
+    ? ok({ hc1, payload: payload.value })
+    : err('SCHEMA_INVALID', { reason: 'not_a_recovery_certificate' });
 }

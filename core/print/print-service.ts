@@ -51,18 +51,26 @@ export function createPrintService(printers: PrinterConfig[], deps: PrintService
     ? (deps.cupsRetention ?? readCupsRetention)().catch(() => undefined)
     : Promise.resolve(undefined);
   void retention.then((r) => {
-    if (r?.keepsJobs) log('print.spool-keeps-jobs', { files: r.preserveJobFiles, history: r.preserveJobHistory, source: r.source });
+    if (r?.keepsJobs)
+      log('print.spool-keeps-jobs', { files: r.preserveJobFiles, history: r.preserveJobHistory, source: r.source });
   });
 
   /** Serialises jobs per printer so two prints never interleave bytes on one device. */
   function exclusive<T>(name: string, task: () => Promise<T>): Promise<T> {
     const previous = queues.get(name) ?? Promise.resolve();
     const next = previous.then(task, task);
-    queues.set(name, next.catch(() => undefined));
+    queues.set(
+      name,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
-  async function send(printer: PrinterConfig, cert: PrintableCertificate, lang: string): Promise<LinkResult<Record<string, string | number | boolean>>> {
+  async function send(
+    printer: PrinterConfig,
+    cert: PrintableCertificate,
+    lang: string,
+  ): Promise<LinkResult<Record<string, string | number | boolean>>> {
     if (printer.kind === 'escpos') {
       const job = buildReceiptJob(cert, { ...printer, lang });
       const sent = await printEscpos(printer, job);
@@ -100,7 +108,13 @@ export function createPrintService(printers: PrinterConfig[], deps: PrintService
       if (!result.ok) {
         const d = result.error.details ?? {};
         const cause = typeof d.reason === 'string' ? d.reason : typeof d.phase === 'string' ? d.phase : undefined;
-        log('print.failed', { printer: printer.name, format, code: result.error.code, ms, ...(cause ? { cause } : {}) });
+        log('print.failed', {
+          printer: printer.name,
+          format,
+          code: result.error.code,
+          ms,
+          ...(cause ? { cause } : {}),
+        });
         return result;
       }
       log('print.done', { printer: printer.name, format, ms, ...result.value });

@@ -35,7 +35,11 @@ export const electronPrinterSchema = z.strictObject({
   timeoutMs,
 });
 
-export const printerConfigSchema = z.discriminatedUnion('kind', [escposPrinterSchema, cupsPrinterSchema, electronPrinterSchema]);
+export const printerConfigSchema = z.discriminatedUnion('kind', [
+  escposPrinterSchema,
+  cupsPrinterSchema,
+  electronPrinterSchema,
+]);
 
 export type EscposPrinterConfig = z.infer<typeof escposPrinterSchema>;
 export type CupsPrinterConfig = z.infer<typeof cupsPrinterSchema>;
@@ -48,4 +52,6 @@ export type ElectronPdfPrint = (job: {
   readonly deviceName: string;
   readonly pageSize: 'A4';
   readonly timeoutMs: number;
-}) => Promise<{ ok: true } | { ok: false; code: 'PRINTER_NOT_FOUND' | 'PRINTER_OFFLINE' | 'PRINTER_TIMEOUT' | 'PRINT_FAILED' }>;
+}) => Promise<
+  { ok: true } | { ok: false; code: 'PRINTER_NOT_FOUND' | 'PRINTER_OFFLINE' | 'PRINTER_TIMEOUT' | 'PRINT_FAILED' }
+>;

@@ -57,7 +57,10 @@ export function createConnectionPool(protocol: string, config: ConnectionPoolCon
     timeout: config.idleConnectionMs,
     scheduling: 'lifo',
   };
-  const agent = protocol === 'https:' ? new https.Agent({ ...options, maxCachedSessions: CACHED_TLS_SESSIONS }) : new http.Agent(options);
+  const agent =
+    protocol === 'https:'
+      ? new https.Agent({ ...options, maxCachedSessions: CACHED_TLS_SESSIONS })
+      : new http.Agent(options);
   return {
     agent,
     idle: () => countSockets(agent.freeSockets),

@@ -5,7 +5,12 @@
 // a too-lenient server can never make the kiosk issue a certificate for someone else's record.
 // Also used for the simulator, which speaks the same contract.
 import { createHttpClient, type HttpClientConfig } from './http-client';
-import { DIKOMA_HEALTH_PATH, DIKOMA_LOOKUP_PATH, dikomaHealthResponseSchema, dikomaLookupResponseSchema } from './dikoma-contract';
+import {
+  DIKOMA_HEALTH_PATH,
+  DIKOMA_LOOKUP_PATH,
+  dikomaHealthResponseSchema,
+  dikomaLookupResponseSchema,
+} from './dikoma-contract';
 import { datesOfBirthMatch, familyNamesMatch } from './name-match';
 import type { RecordLookup, RecordQuery, RecordSource } from './record-source';
 
@@ -39,7 +44,10 @@ export function createDikomaSource(config: HttpClientConfig, kind = 'dikoma'): R
     const body = parsed.data;
     if (body.result === 'no-match') return done({ kind: 'no-match' });
     const { person } = body;
-    if (!familyNamesMatch(query.familyName, person.familyName) || !datesOfBirthMatch(query.dateOfBirth, person.dateOfBirth)) {
+    if (
+      !familyNamesMatch(query.familyName, person.familyName) ||
+      !datesOfBirthMatch(query.dateOfBirth, person.dateOfBirth)
+    ) {
       log('record-source.match-rejected', { source: kind });
       return done({ kind: 'no-match' });
     }
@@ -57,7 +65,9 @@ export function createDikomaSource(config: HttpClientConfig, kind = 'dikoma'): R
   const health: RecordSource['health'] = async (signal) => {
     const res = await client.request({ method: 'GET', path: DIKOMA_HEALTH_PATH, operation: 'health' }, signal);
     if (!res.ok) return { ok: false, code: res.code };
-    return dikomaHealthResponseSchema.safeParse(res.body).success ? { ok: true } : { ok: false, code: 'SOURCE_BAD_RESPONSE' };
+    return dikomaHealthResponseSchema.safeParse(res.body).success
+      ? { ok: true }
+      : { ok: false, code: 'SOURCE_BAD_RESPONSE' };
   };
 
   const warm = () => void client.warm({ method: 'GET', path: DIKOMA_HEALTH_PATH, operation: 'warm-up' });

@@ -57,7 +57,10 @@ export function createFixtureSource(opts: FixtureSourceOptions): RecordSource {
     });
 
   const answer = (outcome: RecordLookup): RecordLookup => {
-    opts.log?.('record-source.lookup', { source: 'simulator', outcome: outcome.kind === 'failure' ? outcome.code : outcome.kind });
+    opts.log?.('record-source.lookup', {
+      source: 'simulator',
+      outcome: outcome.kind === 'failure' ? outcome.code : outcome.kind,
+    });
     return outcome;
   };
 

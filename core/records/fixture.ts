@@ -27,7 +27,11 @@ export const dateOfBirthSchema = z.union([
   z.string().regex(/^\d{4}$/),
 ]);
 
-const canonicalId = (raw: string): string => raw.normalize('NFKC').replace(/[\s\-\u2010-\u2015]/gu, '').toUpperCase();
+const canonicalId = (raw: string): string =>
+  raw
+    .normalize('NFKC')
+    .replace(/[\s\-\u2010-\u2015]/gu, '')
+    .toUpperCase();
 
 export const fixtureRecordSchema = z.strictObject({
   genesenenId: z.string().min(1).max(64).transform(canonicalId),
@@ -43,7 +47,8 @@ export const fixtureSchema = z
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
     f.records.forEach((r, i) => {
-      if (seen.has(r.genesenenId)) ctx.addIssue({ code: 'custom', path: ['records', i, 'genesenenId'], message: 'duplicate ID' });
+      if (seen.has(r.genesenenId))
+        ctx.addIssue({ code: 'custom', path: ['records', i, 'genesenenId'], message: 'duplicate ID' });
       seen.add(r.genesenenId);
     });
   });
@@ -93,10 +98,14 @@ export function indexFixture(fixture: Fixture): ReadonlyMap<string, FixtureRecor
 }
 
 /** A match needs the ID, the family name (name-match policy) and the exact date of birth. */
-export function findInFixture(index: ReadonlyMap<string, FixtureRecord>, query: RecordQuery): RecoveryRecord | undefined {
+export function findInFixture(
+  index: ReadonlyMap<string, FixtureRecord>,
+  query: RecordQuery,
+): RecoveryRecord | undefined {
   const r = index.get(canonicalId(query.genesenenId));
   if (!r) return undefined;
-  if (!familyNamesMatch(query.familyName, r.familyName) || !datesOfBirthMatch(query.dateOfBirth, r.dateOfBirth)) return undefined;
+  if (!familyNamesMatch(query.familyName, r.familyName) || !datesOfBirthMatch(query.dateOfBirth, r.dateOfBirth))
+    return undefined;
   return {
     givenName: r.givenName,
     familyName: r.familyName,

@@ -25,7 +25,8 @@ import { createDeadline } from './deadline';
 
 export type RecordSourceLog = (event: string, fields: Record<string, string | number | boolean>) => void;
 
-export type HttpAuth = { readonly bearerToken: string } | { readonly basic: { readonly user: string; readonly password: string } };
+export type HttpAuth =
+  { readonly bearerToken: string } | { readonly basic: { readonly user: string; readonly password: string } };
 
 export interface HttpClientConfig {
   /** 'dikoma' | 'sormas' | 'simulator', for log lines. */
@@ -91,10 +92,19 @@ type Failure = {
 };
 type Attempt = { kind: 'response'; status: number; body: Buffer } | Failure;
 
-const TRANSIENT_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TRANSIENT_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 const STALE_ERRNO = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-const isTlsError = (code: string): boolean => /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/u.test(code);
+const isTlsError = (code: string): boolean =>
+  /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/u.test(code);
 const isIdempotent = (req: JsonRequest): boolean => req.idempotent ?? req.method === 'GET';
 
 export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
@@ -170,14 +180,21 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
       let handshakeDone = false;
       let answered = false;
       request.on('socket', (socket) => {
-        if (request.reusedSocket) handshakeDone = true; // a kept connection: one listener per socket
+        if (request.reusedSocket)
+          handshakeDone = true; // a kept connection: one listener per socket
         else socket.once('secureConnect', () => (handshakeDone = true));
       });
       request.on('error', (e: NodeJS.ErrnoException) => {
         const code = e.code ?? 'UNKNOWN';
         if (isTlsError(code)) finish({ kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: code });
         else if (request.reusedSocket && !answered && STALE_ERRNO.has(code)) {
-          finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: true, cause: `${code}-on-kept-connection`, stale: true });
+          finish({
+            kind: 'failure',
+            code: 'SOURCE_UNREACHABLE',
+            transient: true,
+            cause: `${code}-on-kept-connection`,
+            stale: true,
+          });
         } else {
           const cause = handshakeDone ? `${code}-after-tls-handshake` : code;
           finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: TRANSIENT_ERRNO.has(code), cause });
@@ -195,11 +212,13 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > maxBody) finish({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'oversized' });
+          if (size > maxBody)
+            finish({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'oversized' });
           else chunks.push(chunk);
         });
         res.on('end', () => finish({ kind: 'response', status, body: Buffer.concat(chunks) }));
-        const aborted = () => finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: true, cause: 'body-aborted' });
+        const aborted = () =>
+          finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: true, cause: 'body-aborted' });
         res.on('error', aborted);
         res.on('close', () => res.complete || aborted());
       });
@@ -211,9 +230,15 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
   const classify = (a: Attempt, req: JsonRequest): Failure | { kind: 'ok'; status: number; body: unknown } => {
     if (a.kind === 'failure') return a;
     const passed = req.passStatuses?.includes(a.status) ?? false;
-    if (a.status === 401 || a.status === 403) return { kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: `http-${a.status}` };
+    if (a.status === 401 || a.status === 403)
+      return { kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: `http-${a.status}` };
     if ((a.status < 200 || a.status > 299) && !passed) {
-      return { kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: TRANSIENT_STATUS.has(a.status), cause: `http-${a.status}` };
+      return {
+        kind: 'failure',
+        code: 'SOURCE_BAD_RESPONSE',
+        transient: TRANSIENT_STATUS.has(a.status),
+        cause: `http-${a.status}`,
+      };
     }
     if (a.body.length === 0) return { kind: 'ok', status: a.status, body: undefined };
     if (req.responseType === 'text') return { kind: 'ok', status: a.status, body: a.body.toString('utf8') };

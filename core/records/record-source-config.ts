@@ -124,7 +124,9 @@ export function createRecordSource(config: RecordSourceConfig, deps: RecordSourc
   const log = deps.log;
   switch (config.kind) {
     case 'dikoma':
-      return createDikomaSource(httpConfig('dikoma', config, config.bearerToken ? { bearerToken: config.bearerToken } : undefined, log));
+      return createDikomaSource(
+        httpConfig('dikoma', config, config.bearerToken ? { bearerToken: config.bearerToken } : undefined, log),
+      );
     case 'sormas':
       return createSormasSource(httpConfig('sormas', config, resolvedAuth(config.auth), log), {
         idField: config.idField,

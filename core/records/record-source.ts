@@ -33,7 +33,9 @@ export interface RecordSource {
   readonly kind: string;
   lookup(query: RecordQuery, signal?: AbortSignal): Promise<RecordLookup>;
   /** Cheap reachability probe for the clerk status screen. */
-  health(signal?: AbortSignal): Promise<{ readonly ok: true } | { readonly ok: false; readonly code: RecordFailureCode }>;
+  health(
+    signal?: AbortSignal,
+  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly code: RecordFailureCode }>;
   /**
    * Opens a connection to the health office ahead of a lookup (at start, and when a citizen
    * begins after the kiosk was idle), unless one is open already. Fire and forget; never throws.

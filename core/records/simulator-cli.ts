@@ -6,7 +6,8 @@ import { demoFixture } from './demo-records';
 import { loadFixture } from './fixture';
 import { SIMULATOR_FAULT_MODES, startSimulator, type SimulatorFaultMode } from './simulator';
 
-const USAGE = 'usage: npm run sim -- [--records FIXTURE.json] [--port N] [--latency MS] [--fault MODE] [--fault-rate 0..1]';
+const USAGE =
+  'usage: npm run sim -- [--records FIXTURE.json] [--port N] [--latency MS] [--fault MODE] [--fault-rate 0..1]';
 
 function intFlag(value: string | undefined, name: string, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -15,7 +16,13 @@ function intFlag(value: string | undefined, name: string, max: number): number |
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { records: 'string', port: 'string', latency: 'string', fault: 'string', 'fault-rate': 'string' });
+  const args = parseArgs(argv, {
+    records: 'string',
+    port: 'string',
+    latency: 'string',
+    fault: 'string',
+    'fault-rate': 'string',
+  });
   const port = intFlag(stringFlag(args, 'port'), 'port', 65535) ?? 8787;
   const latencyMs = intFlag(stringFlag(args, 'latency'), 'latency', 600_000) ?? 0;
   const mode = stringFlag(args, 'fault') ?? 'none';

@@ -2,7 +2,15 @@
 // same config (`mode`, `rate`, `count`) means the same thing in both, so demo mode can show the
 // clerk screen's "service unavailable" states whichever way the simulator runs.
 export type SimulatorFaultMode = 'none' | 'timeout' | 'http500' | 'malformed' | 'oversized' | 'trickle' | 'refuse401';
-export const SIMULATOR_FAULT_MODES: readonly SimulatorFaultMode[] = ['none', 'timeout', 'http500', 'malformed', 'oversized', 'trickle', 'refuse401'];
+export const SIMULATOR_FAULT_MODES: readonly SimulatorFaultMode[] = [
+  'none',
+  'timeout',
+  'http500',
+  'malformed',
+  'oversized',
+  'trickle',
+  'refuse401',
+];
 
 export interface SimulatorFaults {
   readonly mode: SimulatorFaultMode;
@@ -18,7 +26,10 @@ export interface FaultDraw {
   set(faults: SimulatorFaults): void;
 }
 
-export function createFaultDraw(initial: SimulatorFaults = { mode: 'none' }, random: () => number = Math.random): FaultDraw {
+export function createFaultDraw(
+  initial: SimulatorFaults = { mode: 'none' },
+  random: () => number = Math.random,
+): FaultDraw {
   let faults = initial;
   let budget = initial.count;
   return {

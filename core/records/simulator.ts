@@ -7,7 +7,12 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { DIKOMA_HEALTH_PATH, DIKOMA_LOOKUP_PATH, dikomaLookupRequestSchema, type DikomaLookupResponse } from './dikoma-contract';
+import {
+  DIKOMA_HEALTH_PATH,
+  DIKOMA_LOOKUP_PATH,
+  dikomaLookupRequestSchema,
+  type DikomaLookupResponse,
+} from './dikoma-contract';
 import { findInFixture, indexFixture, type Fixture } from './fixture';
 import { createFaultDraw, type SimulatorFaultMode, type SimulatorFaults } from './simulator-faults';
 
@@ -162,7 +167,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   const tls = opts.tls;
   const server = tls
     ? https.createServer(
-        { cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), requestCert: tls.requestCert ?? false, rejectUnauthorized: false },
+        {
+          cert: tls.cert,
+          key: tls.key,
+          ...(tls.ca ? { ca: tls.ca } : {}),
+          requestCert: tls.requestCert ?? false,
+          rejectUnauthorized: false,
+        },
         onRequest,
       )
     : http.createServer(onRequest);

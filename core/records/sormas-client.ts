@@ -53,7 +53,10 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
     return res;
   };
   const list = async <T>(schema: z.ZodType<T>, req: JsonRequest, signal: AbortSignal): Promise<T[]> => {
-    const parsed = z.array(schema).max(1000).safeParse((await call(req, signal)).body);
+    const parsed = z
+      .array(schema)
+      .max(1000)
+      .safeParse((await call(req, signal)).body);
     if (!parsed.success) {
       log('record-source.schema', { source: 'sormas', operation: req.operation });
       throw fail('SOURCE_BAD_RESPONSE');
@@ -63,32 +66,70 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
 
   const run = async (query: RecordQuery, signal: AbortSignal): Promise<RecordLookup> => {
     const found = await call(
-      { method: 'POST', path: `cases/specificCase/${encodeURIComponent(query.genesenenId)}`, body: {}, operation: 'find-case', responseType: 'text' },
+      {
+        method: 'POST',
+        path: `cases/specificCase/${encodeURIComponent(query.genesenenId)}`,
+        body: {},
+        operation: 'find-case',
+        responseType: 'text',
+      },
       signal,
     );
     const caseUuid = typeof found.body === 'string' ? found.body.trim().replace(/^"|"$/gu, '') : '';
     const known = caseUuid !== '' && caseUuid !== 'null';
     if (known && !/^[A-Za-z0-9-]{1,64}$/u.test(caseUuid)) throw fail('SOURCE_BAD_RESPONSE');
 
-    const [caze] = await list(sormasCaseSchema, { method: 'POST', path: 'cases/query', body: [known ? caseUuid : NO_UUID], operation: 'read-case' }, signal);
+    const [caze] = await list(
+      sormasCaseSchema,
+      { method: 'POST', path: 'cases/query', body: [known ? caseUuid : NO_UUID], operation: 'read-case' },
+      signal,
+    );
     // specificCase also matches UUIDs and EPID numbers: insist on the configured field.
     const caseOk =
-      known && !!caze && !caze.deleted && canonical(caze[options.idField]) === canonical(query.genesenenId) && (!caze.disease || caze.disease === 'CORONAVIRUS');
+      known &&
+      !!caze &&
+      !caze.deleted &&
+      canonical(caze[options.idField]) === canonical(query.genesenenId) &&
+      (!caze.disease || caze.disease === 'CORONAVIRUS');
 
-    const [person] = await list(sormasPersonSchema, { method: 'POST', path: 'persons/query', body: [caseOk ? caze!.person.uuid : NO_UUID], operation: 'read-person' }, signal);
+    const [person] = await list(
+      sormasPersonSchema,
+      { method: 'POST', path: 'persons/query', body: [caseOk ? caze!.person.uuid : NO_UUID], operation: 'read-person' },
+      signal,
+    );
     if (caseOk && person?.pseudonymized) {
       log('record-source.sormas-pseudonymized', { source: 'sormas' }); // the REST user lacks rights
       throw fail('SOURCE_REFUSED');
     }
     const dob = person ? sormasBirthDate(person) : undefined;
     const personOk =
-      caseOk && !!person && !!person.lastName && !!dob && familyNamesMatch(query.familyName, person.lastName) && datesOfBirthMatch(query.dateOfBirth, dob);
+      caseOk &&
+      !!person &&
+      !!person.lastName &&
+      !!dob &&
+      familyNamesMatch(query.familyName, person.lastName) &&
+      datesOfBirthMatch(query.dateOfBirth, dob);
 
-    const samples = (await list(sormasSampleSchema, { method: 'POST', path: 'samples/query/cases', body: [personOk ? caze!.uuid : NO_UUID], operation: 'read-samples' }, signal))
-      .filter((s) => personOk && !s.deleted && (!s.associatedCase || s.associatedCase.uuid === caze!.uuid));
+    const samples = (
+      await list(
+        sormasSampleSchema,
+        {
+          method: 'POST',
+          path: 'samples/query/cases',
+          body: [personOk ? caze!.uuid : NO_UUID],
+          operation: 'read-samples',
+        },
+        signal,
+      )
+    ).filter((s) => personOk && !s.deleted && (!s.associatedCase || s.associatedCase.uuid === caze!.uuid));
     const tests = await list(
       sormasPathogenTestSchema,
-      { method: 'POST', path: 'pathogentests/query/samples', body: samples.length > 0 ? samples.map((s) => s.uuid) : [NO_UUID], operation: 'read-tests' },
+      {
+        method: 'POST',
+        path: 'pathogentests/query/samples',
+        body: samples.length > 0 ? samples.map((s) => s.uuid) : [NO_UUID],
+        operation: 'read-tests',
+      },
       signal,
     );
     if (!personOk || !person?.lastName || !dob) return { kind: 'no-match' };
@@ -113,7 +154,12 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
     dates.sort();
     return {
       kind: 'match',
-      record: { givenName: person.firstName ?? '', familyName: person.lastName, dateOfBirth: dob, firstPositiveTest: dates[0]! },
+      record: {
+        givenName: person.firstName ?? '',
+        familyName: person.lastName,
+        dateOfBirth: dob,
+        firstPositiveTest: dates[0]!,
+      },
     };
   };
 
@@ -143,11 +189,17 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
   };
 
   const health: RecordSource['health'] = async (signal) => {
-    const res = await client.request({ method: 'GET', path: 'info/version', operation: 'health', responseType: 'text' }, signal);
+    const res = await client.request(
+      { method: 'GET', path: 'info/version', operation: 'health', responseType: 'text' },
+      signal,
+    );
     if (!res.ok) return { ok: false, code: res.code };
-    return typeof res.body === 'string' && res.body.length > 0 ? { ok: true } : { ok: false, code: 'SOURCE_BAD_RESPONSE' };
+    return typeof res.body === 'string' && res.body.length > 0
+      ? { ok: true }
+      : { ok: false, code: 'SOURCE_BAD_RESPONSE' };
   };
 
-  const warm = () => void client.warm({ method: 'GET', path: 'info/version', operation: 'warm-up', responseType: 'text' });
+  const warm = () =>
+    void client.warm({ method: 'GET', path: 'info/version', operation: 'warm-up', responseType: 'text' });
   return { kind: 'sormas', lookup, health, warm, close: client.close };
 }

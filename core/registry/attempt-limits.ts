@@ -71,7 +71,9 @@ export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () 
   const insertRunning = db.prepare<[string, string, number]>(
     "INSERT INTO failed_attempt (scope, key, at, state) VALUES (?, ?, ?, 'running')",
   );
-  const markFailed = db.prepare<[number]>("UPDATE failed_attempt SET state = 'failed' WHERE id = ? AND state = 'running'");
+  const markFailed = db.prepare<[number]>(
+    "UPDATE failed_attempt SET state = 'failed' WHERE id = ? AND state = 'running'",
+  );
   const removeRunning = db.prepare<[number]>("DELETE FROM failed_attempt WHERE id = ? AND state = 'running'");
   let lastPrune = 0;
 
@@ -83,7 +85,10 @@ export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () 
     return err(limitCode as 'TOO_MANY_ATTEMPTS', limitDetails(scope, row.at + windowMs, at));
   };
   const reserveTx = db.transaction(
-    (attempts: readonly { scope: AttemptScope; key: string; rule: AttemptRule }[], limitCode: string): Result<number[]> => {
+    (
+      attempts: readonly { scope: AttemptScope; key: string; rule: AttemptRule }[],
+      limitCode: string,
+    ): Result<number[]> => {
       const at = now().getTime();
       for (const a of attempts) {
         const refused = limited(a.scope, a.key, a.rule, limitCode, at);

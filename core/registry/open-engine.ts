@@ -26,7 +26,8 @@ export interface OpenEngineOptions {
 
 export async function openRegistryEngine(opts: OpenEngineOptions): Promise<Result<RegistryEngine>> {
   const rc = opts.config.registry;
-  if (rc?.kind === 'postgres') return openPgEngine({ ...rc, kioskId: opts.config.kioskId, now: opts.now, log: opts.log });
+  if (rc?.kind === 'postgres')
+    return openPgEngine({ ...rc, kioskId: opts.config.kioskId, now: opts.now, log: opts.log });
   return openSqliteEngine(opts);
 }
 
@@ -54,7 +55,13 @@ function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Res
     now,
     onStaleReleased: (s) => {
       // Inside the registry transaction: must throw on failure so the release rolls back.
-      auditLog?.append({ event: 'reservation.stale-released', outcome: 'ok', idHash: s.idHash, uvci: s.uvci, code: s.reason });
+      auditLog?.append({
+        event: 'reservation.stale-released',
+        outcome: 'ok',
+        idHash: s.idHash,
+        uvci: s.uvci,
+        code: s.reason,
+      });
     },
   });
   // The audit key lives outside the data directory (docs/audit.md); a bad key file stops start-up.
@@ -82,7 +89,11 @@ function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Res
   }
   const log_ = auditLog;
   return ok({
-    registry: sqliteIssuanceRegistry(registry, () => log_, () => attemptsDb.value.close()),
+    registry: sqliteIssuanceRegistry(
+      registry,
+      () => log_,
+      () => attemptsDb.value.close(),
+    ),
     attempts: sqliteAttemptGate(createAttemptLimiter(attemptsDb.value, now)),
     appendAudit: (entry) => void log_.append(entry),
     hashId: createIdHasher(secret.value),

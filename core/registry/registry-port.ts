@@ -31,7 +31,11 @@ export interface IssuanceRegistry {
    * Marks the reservation issued and writes `audit` in the same transaction: if the audit line
    * cannot be written, nothing commits and the certificate is not handed out.
    */
-  commit(reservation: Reservation, audit: AuditEntry, hooks?: CommitHooks): Promise<Result<{ readonly issuedAt: Date }>>;
+  commit(
+    reservation: Reservation,
+    audit: AuditEntry,
+    hooks?: CommitHooks,
+  ): Promise<Result<{ readonly issuedAt: Date }>>;
   release(reservation: Reservation): Promise<Result<null>>;
   findIssued(idHash: string): Promise<Result<{ readonly uvci: string; readonly issuedAt: Date } | undefined>>;
   issuedCount(): Promise<Result<number>>;

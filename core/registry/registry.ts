@@ -118,7 +118,9 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
           expiresAt: at + leaseMs,
           replaces: issued?.uvci ?? null,
         });
-        const reservation: Reservation = issued ? { idHash, uvci, owner, replacesUvci: issued.uvci } : { idHash, uvci, owner };
+        const reservation: Reservation = issued
+          ? { idHash, uvci, owner, replacesUvci: issued.uvci }
+          : { idHash, uvci, owner };
         return { kind: 'reserved', reservation } as const;
       } catch (e) {
         // A UVCI collision (CSPRNG, so practically never): draw a new one.

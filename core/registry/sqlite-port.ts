@@ -42,7 +42,11 @@ export function sqliteAttemptGate(limiter: AttemptLimiter): AttemptGate {
       return ids.ok ? ok(attempts.map((a, i) => ({ scope: a.scope, key: a.key, id: ids.value[i]! }))) : ids;
     },
     check: async (scope, key, rule, limitCode) => limiter.check(scope, key, rule, limitCode),
-    settle: async (tickets, failed) => limiter.settle(tickets.map((t) => t.id), failed),
+    settle: async (tickets, failed) =>
+      limiter.settle(
+        tickets.map((t) => t.id),
+        failed,
+      ),
     clear: async (scope, key) => limiter.clear(scope, key),
     remaining: async (scope, key, rule) => limiter.remaining(scope, key, rule),
   };

@@ -62,14 +62,20 @@ export function revokedSince(lines: readonly AuditLine[], since: Date): Revoked[
 }
 
 /** Batches per kid (and hash type); `expires` is the latest expiry of the batch's certificates. */
-export function revocationBatches(revoked: readonly Revoked[], hashTypes: readonly HashType[] = ['UCI', 'COUNTRYCODEUCI', 'SIGNATURE']): RevocationBatch[] {
+export function revocationBatches(
+  revoked: readonly Revoked[],
+  hashTypes: readonly HashType[] = ['UCI', 'COUNTRYCODEUCI', 'SIGNATURE'],
+): RevocationBatch[] {
   const byKid = new Map<string, RevocationHashes[]>();
   for (const r of revoked) if (r.hashes) byKid.set(r.hashes.kid, [...(byKid.get(r.hashes.kid) ?? []), r.hashes]);
   const field = { UCI: 'uci', COUNTRYCODEUCI: 'countryCodeUci', SIGNATURE: 'signature' } as const;
   return [...byKid.entries()].flatMap(([kid, hs]) =>
     hashTypes.map((hashType) => ({
       country: hs[0]!.country,
-      expires: hs.map((h) => h.exp).sort().at(-1)!,
+      expires: hs
+        .map((h) => h.exp)
+        .sort()
+        .at(-1)!,
       kid,
       hashType,
       entries: hs.map((h) => ({ hash: h[field[hashType]] })),

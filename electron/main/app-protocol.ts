@@ -56,7 +56,8 @@ export function resolveAppRequest(url: string, rootDir: string, method = 'GET'):
   } catch {
     return fail(400);
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || u.username !== '' || u.password !== '') return fail(403);
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || u.username !== '' || u.password !== '')
+    return fail(403);
   // A backslash is a literal in non-special URLs; it never belongs in our paths.
   if (u.pathname.includes('\\')) return fail(403);
   const raw = u.pathname === '/' ? ['index.html'] : u.pathname.split('/').slice(1);
@@ -107,7 +108,11 @@ export async function serveAppRequest(
   } catch {
     return errorResponse(404);
   }
-  const headers = { ...SECURITY_HEADERS, 'Content-Type': resolution.contentType, 'Content-Length': String(body.byteLength) };
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Type': resolution.contentType,
+    'Content-Length': String(body.byteLength),
+  };
   return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
 }
 

@@ -38,7 +38,8 @@ export function resolveKioskPaths(input: {
   readonly exists: (path: string) => boolean;
 }): KioskPaths {
   const nonEmpty = (v: string | undefined) => (v !== undefined && v !== '' ? v : undefined);
-  const dataDir = nonEmpty(argValue(input.argv, 'data-dir')) ?? nonEmpty(input.env.KIOSK_DATA_DIR) ?? input.defaultDataDir;
+  const dataDir =
+    nonEmpty(argValue(input.argv, 'data-dir')) ?? nonEmpty(input.env.KIOSK_DATA_DIR) ?? input.defaultDataDir;
   const explicit = nonEmpty(argValue(input.argv, 'config')) ?? nonEmpty(input.env.KIOSK_CONFIG);
   if (explicit) return { dataDir, configPath: explicit };
   const found = CONFIG_FILE_NAMES.map((name) => join(dataDir, name)).find((p) => input.exists(p));

@@ -14,7 +14,32 @@ type KeyInput = Pick<Input, 'key' | 'control' | 'meta' | 'alt' | 'shift'>;
 const BLOCKED_PLAIN = new Set(['F5', 'F7', 'F11', 'F12']);
 // Ctrl (Cmd on macOS) + key: reload, close, quit, print dialog, new window/tab, address bar,
 // open/save page, view source, zoom, find, history, downloads, bookmarks.
-const BLOCKED_WITH_PRIMARY = new Set(['r', 'w', 'q', 'p', 'n', 't', 'l', 'o', 's', 'u', 'h', 'j', 'd', 'f', 'g', 'e', 'k', '+', '=', '-', '_', '0', 'f4', 'tab']);
+const BLOCKED_WITH_PRIMARY = new Set([
+  'r',
+  'w',
+  'q',
+  'p',
+  'n',
+  't',
+  'l',
+  'o',
+  's',
+  'u',
+  'h',
+  'j',
+  'd',
+  'f',
+  'g',
+  'e',
+  'k',
+  '+',
+  '=',
+  '-',
+  '_',
+  '0',
+  'f4',
+  'tab',
+]);
 // Ctrl/Cmd + Shift + key: DevTools (I, J, C), reopen tab, hard reload.
 const BLOCKED_WITH_PRIMARY_SHIFT = new Set(['i', 'j', 'c', 't', 'r', 'delete']);
 
@@ -25,7 +50,8 @@ export function isBlockedShortcut(input: KeyInput): boolean {
   const primary = input.control || input.meta;
   if (input.alt && (key === 'F4' || key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home')) return true;
   if (input.meta && input.alt && key === 'i') return true; // macOS DevTools
-  if (!primary) return key === 'BrowserBack' || key === 'BrowserForward' || key === 'BrowserRefresh' || key === 'BrowserHome';
+  if (!primary)
+    return key === 'BrowserBack' || key === 'BrowserForward' || key === 'BrowserRefresh' || key === 'BrowserHome';
   if (input.shift && BLOCKED_WITH_PRIMARY_SHIFT.has(key.toLowerCase())) return true;
   return BLOCKED_WITH_PRIMARY.has(key.toLowerCase());
 }
@@ -46,7 +72,9 @@ export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgi
 export const isAllowedNavigation = (url: string, policy: NavigationPolicy, isMainFrame = true): boolean => {
   const origin = originOf(url);
   if (origin === null) return false;
-  return policy.allowedOrigins.includes(origin) || (!isMainFrame && (policy.allowedSubframeOrigins ?? []).includes(origin));
+  return (
+    policy.allowedOrigins.includes(origin) || (!isMainFrame && (policy.allowedSubframeOrigins ?? []).includes(origin))
+  );
 };
 
 export interface WebContentsHardeningOptions extends NavigationPolicy {

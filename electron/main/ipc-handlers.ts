@@ -42,7 +42,10 @@ const sameFrame = (a: WebFrameMain, b: WebFrameMain): boolean =>
  * any other origin (file://, https://evil, data:, a navigated-away page). Electron throws when a
  * disposed frame is accessed; that, too, is a refusal.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, policy: TrustPolicy): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  policy: TrustPolicy,
+): boolean {
   try {
     return checkSender(event, policy);
   } catch {

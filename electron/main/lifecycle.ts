@@ -110,7 +110,11 @@ export function installRendererRecovery(deps: RendererRecoveryDeps): { recover(r
 type ProcessLike = Pick<NodeJS.Process, 'on'>;
 
 /** An exception nobody caught in the main process: log its class (never its message), relaunch. */
-export function installProcessFailureHandlers(proc: ProcessLike, app: Pick<App, 'relaunch' | 'exit'>, logger: Logger): void {
+export function installProcessFailureHandlers(
+  proc: ProcessLike,
+  app: Pick<App, 'relaunch' | 'exit'>,
+  logger: Logger,
+): void {
   let failing = false;
   const fail = (event: 'main.uncaught-exception' | 'main.unhandled-rejection') => (e: unknown) => {
     if (failing) return;
@@ -154,7 +158,11 @@ export function installQuitHandler(
 }
 
 /** In production the window cannot be closed (Alt+F4 through the window manager) unless quitting. */
-export function guardWindowClose(win: Pick<BrowserWindow, 'on'>, isQuitting: () => boolean, isProduction: boolean): void {
+export function guardWindowClose(
+  win: Pick<BrowserWindow, 'on'>,
+  isQuitting: () => boolean,
+  isProduction: boolean,
+): void {
   if (!isProduction) return;
   win.on('close', (event) => {
     if (!isQuitting()) event.preventDefault();

@@ -93,14 +93,24 @@ export async function startKioskMain(deps: MainDeps): Promise<RunningKiosk | nul
   });
 
   const kiosk = await loadKiosk({ createKiosk: deps.createKiosk ?? createKiosk, paths, electronPrint, logger });
-  registerKioskIpc(ipcMain, { api: kiosk.api, logger, trustedOrigins, trustedContents: () => win?.webContents ?? null });
+  registerKioskIpc(ipcMain, {
+    api: kiosk.api,
+    logger,
+    trustedOrigins,
+    trustedContents: () => win?.webContents ?? null,
+  });
   const quit = installQuitHandler(app, deps.proc, () => kiosk.close(), logger);
 
   const windowed = deps.env.KIOSK_WINDOWED === '1';
   win = new BrowserWindow(createKioskWindowOptions({ preloadPath: deps.preloadPath, isProduction, windowed }));
   const shown = win;
   guardWindowClose(shown, quit.isQuitting, isProduction);
-  installRendererRecovery({ contents: shown.webContents, endSession: () => kiosk.api.endSession({}), logger, isQuitting: quit.isQuitting });
+  installRendererRecovery({
+    contents: shown.webContents,
+    endSession: () => kiosk.api.endSession({}),
+    logger,
+    isQuitting: quit.isQuitting,
+  });
   shown.once('ready-to-show', () => shown.show());
   app.on('window-all-closed', () => app.quit());
 

@@ -5,7 +5,13 @@
 // in-memory session, and forgotten when the job ends. Page size is always A4 (never the printer's
 // default, which is Letter on many drivers); every job has a deadline.
 import { randomUUID } from 'node:crypto';
-import type { BrowserWindowConstructorOptions, PrinterInfo, Protocol, Session, WebContentsPrintOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  PrinterInfo,
+  Protocol,
+  Session,
+  WebContentsPrintOptions,
+} from 'electron';
 import { errorName, type Logger } from '../../core/log/logger';
 import type { ElectronPdfPrint } from '../../core/print/printer-config';
 import { SECURITY_HEADERS } from './app-protocol';
@@ -85,7 +91,8 @@ export const printOptionsFor = (job: Pick<PrintJob, 'deviceName' | 'pageSize'>):
 });
 
 /** CUPS reports IPP printer-state 5 (stopped) for a disabled or unreachable queue. */
-const isStopped = (printer: PrinterInfo): boolean => (printer.options as Record<string, unknown> | undefined)?.['printer-state'] === '5';
+const isStopped = (printer: PrinterInfo): boolean =>
+  (printer.options as Record<string, unknown> | undefined)?.['printer-state'] === '5';
 
 export interface PrintGlueDeps {
   readonly createWindow: () => PrintWindowLike;

@@ -160,7 +160,10 @@ export function KioskFlow() {
         </ConfirmDialog>
       ) : null}
       {reauth ? (
-        <ClerkReauthDialog onUnlocked={(token) => dispatch({ type: 'clerkRenewed', token })} onLock={() => void lock()} />
+        <ClerkReauthDialog
+          onUnlocked={(token) => dispatch({ type: 'clerkRenewed', token })}
+          onLock={() => void lock()}
+        />
       ) : null}
       {warning ? <IdleDialog remaining={idle.warningRemaining} onMore={idle.extend} onEnd={() => void wipe()} /> : null}
     </Layout>

@@ -56,7 +56,8 @@ export interface DobFields {
 }
 
 export type DobCheck =
-  { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: 'needYear' | 'needMonth' | 'invalid' };
+  | { readonly ok: true; readonly value: string }
+  | { readonly ok: false; readonly reason: 'needYear' | 'needMonth' | 'invalid' };
 
 /** Compose YYYY-MM-DD, YYYY-MM or YYYY; a date that does not exist or lies ahead is invalid. */
 export function composeDob(fields: DobFields, today: Date = new Date()): DobCheck {
@@ -75,7 +76,8 @@ export function composeDob(fields: DobFields, today: Date = new Date()): DobChec
   if (!/^\d{1,2}$/u.test(day)) return { ok: false, reason: 'invalid' };
   const iso = `${year}-${mm}-${day.padStart(2, '0')}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) return { ok: false, reason: 'invalid' };
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso)
+    return { ok: false, reason: 'invalid' };
   if (iso > today.toISOString().slice(0, 10)) return { ok: false, reason: 'invalid' };
   return { ok: true, value: iso };
 }
@@ -100,7 +102,10 @@ export function formatCountdown(seconds: number): string {
 }
 
 /** First ISO-looking date in an error's details (e.g. availableFrom, issuedAt). */
-export function dateFromDetails(details: Readonly<Record<string, unknown>> | undefined, keys: readonly string[]): string | null {
+export function dateFromDetails(
+  details: Readonly<Record<string, unknown>> | undefined,
+  keys: readonly string[],
+): string | null {
   if (!details) return null;
   for (const key of keys) {
     const value = details[key];

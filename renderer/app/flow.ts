@@ -7,7 +7,17 @@ import type { DobFields } from './entry-format';
 import { fieldOf } from './error-kinds';
 
 export type Screen =
-  'welcome' | 'id' | 'name' | 'dob' | 'reason' | 'summary' | 'working' | 'result' | 'refusal' | 'clerkPin' | 'clerkStatus';
+  | 'welcome'
+  | 'id'
+  | 'name'
+  | 'dob'
+  | 'reason'
+  | 'summary'
+  | 'working'
+  | 'result'
+  | 'refusal'
+  | 'clerkPin'
+  | 'clerkStatus';
 
 export interface Entry {
   readonly id: string;

@@ -43,7 +43,8 @@ export function useClerkSession(bridge: KioskBridge, token: string | null): Cler
       const r = await bridge.clerkTouch({ token });
       if (current.current !== token) return;
       if (r.ok) setKnown({ token, endsAt: Date.now() + r.value.expiresInSeconds * 1000, expired: false });
-      else if (r.error.code === 'CLERK_NOT_AUTHORISED') setKnown((k) => ({ token, endsAt: k?.token === token ? k.endsAt : null, expired: true }));
+      else if (r.error.code === 'CLERK_NOT_AUTHORISED')
+        setKnown((k) => ({ token, endsAt: k?.token === token ? k.endsAt : null, expired: true }));
     },
     [bridge, token],
   );

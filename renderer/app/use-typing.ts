@@ -14,7 +14,8 @@ export interface TypingHandlers {
   readonly onEnter: () => void;
 }
 
-const isTextField = (el: EventTarget | null): boolean => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
+const isTextField = (el: EventTarget | null): boolean =>
+  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
 
 export function useTyping(handlers: TypingHandlers, enabled = true): void {
   const ref = useRef(handlers);

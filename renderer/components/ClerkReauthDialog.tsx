@@ -44,10 +44,20 @@ export function ClerkReauthDialog({ onUnlocked, onLock }: ClerkReauthDialogProps
       initialFocus="#clerk-reauth-pin"
       footer={
         <>
-          <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action="reauth-lock" onClick={onLock}>
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary kiosk-btn"
+            data-action="reauth-lock"
+            onClick={onLock}
+          >
             <span className="kern-label">{t('clerk.reauthLock')}</span>
           </button>
-          <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="reauth-unlock" onClick={() => void submit()}>
+          <button
+            type="button"
+            className="kern-btn kern-btn--primary kiosk-btn"
+            data-action="reauth-unlock"
+            onClick={() => void submit()}
+          >
             <span className="kern-label">{t('clerk.unlock')}</span>
           </button>
         </>
@@ -74,7 +84,11 @@ export function ClerkReauthDialog({ onUnlocked, onLock }: ClerkReauthDialogProps
       <div id="clerk-reauth-status" aria-live="polite" className="field-status">
         {errorCode ? <Alert tone="danger">{t(`errors.${errorCode}`)}</Alert> : null}
       </div>
-      <NumericKeypad onDigit={(d) => update(pin + d)} onBackspace={() => update(pin.slice(0, -1))} onClear={() => update('')} />
+      <NumericKeypad
+        onDigit={(d) => update(pin + d)}
+        onBackspace={() => update(pin.slice(0, -1))}
+        onClear={() => update('')}
+      />
     </KioskDialog>
   );
 }

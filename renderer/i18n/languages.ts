@@ -23,7 +23,14 @@ export const LANGUAGE_INFO: Readonly<Record<UiLanguage, LanguageInfo>> = {
   uk: { code: 'uk', nativeName: 'Українська', htmlLang: 'uk', dir: 'ltr', locale: 'uk-UA', word: 'Мова' },
   ru: { code: 'ru', nativeName: 'Русский', htmlLang: 'ru', dir: 'ltr', locale: 'ru-RU', word: 'Язык' },
   pl: { code: 'pl', nativeName: 'Polski', htmlLang: 'pl', dir: 'ltr', locale: 'pl-PL', word: 'Język' },
-  'de-ls': { code: 'de-ls', nativeName: 'Leichte Sprache', htmlLang: 'de', dir: 'ltr', locale: 'de-DE', word: 'Sprache' },
+  'de-ls': {
+    code: 'de-ls',
+    nativeName: 'Leichte Sprache',
+    htmlLang: 'de',
+    dir: 'ltr',
+    locale: 'de-DE',
+    word: 'Sprache',
+  },
 };
 
 export const isUiLanguage = (code: unknown): code is UiLanguage =>

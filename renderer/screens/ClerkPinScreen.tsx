@@ -34,7 +34,11 @@ export function ClerkPinScreen({ onUnlocked, onCancel }: ClerkPinScreenProps) {
     if (r.ok) onUnlocked(r.value.token);
     else setErrorCode(r.error.code);
   };
-  useTyping({ onChar: (ch) => update(pin + ch), onBackspace: () => update(pin.slice(0, -1)), onEnter: () => void submit() });
+  useTyping({
+    onChar: (ch) => update(pin + ch),
+    onBackspace: () => update(pin.slice(0, -1)),
+    onEnter: () => void submit(),
+  });
   return (
     <section className="screen screen--clerk-pin">
       <ScreenHeading>{t('clerk.pinTitle')}</ScreenHeading>

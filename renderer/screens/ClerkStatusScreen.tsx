@@ -114,7 +114,9 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
               <dd>
                 {status.kioskLock ? (
                   <span className="kern-badge kern-badge--danger state-badge">
-                    {t('clerk.kioskLockUntil', { time: formatClockTime(status.kioskLock.until, locale) ?? status.kioskLock.until })}
+                    {t('clerk.kioskLockUntil', {
+                      time: formatClockTime(status.kioskLock.until, locale) ?? status.kioskLock.until,
+                    })}
                   </span>
                 ) : (
                   t('clerk.kioskLockNone')
@@ -128,10 +130,20 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
         </section>
       ) : null}
       <div className="clerk-actions">
-        <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="clerk-walk-in" onClick={onWalkIn}>
+        <button
+          type="button"
+          className="kern-btn kern-btn--primary kiosk-btn"
+          data-action="clerk-walk-in"
+          onClick={onWalkIn}
+        >
           <span className="kern-label">{t('clerk.walkIn')}</span>
         </button>
-        <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="clerk-reissue" onClick={onReissue}>
+        <button
+          type="button"
+          className="kern-btn kern-btn--primary kiosk-btn"
+          data-action="clerk-reissue"
+          onClick={onReissue}
+        >
           <span className="kern-label">{t('clerk.reissue')}</span>
         </button>
         <button
@@ -142,7 +154,12 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
         >
           <span className="kern-label">{t('clerk.refresh')}</span>
         </button>
-        <button type="button" className="kern-btn kern-btn--secondary kiosk-btn" data-action="clerk-lock" onClick={onLock}>
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary kiosk-btn"
+          data-action="clerk-lock"
+          onClick={onLock}
+        >
           <span className="kern-label">{t('clerk.lock')}</span>
         </button>
       </div>

@@ -62,7 +62,11 @@ export function IdScreen({ value, initialError, onChange, onNext, onBack, cancel
     }
     if (code === null) onNext();
   };
-  useTyping({ onChar: (ch) => update(value + ch), onBackspace: () => update(value.slice(0, -1)), onEnter: () => void submit() });
+  useTyping({
+    onChar: (ch) => update(value + ch),
+    onBackspace: () => update(value.slice(0, -1)),
+    onEnter: () => void submit(),
+  });
 
   const checked = check?.id === value ? check : null;
   const errorCode = showIncomplete ? 'ID_FORMAT' : (checked?.code ?? null);

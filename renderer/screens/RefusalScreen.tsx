@@ -37,7 +37,14 @@ function messageFor(error: AppError<string>, locale: string, t: TFunction): stri
   return date ? t(`errors.${error.code}`, { date: formatIsoDate(date, locale) }) : t(`errors.${error.code}_NO_DATE`);
 }
 
-export function RefusalScreen({ error, clerkActive, onRetry, onCheckEntries, onReissue, onStartOver }: RefusalScreenProps) {
+export function RefusalScreen({
+  error,
+  clerkActive,
+  onRetry,
+  onCheckEntries,
+  onReissue,
+  onStartOver,
+}: RefusalScreenProps) {
   const { t } = useTranslation();
   const { locale } = useKiosk();
   const kind = kindOf(error.code);
@@ -81,7 +88,12 @@ export function RefusalScreen({ error, clerkActive, onRetry, onCheckEntries, onR
           </button>
         ) : null}
         {kind === 'alreadyIssued' && clerkActive ? (
-          <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="reissue" onClick={onReissue}>
+          <button
+            type="button"
+            className="kern-btn kern-btn--primary kiosk-btn"
+            data-action="reissue"
+            onClick={onReissue}
+          >
             <span className="kern-label">{t('refusal.reissue')}</span>
           </button>
         ) : null}

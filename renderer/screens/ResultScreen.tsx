@@ -99,10 +99,17 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
                 data-action={`print-${format}`}
                 onClick={() => void doPrint(format)}
               >
-                <span className="kern-label">{format === 'receipt' ? t('result.printReceipt') : t('result.printA4')}</span>
+                <span className="kern-label">
+                  {format === 'receipt' ? t('result.printReceipt') : t('result.printA4')}
+                </span>
               </button>
             ))}
-            <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="finish" onClick={onFinish}>
+            <button
+              type="button"
+              className="kern-btn kern-btn--primary kiosk-btn"
+              data-action="finish"
+              onClick={onFinish}
+            >
               <span className="kern-label">{t('result.finish')}</span>
             </button>
           </div>

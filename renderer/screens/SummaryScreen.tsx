@@ -19,17 +19,25 @@ export function SummaryScreen({ entry, reissue, onChange, onConfirm, onBack }: S
   const { t } = useTranslation();
   const { idShape, locale } = useKiosk();
   const dob = composeDob(entry.dob);
-  const rows: { key: 'id' | 'name' | 'dob' | 'reason'; label: string; value: string; change: string; ltr?: boolean }[] = [
-    { key: 'id', label: t('summary.id'), value: displayId(entry.id, idShape), change: t('summary.changeId'), ltr: true },
-    { key: 'name', label: t('summary.name'), value: entry.familyName, change: t('summary.changeName') },
-    {
-      key: 'dob',
-      label: t('summary.dob'),
-      value: dob.ok ? formatIsoDate(dob.value, locale) : '',
-      change: t('summary.changeDob'),
-    },
-  ];
-  if (reissue) rows.push({ key: 'reason', label: t('summary.reason'), value: entry.reason, change: t('summary.changeReason') });
+  const rows: { key: 'id' | 'name' | 'dob' | 'reason'; label: string; value: string; change: string; ltr?: boolean }[] =
+    [
+      {
+        key: 'id',
+        label: t('summary.id'),
+        value: displayId(entry.id, idShape),
+        change: t('summary.changeId'),
+        ltr: true,
+      },
+      { key: 'name', label: t('summary.name'), value: entry.familyName, change: t('summary.changeName') },
+      {
+        key: 'dob',
+        label: t('summary.dob'),
+        value: dob.ok ? formatIsoDate(dob.value, locale) : '',
+        change: t('summary.changeDob'),
+      },
+    ];
+  if (reissue)
+    rows.push({ key: 'reason', label: t('summary.reason'), value: entry.reason, change: t('summary.changeReason') });
   return (
     <section className="screen screen--summary">
       <ScreenHeading>{t('summary.title')}</ScreenHeading>
@@ -61,7 +69,11 @@ export function SummaryScreen({ entry, reissue, onChange, onConfirm, onBack }: S
         <p className="kern-body">{t('summary.privacyKept')}</p>
         <p className="kern-body">{t('summary.privacyWiped')}</p>
       </section>
-      <NavBar onBack={onBack} onNext={onConfirm} nextLabel={reissue ? t('summary.confirmReissue') : t('summary.confirm')} />
+      <NavBar
+        onBack={onBack}
+        onNext={onConfirm}
+        nextLabel={reissue ? t('summary.confirmReissue') : t('summary.confirm')}
+      />
     </section>
   );
 }

@@ -37,7 +37,11 @@ export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
         </ul>
         <p className="kern-body kern-body--large">{t('welcome.needSteps')}</p>
       </div>
-      <div className="welcome-service" data-service-level={service?.level ?? 'unknown'} data-locked={lockedUntil ? 'kiosk' : undefined}>
+      <div
+        className="welcome-service"
+        data-service-level={service?.level ?? 'unknown'}
+        data-locked={lockedUntil ? 'kiosk' : undefined}
+      >
         {lockedUntil ? (
           <Alert tone="danger" title={t('service.lockedTitle')}>
             {t('service.lockedText', { time: lockedUntil })}

@@ -33,7 +33,12 @@ describe('lint zones', () => {
   });
 
   it('core never imports electron, renderer or server', async () => {
-    for (const spec of ['electron', '../../electron/main/main', '../../renderer/app/KioskFlow', '../../server/http-server']) {
+    for (const spec of [
+      'electron',
+      '../../electron/main/main',
+      '../../renderer/app/KioskFlow',
+      '../../server/http-server',
+    ]) {
       const code = `import * as m from '${spec}';\nexport const x = m;\n`;
       expect(restricted(await rulesHit('core/api/zone-probe.ts', code)), spec).toHaveLength(1);
     }
@@ -49,7 +54,10 @@ describe('lint zones', () => {
 
   it('raw IPC lives only in the two IPC modules', async () => {
     const code = "import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);\n";
-    expect(await rulesHit('electron/main/zone-probe.ts', code)).toEqual(['no-restricted-syntax', 'no-restricted-syntax']);
+    expect(await rulesHit('electron/main/zone-probe.ts', code)).toEqual([
+      'no-restricted-syntax',
+      'no-restricted-syntax',
+    ]);
     expect(await rulesHit('electron/main/ipc-handlers.ts', code)).toEqual([]);
   });
 });

@@ -25,7 +25,12 @@ const dirsFor = () => {
   return d;
 };
 const erika = DEMO_PEOPLE[0]!;
-const request = { genesenenId: erika.genesenenId, familyName: erika.familyName, dateOfBirth: erika.dateOfBirth, lang: 'de' };
+const request = {
+  genesenenId: erika.genesenenId,
+  familyName: erika.familyName,
+  dateOfBirth: erika.dateOfBirth,
+  lang: 'de',
+};
 
 async function issueOnce(dataDir: string): Promise<string> {
   const k = await createKiosk({ dataDir });
@@ -37,21 +42,37 @@ async function issueOnce(dataDir: string): Promise<string> {
 
 const auditLines = (dataDir: string): { file: string; lines: AuditLine[] } => {
   const dir = join(dataDir, 'audit');
-  const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.jsonl'))!);
-  return { file, lines: readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as AuditLine) };
+  const file = join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.jsonl'))!,
+  );
+  return {
+    file,
+    lines: readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditLine),
+  };
 };
 
 /** The attacker's rewrite: drop the issuance, renumber and rehash (SHA-256, or HMAC with a guessed key). */
 function rewriteWithout(dataDir: string, uvci: string, guessedKey?: Buffer): void {
   const { file, lines } = auditLines(dataDir);
   let prev = GENESIS_HASH;
-  const out = lines.filter((l) => l.uvci !== uvci).map((l, i) => {
-    const { hash: _h, alg: _a, keyId: _k, ...rest } = l;
-    const base = { ...rest, seq: i + 1, prev, ...(guessedKey ? { alg: 'hmac-sha256' as const, keyId: l.keyId } : {}) };
-    const line = { ...base, hash: lineHash(base, guessedKey) };
-    prev = line.hash;
-    return JSON.stringify(line);
-  });
+  const out = lines
+    .filter((l) => l.uvci !== uvci)
+    .map((l, i) => {
+      const { hash: _h, alg: _a, keyId: _k, ...rest } = l;
+      const base = {
+        ...rest,
+        seq: i + 1,
+        prev,
+        ...(guessedKey ? { alg: 'hmac-sha256' as const, keyId: l.keyId } : {}),
+      };
+      const line = { ...base, hash: lineHash(base, guessedKey) };
+      prev = line.hash;
+      return JSON.stringify(line);
+    });
   writeFileSync(file, `${out.join('\n')}\n`);
 }
 
@@ -89,10 +110,16 @@ describe('a rewritten audit is detected', () => {
     if (!anchor.ok) throw new Error('anchor');
     const anchorFile = join(dataDir, '..', 'anchor.json');
     writeAnchor(anchorFile, anchor.value);
-    expect(verifyWithAnchors(join(dataDir, 'audit'), key.value, [anchorFile])).toMatchObject({ ok: true, value: { anchors: 1 } });
+    expect(verifyWithAnchors(join(dataDir, 'audit'), key.value, [anchorFile])).toMatchObject({
+      ok: true,
+      value: { anchors: 1 },
+    });
 
     rewriteWithout(dataDir, uvci, Buffer.alloc(32, 7));
-    expect(verifyAuditChain(join(dataDir, 'audit'), { key: key.value })).toMatchObject({ ok: false, error: { details: { reason: 'hash-mismatch' } } });
+    expect(verifyAuditChain(join(dataDir, 'audit'), { key: key.value })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'hash-mismatch' } },
+    });
     // Even an insider holding the key cannot move the anchored head.
     rewriteWithout(dataDir, uvci, key.value.key);
     expect(verifyAuditChain(join(dataDir, 'audit'), { key: key.value }).ok).toBe(true);
@@ -102,10 +129,13 @@ describe('a rewritten audit is detected', () => {
     });
     const forged = { ...anchor.value, hash: 'f'.repeat(64) };
     writeFileSync(anchorFile, JSON.stringify(forged));
-    expect(verifyWithAnchors(join(dataDir, 'audit'), key.value, [anchorFile])).toMatchObject({ ok: false, error: { details: { reason: 'anchor-mac' } } });
+    expect(verifyWithAnchors(join(dataDir, 'audit'), key.value, [anchorFile])).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'anchor-mac' } },
+    });
   }, 60_000);
 
-  it('cli audit anchor / verify: ok on the kiosk\'s chain, exit 1 after the rewrite', async () => {
+  it("cli audit anchor / verify: ok on the kiosk's chain, exit 1 after the rewrite", async () => {
     const { dataDir } = dirsFor();
     const uvci = await issueOnce(dataDir);
     const anchorFile = join(dataDir, '..', 'head.json');
@@ -133,15 +163,26 @@ describe('the audit key', () => {
     expect(await createKiosk({ dataDir, configPath })).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID' } });
     const insideKey = join(dataDir, 'my.key');
     writeFileSync(insideKey, `${'ab'.repeat(32)}\n`, { mode: 0o600 });
-    expect(loadAuditKey(insideKey, dataDir)).toMatchObject({ ok: false, error: { details: { reason: 'inside-data-dir' } } });
+    expect(loadAuditKey(insideKey, dataDir)).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'inside-data-dir' } },
+    });
     chmodSync(loose, 0o600);
-    expect(loadAuditKey(loose, dataDir)).toMatchObject({ ok: true, value: { keyId: auditKeyId(Buffer.from('ab'.repeat(32), 'hex')) } });
+    expect(loadAuditKey(loose, dataDir)).toMatchObject({
+      ok: true,
+      value: { keyId: auditKeyId(Buffer.from('ab'.repeat(32), 'hex')) },
+    });
   }, 60_000);
 });
 
 describe('refusal bursts cannot fill the disk', () => {
   const key = { key: Buffer.alloc(32, 1), keyId: auditKeyId(Buffer.alloc(32, 1)) };
-  const refusal = { event: 'issuance.refused' as const, outcome: 'refused' as const, code: 'NOT_FOUND', idHash: 'a'.repeat(64) };
+  const refusal = {
+    event: 'issuance.refused' as const,
+    outcome: 'refused' as const,
+    code: 'NOT_FOUND',
+    idHash: 'a'.repeat(64),
+  };
   const open = (maxBytes?: number) => {
     const { dataDir } = dirsFor();
     const dir = join(dataDir, 'audit');
@@ -157,7 +198,11 @@ describe('refusal bursts cannot fill the disk', () => {
     log.append({ ...refusal, code: 'TOO_EARLY' });
     log.flush();
     const lines = read();
-    expect(lines.map((l) => [l.code, l.count])).toEqual([['NOT_FOUND', undefined], ['NOT_FOUND', 49], ['TOO_EARLY', undefined]]);
+    expect(lines.map((l) => [l.code, l.count])).toEqual([
+      ['NOT_FOUND', undefined],
+      ['NOT_FOUND', 49],
+      ['TOO_EARLY', undefined],
+    ]);
     expect(verifyAuditChain(dir, { key }).ok).toBe(true);
   });
 
@@ -167,7 +212,8 @@ describe('refusal bursts cannot fill the disk', () => {
     let i = 0;
     while (log.health().code === undefined) log.append({ ...refusal, idHash: (i++).toString(16).padStart(64, '0') });
     expect(log.health().code).toBe('AUDIT_SPACE_LOW');
-    while (log.health().code !== 'AUDIT_CAP_REACHED') log.append({ ...refusal, idHash: (i++).toString(16).padStart(64, '0') });
+    while (log.health().code !== 'AUDIT_CAP_REACHED')
+      log.append({ ...refusal, idHash: (i++).toString(16).padStart(64, '0') });
     const before = read().length;
     for (let j = 0; j < 1000; j++) log.append({ ...refusal, idHash: (i++).toString(16).padStart(64, '0') });
     expect(read().length).toBe(before);

@@ -39,7 +39,11 @@ async function doctorWithPinFile(pinFile: string): Promise<{ report: DoctorRepor
       clerk: { pinHash: DEMO_CLERK_PIN_HASH },
     }),
   );
-  const report = await runDoctor({ configPath, dataDir: join(dirs.dataDir, `inst-${n}`), cupsdConf: join(dirs.configDir, 'cupsd.conf') });
+  const report = await runDoctor({
+    configPath,
+    dataDir: join(dirs.dataDir, `inst-${n}`),
+    cupsdConf: join(dirs.configDir, 'cupsd.conf'),
+  });
   return { report, failed: report.results.filter((r) => r.status === 'FAIL').map((r) => r.check) };
 }
 

@@ -59,11 +59,15 @@ async function pgInstallation(opts: { migrated?: boolean; withPassword?: boolean
   const doctor = (now?: () => Date) => runDoctor({ configPath, dataDir, cupsdConf, ...(now ? { now } : {}) });
   /** `cli doctor` as the installer runs it: exit code, stdout and stderr. */
   const cli = () =>
-    promisify(execFile)('npx', ['tsx', 'core/cli/main.ts', 'doctor', '--config', configPath, '--data-dir', dataDir, '--cupsd-conf', cupsdConf], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    }).then(
+    promisify(execFile)(
+      'npx',
+      ['tsx', 'core/cli/main.ts', 'doctor', '--config', configPath, '--data-dir', dataDir, '--cupsd-conf', cupsdConf],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    ).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
@@ -81,9 +85,14 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     expect(report.ready).toBe(true);
     expect(line(report, 'registry')).toMatchObject({
       status: 'ok',
-      detail: expect.stringMatching(/^PostgreSQL postgres:\/\/kiosk@127\.0\.0\.1:\d+\/doctor_\d+, schema v1, writable \(probe rolled back\), 0 issued$/),
+      detail: expect.stringMatching(
+        /^PostgreSQL postgres:\/\/kiosk@127\.0\.0\.1:\d+\/doctor_\d+, schema v1, writable \(probe rolled back\), 0 issued$/,
+      ),
     });
-    expect(line(report, 'id-hash key')).toMatchObject({ status: 'ok', detail: expect.stringContaining(inst.registry.idHashKeyFile) });
+    expect(line(report, 'id-hash key')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringContaining(inst.registry.idHashKeyFile),
+    });
     expect(line(report, 'clock')).toMatchObject({
       status: 'ok',
       detail: expect.stringMatching(/^offset to the PostgreSQL server -?\d+\.\d s \(round trip \d+ ms\)$/),
@@ -113,7 +122,9 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     writeFileSync(inst.configPath, JSON.stringify({ kioskId: `kiosk-${n}`, registry: inst.registry }));
     const report = await inst.doctor();
     expect(failedOf(report)).toEqual(['registry']);
-    expect(line(report, 'registry')?.detail).toContain('schema v0, this build needs v1, and this role may not migrate it');
+    expect(line(report, 'registry')?.detail).toContain(
+      'schema v0, this build needs v1, and this role may not migrate it',
+    );
   });
 
   it('a schema written by a newer kiosk version fails the registry line', async () => {
@@ -132,10 +143,12 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     writeFileSync(inst.configPath, JSON.stringify({ kioskId: `kiosk-${n}`, registry: inst.registry }));
     const report = await inst.doctor();
     expect(failedOf(report)).toEqual(['registry']);
-    expect(line(report, 'registry')?.detail).toMatch(/this role lacks issuance INSERT, attempt INSERT, .*audit_line INSERT, issuance_id_seq USAGE, attempt_id_seq USAGE$/);
+    expect(line(report, 'registry')?.detail).toMatch(
+      /this role lacks issuance INSERT, attempt INSERT, .*audit_line INSERT, issuance_id_seq USAGE, attempt_id_seq USAGE$/,
+    );
   });
 
-  it("an ID-hash key file others can read (0644) fails exactly the id-hash key line; a missing or short one too", async () => {
+  it('an ID-hash key file others can read (0644) fails exactly the id-hash key line; a missing or short one too', async () => {
     const inst = await pgInstallation();
     chmodSync(inst.registry.idHashKeyFile, 0o644);
     const open = await inst.doctor();
@@ -166,7 +179,10 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     const port = (silent.address() as AddressInfo).port;
     try {
       inst.registry.url = inst.registry.url.replace(/:\d+\//, `:${port}/`);
-      writeFileSync(inst.configPath, JSON.stringify({ kioskId: `kiosk-${n}`, registry: { ...inst.registry, deadlineMs: 1000 } }));
+      writeFileSync(
+        inst.configPath,
+        JSON.stringify({ kioskId: `kiosk-${n}`, registry: { ...inst.registry, deadlineMs: 1000 } }),
+      );
       const started = Date.now();
       const report = await inst.doctor();
       expect(Date.now() - started).toBeLessThan(15_000);
@@ -177,41 +193,57 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     }
   });
 
-  it('a stopped server fails the registry line with the reason and no password; the verdict is NOT READY, exit code 1', { timeout: 90_000 }, async () => {
-    const inst = await pgInstallation({ withPassword: true });
-    const healthy = await inst.doctor();
-    expect(failedOf(healthy)).toEqual([]);
-    cluster.stop();
-    try {
-      const report = await inst.doctor();
-      expect(report.ready).toBe(false);
-      expect(failedOf(report)).toEqual(['registry']);
-      expect(line(report, 'registry')?.detail).toMatch(
-        /^postgres:\/\/kiosk@127\.0\.0\.1:\d+\/doctor_\d+: connection refused \(server stopped or wrong port\)$/,
-      );
-      expect(line(report, 'clock')?.status).toBe('skip');
-      const text = formatDoctorReport(report);
-      expect(text).toMatch(/VERDICT: NOT READY \(1 failed: registry\)\n$/);
-      const cli = await inst.cli();
-      expect(cli.code).toBe(1);
-      expect(cli.stdout).toMatch(/VERDICT: NOT READY \(1 failed: registry\)\n$/);
-      for (const out of [text, formatDoctorReport(healthy), JSON.stringify(healthy), cli.stdout, cli.stderr])
-        expect(out).not.toContain(PASSWORD);
-    } finally {
-      cluster.start();
-    }
-  });
+  it(
+    'a stopped server fails the registry line with the reason and no password; the verdict is NOT READY, exit code 1',
+    { timeout: 90_000 },
+    async () => {
+      const inst = await pgInstallation({ withPassword: true });
+      const healthy = await inst.doctor();
+      expect(failedOf(healthy)).toEqual([]);
+      cluster.stop();
+      try {
+        const report = await inst.doctor();
+        expect(report.ready).toBe(false);
+        expect(failedOf(report)).toEqual(['registry']);
+        expect(line(report, 'registry')?.detail).toMatch(
+          /^postgres:\/\/kiosk@127\.0\.0\.1:\d+\/doctor_\d+: connection refused \(server stopped or wrong port\)$/,
+        );
+        expect(line(report, 'clock')?.status).toBe('skip');
+        const text = formatDoctorReport(report);
+        expect(text).toMatch(/VERDICT: NOT READY \(1 failed: registry\)\n$/);
+        const cli = await inst.cli();
+        expect(cli.code).toBe(1);
+        expect(cli.stdout).toMatch(/VERDICT: NOT READY \(1 failed: registry\)\n$/);
+        for (const out of [text, formatDoctorReport(healthy), JSON.stringify(healthy), cli.stdout, cli.stderr])
+          expect(out).not.toContain(PASSWORD);
+      } finally {
+        cluster.start();
+      }
+    },
+  );
 });
 
 describe('how the doctor names a PostgreSQL server', () => {
   it('never with the password or the query, whatever shape the URL has', () => {
     const cases: [string, string][] = [
-      [`postgres://kiosk:${PASSWORD}@db.example:5432/registry?password=${PASSWORD}&sslmode=require`, 'postgres://kiosk@db.example:5432/registry'],
+      [
+        `postgres://kiosk:${PASSWORD}@db.example:5432/registry?password=${PASSWORD}&sslmode=require`,
+        'postgres://kiosk@db.example:5432/registry',
+      ],
       [`postgresql://kiosk:${PASSWORD}@db1:5432,db2:5432/registry`, 'postgres://kiosk@db1:5432,db2:5432/registry'],
       [`postgres://kiosk@db/registry?password=${PASSWORD}`, 'postgres://kiosk@db/registry'],
-      [`postgres://kiosk:a@${PASSWORD}@db/registry`, 'postgres (URL not shown: percent-encode special characters in it)'],
-      [`postgres://kiosk:a/${PASSWORD}@db/registry`, 'postgres (URL not shown: percent-encode special characters in it)'],
-      [`postgres://db/registry?password=a@${PASSWORD}`, 'postgres (URL not shown: percent-encode special characters in it)'],
+      [
+        `postgres://kiosk:a@${PASSWORD}@db/registry`,
+        'postgres (URL not shown: percent-encode special characters in it)',
+      ],
+      [
+        `postgres://kiosk:a/${PASSWORD}@db/registry`,
+        'postgres (URL not shown: percent-encode special characters in it)',
+      ],
+      [
+        `postgres://db/registry?password=a@${PASSWORD}`,
+        'postgres (URL not shown: percent-encode special characters in it)',
+      ],
     ];
     for (const [url, shown] of cases) expect(describePgUrl(url)).toBe(shown);
   });

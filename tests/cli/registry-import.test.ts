@@ -45,7 +45,12 @@ function installFleetKey(dataDir: string, fleetKeyFile: string): void {
 }
 
 /** A kiosk on its own SQLite data directory, optionally given the fleet key as its registry.secret. */
-async function sqliteKiosk(dataDir: string, configPath: string, fleetKeyFile: string | undefined, people: readonly TestPerson[]) {
+async function sqliteKiosk(
+  dataDir: string,
+  configPath: string,
+  fleetKeyFile: string | undefined,
+  people: readonly TestPerson[],
+) {
   if (fleetKeyFile) installFleetKey(dataDir, fleetKeyFile);
   const kiosk = await openKiosk({ dataDir, configPath, now: () => new Date() });
   const uvcis: string[] = [];
@@ -80,7 +85,14 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
         // people[2] is issued on both kiosks (a duplicate that exists today); people[5] nowhere.
         const uvcisA = await sqliteKiosk(dataA, configA!, rc.idHashKeyFile, people.slice(0, 3));
         const uvcisB = await sqliteKiosk(dataB, configB!, rc.idHashKeyFile, people.slice(2, 5));
-        const args = ['--from-sqlite', registryPathOf(dataA), '--from-sqlite', registryPathOf(dataB), '--config', fleetConfig!];
+        const args = [
+          '--from-sqlite',
+          registryPathOf(dataA),
+          '--from-sqlite',
+          registryPathOf(dataB),
+          '--config',
+          fleetConfig!,
+        ];
 
         const first = await cli([...args, '--json']);
         expect(first.stderr).toBe('');
@@ -90,10 +102,20 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
           duplicates: { uvci: string; kioskId: string; keptUvci: string; keptKioskId: string }[];
         };
         expect(report.inserted).toBe(6);
-        expect(report.duplicates).toEqual([{ uvci: uvcisB[0], kioskId: 'kiosk-b', keptUvci: uvcisA[2], keptKioskId: 'kiosk-a' }]);
+        expect(report.duplicates).toEqual([
+          { uvci: uvcisB[0], kioskId: 'kiosk-b', keptUvci: uvcisA[2], keptKioskId: 'kiosk-a' },
+        ]);
         expect(await issuanceCount('import_city')).toBe(6);
-        const audit = await cluster.query<{ event: string }>('SELECT event FROM audit_line ORDER BY seq', [], 'import_city');
-        expect(audit.map((a) => a.event)).toEqual(['registry.imported', 'registry.import-duplicate', 'registry.imported']);
+        const audit = await cluster.query<{ event: string }>(
+          'SELECT event FROM audit_line ORDER BY seq',
+          [],
+          'import_city',
+        );
+        expect(audit.map((a) => a.event)).toEqual([
+          'registry.imported',
+          'registry.import-duplicate',
+          'registry.imported',
+        ]);
 
         const second = await cli(args);
         expect(second.code).toBe(0);
@@ -114,7 +136,11 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
         expect(needles.filter((n) => output.includes(n))).toEqual([]);
         expect(inspectRegistry(registryPathOf(dataB)).rows).toHaveLength(3);
 
-        const fleet = await openKiosk({ dataDir: join(dirs.dataDir, 'fleet'), configPath: fleetConfig!, now: () => new Date() });
+        const fleet = await openKiosk({
+          dataDir: join(dirs.dataDir, 'fleet'),
+          configPath: fleetConfig!,
+          now: () => new Date(),
+        });
         try {
           for (const p of people.slice(0, 5)) {
             const r = await fleet.api.issue({ ...p, lang: 'de' });
@@ -130,64 +156,98 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
     },
   );
 
-  it('a registry hashed with another secret than the fleet key is refused (IMPORT_KEY_MISMATCH) and nothing is imported', { timeout: 120_000 }, async () => {
-    const dirs = makeDirs();
-    try {
-      const people = bulkPeople(2, new Date(), 'Umzugsfehler');
-      const rc = await pgRegistryConfig(cluster, 'import_refused', dirs.configDir);
-      const [configA, configC] = writeKioskConfigs(dirs.configDir, people, ['kiosk-a', 'kiosk-c']);
-      const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], { registry: rc });
-      const dataA = join(dirs.dataDir, 'a');
-      const dataC = join(dirs.dataDir, 'c');
-      await sqliteKiosk(dataA, configA!, rc.idHashKeyFile, people.slice(0, 1));
-      await sqliteKiosk(dataC, configC!, undefined, people.slice(1, 2));
-      const r = await cli(['--from-sqlite', registryPathOf(dataA), '--from-sqlite', registryPathOf(dataC), '--config', fleetConfig!]);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('refused (IMPORT_KEY_MISMATCH)');
-      expect(r.stderr).toContain(registryPathOf(dataC));
-      expect(r.stderr).toContain('nothing imported');
-      const tables = await cluster.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE tablename = 'issuance'", [], 'import_refused');
-      expect(Number(tables[0]!.n)).toBe(0);
-    } finally {
-      dirs.cleanup();
-    }
-  });
-
-  it('a clerk reissue on a kiosk between two runs is carried over: the replaced certificate superseded, the new one issued, no duplicate', { timeout: 120_000 }, async () => {
-    const dirs = makeDirs();
-    try {
-      const PIN = '864209';
-      const people = bulkPeople(1, new Date(), 'Umzugsneu');
-      const rc = await pgRegistryConfig(cluster, 'import_reissue', dirs.configDir);
-      const [configA] = writeKioskConfigs(dirs.configDir, people, ['kiosk-a'], { clerk: { pinHash: await hashPin(PIN) } });
-      const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], { registry: rc });
-      const dataA = join(dirs.dataDir, 'a');
-      const [first] = await sqliteKiosk(dataA, configA!, rc.idHashKeyFile, people);
-      const args = ['--from-sqlite', registryPathOf(dataA), '--config', fleetConfig!, '--json'];
-      expect(JSON.parse((await cli(args)).stdout)).toMatchObject({ inserted: 1, duplicates: [] });
-
-      const kiosk = await openKiosk({ dataDir: dataA, configPath: configA!, now: () => new Date() });
-      let second: string;
+  it(
+    'a registry hashed with another secret than the fleet key is refused (IMPORT_KEY_MISMATCH) and nothing is imported',
+    { timeout: 120_000 },
+    async () => {
+      const dirs = makeDirs();
       try {
-        const unlock = await kiosk.api.clerkUnlock({ pin: PIN });
-        if (!unlock.ok) throw new Error(unlock.error.code);
-        const r = await kiosk.api.clerkReissue({ ...people[0]!, lang: 'de', token: unlock.value.token, reason: 'Ausdruck verloren' });
-        if (!r.ok) throw new Error(r.error.code);
-        second = r.value.uvci;
+        const people = bulkPeople(2, new Date(), 'Umzugsfehler');
+        const rc = await pgRegistryConfig(cluster, 'import_refused', dirs.configDir);
+        const [configA, configC] = writeKioskConfigs(dirs.configDir, people, ['kiosk-a', 'kiosk-c']);
+        const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], { registry: rc });
+        const dataA = join(dirs.dataDir, 'a');
+        const dataC = join(dirs.dataDir, 'c');
+        await sqliteKiosk(dataA, configA!, rc.idHashKeyFile, people.slice(0, 1));
+        await sqliteKiosk(dataC, configC!, undefined, people.slice(1, 2));
+        const r = await cli([
+          '--from-sqlite',
+          registryPathOf(dataA),
+          '--from-sqlite',
+          registryPathOf(dataC),
+          '--config',
+          fleetConfig!,
+        ]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain('refused (IMPORT_KEY_MISMATCH)');
+        expect(r.stderr).toContain(registryPathOf(dataC));
+        expect(r.stderr).toContain('nothing imported');
+        const tables = await cluster.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'issuance'",
+          [],
+          'import_refused',
+        );
+        expect(Number(tables[0]!.n)).toBe(0);
       } finally {
-        await kiosk.close();
+        dirs.cleanup();
       }
-      const again = JSON.parse((await cli(args)).stdout) as { inserted: number; duplicates: unknown[]; sources: { updated: number }[] };
-      expect(again).toMatchObject({ inserted: 1, duplicates: [], sources: [{ updated: 1 }] });
-      const rows = await cluster.query<{ uvci: string; status: string }>('SELECT uvci, status FROM issuance ORDER BY id', [], 'import_reissue');
-      expect(rows).toEqual([
-        { uvci: first, status: 'superseded' },
-        { uvci: second, status: 'issued' },
-      ]);
-    } finally {
-      dirs.cleanup();
-    }
-  });
+    },
+  );
+
+  it(
+    'a clerk reissue on a kiosk between two runs is carried over: the replaced certificate superseded, the new one issued, no duplicate',
+    { timeout: 120_000 },
+    async () => {
+      const dirs = makeDirs();
+      try {
+        const PIN = '864209';
+        const people = bulkPeople(1, new Date(), 'Umzugsneu');
+        const rc = await pgRegistryConfig(cluster, 'import_reissue', dirs.configDir);
+        const [configA] = writeKioskConfigs(dirs.configDir, people, ['kiosk-a'], {
+          clerk: { pinHash: await hashPin(PIN) },
+        });
+        const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], { registry: rc });
+        const dataA = join(dirs.dataDir, 'a');
+        const [first] = await sqliteKiosk(dataA, configA!, rc.idHashKeyFile, people);
+        const args = ['--from-sqlite', registryPathOf(dataA), '--config', fleetConfig!, '--json'];
+        expect(JSON.parse((await cli(args)).stdout)).toMatchObject({ inserted: 1, duplicates: [] });
+
+        const kiosk = await openKiosk({ dataDir: dataA, configPath: configA!, now: () => new Date() });
+        let second: string;
+        try {
+          const unlock = await kiosk.api.clerkUnlock({ pin: PIN });
+          if (!unlock.ok) throw new Error(unlock.error.code);
+          const r = await kiosk.api.clerkReissue({
+            ...people[0]!,
+            lang: 'de',
+            token: unlock.value.token,
+            reason: 'Ausdruck verloren',
+          });
+          if (!r.ok) throw new Error(r.error.code);
+          second = r.value.uvci;
+        } finally {
+          await kiosk.close();
+        }
+        const again = JSON.parse((await cli(args)).stdout) as {
+          inserted: number;
+          duplicates: unknown[];
+          sources: { updated: number }[];
+        };
+        expect(again).toMatchObject({ inserted: 1, duplicates: [], sources: [{ updated: 1 }] });
+        const rows = await cluster.query<{ uvci: string; status: string }>(
+          'SELECT uvci, status FROM issuance ORDER BY id',
+          [],
+          'import_reissue',
+        );
+        expect(rows).toEqual([
+          { uvci: first, status: 'superseded' },
+          { uvci: second, status: 'issued' },
+        ]);
+      } finally {
+        dirs.cleanup();
+      }
+    },
+  );
 });
 
 describe('registry import sources', () => {
@@ -201,10 +261,16 @@ describe('registry import sources', () => {
       await sqliteKiosk(dirs.dataDir, config!, keyFile, people);
       const fleetKey = readFileSync(keyFile);
       const path = registryPathOf(dirs.dataDir);
-      expect(readSqliteSource(path, fleetKey)).toMatchObject({ ok: true, value: { rows: [{ status: 'issued' }], openReservations: 0 } });
+      expect(readSqliteSource(path, fleetKey)).toMatchObject({
+        ok: true,
+        value: { rows: [{ status: 'issued' }], openReservations: 0 },
+      });
       const notARegistry = join(dirs.dataDir, 'other.sqlite');
       writeFileSync(notARegistry, '');
-      expect(readSqliteSource(notARegistry, fleetKey)).toMatchObject({ ok: false, error: { code: 'IMPORT_SOURCE_UNREADABLE' } });
+      expect(readSqliteSource(notARegistry, fleetKey)).toMatchObject({
+        ok: false,
+        error: { code: 'IMPORT_SOURCE_UNREADABLE' },
+      });
       rmSync(secretPathFor(path));
       expect(readSqliteSource(path, fleetKey)).toMatchObject({ ok: false, error: { code: 'IMPORT_SECRET_MISSING' } });
     } finally {

@@ -49,11 +49,28 @@ describe('cli', () => {
   });
 
   it('encode prints an HC1; --json adds kid and base64 DSC', async () => {
-    const plain = await cli(['encode', '--payload', payloadFile, '--key', join(keys, 'dsc-key.pem'), '--cert', join(keys, 'dsc.pem')]);
+    const plain = await cli([
+      'encode',
+      '--payload',
+      payloadFile,
+      '--key',
+      join(keys, 'dsc-key.pem'),
+      '--cert',
+      join(keys, 'dsc.pem'),
+    ]);
     expect(plain.code).toBe(0);
     hc1 = plain.stdout.replace(/\n$/, '');
     expect(hc1).toMatch(/^HC1:[0-9A-Z $%*+\-./:]+$/);
-    const json = await cli(['encode', '--json', '--payload', payloadFile, '--key', join(keys, 'dsc-key.pem'), '--cert', join(keys, 'dsc.pem')]);
+    const json = await cli([
+      'encode',
+      '--json',
+      '--payload',
+      payloadFile,
+      '--key',
+      join(keys, 'dsc-key.pem'),
+      '--cert',
+      join(keys, 'dsc.pem'),
+    ]);
     const out = JSON.parse(json.stdout) as { hc1: string; kid: string; dsc: string };
     expect(Buffer.from(kidOf(new Uint8Array(Buffer.from(out.dsc, 'base64')))).toString('base64')).toBe(out.kid);
     expect(out.hc1.startsWith('HC1:')).toBe(true);
@@ -62,7 +79,17 @@ describe('cli', () => {
   it('verify exits 0 for a valid certificate and prints every check', async () => {
     const r = await cli(['verify', '--cert', join(keys, 'dsc.pem'), hc1]);
     expect(r.code).toBe(0);
-    for (const check of ['prefix', 'base45', 'compression', 'cbor', 'signature', 'expiration', 'dscValidity', 'keyUsage', 'schema']) {
+    for (const check of [
+      'prefix',
+      'base45',
+      'compression',
+      'cbor',
+      'signature',
+      'expiration',
+      'dscValidity',
+      'keyUsage',
+      'schema',
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`ok +${check}`));
     }
     expect(r.stdout).toContain('MUELLER<LUEDENSCHEIDT');
@@ -97,7 +124,15 @@ describe('cli', () => {
   it('encode refuses a schema-invalid payload (exit 1, typed code, nothing personal)', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...JSON.parse(readFileSync(payloadFile, 'utf8')), dob: '1964-13-45' }));
-    const r = await cli(['encode', '--payload', bad, '--key', join(keys, 'dsc-key.pem'), '--cert', join(keys, 'dsc.pem')]);
+    const r = await cli([
+      'encode',
+      '--payload',
+      bad,
+      '--key',
+      join(keys, 'dsc-key.pem'),
+      '--cert',
+      join(keys, 'dsc.pem'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('SCHEMA_INVALID');
     expect(r.stderr).not.toContain('1964');

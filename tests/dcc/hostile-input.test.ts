@@ -52,9 +52,15 @@ describe('transport-level garbage', () => {
   });
   it('random strings never throw and never verify (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ maxLength: 400 }).map((s) => `HC1:${s.toUpperCase()}`)), async (s) => {
-        expect((await verifyHc1(s, trust, { now: atIssue })).valid).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 400 }),
+          fc.string({ maxLength: 400 }).map((s) => `HC1:${s.toUpperCase()}`),
+        ),
+        async (s) => {
+          expect((await verifyHc1(s, trust, { now: atIssue })).valid).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -67,13 +73,19 @@ describe('transport-level garbage', () => {
     if (!original.ok) throw new Error(original.error.code);
     const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 4, max: hc1.length - 1 }), fc.integer({ min: 1, max: 44 }), async (pos, shift) => {
-        const ch = alphabet[(alphabet.indexOf(hc1[pos]!) + shift) % 45]!;
-        const mutated = hc1.slice(0, pos) + ch + hc1.slice(pos + 1);
-        if (!(await verifyHc1(mutated, trust, { now: atIssue })).valid) return;
-        const decoded = decodeHc1(mutated);
-        expect(decoded.ok && Buffer.from(decoded.value.coseBytes).equals(Buffer.from(original.value.coseBytes))).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 4, max: hc1.length - 1 }),
+        fc.integer({ min: 1, max: 44 }),
+        async (pos, shift) => {
+          const ch = alphabet[(alphabet.indexOf(hc1[pos]!) + shift) % 45]!;
+          const mutated = hc1.slice(0, pos) + ch + hc1.slice(pos + 1);
+          if (!(await verifyHc1(mutated, trust, { now: atIssue })).valid) return;
+          const decoded = decodeHc1(mutated);
+          expect(decoded.ok && Buffer.from(decoded.value.coseBytes).equals(Buffer.from(original.value.coseBytes))).toBe(
+            true,
+          );
+        },
+      ),
       { numRuns: 300 },
     );
     // Exhaustively where the deflate trailer and padding are: the same invariant, every change.
@@ -83,7 +95,9 @@ describe('transport-level garbage', () => {
         const mutated = hc1.slice(0, pos) + ch + hc1.slice(pos + 1);
         if (!(await verifyHc1(mutated, trust, { now: atIssue })).valid) continue;
         const decoded = decodeHc1(mutated);
-        expect(decoded.ok && Buffer.from(decoded.value.coseBytes).equals(Buffer.from(original.value.coseBytes))).toBe(true);
+        expect(decoded.ok && Buffer.from(decoded.value.coseBytes).equals(Buffer.from(original.value.coseBytes))).toBe(
+          true,
+        );
       }
     }
   });
@@ -120,21 +134,45 @@ describe('hostile CBOR', () => {
     );
   });
 
-  const prot = encodeCbor(new Map<number, unknown>([[1, -7], [4, new Uint8Array(8)]]));
-  const claims = encodeCbor(new Map<number, unknown>([[1, 'DE'], [6, 1], [4, 2], [-260, new Map([[1, new Map([['ver', '1.3.0']])]])]]));
+  const prot = encodeCbor(
+    new Map<number, unknown>([
+      [1, -7],
+      [4, new Uint8Array(8)],
+    ]),
+  );
+  const claims = encodeCbor(
+    new Map<number, unknown>([
+      [1, 'DE'],
+      [6, 1],
+      [4, 2],
+      [-260, new Map([[1, new Map([['ver', '1.3.0']])]])],
+    ]),
+  );
   it.each<[string, unknown, string]>([
     ['a map instead of the COSE array', new Tag(new Map([[1, 2]]), 18), 'HC1_COSE'],
     ['a 3-element array', new Tag([prot, new Map(), claims], 18), 'HC1_COSE'],
     ['tag 17 (COSE_Mac0)', new Tag([prot, new Map(), claims, new Uint8Array(64)], 17), 'HC1_COSE'],
     ['tag 61 alone', new Tag([prot, new Map(), claims, new Uint8Array(64)], 61), 'HC1_COSE'],
     ['protected header as a text string', new Tag(['abc', new Map(), claims, new Uint8Array(64)], 18), 'HC1_COSE'],
-    ['protected header bytes that are an array', new Tag([encodeCbor([1, 2]), new Map(), claims, new Uint8Array(64)], 18), 'HC1_COSE'],
+    [
+      'protected header bytes that are an array',
+      new Tag([encodeCbor([1, 2]), new Map(), claims, new Uint8Array(64)], 18),
+      'HC1_COSE',
+    ],
     ['unprotected header as an array', new Tag([prot, [], claims, new Uint8Array(64)], 18), 'HC1_COSE'],
     ['payload as text', new Tag([prot, new Map(), 'payload', new Uint8Array(64)], 18), 'HC1_COSE'],
     ['detached (null) payload', new Tag([prot, new Map(), null, new Uint8Array(64)], 18), 'HC1_COSE'],
     ['claims as an array', new Tag([prot, new Map(), encodeCbor([1, 2]), new Uint8Array(64)], 18), 'HC1_CWT'],
-    ['hcert as an array', new Tag([prot, new Map(), encodeCbor(new Map([[-260, [1]]])), new Uint8Array(64)], 18), 'HC1_CWT'],
-    ['hcert key "1" as a string', new Tag([prot, new Map(), encodeCbor(new Map([[-260, new Map([['1', new Map()]])]])), new Uint8Array(64)], 18), 'HC1_CWT'],
+    [
+      'hcert as an array',
+      new Tag([prot, new Map(), encodeCbor(new Map([[-260, [1]]])), new Uint8Array(64)], 18),
+      'HC1_CWT',
+    ],
+    [
+      'hcert key "1" as a string',
+      new Tag([prot, new Map(), encodeCbor(new Map([[-260, new Map([['1', new Map()]])]])), new Uint8Array(64)], 18),
+      'HC1_CWT',
+    ],
   ])('%s → %s', (_label, structure, expected) => {
     expect(code(hc1Of(encodeCbor(structure)))).toBe(expected);
   });
@@ -146,16 +184,96 @@ describe('hostile CBOR', () => {
     const { cose } = decoded.value;
     const variants = [
       // iat as a text string: claims parse, expiration fails
-      new Tag([cose.protectedBytes, new Map(), encodeCbor(new Map<number, unknown>([[1, 'DE'], [6, 'now'], [4, 9e9], [-260, new Map([[1, new Map()]])]])), cose.signature], 18),
+      new Tag(
+        [
+          cose.protectedBytes,
+          new Map(),
+          encodeCbor(
+            new Map<number, unknown>([
+              [1, 'DE'],
+              [6, 'now'],
+              [4, 9e9],
+              [-260, new Map([[1, new Map()]])],
+            ]),
+          ),
+          cose.signature,
+        ],
+        18,
+      ),
       // kid as text in the protected header
-      new Tag([encodeCbor(new Map<number, unknown>([[1, -7], [4, 'abcdefgh']])), new Map(), cose.payload, cose.signature], 18),
+      new Tag(
+        [
+          encodeCbor(
+            new Map<number, unknown>([
+              [1, -7],
+              [4, 'abcdefgh'],
+            ]),
+          ),
+          new Map(),
+          cose.payload,
+          cose.signature,
+        ],
+        18,
+      ),
       // alg as text
-      new Tag([encodeCbor(new Map<number, unknown>([[1, 'ES256'], [4, cose.kid]])), new Map(), cose.payload, cose.signature], 18),
+      new Tag(
+        [
+          encodeCbor(
+            new Map<number, unknown>([
+              [1, 'ES256'],
+              [4, cose.kid],
+            ]),
+          ),
+          new Map(),
+          cose.payload,
+          cose.signature,
+        ],
+        18,
+      ),
       // kid of 7 and 9 bytes
-      new Tag([encodeCbor(new Map<number, unknown>([[1, -7], [4, cose.kid!.slice(0, 7)]])), new Map(), cose.payload, cose.signature], 18),
-      new Tag([encodeCbor(new Map<number, unknown>([[1, -7], [4, new Uint8Array([...cose.kid!, 0])]])), new Map(), cose.payload, cose.signature], 18),
+      new Tag(
+        [
+          encodeCbor(
+            new Map<number, unknown>([
+              [1, -7],
+              [4, cose.kid!.slice(0, 7)],
+            ]),
+          ),
+          new Map(),
+          cose.payload,
+          cose.signature,
+        ],
+        18,
+      ),
+      new Tag(
+        [
+          encodeCbor(
+            new Map<number, unknown>([
+              [1, -7],
+              [4, new Uint8Array([...cose.kid!, 0])],
+            ]),
+          ),
+          new Map(),
+          cose.payload,
+          cose.signature,
+        ],
+        18,
+      ),
       // unsupported alg (EdDSA) with the right kid
-      new Tag([encodeCbor(new Map<number, unknown>([[1, -8], [4, cose.kid]])), new Map(), cose.payload, cose.signature], 18),
+      new Tag(
+        [
+          encodeCbor(
+            new Map<number, unknown>([
+              [1, -8],
+              [4, cose.kid],
+            ]),
+          ),
+          new Map(),
+          cose.payload,
+          cose.signature,
+        ],
+        18,
+      ),
       // oversized signature (DER-like, 72 bytes) must not crash
       new Tag([cose.protectedBytes, new Map(), cose.payload, new Uint8Array(72).fill(0x30)], 18),
       // empty signature

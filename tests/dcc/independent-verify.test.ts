@@ -19,10 +19,13 @@ function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Arr
   const context = new TextEncoder().encode('Signature1');
   return new Uint8Array([
     0x84,
-    ...header(3, context.length), ...context,
-    ...header(2, protectedBytes.length), ...protectedBytes,
+    ...header(3, context.length),
+    ...context,
+    ...header(2, protectedBytes.length),
+    ...protectedBytes,
     0x40,
-    ...header(2, payload.length), ...payload,
+    ...header(2, payload.length),
+    ...payload,
   ]);
 }
 
@@ -43,7 +46,12 @@ describe.each([
     const tagged = cborDefaultDecode(coseBytes) as Tag;
     expect(tagged).toBeInstanceOf(Tag);
     expect(tagged.tag).toBe(18);
-    const [protectedBytes, unprotected, payload, signature] = tagged.value as [Uint8Array, unknown, Uint8Array, Uint8Array];
+    const [protectedBytes, unprotected, payload, signature] = tagged.value as [
+      Uint8Array,
+      unknown,
+      Uint8Array,
+      Uint8Array,
+    ];
     const protectedHeader = cborDefaultDecode(protectedBytes) as Record<string, unknown>;
     expect(protectedHeader['1']).toBe(-7);
     expect(Object.keys((unprotected as object) ?? {})).toHaveLength(0);
@@ -60,14 +68,26 @@ describe.each([
     expect(Buffer.from(protectedHeader['4'] as Uint8Array).equals(kid)).toBe(true);
 
     const spki = cert.publicKey.export({ type: 'spki', format: 'der' });
-    const key = await webcrypto.subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const key = await webcrypto.subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'verify',
+    ]);
     expect(signature).toHaveLength(64);
-    const ok = await webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, sigStructure(protectedBytes, payload));
+    const ok = await webcrypto.subtle.verify(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      key,
+      signature,
+      sigStructure(protectedBytes, payload),
+    );
     expect(ok).toBe(true);
 
     const tampered = new Uint8Array(payload);
     tampered[tampered.length - 1]! ^= 1;
-    const bad = await webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, sigStructure(protectedBytes, tampered));
+    const bad = await webcrypto.subtle.verify(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      key,
+      signature,
+      sigStructure(protectedBytes, tampered),
+    );
     expect(bad).toBe(false);
   });
 });

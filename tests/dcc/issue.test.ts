@@ -12,7 +12,16 @@ import { createNodeSigner } from '../../core/dcc/signer/node-signer';
 import type { RecoveryPayload, Signer } from '../../core/dcc/types';
 import { verifyHc1 } from '../../core/dcc/verify';
 import { DCC_EKU_OIDS } from '../../core/dcc/x509';
-import { atIssue, FIXTURE_KID, fixtureDscDer, fixtureTimes, nobleSigner, nodeSigner, sampleInput, ISSUED_AT } from './helpers/fixtures';
+import {
+  atIssue,
+  FIXTURE_KID,
+  fixtureDscDer,
+  fixtureTimes,
+  nobleSigner,
+  nodeSigner,
+  sampleInput,
+  ISSUED_AT,
+} from './helpers/fixtures';
 import { makeDsc } from './helpers/make-dsc';
 
 const golden = readFileSync(join(import.meta.dirname, 'fixtures/golden-recovery.cose.hex'), 'utf8').trim();
@@ -47,7 +56,17 @@ describe('round trip', () => {
         ver: '1.3.0',
         nam: { fn: 'Müller-Lüdenscheidt', fnt: 'MUELLER<LUEDENSCHEIDT', gn: 'Jürgen Groß', gnt: 'JUERGEN<GROSS' },
         dob: '1964-08-12',
-        r: [{ tg: '840539006', fr: '2026-04-01', co: 'DE', is: 'Robert Koch-Institut', df: '2026-04-29', du: '2026-09-28', ci: 'URN:UVCI:01:DE:KIOSK/ABC123XYZ#D' }],
+        r: [
+          {
+            tg: '840539006',
+            fr: '2026-04-01',
+            co: 'DE',
+            is: 'Robert Koch-Institut',
+            df: '2026-04-29',
+            du: '2026-09-28',
+            ci: 'URN:UVCI:01:DE:KIOSK/ABC123XYZ#D',
+          },
+        ],
       }),
     );
   });
@@ -63,20 +82,41 @@ describe('round trip', () => {
   it('any names, dates of birth and validity dates survive the round trip (property)', async () => {
     // At least one real letter: À-ÿ also holds × and ÷, and a name of only those is NAME_INVALID.
     const name = fc.stringMatching(/^[A-Za-zÄÖÜäöüßÀ-ÿŁłŠšŽžĐđ' -]{1,40}$/).filter((s) => /\p{L}/u.test(s));
-    const date = fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    const dob = fc.oneof(date, date.map((d) => d.slice(0, 7)), date.map((d) => d.slice(0, 4)), fc.constant(''));
+    const date = fc
+      .date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const dob = fc.oneof(
+      date,
+      date.map((d) => d.slice(0, 7)),
+      date.map((d) => d.slice(0, 4)),
+      fc.constant(''),
+    );
     const signer = nodeSigner();
     await fc.assert(
-      fc.asyncProperty(name, fc.oneof(name, fc.constant('')), dob, date, async (familyName, givenName, dateOfBirth, fr) => {
-        const input = { ...sampleInput, familyName, givenName, dateOfBirth, firstPositiveTest: fr, validFrom: fr, validUntil: fr };
-        const issued = await issueRecoveryCertificate(input, signer, fixtureTimes);
-        if (!issued.ok) throw new Error(issued.error.code);
-        const decoded = decodeHc1(issued.value.hc1);
-        expect(decoded.ok && decoded.value.payload).toEqual(issued.value.payload);
-        const nam = issued.value.payload.nam;
-        expect(nam.fn).toBe(familyName.normalize('NFC').trim());
-        if (givenName.trim() === '') expect(nam).not.toHaveProperty('gn');
-      }),
+      fc.asyncProperty(
+        name,
+        fc.oneof(name, fc.constant('')),
+        dob,
+        date,
+        async (familyName, givenName, dateOfBirth, fr) => {
+          const input = {
+            ...sampleInput,
+            familyName,
+            givenName,
+            dateOfBirth,
+            firstPositiveTest: fr,
+            validFrom: fr,
+            validUntil: fr,
+          };
+          const issued = await issueRecoveryCertificate(input, signer, fixtureTimes);
+          if (!issued.ok) throw new Error(issued.error.code);
+          const decoded = decodeHc1(issued.value.hc1);
+          expect(decoded.ok && decoded.value.payload).toEqual(issued.value.payload);
+          const nam = issued.value.payload.nam;
+          expect(nam.fn).toBe(familyName.normalize('NFC').trim());
+          if (givenName.trim() === '') expect(nam).not.toHaveProperty('gn');
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -97,7 +137,9 @@ describe('deterministic noble signer (golden)', () => {
   it('a different input gives a different signature', async () => {
     const a = await issueRecoveryCertificate(sampleInput, nobleSigner(), fixtureTimes);
     const b = await issueRecoveryCertificate({ ...sampleInput, givenName: 'Jürgen' }, nobleSigner(), fixtureTimes);
-    expect(a.ok && b.ok && Buffer.from(a.value.cose.slice(-64)).equals(Buffer.from(b.value.cose.slice(-64)))).toBe(false);
+    expect(a.ok && b.ok && Buffer.from(a.value.cose.slice(-64)).equals(Buffer.from(b.value.cose.slice(-64)))).toBe(
+      false,
+    );
   });
 });
 
@@ -115,7 +157,10 @@ describe('never signs what it must not', () => {
     ['du not a date', (p: RecoveryPayload) => ({ ...p, r: [{ ...p.r[0], du: '2026-09-31' }] })],
     ['two recovery entries', (p: RecoveryPayload) => ({ ...p, r: [p.r[0], p.r[0]] })],
     ['recovery plus vaccination', (p: RecoveryPayload) => ({ ...p, v: [] })],
-    ['UVCI longer than 80', (p: RecoveryPayload) => ({ ...p, r: [{ ...p.r[0], ci: `URN:UVCI:01:DE:${'A'.repeat(80)}` }] })],
+    [
+      'UVCI longer than 80',
+      (p: RecoveryPayload) => ({ ...p, r: [{ ...p.r[0], ci: `URN:UVCI:01:DE:${'A'.repeat(80)}` }] }),
+    ],
     ['wrong disease', (p: RecoveryPayload) => ({ ...p, r: [{ ...p.r[0], tg: '12345' }] })],
   ])('%s → SCHEMA_INVALID, signer never called', async (_label, mutate) => {
     const signer = spySigner();
@@ -126,7 +171,10 @@ describe('never signs what it must not', () => {
   it('the schema error names the path, never the value', async () => {
     const p = valid();
     const r = await encodeRecoveryCertificate({ ...p, r: [{ ...p.r[0], co: 'XY' }] }, spySigner(), fixtureTimes);
-    expect(r).toEqual({ ok: false, error: { code: 'SCHEMA_INVALID', details: { path: '/r/0/co', keyword: 'valueset-uri' } } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'SCHEMA_INVALID', details: { path: '/r/0/co', keyword: 'valueset-uri' } },
+    });
   });
   it('bad names and dates from the input are typed errors before signing', async () => {
     const signer = spySigner();
@@ -158,15 +206,27 @@ describe('never signs what it must not', () => {
 
 describe('CWT times and DSC', () => {
   it('refuses iat before the DSC notBefore and exp after its notAfter', async () => {
-    const early = await issueRecoveryCertificate(sampleInput, nodeSigner(), { ...fixtureTimes, issuedAt: Date.UTC(2025, 0, 1) / 1000 });
+    const early = await issueRecoveryCertificate(sampleInput, nodeSigner(), {
+      ...fixtureTimes,
+      issuedAt: Date.UTC(2025, 0, 1) / 1000,
+    });
     expect(early.ok ? 'signed' : early.error.code).toBe('SIGNER_CERT_NOT_YET_VALID');
-    const late = await issueRecoveryCertificate(sampleInput, nodeSigner(), { ...fixtureTimes, expiresAt: Date.UTC(2030, 0, 1) / 1000 });
+    const late = await issueRecoveryCertificate(sampleInput, nodeSigner(), {
+      ...fixtureTimes,
+      expiresAt: Date.UTC(2030, 0, 1) / 1000,
+    });
     expect(late.ok ? 'signed' : late.error.code).toBe('SIGNER_CERT_EXPIRED');
   });
   it('refuses non-integer or inverted times and an unknown issuing country', async () => {
-    const float = await issueRecoveryCertificate(sampleInput, nodeSigner(), { ...fixtureTimes, issuedAt: ISSUED_AT + 0.5 });
+    const float = await issueRecoveryCertificate(sampleInput, nodeSigner(), {
+      ...fixtureTimes,
+      issuedAt: ISSUED_AT + 0.5,
+    });
     expect(float.ok ? 'signed' : float.error.code).toBe('INVALID_INPUT');
-    const inverted = await issueRecoveryCertificate(sampleInput, nodeSigner(), { ...fixtureTimes, expiresAt: ISSUED_AT - 1 });
+    const inverted = await issueRecoveryCertificate(sampleInput, nodeSigner(), {
+      ...fixtureTimes,
+      expiresAt: ISSUED_AT - 1,
+    });
     expect(inverted.ok ? 'signed' : inverted.error.code).toBe('INVALID_INPUT');
     const iss = await issueRecoveryCertificate(sampleInput, nodeSigner(), { ...fixtureTimes, issuingCountry: 'XX' });
     expect(iss.ok ? 'signed' : iss.error.code).toBe('CONFIG_INVALID');
@@ -205,7 +265,11 @@ describe('CWT times and DSC', () => {
     expect(r).toEqual({ ok: false, error: { code: 'SIGNER_UNAVAILABLE', details: { reason: 'signature_format' } } });
   });
   it('a throwing (e.g. HSM) signer becomes SIGNER_UNAVAILABLE', async () => {
-    const r = await issueRecoveryCertificate(sampleInput, { ...nodeSigner(), sign: () => Promise.reject(new Error('token removed')) }, fixtureTimes);
+    const r = await issueRecoveryCertificate(
+      sampleInput,
+      { ...nodeSigner(), sign: () => Promise.reject(new Error('token removed')) },
+      fixtureTimes,
+    );
     expect(r).toEqual({ ok: false, error: { code: 'SIGNER_UNAVAILABLE', details: { reason: 'sign_failed' } } });
   });
 });

@@ -14,7 +14,12 @@ describe('qrPng pixels', () => {
     if (!issued.ok) throw new Error(issued.error.code);
     const { hc1 } = issued.value;
     const m = qrMatrix(hc1);
-    for (const [scale, margin] of [[1, 4], [3, 1], [8, undefined], [5, 6]] as const) {
+    for (const [scale, margin] of [
+      [1, 4],
+      [3, 1],
+      [8, undefined],
+      [5, 6],
+    ] as const) {
       const img = PNG.sync.read(Buffer.from(await qrPng(hc1, { scale, ...(margin !== undefined ? { margin } : {}) })));
       const quiet = Math.max(4, margin ?? 4);
       expect(img.width).toBe((m.size + 2 * quiet) * scale);

@@ -7,18 +7,28 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isValidDob, isValidFullDate } from '../../core/dcc/dates';
 import { buildRecoveryPayload } from '../../core/dcc/payload';
-import { certificateType, validateAgainstSchema, validateDccPayload, validateRecoveryPayload } from '../../core/dcc/schema-validate';
+import {
+  certificateType,
+  validateAgainstSchema,
+  validateDccPayload,
+  validateRecoveryPayload,
+} from '../../core/dcc/schema-validate';
 import { sampleInput } from './helpers/fixtures';
 import { fixturesDcc } from './helpers/vectors';
 
 const schemaDir = join(fixturesDcc, 'schema');
 const jsonFiles = (dir: string) =>
-  readdirSync(join(schemaDir, dir)).map((f) => [`${dir}/${f}`, JSON.parse(readFileSync(join(schemaDir, dir, f), 'utf8'))] as const);
+  readdirSync(join(schemaDir, dir)).map(
+    (f) => [`${dir}/${f}`, JSON.parse(readFileSync(join(schemaDir, dir, f), 'utf8'))] as const,
+  );
 
 describe('official schema examples and tests', () => {
-  it.each([...jsonFiles('examples/recovery'), ...jsonFiles('examples/test'), ...jsonFiles('examples/vaccination')])('%s is valid', (_f, payload) => {
-    expect(validateAgainstSchema(payload).ok).toBe(true);
-  });
+  it.each([...jsonFiles('examples/recovery'), ...jsonFiles('examples/test'), ...jsonFiles('examples/vaccination')])(
+    '%s is valid',
+    (_f, payload) => {
+      expect(validateAgainstSchema(payload).ok).toBe(true);
+    },
+  );
   it.each(jsonFiles('test/invalid'))('%s is invalid', (_f, payload) => {
     expect(validateAgainstSchema(payload).ok).toBe(false);
   });
@@ -29,13 +39,19 @@ describe('official schema examples and tests', () => {
   it.each(valid.filter(([, p]) => JSON.stringify(p).includes('"UNHCR"')))(
     '%s: schema-valid, but "UNHCR" is not in the country value set (membership is checked here)',
     (_f, payload) => {
-      expect(validateAgainstSchema(payload)).toMatchObject({ ok: false, error: { details: { keyword: 'valueset-uri' } } });
+      expect(validateAgainstSchema(payload)).toMatchObject({
+        ok: false,
+        error: { details: { keyword: 'valueset-uri' } },
+      });
     },
   );
   it('schema 1.3.0 (what the kiosk signs) requires fnt; the current schema accepts gnt alone', () => {
     const onlyGiven = jsonFiles('examples/recovery').find(([f]) => f.includes('only-given-name'))![1];
     expect(validateAgainstSchema(onlyGiven, 'latest').ok).toBe(true);
-    expect(validateDccPayload(onlyGiven)).toMatchObject({ ok: false, error: { details: { path: '/nam/fnt', keyword: 'required' } } });
+    expect(validateDccPayload(onlyGiven)).toMatchObject({
+      ok: false,
+      error: { details: { path: '/nam/fnt', keyword: 'required' } },
+    });
   });
 });
 
@@ -50,9 +66,13 @@ describe('checks beyond the schema', () => {
   };
   it('dob month and day ranges (the regex alone accepts 1964-13)', () => {
     for (const dob of ['1964-13', '1964-00', '1964-02-30', '1900-02-29', '1964-04-31']) {
-      expect(validateRecoveryPayload({ ...base(), dob })).toMatchObject({ ok: false, error: { details: { path: '/dob' } } });
+      expect(validateRecoveryPayload({ ...base(), dob })).toMatchObject({
+        ok: false,
+        error: { details: { path: '/dob' } },
+      });
     }
-    for (const dob of ['', '1964', '1964-02', '2000-02-29', '2099-12-31']) expect(validateRecoveryPayload({ ...base(), dob }).ok).toBe(true);
+    for (const dob of ['', '1964', '1964-02', '2000-02-29', '2099-12-31'])
+      expect(validateRecoveryPayload({ ...base(), dob }).ok).toBe(true);
   });
   it('co must be in the value set; the unanchored pattern would accept "Germany"', () => {
     for (const co of ['Germany', 'XY', 'de']) {
@@ -73,7 +93,10 @@ describe('checks beyond the schema', () => {
     const p = base();
     p.nam.fnt = 'Geheim Name';
     const r = validateRecoveryPayload(p);
-    expect(r).toEqual({ ok: false, error: { code: 'SCHEMA_INVALID', details: { path: '/nam/fnt', keyword: 'pattern' } } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'SCHEMA_INVALID', details: { path: '/nam/fnt', keyword: 'pattern' } },
+    });
   });
   it('isValidFullDate and isValidDob agree with the calendar (property)', () => {
     fc.assert(
@@ -83,11 +106,16 @@ describe('checks beyond the schema', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
-        const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        const real = new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
-        return isValidFullDate(iso) === real && isValidDob(iso) === real;
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2099 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const real = new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
+          return isValidFullDate(iso) === real && isValidDob(iso) === real;
+        },
+      ),
     );
   });
 });
@@ -110,6 +138,7 @@ describe('buildRecoveryPayload', () => {
     expect(p.value.r[0].tg).toBe('840539006');
   });
   it('accepts YYYY-MM and YYYY dates of birth and the empty (unknown) one', () => {
-    for (const dob of ['1964-08', '1964', '']) expect(buildRecoveryPayload({ ...sampleInput, dateOfBirth: dob }).ok).toBe(true);
+    for (const dob of ['1964-08', '1964', ''])
+      expect(buildRecoveryPayload({ ...sampleInput, dateOfBirth: dob }).ok).toBe(true);
   });
 });

@@ -46,7 +46,9 @@ describe('newUvci', () => {
   });
   it('takes its opaque part from the injected random source', () => {
     const zeros = (n: number) => new Uint8Array(n);
-    expect(newUvci('K', zeros)).toBe(`URN:UVCI:01:DE:K/${'0'.repeat(24)}#${uvciCheckCharacter(`URN:UVCI:01:DE:K/${'0'.repeat(24)}`)}`);
+    expect(newUvci('K', zeros)).toBe(
+      `URN:UVCI:01:DE:K/${'0'.repeat(24)}#${uvciCheckCharacter(`URN:UVCI:01:DE:K/${'0'.repeat(24)}`)}`,
+    );
   });
   it('redraws biased bytes (≥ 252) instead of folding them', () => {
     let call = 0;
@@ -76,7 +78,10 @@ describe('properties', () => {
     });
   });
   it('every generated UVCI is well formed and its checksum validates', () => {
-    fc.assert(fc.property(uvciArb, (u) => isWellFormedUvci(u) && isUvciChecksumValid(u)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(uvciArb, (u) => isWellFormedUvci(u) && isUvciChecksumValid(u)),
+      { numRuns: 1000 },
+    );
   });
   it('any single substituted character (body or check character) is detected', () => {
     fc.assert(

@@ -100,8 +100,11 @@ const STEPS: Readonly<Record<string, (v: Vector) => boolean>> = {
   },
   EXPECTEDEXPIRATIONCHECK: (v) => {
     const d = decodedOf(v);
-    return d !== undefined && v.TESTCTX.VALIDATIONCLOCK !== undefined &&
-      checkExpiration(d.claims, parseClock(v.TESTCTX.VALIDATIONCLOCK)) === 'OK';
+    return (
+      d !== undefined &&
+      v.TESTCTX.VALIDATIONCLOCK !== undefined &&
+      checkExpiration(d.claims, parseClock(v.TESTCTX.VALIDATIONCLOCK)) === 'OK'
+    );
   },
   EXPECTEDKEYUSAGE: (v) => {
     const d = decodedOf(v);
@@ -115,7 +118,11 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value instanceof Date) return value.toISOString();
   if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, sortKeys(x)]),
+    );
   }
   return value;
 }
@@ -161,7 +168,12 @@ const NEEDS: Readonly<Record<string, readonly (keyof Vector)[]>> = {
 };
 
 /** Steps the full verifier combines; a vector that states all of them true must verify end to end. */
-const FULL_CHAIN = ['EXPECTEDVERIFY', 'EXPECTEDEXPIRATIONCHECK', 'EXPECTEDSCHEMAVALIDATION', 'EXPECTEDVALIDJSON'] as const;
+const FULL_CHAIN = [
+  'EXPECTEDVERIFY',
+  'EXPECTEDEXPIRATIONCHECK',
+  'EXPECTEDSCHEMAVALIDATION',
+  'EXPECTEDVALIDJSON',
+] as const;
 
 const skipped: string[] = [];
 const diverging: string[] = [];
@@ -201,13 +213,19 @@ describe('dgc-testdata vectors', () => {
           expect(check(v)).toBe(expected);
         });
       }
-      const fullChain = FULL_CHAIN.every((k) => v.EXPECTEDRESULTS[k] === true) && v.EXPECTEDRESULTS.EXPECTEDKEYUSAGE !== false &&
+      const fullChain =
+        FULL_CHAIN.every((k) => v.EXPECTEDRESULTS[k] === true) &&
+        v.EXPECTEDRESULTS.EXPECTEDKEYUSAGE !== false &&
         !DIVERGENCES.some((d) => d.file.test(v.file));
       if (fullChain && v.PREFIX && v.TESTCTX.CERTIFICATE && v.TESTCTX.VALIDATIONCLOCK) {
         it('verifyHc1 reports the whole chain valid at VALIDATIONCLOCK', async () => {
-          const report = await verifyHc1(v.PREFIX!, { dscs: [new Uint8Array(Buffer.from(v.TESTCTX.CERTIFICATE!, 'base64'))] }, {
-            now: parseClock(v.TESTCTX.VALIDATIONCLOCK!),
-          });
+          const report = await verifyHc1(
+            v.PREFIX!,
+            { dscs: [new Uint8Array(Buffer.from(v.TESTCTX.CERTIFICATE!, 'base64'))] },
+            {
+              now: parseClock(v.TESTCTX.VALIDATIONCLOCK!),
+            },
+          );
           expect(report.error).toBeUndefined();
           expect(report.valid).toBe(true);
         });
@@ -225,6 +243,8 @@ describe('dgc-testdata vectors', () => {
     // Upstream skips these; here they run. FI (listed upstream) passes every step with this engine;
     // ES 401–403 are asserted as deliberate divergences above.
     const concerned = knownIssues.filter((i) => vectors.some((v) => knownIssueFor([i], v, i.step)));
-    expect(new Set(concerned.map((i) => `${i.country}/${i.id}`))).toEqual(new Set(['ES/401', 'ES/402', 'ES/403', 'FI/']));
+    expect(new Set(concerned.map((i) => `${i.country}/${i.id}`))).toEqual(
+      new Set(['ES/401', 'ES/402', 'ES/403', 'FI/']),
+    );
   });
 });

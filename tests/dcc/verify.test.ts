@@ -25,13 +25,21 @@ const payload = (() => {
 const DAY = 86_400;
 
 async function rawHc1(opts: { signer?: Signer; body?: unknown; iat?: number; exp?: number } = {}): Promise<string> {
-  const claims = encodeCwtClaims(opts.body ?? payload, { iss: 'DE', iat: opts.iat ?? ISSUED_AT, exp: opts.exp ?? ISSUED_AT + 30 * DAY });
+  const claims = encodeCwtClaims(opts.body ?? payload, {
+    iss: 'DE',
+    iat: opts.iat ?? ISSUED_AT,
+    exp: opts.exp ?? ISSUED_AT + 30 * DAY,
+  });
   if (!claims.ok) throw new Error('claims');
   return toHc1(await signCoseSign1(claims.value, opts.signer ?? nodeSigner()));
 }
 
 /** Re-signs with custom headers/tags (what other issuers do). */
-async function customCose(opts: { protectedMap: Map<number, unknown>; unprotected?: Map<number, unknown>; wrap: (arr: unknown[]) => unknown }) {
+async function customCose(opts: {
+  protectedMap: Map<number, unknown>;
+  unprotected?: Map<number, unknown>;
+  wrap: (arr: unknown[]) => unknown;
+}) {
   const claims = encodeCwtClaims(payload, { iss: 'DE', iat: ISSUED_AT, exp: ISSUED_AT + DAY });
   if (!claims.ok) throw new Error('claims');
   const protectedBytes = encodeCbor(opts.protectedMap);
@@ -47,7 +55,17 @@ describe('report of a valid certificate', () => {
     const report = await verifyHc1(await rawHc1(), trust, { now: atIssue });
     expect(report).toEqual({
       valid: true,
-      checks: { prefix: true, base45: true, compression: true, cbor: true, signature: true, expiration: true, dscValidity: true, keyUsage: true, schema: true },
+      checks: {
+        prefix: true,
+        base45: true,
+        compression: true,
+        cbor: true,
+        signature: true,
+        expiration: true,
+        dscValidity: true,
+        keyUsage: true,
+        schema: true,
+      },
       payload,
       kid: Buffer.from(kid).toString('base64'),
       iss: 'DE',
@@ -61,14 +79,22 @@ describe('each failing check is named', () => {
   it('clock before iat → NOT_YET_VALID; after exp → EXPIRED (CO16, CO17)', async () => {
     const hc1 = await rawHc1();
     const early = await verifyHc1(hc1, trust, { now: new Date((ISSUED_AT - 1) * 1000) });
-    expect(early).toMatchObject({ valid: false, error: 'NOT_YET_VALID', checks: { expiration: false, signature: true } });
+    expect(early).toMatchObject({
+      valid: false,
+      error: 'NOT_YET_VALID',
+      checks: { expiration: false, signature: true },
+    });
     const late = await verifyHc1(hc1, trust, { now: new Date((ISSUED_AT + 30 * DAY + 1) * 1000) });
     expect(late).toMatchObject({ valid: false, error: 'EXPIRED', checks: { expiration: false } });
   });
   it('unknown DSC → KID_UNKNOWN', async () => {
     const other = await makeDsc({});
     const report = await verifyHc1(await rawHc1(), { dscs: [other.der] }, { now: atIssue });
-    expect(report).toMatchObject({ valid: false, error: 'KID_UNKNOWN', checks: { signature: false, keyUsage: false, dscValidity: false } });
+    expect(report).toMatchObject({
+      valid: false,
+      error: 'KID_UNKNOWN',
+      checks: { signature: false, keyUsage: false, dscValidity: false },
+    });
   });
   it('tampered payload → SIGNATURE_INVALID', async () => {
     const d = decodeHc1(await rawHc1());
@@ -80,12 +106,19 @@ describe('each failing check is named', () => {
     expect(await verifyHc1(hc1, trust, { now: atIssue })).toMatchObject({ valid: false, error: 'SIGNATURE_INVALID' });
   });
   it('DSC expired at "now" although the CWT is not → DSC_NOT_VALID', async () => {
-    const dsc = await makeDsc({ notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2026-06-02T00:00:00Z') });
+    const dsc = await makeDsc({
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+      notAfter: new Date('2026-06-02T00:00:00Z'),
+    });
     const signer = createNodeSigner({ privateKeyPem: dsc.keyPem, dsc: dsc.pem });
     if (!signer.ok) throw new Error(signer.error.code);
     const hc1 = await rawHc1({ signer: signer.value });
     const report = await verifyHc1(hc1, { dscs: [dsc.der] }, { now: new Date('2026-06-10T00:00:00Z') });
-    expect(report).toMatchObject({ valid: false, error: 'DSC_NOT_VALID', checks: { signature: true, expiration: true, dscValidity: false } });
+    expect(report).toMatchObject({
+      valid: false,
+      error: 'DSC_NOT_VALID',
+      checks: { signature: true, expiration: true, dscValidity: false },
+    });
   });
   it('DSC whose EKU only allows tests signing a recovery → KEY_USAGE (CO7)', async () => {
     const dsc = await makeDsc({ eku: [DCC_EKU_OIDS.t[1]!] });
@@ -101,22 +134,44 @@ describe('each failing check is named', () => {
   it('transport failures mark the failed step and everything after it', async () => {
     const hc1 = await rawHc1();
     expect(await verifyHc1(hc1.replace('HC1:', 'HC2:'), trust, { now: atIssue })).toMatchObject({
-      error: 'HC1_PREFIX', checks: { prefix: false, base45: false, compression: false, cbor: false },
+      error: 'HC1_PREFIX',
+      checks: { prefix: false, base45: false, compression: false, cbor: false },
     });
-    expect(await verifyHc1(`${hc1}a`, trust, { now: atIssue })).toMatchObject({ error: 'HC1_BASE45', checks: { prefix: true, base45: false } });
+    expect(await verifyHc1(`${hc1}a`, trust, { now: atIssue })).toMatchObject({
+      error: 'HC1_BASE45',
+      checks: { prefix: true, base45: false },
+    });
   });
 });
 
 describe('kid and tag rules', () => {
   it('kid only in the unprotected header is accepted (DE vectors, CO19)', async () => {
-    const hc1 = await customCose({ protectedMap: new Map([[1, -7]]), unprotected: new Map([[4, kid]]), wrap: (a) => new Tag(a, 18) });
+    const hc1 = await customCose({
+      protectedMap: new Map([[1, -7]]),
+      unprotected: new Map([[4, kid]]),
+      wrap: (a) => new Tag(a, 18),
+    });
     expect((await verifyHc1(hc1, trust, { now: atIssue })).valid).toBe(true);
   });
   it('protected kid wins over a wrong unprotected kid (CO21) and a wrong protected kid fails (CO22)', async () => {
     const wrong = new Uint8Array(8).fill(7);
-    const good = await customCose({ protectedMap: new Map<number, unknown>([[1, -7], [4, kid]]), unprotected: new Map([[4, wrong]]), wrap: (a) => new Tag(a, 18) });
+    const good = await customCose({
+      protectedMap: new Map<number, unknown>([
+        [1, -7],
+        [4, kid],
+      ]),
+      unprotected: new Map([[4, wrong]]),
+      wrap: (a) => new Tag(a, 18),
+    });
     expect((await verifyHc1(good, trust, { now: atIssue })).valid).toBe(true);
-    const bad = await customCose({ protectedMap: new Map<number, unknown>([[1, -7], [4, wrong]]), unprotected: new Map([[4, kid]]), wrap: (a) => new Tag(a, 18) });
+    const bad = await customCose({
+      protectedMap: new Map<number, unknown>([
+        [1, -7],
+        [4, wrong],
+      ]),
+      unprotected: new Map([[4, kid]]),
+      wrap: (a) => new Tag(a, 18),
+    });
     expect(await verifyHc1(bad, trust, { now: atIssue })).toMatchObject({ valid: false, error: 'KID_UNKNOWN' });
   });
   it('no kid anywhere → KID_MISSING', async () => {
@@ -124,9 +179,14 @@ describe('kid and tag rules', () => {
     expect(await verifyHc1(hc1, trust, { now: atIssue })).toMatchObject({ valid: false, error: 'KID_MISSING' });
   });
   it('untagged and 61(18(…)) COSE_Sign1 verify (ES/1502, CO28)', async () => {
-    const prot = new Map<number, unknown>([[1, -7], [4, kid]]);
+    const prot = new Map<number, unknown>([
+      [1, -7],
+      [4, kid],
+    ]);
     for (const wrap of [(a: unknown[]) => a, (a: unknown[]) => new Tag(new Tag(a, 18), 61)]) {
-      expect((await verifyHc1(await customCose({ protectedMap: prot, wrap }), trust, { now: atIssue })).valid).toBe(true);
+      expect((await verifyHc1(await customCose({ protectedMap: prot, wrap }), trust, { now: atIssue })).valid).toBe(
+        true,
+      );
     }
   });
   it('tries every DSC that carries the kid (collisions happen)', async () => {
@@ -135,7 +195,10 @@ describe('kid and tag rules', () => {
     const impostorDsc = parseDsc((await makeDsc({})).der);
     if (!d.ok || !real.ok || !impostorDsc.ok) throw new Error('fixture');
     const impostor = { ...impostorDsc.value, kid: real.value.kid };
-    expect(findSigningDsc(d.value.cose, [impostor, real.value])).toMatchObject({ ok: true, dsc: { der: real.value.der } });
+    expect(findSigningDsc(d.value.cose, [impostor, real.value])).toMatchObject({
+      ok: true,
+      dsc: { der: real.value.der },
+    });
     expect(findSigningDsc(d.value.cose, [impostor])).toEqual({ ok: false, reason: 'SIGNATURE_INVALID' });
   });
 });

@@ -10,7 +10,14 @@ import { createNodeSigner } from '../../core/dcc/signer/node-signer';
 import { issueRecoveryCertificate } from '../../core/dcc/issue-certificate';
 import { verifyHc1 } from '../../core/dcc/verify';
 import { DCC_EKU_OIDS, derToPem, keyUsageAllows, parseDsc } from '../../core/dcc/x509';
-import { fixtureCscaPem, fixtureDscDer, fixtureDscPem, fixtureKeyPem, fixtureTimes, sampleInput } from './helpers/fixtures';
+import {
+  fixtureCscaPem,
+  fixtureDscDer,
+  fixtureDscPem,
+  fixtureKeyPem,
+  fixtureTimes,
+  sampleInput,
+} from './helpers/fixtures';
 import { makeDsc } from './helpers/make-dsc';
 import { loadVectors } from './helpers/vectors';
 
@@ -21,7 +28,9 @@ describe('parseDsc', () => {
     for (const v of vectors) {
       const der = Buffer.from(v.TESTCTX.CERTIFICATE!, 'base64');
       const info = parseDsc(new Uint8Array(der));
-      expect(info.ok && Buffer.from(info.value.kid).toString('hex')).toBe(createHash('sha256').update(der).digest('hex').slice(0, 16));
+      expect(info.ok && Buffer.from(info.value.kid).toString('hex')).toBe(
+        createHash('sha256').update(der).digest('hex').slice(0, 16),
+      );
     }
   });
   it('reads PEM and DER alike, and validity and EKU of the fixture DSC', () => {
@@ -37,7 +46,10 @@ describe('parseDsc', () => {
     expect(derToPem(der.value.der)).toBe(fixtureDscPem.trim() + '\n');
   });
   it('refuses non-certificates with CONFIG_INVALID', () => {
-    expect(parseDsc('not a cert')).toEqual({ ok: false, error: { code: 'CONFIG_INVALID', details: { reason: 'certificate_unreadable' } } });
+    expect(parseDsc('not a cert')).toEqual({
+      ok: false,
+      error: { code: 'CONFIG_INVALID', details: { reason: 'certificate_unreadable' } },
+    });
     expect(parseDsc(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00])).ok).toBe(false);
   });
 });
@@ -110,7 +122,12 @@ describe('demo trust chain', () => {
     const info = parseDsc(chain.dscPem);
     expect(info.ok && info.value.extendedKeyUsages).toEqual([...DCC_EKU_OIDS.r]);
     expect(info.ok && Buffer.from(info.value.kid).toString('base64')).toBe(chain.kid);
-    expect(createNodeSigner({ privateKeyPem: await import('node:fs').then((fs) => fs.readFileSync(chain.keyPath, 'utf8')), dsc: chain.dscPem }).ok).toBe(true);
+    expect(
+      createNodeSigner({
+        privateKeyPem: await import('node:fs').then((fs) => fs.readFileSync(chain.keyPath, 'utf8')),
+        dsc: chain.dscPem,
+      }).ok,
+    ).toBe(true);
   });
   it('the fixture chain verifies too (DSC signed by its CSCA)', () => {
     expect(new X509Certificate(fixtureDscPem).verify(new X509Certificate(fixtureCscaPem).publicKey)).toBe(true);
@@ -123,7 +140,11 @@ describe('demo trust chain', () => {
     expect(Buffer.from(second.dscDer).equals(Buffer.from(first.dscDer))).toBe(true);
     expect(statSync(join(dataDir, 'demo-keys', 'dsc-key.pem')).mode & 0o777).toBe(0o600);
     const now = Math.floor(Date.now() / 1000);
-    const r = await issueRecoveryCertificate(sampleInput, second.signer, { ...fixtureTimes, issuedAt: now, expiresAt: now + 86_400 });
+    const r = await issueRecoveryCertificate(sampleInput, second.signer, {
+      ...fixtureTimes,
+      issuedAt: now,
+      expiresAt: now + 86_400,
+    });
     expect(r.ok).toBe(true);
     if (r.ok) expect((await verifyHc1(r.value.hc1, { dscs: [first.dscDer] }, { now: new Date() })).valid).toBe(true);
   });
@@ -134,7 +155,11 @@ describe('demo trust chain', () => {
     expect(readdirSync(dataDir)).toEqual(['demo-keys']);
     const now = Math.floor(Date.now() / 1000);
     for (const t of all) {
-      const r = await issueRecoveryCertificate(sampleInput, t.signer, { ...fixtureTimes, issuedAt: now, expiresAt: now + 86_400 });
+      const r = await issueRecoveryCertificate(sampleInput, t.signer, {
+        ...fixtureTimes,
+        issuedAt: now,
+        expiresAt: now + 86_400,
+      });
       expect(r.ok && (await verifyHc1(r.value.hc1, { dscs: [all[0]!.dscDer] }, { now: new Date() })).valid).toBe(true);
     }
   });

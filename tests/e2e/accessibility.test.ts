@@ -59,19 +59,32 @@ interface Problem {
 }
 
 /** Everything checked on one screen; problems are collected so one run reports them all. */
-async function checkScreen(page: Page, lang: UiLanguage, name: string, viewport: { width: number }, problems: Problem[]) {
+async function checkScreen(
+  page: Page,
+  lang: UiLanguage,
+  name: string,
+  viewport: { width: number },
+  problems: Problem[],
+) {
   const add = (what: string) => problems.push({ screen: name, what });
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const v of axe.violations) add(`axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
   const boxes = await page.locator('button:visible, input:visible, a[href]:visible').evaluateAll((els) =>
     els.map((el) => {
-      const r = (el as unknown as { getBoundingClientRect(): { width: number; height: number } }).getBoundingClientRect();
-      return { label: (el as unknown as { outerHTML: string }).outerHTML.slice(0, 80), width: r.width, height: r.height };
+      const r = (
+        el as unknown as { getBoundingClientRect(): { width: number; height: number } }
+      ).getBoundingClientRect();
+      return {
+        label: (el as unknown as { outerHTML: string }).outerHTML.slice(0, 80),
+        width: r.width,
+        height: r.height,
+      };
     }),
   );
   for (const b of boxes)
-    if (b.width < MIN_TARGET || b.height < MIN_TARGET) add(`target ${Math.round(b.width)}×${Math.round(b.height)}: ${b.label}`);
+    if (b.width < MIN_TARGET || b.height < MIN_TARGET)
+      add(`target ${Math.round(b.width)}×${Math.round(b.height)}: ${b.label}`);
 
   if ((await page.locator('h1').count()) !== 1) add('not exactly one h1');
   const info = LANGUAGE_INFO[lang];
@@ -84,29 +97,33 @@ async function checkScreen(page: Page, lang: UiLanguage, name: string, viewport:
 
 describe('every screen, every language', () => {
   for (const { lang, viewport, orientation } of tours) {
-    it(`${lang} ${orientation}: no axe violations, targets ≥ 44 px, lang/dir right, no overflow`, async () => {
-      const index = tours.findIndex((t) => t.lang === lang && t.orientation === orientation);
-      const page = await newKioskPage(browser, kiosk.url, viewport, { fakeClock: true });
-      const problems: Problem[] = [];
-      const visited: string[] = [];
-      await tourEveryScreen(
-        page,
-        kiosk,
-        lang,
-        { issue: people[index]!, tooEarly: tooEarly!, unknownId: unknown!.genesenenId },
-        async (name) => {
-          visited.push(name);
-          await page.evaluate('document.fonts.ready');
-          await checkScreen(page, lang, name, viewport, problems);
-          if (SCREENSHOT_LANGUAGES.includes(lang)) {
-            await page.screenshot({ path: path.join(SCREENS_DIR, `${lang}-${orientation}-${name}.png`) });
-          }
-        },
-      );
-      expect(visited.length).toBeGreaterThanOrEqual(20);
-      expect(problems).toEqual([]);
-      await page.context().close();
-    }, 4 * E2E_TEST_MS); // axe on ~21 screens: under load (2 cores, load 36) one tour took over 240 s
+    it(
+      `${lang} ${orientation}: no axe violations, targets ≥ 44 px, lang/dir right, no overflow`,
+      async () => {
+        const index = tours.findIndex((t) => t.lang === lang && t.orientation === orientation);
+        const page = await newKioskPage(browser, kiosk.url, viewport, { fakeClock: true });
+        const problems: Problem[] = [];
+        const visited: string[] = [];
+        await tourEveryScreen(
+          page,
+          kiosk,
+          lang,
+          { issue: people[index]!, tooEarly: tooEarly!, unknownId: unknown!.genesenenId },
+          async (name) => {
+            visited.push(name);
+            await page.evaluate('document.fonts.ready');
+            await checkScreen(page, lang, name, viewport, problems);
+            if (SCREENSHOT_LANGUAGES.includes(lang)) {
+              await page.screenshot({ path: path.join(SCREENS_DIR, `${lang}-${orientation}-${name}.png`) });
+            }
+          },
+        );
+        expect(visited.length).toBeGreaterThanOrEqual(20);
+        expect(problems).toEqual([]);
+        await page.context().close();
+      },
+      4 * E2E_TEST_MS,
+    ); // axe on ~21 screens: under load (2 cores, load 36) one tour took over 240 s
   }
 });
 
@@ -125,7 +142,10 @@ describe('right to left', { timeout: E2E_TEST_MS }, () => {
       const doc = (
         globalThis as unknown as {
           document: {
-            createRange(): { selectNodeContents(n: unknown): void; getBoundingClientRect(): { left: number; right: number } };
+            createRange(): {
+              selectNodeContents(n: unknown): void;
+              getBoundingClientRect(): { left: number; right: number };
+            };
           };
         }
       ).document;

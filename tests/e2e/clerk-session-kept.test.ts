@@ -103,7 +103,9 @@ describe('clerk session', { timeout: E2E_TEST_MS }, () => {
     expect(await page.locator('#family-name').inputValue()).toBe(person.familyName);
     await action(page, 'back').click();
     await screen(page, 'id');
-    expect((await page.locator('#genesenen-id').inputValue()).replace(/-/gu, '')).toBe(person.genesenenId.replace(/-/gu, ''));
+    expect((await page.locator('#genesenen-id').inputValue()).replace(/-/gu, '')).toBe(
+      person.genesenenId.replace(/-/gu, ''),
+    );
     await page.keyboard.press('Enter');
     await screen(page, 'name');
     await page.keyboard.press('Enter');

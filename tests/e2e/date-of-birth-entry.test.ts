@@ -37,7 +37,10 @@ async function toDob(): Promise<Page> {
 }
 
 const tap = (page: Page, keys: string) =>
-  [...keys].reduce(async (p, k) => (await p, page.locator(`.kiosk-keyboard [data-key="${k}"]`).click()), Promise.resolve());
+  [...keys].reduce(
+    async (p, k) => (await p, page.locator(`.kiosk-keyboard [data-key="${k}"]`).click()),
+    Promise.resolve(),
+  );
 const fields = async (page: Page) => ({
   day: await page.locator('#dob-day').inputValue(),
   month: await page.locator('#dob-month').inputValue(),

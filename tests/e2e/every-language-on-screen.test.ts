@@ -15,10 +15,15 @@ import { fixtureFor, makePeople } from './support/people';
 
 type Tree = { [key: string]: string | Tree };
 const strings = Object.fromEntries(
-  UI_LANGUAGES.map((l) => [l, JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n', `${l}.json`), 'utf8')) as Tree]),
+  UI_LANGUAGES.map((l) => [
+    l,
+    JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n', `${l}.json`), 'utf8')) as Tree,
+  ]),
 );
 const text = (lang: string, key: string): string => {
-  const value = key.split('.').reduce<string | Tree | undefined>((t, k) => (typeof t === 'object' ? t[k] : undefined), strings[lang]);
+  const value = key
+    .split('.')
+    .reduce<string | Tree | undefined>((t, k) => (typeof t === 'object' ? t[k] : undefined), strings[lang]);
   if (typeof value !== 'string') throw new Error(`${lang}: no ${key}`);
   return value;
 };
@@ -46,7 +51,9 @@ let browser: Browser;
 beforeAll(async () => {
   kiosk = await startKioskServer({
     fixture: fixtureFor(new Date(), people),
-    config: { attemptLimits: { perId: { max: 1000, windowSeconds: 3600 }, perKiosk: { max: 10000, windowSeconds: 3600 } } },
+    config: {
+      attemptLimits: { perId: { max: 1000, windowSeconds: 3600 }, perKiosk: { max: 10000, windowSeconds: 3600 } },
+    },
   });
   browser = await launchChromium();
 });

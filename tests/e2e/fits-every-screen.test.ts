@@ -74,12 +74,14 @@ async function checkFits(page: Page, size: { width: number; height: number }, na
   if (scroll.w > size.width) problems.push(`${tag} ${name}: page scrolls sideways (${scroll.w}px)`);
   for (const b of await neededBoxes(page)) {
     const inside = b.x >= 0 && b.y >= 0 && b.x + b.width <= size.width + 0.5 && b.y + b.height <= size.height + 0.5;
-    if (!inside) problems.push(`${tag} ${name}: outside the screen at ${Math.round(b.y)}+${Math.round(b.height)}: ${b.what}`);
+    if (!inside)
+      problems.push(`${tag} ${name}: outside the screen at ${Math.round(b.y)}+${Math.round(b.height)}: ${b.what}`);
   }
   if (size.height > size.width && ['id', 'name', 'dob', 'walk-in-id'].includes(name)) {
     for (const sel of ['.kiosk-main input', '.kiosk-keyboard', '.nav-bar']) {
       const box = await page.locator(sel).first().boundingBox();
-      if (!box || box.y < size.height / 3) problems.push(`${tag} ${name}: ${sel} above the lower two thirds (${box?.y})`);
+      if (!box || box.y < size.height / 3)
+        problems.push(`${tag} ${name}: ${sel} above the lower two thirds (${box?.y})`);
     }
   }
 }

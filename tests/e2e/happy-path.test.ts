@@ -6,7 +6,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computedStyle, launchChromium, newKioskPage, PORTRAIT } from './support/browser';
-import { action, confirm, enterPersonByKeyboard, enterPersonByTouch, finish, screen, tabToAndPress } from './support/flow';
+import {
+  action,
+  confirm,
+  enterPersonByKeyboard,
+  enterPersonByTouch,
+  finish,
+  screen,
+  tabToAndPress,
+} from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen, verifyWithDemoTrust } from './support/qr';
@@ -32,7 +40,10 @@ async function expectVerifiedQrFor(page: Page, person: (typeof people)[number]) 
   const report = await verifyWithDemoTrust(hc1, kiosk.dataDir);
   expect(report.error).toBeUndefined();
   expect(report.valid).toBe(true);
-  expect(report.payload).toMatchObject({ nam: { fn: person.familyName, gn: person.givenName }, dob: person.dateOfBirth });
+  expect(report.payload).toMatchObject({
+    nam: { fn: person.familyName, gn: person.givenName },
+    dob: person.dateOfBirth,
+  });
 }
 
 describe('issuing in the browser', { timeout: E2E_TEST_MS }, () => {

@@ -25,7 +25,10 @@ beforeAll(async () => {
     fixture,
     config: { attemptLimits: { perId: { max: 5, windowSeconds: 3600 }, perKiosk: { max: 1000, windowSeconds: 3600 } } },
   });
-  perKiosk = await startKioskServer({ fixture, config: { attemptLimits: { perKiosk: { max: 2, windowSeconds: 1800 } } } });
+  perKiosk = await startKioskServer({
+    fixture,
+    config: { attemptLimits: { perKiosk: { max: 2, windowSeconds: 1800 } } },
+  });
   browser = await launchChromium();
 });
 
@@ -53,7 +56,10 @@ async function refusal(page: Page) {
     code: await host.getAttribute('data-error-code'),
     heading: await page.locator('h1').innerText(),
     text: await host.innerText(),
-    tries: (await page.locator('[data-testid="tries-left"]').count()) > 0 ? await page.locator('[data-testid="tries-left"]').innerText() : null,
+    tries:
+      (await page.locator('[data-testid="tries-left"]').count()) > 0
+        ? await page.locator('[data-testid="tries-left"]').innerText()
+        : null,
   };
 }
 

@@ -73,7 +73,10 @@ describe('refusal screens', { timeout: E2E_TEST_MS }, () => {
         .split('\n')
         .filter((l) => l.trim() !== '' && l.trim() !== de.limits.lastTry)
         .join('\n');
-    expect({ ...wrongDate, text: withoutTries(wrongDate.text) }).toEqual({ ...wrongName, text: withoutTries(wrongName.text) });
+    expect({ ...wrongDate, text: withoutTries(wrongDate.text) }).toEqual({
+      ...wrongName,
+      text: withoutTries(wrongName.text),
+    });
     expect(wrongName.text).not.toMatch(/Familienname|Geburtsdatum|Anders|1901/u);
     // "Check details" goes back to the summary with the entries kept.
     await action(page, 'check-entries').click();
@@ -199,10 +202,12 @@ describe('printer problems and broken signing', { timeout: E2E_TEST_MS }, () => 
     try {
       const page = await newKioskPage(browser, k.url);
       // Known before anyone types: the welcome screen says so and offers no Start.
-      await expect.poll(() => page.locator('[data-service-level]').getAttribute('data-service-level'), {
-        timeout: 45_000,
-        message: 'the welcome screen reporting the service level',
-      }).toBe('out');
+      await expect
+        .poll(() => page.locator('[data-service-level]').getAttribute('data-service-level'), {
+          timeout: 45_000,
+          message: 'the welcome screen reporting the service level',
+        })
+        .toBe('out');
       await expect.poll(() => page.getByText(de.service.outTitle).count(), { timeout: 45_000 }).toBe(1);
       expect(await page.locator('[data-action="start"]').count()).toBe(0);
       // Through the API a request is still refused with the signer's code and nothing is issued.

@@ -47,7 +47,10 @@ describe('service state on the welcome screen', () => {
   it('no printer reachable: limited service, the phone is the only way, said before Start', async () => {
     const printers = [{ kind: 'escpos', name: 'Beleg', uri: 'tcp://127.0.0.1:9', timeoutMs: 500 }];
     await withKiosk({ printers }, async (k) => {
-      expect(await k.kiosk.api.serviceState({})).toEqual({ ok: true, value: { level: 'limited', printing: 'unavailable' } });
+      expect(await k.kiosk.api.serviceState({})).toEqual({
+        ok: true,
+        value: { level: 'limited', printing: 'unavailable' },
+      });
       const page = await newKioskPage(browser, k.url);
       const banner = page.locator('.welcome-service[data-service-level="limited"] [role="status"]');
       await banner.waitFor();

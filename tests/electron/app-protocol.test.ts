@@ -35,8 +35,15 @@ afterAll(removeTempDirs);
 
 describe('resolveAppRequest', () => {
   it('maps / and paths under the root to files with their content type', () => {
-    expect(resolveAppRequest('app://kiosk/', root)).toEqual({ kind: 'file', filePath: join(resolve(root), 'index.html'), contentType: 'text/html; charset=utf-8' });
-    expect(resolveAppRequest(APP_ENTRY_URL, root)).toMatchObject({ kind: 'file', filePath: join(resolve(root), 'index.html') });
+    expect(resolveAppRequest('app://kiosk/', root)).toEqual({
+      kind: 'file',
+      filePath: join(resolve(root), 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
+    expect(resolveAppRequest(APP_ENTRY_URL, root)).toMatchObject({
+      kind: 'file',
+      filePath: join(resolve(root), 'index.html'),
+    });
     expect(resolveAppRequest('app://kiosk/assets/app-1234.js?v=1#x', root)).toEqual({
       kind: 'file',
       filePath: join(resolve(root), 'assets', 'app-1234.js'),
@@ -77,8 +84,12 @@ describe('resolveAppRequest', () => {
   });
 
   it('lets the URL parser resolve dot segments, which can never climb above the root', () => {
-    expect(resolveAppRequest('app://kiosk/assets/%2e%2e/%2E%2e/%2e%2e/index.html', root)).toMatchObject({ filePath: join(resolve(root), 'index.html') });
-    expect(resolveAppRequest('app://kiosk/a/../../../../etc/passwd.js', root)).toMatchObject({ filePath: join(resolve(root), 'etc', 'passwd.js') });
+    expect(resolveAppRequest('app://kiosk/assets/%2e%2e/%2E%2e/%2e%2e/index.html', root)).toMatchObject({
+      filePath: join(resolve(root), 'index.html'),
+    });
+    expect(resolveAppRequest('app://kiosk/a/../../../../etc/passwd.js', root)).toMatchObject({
+      filePath: join(resolve(root), 'etc', 'passwd.js'),
+    });
   });
 
   it('answers only GET and HEAD', () => {
@@ -88,7 +99,22 @@ describe('resolveAppRequest', () => {
 
   it('never resolves outside the root, whatever the path (property)', () => {
     const segment = fc.oneof(
-      fc.constantFrom('..', '.', '%2e%2e', '%2E%2e', '%2f', '%5c', '\\', '', 'assets', 'index.html', 'a.js', '%00', 'C:', '~'),
+      fc.constantFrom(
+        '..',
+        '.',
+        '%2e%2e',
+        '%2E%2e',
+        '%2f',
+        '%5c',
+        '\\',
+        '',
+        'assets',
+        'index.html',
+        'a.js',
+        '%00',
+        'C:',
+        '~',
+      ),
       fc.string({ maxLength: 6 }),
     );
     fc.assert(
@@ -117,7 +143,10 @@ describe('serveAppRequest', () => {
   });
 
   it('puts the same security headers on errors', async () => {
-    for (const [url, status] of [['app://kiosk/..%2f..%2fsecret%2fkey.pem', 403], ['app://kiosk/missing.js', 404]] as const) {
+    for (const [url, status] of [
+      ['app://kiosk/..%2f..%2fsecret%2fkey.pem', 403],
+      ['app://kiosk/missing.js', 404],
+    ] as const) {
       const res = await get(url);
       expect(res.status).toBe(status);
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
@@ -148,7 +177,9 @@ describe('serveAppRequest', () => {
 
 describe('CSP and scheme privileges', () => {
   it('allows only self scripts and styles, no inline, no eval, no frames, no remote connections', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('style-src')).toEqual(["'self'"]);
@@ -161,6 +192,8 @@ describe('CSP and scheme privileges', () => {
   });
 
   it('app:// is standard and secure, and bypasses nothing', () => {
-    expect(privilegedSchemes()).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(privilegedSchemes()).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
   });
 });

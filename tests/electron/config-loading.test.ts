@@ -6,9 +6,20 @@ import { KIOSK_METHODS } from '../../core/api/kiosk-api-contract';
 import type { KioskApi } from '../../core/api/kiosk-api';
 import { createLogger, memorySink, silentLogger } from '../../core/log/logger';
 import { err, ok } from '../../core/result';
-import { argValue, chromiumProfileDir, createUnavailableApi, loadKiosk, resolveKioskPaths } from '../../electron/main/config-loading';
+import {
+  argValue,
+  chromiumProfileDir,
+  createUnavailableApi,
+  loadKiosk,
+  resolveKioskPaths,
+} from '../../electron/main/config-loading';
 
-const base = { argv: ['/opt/kiosk/genesenen-kiosk'], env: {}, defaultDataDir: '/home/k/.local/share/genesenen-kiosk', exists: () => false };
+const base = {
+  argv: ['/opt/kiosk/genesenen-kiosk'],
+  env: {},
+  defaultDataDir: '/home/k/.local/share/genesenen-kiosk',
+  exists: () => false,
+};
 
 describe('resolveKioskPaths', () => {
   it('defaults to the shared per-user data directory and demo mode (no config)', () => {
@@ -17,7 +28,13 @@ describe('resolveKioskPaths', () => {
 
   it('--data-dir beats KIOSK_DATA_DIR beats the default', () => {
     expect(resolveKioskPaths({ ...base, env: { KIOSK_DATA_DIR: '/srv/env' } }).dataDir).toBe('/srv/env');
-    expect(resolveKioskPaths({ ...base, argv: [...base.argv, '--data-dir', '/srv/arg'], env: { KIOSK_DATA_DIR: '/srv/env' } }).dataDir).toBe('/srv/arg');
+    expect(
+      resolveKioskPaths({
+        ...base,
+        argv: [...base.argv, '--data-dir', '/srv/arg'],
+        env: { KIOSK_DATA_DIR: '/srv/env' },
+      }).dataDir,
+    ).toBe('/srv/arg');
     expect(resolveKioskPaths({ ...base, argv: [...base.argv, '--data-dir=/srv/eq'] }).dataDir).toBe('/srv/eq');
     expect(resolveKioskPaths({ ...base, env: { KIOSK_DATA_DIR: '' } }).dataDir).toBe(base.defaultDataDir);
   });
@@ -26,8 +43,16 @@ describe('resolveKioskPaths', () => {
     const present = new Set([join('/srv/k', 'config.yaml'), join('/srv/k', 'config.yml')]);
     const withFiles = { ...base, env: { KIOSK_DATA_DIR: '/srv/k' }, exists: (p: string) => present.has(p) };
     expect(resolveKioskPaths(withFiles).configPath).toBe(join('/srv/k', 'config.yaml'));
-    expect(resolveKioskPaths({ ...withFiles, env: { ...withFiles.env, KIOSK_CONFIG: '/etc/k.json' } }).configPath).toBe('/etc/k.json');
-    expect(resolveKioskPaths({ ...withFiles, argv: ['x', '--config', '/etc/a.yaml'], env: { ...withFiles.env, KIOSK_CONFIG: '/etc/k.json' } }).configPath).toBe('/etc/a.yaml');
+    expect(resolveKioskPaths({ ...withFiles, env: { ...withFiles.env, KIOSK_CONFIG: '/etc/k.json' } }).configPath).toBe(
+      '/etc/k.json',
+    );
+    expect(
+      resolveKioskPaths({
+        ...withFiles,
+        argv: ['x', '--config', '/etc/a.yaml'],
+        env: { ...withFiles.env, KIOSK_CONFIG: '/etc/k.json' },
+      }).configPath,
+    ).toBe('/etc/a.yaml');
   });
 
   it('ignores Chromium switches and a flag without a value', () => {
@@ -48,7 +73,12 @@ describe('loadKiosk', () => {
     const api = {} as KioskApi;
     const close = vi.fn(async () => undefined);
     const createKiosk = vi.fn(async () => ok({ api, config: {}, close }));
-    const loaded = await loadKiosk({ createKiosk, paths: { dataDir: '/d', configPath: '/d/config.json' }, electronPrint, logger: silentLogger });
+    const loaded = await loadKiosk({
+      createKiosk,
+      paths: { dataDir: '/d', configPath: '/d/config.json' },
+      electronPrint,
+      logger: silentLogger,
+    });
     expect(createKiosk).toHaveBeenCalledWith({
       dataDir: '/d',
       configPath: '/d/config.json',
@@ -71,7 +101,10 @@ describe('loadKiosk', () => {
     });
     expect(loaded.startupError).toEqual({ code: 'CONFIG_INVALID', details: { line: 3 } });
     for (const m of KIOSK_METHODS) {
-      await expect((loaded.api[m] as (i: unknown) => Promise<unknown>)({})).resolves.toEqual({ ok: false, error: { code: 'CONFIG_INVALID', details: { line: 3 } } });
+      await expect((loaded.api[m] as (i: unknown) => Promise<unknown>)({})).resolves.toEqual({
+        ok: false,
+        error: { code: 'CONFIG_INVALID', details: { line: 3 } },
+      });
     }
     expect(sink.lines.join('\n')).toContain('"code":"CONFIG_INVALID"');
   });

@@ -4,7 +4,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { App, Session, WebContents } from 'electron';
 import { memorySink, createLogger, silentLogger } from '../../core/log/logger';
-import { hardenApp, hardenSession, hardenWebContents, isBlockedShortcut, PDF_VIEWER_ORIGIN } from '../../electron/main/hardening';
+import {
+  hardenApp,
+  hardenSession,
+  hardenWebContents,
+  isBlockedShortcut,
+  PDF_VIEWER_ORIGIN,
+} from '../../electron/main/hardening';
 import { FakeApp, fakeEvent, FakeSession, FakeWebContents } from './fakes';
 
 const key = (k: string, mods: Partial<Record<'control' | 'meta' | 'alt' | 'shift', boolean>> = {}) => ({
@@ -78,7 +84,12 @@ describe('isBlockedShortcut', () => {
   });
 });
 
-const opts = { allowedOrigins: ['app://kiosk'], allowedSubframeOrigins: [PDF_VIEWER_ORIGIN], isProduction: true, logger: silentLogger };
+const opts = {
+  allowedOrigins: ['app://kiosk'],
+  allowedSubframeOrigins: [PDF_VIEWER_ORIGIN],
+  isProduction: true,
+  logger: silentLogger,
+};
 
 function hardened(production = true) {
   const contents = new FakeWebContents();
@@ -95,7 +106,15 @@ describe('hardenWebContents', () => {
       return ev.defaultPrevented;
     };
     expect(go('app://kiosk/index.html#/done')).toBe(false);
-    for (const url of ['https://example.org/', 'http://kiosk/', 'file:///etc/passwd', 'app://evil/', 'javascript:alert(1)', 'data:text/html,x', 'about:blank'])
+    for (const url of [
+      'https://example.org/',
+      'http://kiosk/',
+      'file:///etc/passwd',
+      'app://evil/',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'about:blank',
+    ])
       expect(go(url)).toBe(true);
     expect(go(`${PDF_VIEWER_ORIGIN}/index.html`, true)).toBe(true);
   });
@@ -113,7 +132,9 @@ describe('hardenWebContents', () => {
   it('denies every new window', () => {
     const contents = hardened();
     for (const url of ['app://kiosk/index.html', 'https://example.org/', 'about:blank'])
-      expect(contents.windowOpenHandler!({ url, frameName: '', features: '', disposition: 'new-window' })).toEqual({ action: 'deny' });
+      expect(contents.windowOpenHandler!({ url, frameName: '', features: '', disposition: 'new-window' })).toEqual({
+        action: 'deny',
+      });
   });
 
   it('prevents <webview> attachment and beforeunload traps', () => {
@@ -164,7 +185,24 @@ describe('hardenWebContents', () => {
   });
 });
 
-const PERMISSIONS = ['media', 'geolocation', 'notifications', 'midiSysex', 'pointerLock', 'fullscreen', 'openExternal', 'clipboard-read', 'clipboard-sanitized-write', 'hid', 'serial', 'usb', 'display-capture', 'idle-detection', 'window-management', 'unknown'];
+const PERMISSIONS = [
+  'media',
+  'geolocation',
+  'notifications',
+  'midiSysex',
+  'pointerLock',
+  'fullscreen',
+  'openExternal',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'hid',
+  'serial',
+  'usb',
+  'display-capture',
+  'idle-detection',
+  'window-management',
+  'unknown',
+];
 
 describe('hardenSession', () => {
   it('denies every permission request and check, every device, screen capture', () => {

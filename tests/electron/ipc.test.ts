@@ -61,7 +61,8 @@ describe('channel map', () => {
     expect([...IPC_METHODS].sort()).toEqual([...KIOSK_METHODS].sort());
     expect(KIOSK_CHANNELS).toEqual(IPC_METHODS.map((m) => `kiosk:${m}`));
     for (const m of KIOSK_METHODS) expect(methodForChannel(channelFor(m))).toBe(m);
-    for (const bad of ['kiosk:', 'kiosk:constructor', 'kiosk:__proto__', 'getInfo', 'other:getInfo']) expect(methodForChannel(bad)).toBeNull();
+    for (const bad of ['kiosk:', 'kiosk:constructor', 'kiosk:__proto__', 'getInfo', 'other:getInfo'])
+      expect(methodForChannel(bad)).toBeNull();
   });
 
   it('registers one handler per channel and removes them all again', () => {
@@ -93,7 +94,10 @@ describe('preload', () => {
     await import('../../electron/preload/preload');
     const kiosk = bridge.exposed.get('kiosk') as Record<string, (...args: unknown[]) => Promise<unknown>>;
     bridge.invoke.mockResolvedValueOnce({ ok: true, value: 1 });
-    await expect(kiosk.issue!(VALID.issue, 'smuggled', { channel: 'kiosk:clerkLock' })).resolves.toEqual({ ok: true, value: 1 });
+    await expect(kiosk.issue!(VALID.issue, 'smuggled', { channel: 'kiosk:clerkLock' })).resolves.toEqual({
+      ok: true,
+      value: 1,
+    });
     expect(bridge.invoke).toHaveBeenCalledWith('kiosk:issue', VALID.issue);
     expect(bridge.invoke.mock.calls[0]).toHaveLength(2);
     bridge.invoke.mockRejectedValueOnce(new Error('No handler registered'));
@@ -114,15 +118,27 @@ describe('preload', () => {
 describe('every channel', () => {
   it.each(KIOSK_METHODS)('%s: a valid payload from the kiosk page reaches KioskApi', async (method) => {
     const { contents, calls, call } = setup();
-    await expect(call(channelFor(method), ipcEvent(contents), VALID[method])).resolves.toEqual({ ok: true, value: { method } });
+    await expect(call(channelFor(method), ipcEvent(contents), VALID[method])).resolves.toEqual({
+      ok: true,
+      value: { method },
+    });
     expect(calls).toEqual([[method, VALID[method]]]);
   });
 
   it.each(KIOSK_METHODS)('%s: a bad payload is INVALID_INPUT and never reaches KioskApi', async (method) => {
     const { contents, calls, call } = setup();
-    const bad: unknown[] = [{ ...(VALID[method] as object), extra: 1 }, 'text', 42, [VALID[method]], { __proto__: null, toString: 1 }];
+    const bad: unknown[] = [
+      { ...(VALID[method] as object), extra: 1 },
+      'text',
+      42,
+      [VALID[method]],
+      { __proto__: null, toString: 1 },
+    ];
     for (const input of bad) {
-      await expect(call(channelFor(method), ipcEvent(contents), input)).resolves.toEqual({ ok: false, error: { code: 'INVALID_INPUT' } });
+      await expect(call(channelFor(method), ipcEvent(contents), input)).resolves.toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
     expect(calls).toEqual([]);
   });
@@ -138,7 +154,10 @@ describe('every channel', () => {
       ipcEvent(contents, null),
     ];
     for (const event of senders) {
-      await expect(call(channelFor(method), event, VALID[method])).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+      await expect(call(channelFor(method), event, VALID[method])).resolves.toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER' },
+      });
     }
     expect(calls).toEqual([]);
   });
@@ -148,10 +167,19 @@ describe('logging', () => {
   it('a refused sender is logged with the method, never with the payload', async () => {
     const sink = memorySink();
     const ipcMain = new FakeIpcMain();
-    registerKioskIpc(ipcMain, { api: recordingApi().api, logger: createLogger({ sink }), trustedOrigins: ['app://kiosk'], trustedContents: () => null });
+    registerKioskIpc(ipcMain, {
+      api: recordingApi().api,
+      logger: createLogger({ sink }),
+      trustedOrigins: ['app://kiosk'],
+      trustedContents: () => null,
+    });
     await ipcMain.handlers.get('kiosk:clerkReissue')!(ipcEvent(new FakeWebContents()), VALID.clerkReissue);
     expect(sink.lines).toHaveLength(1);
-    expect(JSON.parse(sink.lines[0]!)).toMatchObject({ level: 'warn', event: 'ipc.forbidden-sender', method: 'clerkReissue' });
+    expect(JSON.parse(sink.lines[0]!)).toMatchObject({
+      level: 'warn',
+      event: 'ipc.forbidden-sender',
+      method: 'clerkReissue',
+    });
     expect(sink.lines[0]).not.toMatch(/lost|"M"/);
   });
 });
@@ -194,7 +222,10 @@ describe('isTrustedSender', () => {
 
   it('refuses a frame that has a parent, even if it reports the main frame’s ids', () => {
     const contents = new FakeWebContents();
-    const impostor = Object.assign(Object.create(FakeFrame.prototype), { ...contents.mainFrame, parent: contents.mainFrame });
+    const impostor = Object.assign(Object.create(FakeFrame.prototype), {
+      ...contents.mainFrame,
+      parent: contents.mainFrame,
+    });
     expect(check(ipcEvent(contents, impostor), policyFor(contents))).toBe(false);
   });
 

@@ -54,18 +54,27 @@ function recovering() {
     order.push(`reload after ${contents.session.wiped.join('+')}`);
     origReload();
   };
-  const recovery = installRendererRecovery({ contents: contents as unknown as WebContents, endSession, logger: silentLogger, timers, unresponsiveMs: 10_000 });
+  const recovery = installRendererRecovery({
+    contents: contents as unknown as WebContents,
+    endSession,
+    logger: silentLogger,
+    timers,
+    unresponsiveMs: 10_000,
+  });
   return { contents, timers, endSession, order, recovery };
 }
 
 describe('renderer recovery', () => {
-  it.each(['crashed', 'killed', 'oom', 'abnormal-exit', 'launch-failed'])('render-process-gone (%s) → endSession, clear storage and cache, then reload', async (reason) => {
-    const { contents, order, recovery } = recovering();
-    contents.emit('render-process-gone', fakeEvent(), { reason, exitCode: 1 });
-    await recovery.recover('settle');
-    expect(order).toEqual(['endSession', 'reload after storage+cache']);
-    expect(contents.reloads).toBe(1);
-  });
+  it.each(['crashed', 'killed', 'oom', 'abnormal-exit', 'launch-failed'])(
+    'render-process-gone (%s) → endSession, clear storage and cache, then reload',
+    async (reason) => {
+      const { contents, order, recovery } = recovering();
+      contents.emit('render-process-gone', fakeEvent(), { reason, exitCode: 1 });
+      await recovery.recover('settle');
+      expect(order).toEqual(['endSession', 'reload after storage+cache']);
+      expect(contents.reloads).toBe(1);
+    },
+  );
 
   it('unresponsive past the limit → renderer killed (its gone event then recovers)', async () => {
     const { contents, timers, order, recovery } = recovering();
@@ -83,7 +92,13 @@ describe('renderer recovery', () => {
   it('while the app quits, a renderer going away is not recovered', async () => {
     const contents = new FakeWebContents();
     const endSession = vi.fn(async () => undefined);
-    const recovery = installRendererRecovery({ contents: contents as unknown as WebContents, endSession, logger: silentLogger, timers: new FakeTimers(), isQuitting: () => true });
+    const recovery = installRendererRecovery({
+      contents: contents as unknown as WebContents,
+      endSession,
+      logger: silentLogger,
+      timers: new FakeTimers(),
+      isQuitting: () => true,
+    });
     contents.emit('render-process-gone', fakeEvent(), { reason: 'clean-exit', exitCode: 0 });
     await recovery.recover('settle');
     expect(endSession).not.toHaveBeenCalled();
@@ -129,19 +144,22 @@ describe('renderer recovery', () => {
 });
 
 describe('main-process failure', () => {
-  it.each(['uncaughtException', 'unhandledRejection'])('%s → logged without its message, relaunch, exit(1) — once', (name) => {
-    const proc = new EventEmitter();
-    const app = new FakeApp();
-    const sink = memorySink();
-    installProcessFailureHandlers(proc as unknown as NodeJS.Process, app as unknown as App, createLogger({ sink }));
-    proc.emit(name, new RangeError('name=Mustermann'));
-    proc.emit(name, new RangeError('again'));
-    expect(app.relaunches).toBe(1);
-    expect(app.exitCodes).toEqual([1]);
-    expect(sink.lines).toHaveLength(1);
-    expect(sink.lines[0]).toContain('RangeError');
-    expect(sink.lines[0]).not.toContain('Mustermann');
-  });
+  it.each(['uncaughtException', 'unhandledRejection'])(
+    '%s → logged without its message, relaunch, exit(1) — once',
+    (name) => {
+      const proc = new EventEmitter();
+      const app = new FakeApp();
+      const sink = memorySink();
+      installProcessFailureHandlers(proc as unknown as NodeJS.Process, app as unknown as App, createLogger({ sink }));
+      proc.emit(name, new RangeError('name=Mustermann'));
+      proc.emit(name, new RangeError('again'));
+      expect(app.relaunches).toBe(1);
+      expect(app.exitCodes).toEqual([1]);
+      expect(sink.lines).toHaveLength(1);
+      expect(sink.lines[0]).toContain('RangeError');
+      expect(sink.lines[0]).not.toContain('Mustermann');
+    },
+  );
 });
 
 describe('quitting', () => {

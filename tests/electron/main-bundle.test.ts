@@ -21,13 +21,20 @@ let bundle: string;
 beforeAll(async () => {
   work = makeTempDir('kiosk-bundle-');
   const outDir = join(work, 'app', '.vite', 'build');
-  await build({ configFile: join(repoRoot, 'electron/vite.main.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(repoRoot, 'electron/vite.main.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  });
   bundle = join(outDir, 'main.cjs');
   // Only the node_modules the release ships (build/electron-builder.config.ts), copied (not
   // linked: a link would let Node resolve their own dependencies from the repository).
   const skip = /[\\/](deps|src|obj|obj\.target|test_extension\.node)([\\/]|$)/;
   for (const m of SHIPPED_NODE_MODULES) {
-    cpSync(join(repoRoot, 'node_modules', m), join(work, 'app', 'node_modules', m), { recursive: true, filter: (src) => !skip.test(src.slice(repoRoot.length)) });
+    cpSync(join(repoRoot, 'node_modules', m), join(work, 'app', 'node_modules', m), {
+      recursive: true,
+      filter: (src) => !skip.test(src.slice(repoRoot.length)),
+    });
   }
   mkdirSync(join(work, 'app', 'dist', 'renderer'), { recursive: true });
   writeFileSync(join(work, 'app', 'dist', 'renderer', 'index.html'), '<!doctype html><title>kiosk</title>');
@@ -70,17 +77,31 @@ describe('main bundle', () => {
     expect(running).not.toBeNull();
     const contents = fx.windows[0]!.webContents;
     expect(contents.loaded).toEqual(['app://kiosk/index.html']);
-    const call = (method: string, input: unknown) => fx.ipcMain.handlers.get(`kiosk:${method}`)!(ipcEvent(contents), input);
+    const call = (method: string, input: unknown) =>
+      fx.ipcMain.handlers.get(`kiosk:${method}`)!(ipcEvent(contents), input);
 
     const info = await call('getInfo', {});
     expect(info).toMatchObject({ ok: true, value: { demoMode: true } });
-    await expect(call('validateId', { genesenenId: 'rzjq mtfb 84wv' })).resolves.toEqual({ ok: true, value: { normalized: 'RZJQMTFB84WV', display: 'RZJQ-MTFB-84WV' } });
-    const issued = (await call('issue', { genesenenId: 'RZJQ-MTFB-84WV', familyName: 'Mustermann', dateOfBirth: '1964-08-12', lang: 'de' })) as { ok: boolean; value: { hc1: string; demo: boolean } };
+    await expect(call('validateId', { genesenenId: 'rzjq mtfb 84wv' })).resolves.toEqual({
+      ok: true,
+      value: { normalized: 'RZJQMTFB84WV', display: 'RZJQ-MTFB-84WV' },
+    });
+    const issued = (await call('issue', {
+      genesenenId: 'RZJQ-MTFB-84WV',
+      familyName: 'Mustermann',
+      dateOfBirth: '1964-08-12',
+      lang: 'de',
+    })) as { ok: boolean; value: { hc1: string; demo: boolean } };
     expect(issued.ok).toBe(true);
     expect(issued.value.hc1).toMatch(/^HC1:/);
     expect(issued.value.demo).toBe(true);
-    await expect(call('issue', { genesenenId: 'RZJQ-MTFB-84WV', familyName: 'Mustermann', dateOfBirth: '1964-08-12', lang: 'de' })).resolves.toMatchObject({ ok: false, error: { code: 'ALREADY_ISSUED' } });
-    await expect(call('issue', { genesenenId: 'RZJQ-MTFB-84WV', extra: 1 })).resolves.toEqual({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await expect(
+      call('issue', { genesenenId: 'RZJQ-MTFB-84WV', familyName: 'Mustermann', dateOfBirth: '1964-08-12', lang: 'de' }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'ALREADY_ISSUED' } });
+    await expect(call('issue', { genesenenId: 'RZJQ-MTFB-84WV', extra: 1 })).resolves.toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
 
     const page: Response = await fx.protocol.handlers.get('app')!({ url: 'app://kiosk/index.html', method: 'GET' });
     expect(page.status).toBe(200);

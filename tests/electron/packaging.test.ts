@@ -10,24 +10,48 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KIOSK_FUSES } from '../../build/electron-builder.config';
 import afterPack, { ABI_CHECK_MODE_ENV, ABI_REPORT_FILE } from '../../build/after-pack';
 import { checkNativeAbis, electronAbi, readNativeAbi } from '../../build/native-abi';
-import { checkAsarEntries, checkExternals, checkPackagedManifest, packageOf, REQUIRED_ENTRIES } from '../../build/package-contents';
+import {
+  checkAsarEntries,
+  checkExternals,
+  checkPackagedManifest,
+  packageOf,
+  REQUIRED_ENTRIES,
+} from '../../build/package-contents';
 import { makeTempDir, removeTempDirs } from './fakes';
-import { DEFAULT_FUSE_WIRE, expectedFuseWire, FUSE_SENTINEL, standInElectronBinary, wireToString, writeStandInElectronDist } from '../../build/stand-in-electron';
+import {
+  DEFAULT_FUSE_WIRE,
+  expectedFuseWire,
+  FUSE_SENTINEL,
+  standInElectronBinary,
+  wireToString,
+  writeStandInElectronDist,
+} from '../../build/stand-in-electron';
 
 const repoRoot = join(__dirname, '..', '..');
 /** Bytes that look like a shared object's string table around the given symbols. */
-const addon = (...symbols: string[]) => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), ...symbols.map((s) => Buffer.from(`\0_ZN4node${s}\0${s}\0`, 'latin1')), Buffer.alloc(64, 0xff)]);
+const addon = (...symbols: string[]) =>
+  Buffer.concat([
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
+    ...symbols.map((s) => Buffer.from(`\0_ZN4node${s}\0${s}\0`, 'latin1')),
+    Buffer.alloc(64, 0xff),
+  ]);
 
 afterAll(removeTempDirs);
 
 describe('readNativeAbi', () => {
   it('reads NODE_MODULE_VERSION from node_register_module_v<N>', () => {
     expect(readNativeAbi(addon('node_register_module_v115'))).toEqual({ kind: 'abi', abi: 115 });
-    expect(readNativeAbi(addon('node_register_module_v150', 'node_register_module_v150'))).toEqual({ kind: 'abi', abi: 150 });
+    expect(readNativeAbi(addon('node_register_module_v150', 'node_register_module_v150'))).toEqual({
+      kind: 'abi',
+      abi: 150,
+    });
   });
   it('recognises N-API addons, conflicts and non-addons', () => {
     expect(readNativeAbi(addon('napi_register_module_v1'))).toEqual({ kind: 'napi' });
-    expect(readNativeAbi(addon('node_register_module_v115', 'node_register_module_v150'))).toEqual({ kind: 'conflict', abis: [115, 150] });
+    expect(readNativeAbi(addon('node_register_module_v115', 'node_register_module_v150'))).toEqual({
+      kind: 'conflict',
+      abis: [115, 150],
+    });
     expect(readNativeAbi(addon('sqlite3_extension_init'))).toEqual({ kind: 'unknown' });
     expect(readNativeAbi(new Uint8Array())).toEqual({ kind: 'unknown' });
   });
@@ -35,7 +59,9 @@ describe('readNativeAbi', () => {
     const bytes = readFileSync(join(repoRoot, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
     const abi = readNativeAbi(bytes);
     // Built for Node here, or for Electron after `electron-forge start` rebuilt it in place.
-    expect([Number(process.versions.modules), electronAbi('45.5.0', repoRoot)]).toContain(abi.kind === 'abi' ? abi.abi : -1);
+    expect([Number(process.versions.modules), electronAbi('45.5.0', repoRoot)]).toContain(
+      abi.kind === 'abi' ? abi.abi : -1,
+    );
   });
 });
 
@@ -43,19 +69,31 @@ describe('checkNativeAbis', () => {
   const f = (path: string, abi: ReturnType<typeof readNativeAbi>) => ({ path, abi });
   it('passes N-API and matching addons, fails everything else with a reason', () => {
     expect(checkNativeAbis([f('a.node', { kind: 'abi', abi: 150 }), f('b.node', { kind: 'napi' })], 150)).toEqual([]);
-    const problems = checkNativeAbis([f('sqlite.node', { kind: 'abi', abi: 115 }), f('x.node', { kind: 'unknown' }), f('y.node', { kind: 'conflict', abis: [1, 2] })], 150);
+    const problems = checkNativeAbis(
+      [
+        f('sqlite.node', { kind: 'abi', abi: 115 }),
+        f('x.node', { kind: 'unknown' }),
+        f('y.node', { kind: 'conflict', abis: [1, 2] }),
+      ],
+      150,
+    );
     expect(problems.map((p) => p.path)).toEqual(['sqlite.node', 'x.node', 'y.node']);
     expect(problems[0]!.reason).toBe('built for NODE_MODULE_VERSION 115, Electron needs 150');
   });
   it('knows Electron 45’s ABI from node-abi and the electron package alike', () => {
-    expect(electronAbi('45.5.0', repoRoot)).toBe(Number(readFileSync(join(repoRoot, 'node_modules/electron/abi_version'), 'utf8')));
+    expect(electronAbi('45.5.0', repoRoot)).toBe(
+      Number(readFileSync(join(repoRoot, 'node_modules/electron/abi_version'), 'utf8')),
+    );
     expect(electronAbi('45.5.0', repoRoot)).not.toBe(Number(process.versions.modules));
   });
 });
 
 describe('afterPack hook', () => {
   /** A packaged app's resources dir with the given unpacked addons and asar-packed files. */
-  async function packaged(unpacked: Record<string, Buffer>, packed: Record<string, Buffer> = { 'package.json': Buffer.from('{}') }) {
+  async function packaged(
+    unpacked: Record<string, Buffer>,
+    packed: Record<string, Buffer> = { 'package.json': Buffer.from('{}') },
+  ) {
     const out = makeTempDir('kiosk-afterpack-');
     const resources = join(out, 'linux-unpacked', 'resources');
     for (const [rel, bytes] of Object.entries(unpacked)) {
@@ -95,14 +133,21 @@ describe('afterPack hook', () => {
 
   it('fails the build (default mode) for a module built for Node’s ABI, naming file and ABIs', async () => {
     const { context } = await packaged({ [SQLITE]: addon('node_register_module_v115') });
-    await expect(withMode(undefined, () => afterPack(context))).rejects.toThrow(/better_sqlite3\.node: built for NODE_MODULE_VERSION 115, Electron needs 150/);
+    await expect(withMode(undefined, () => afterPack(context))).rejects.toThrow(
+      /better_sqlite3\.node: built for NODE_MODULE_VERSION 115, Electron needs 150/,
+    );
   });
 
   it('fails when no native module was unpacked at all, or one is packed inside app.asar', async () => {
     const none = await packaged({});
     await expect(withMode(undefined, () => afterPack(none.context))).rejects.toThrow(/no native module/);
-    const inside = await packaged({ [SQLITE]: addon('node_register_module_v150') }, { 'node_modules/x/x.node': addon('napi_register_module_v1') });
-    await expect(withMode(undefined, () => afterPack(inside.context))).rejects.toThrow(/app\.asar\/node_modules\/x\/x\.node: native addon packed inside app\.asar/);
+    const inside = await packaged(
+      { [SQLITE]: addon('node_register_module_v150') },
+      { 'node_modules/x/x.node': addon('napi_register_module_v1') },
+    );
+    await expect(withMode(undefined, () => afterPack(inside.context))).rejects.toThrow(
+      /app\.asar\/node_modules\/x\/x\.node: native addon packed inside app\.asar/,
+    );
   });
 
   it('report mode (package:check) writes the findings instead of failing', async () => {
@@ -110,18 +155,34 @@ describe('afterPack hook', () => {
     await withMode('report', () => afterPack(context));
     expect(existsSync(join(out, ABI_REPORT_FILE))).toBe(true);
     const report = JSON.parse(readFileSync(join(out, ABI_REPORT_FILE), 'utf8'));
-    expect(report).toMatchObject({ electronVersion: '45.5.0', expectedAbi: 150, modules: [{ path: `app.asar.unpacked/${SQLITE}`, abi: { kind: 'abi', abi: 115 } }] });
+    expect(report).toMatchObject({
+      electronVersion: '45.5.0',
+      expectedAbi: 150,
+      modules: [{ path: `app.asar.unpacked/${SQLITE}`, abi: { kind: 'abi', abi: 115 } }],
+    });
     expect(report.problems).toHaveLength(1);
   });
 });
 
 describe('app.asar contents', () => {
-  const good = [...REQUIRED_ENTRIES, '/.vite', '/.vite/build', '/dist/renderer/assets/index-abc.js', '/dist/renderer/assets/FiraSans-Regular-x.woff2', '/node_modules/better-sqlite3/package.json', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/better-sqlite3/build/Release/better_sqlite3.node', '/node_modules/bindings/bindings.js'];
+  const good = [
+    ...REQUIRED_ENTRIES,
+    '/.vite',
+    '/.vite/build',
+    '/dist/renderer/assets/index-abc.js',
+    '/dist/renderer/assets/FiraSans-Regular-x.woff2',
+    '/node_modules/better-sqlite3/package.json',
+    '/node_modules/better-sqlite3/lib/index.js',
+    '/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    '/node_modules/bindings/bindings.js',
+  ];
 
   it('accepts the built app', () => expect(checkAsarEntries(good)).toEqual([]));
 
   it('reports a missing bundle', () => {
-    expect(checkAsarEntries(good.filter((e) => e !== '/.vite/build/preload.cjs'))).toEqual([{ entry: '/.vite/build/preload.cjs', reason: 'missing' }]);
+    expect(checkAsarEntries(good.filter((e) => e !== '/.vite/build/preload.cjs'))).toEqual([
+      { entry: '/.vite/build/preload.cjs', reason: 'missing' },
+    ]);
   });
 
   it.each([
@@ -148,8 +209,14 @@ describe('app.asar contents', () => {
   it('run-time requires must be built-ins, electron, shipped or explicitly optional', () => {
     expect(packageOf('@scope/pkg/deep/file')).toBe('@scope/pkg');
     expect(packageOf('ajv/dist/core')).toBe('ajv');
-    expect(checkExternals(['node:fs', 'fs', 'electron', 'better-sqlite3', 'cbor-extract'], good, { 'cbor-extract': 'optional' })).toEqual([]);
-    expect(checkExternals(['pdf-lib'], good, {})).toEqual([{ entry: 'pdf-lib', reason: 'required by main.cjs but not in app.asar' }]);
+    expect(
+      checkExternals(['node:fs', 'fs', 'electron', 'better-sqlite3', 'cbor-extract'], good, {
+        'cbor-extract': 'optional',
+      }),
+    ).toEqual([]);
+    expect(checkExternals(['pdf-lib'], good, {})).toEqual([
+      { entry: 'pdf-lib', reason: 'required by main.cjs but not in app.asar' },
+    ]);
   });
 
   it('packaged package.json points at the main bundle and carries no scripts', () => {
@@ -191,6 +258,8 @@ describe('stand-in Electron and fuses', () => {
   it('a binary without the sentinel cannot be fused (so the stand-in is what makes the check real)', async () => {
     const exe = join(makeTempDir('kiosk-nofuse-'), 'electron');
     writeFileSync(exe, '#!/bin/sh\nexit 1\n');
-    await expect(flipFuses(exe, { version: FuseVersion.V1, [FuseV1Options.RunAsNode]: false })).rejects.toThrow(/sentinel/);
+    await expect(flipFuses(exe, { version: FuseVersion.V1, [FuseV1Options.RunAsNode]: false })).rejects.toThrow(
+      /sentinel/,
+    );
   });
 });

@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PrinterInfo, Session, WebContentsPrintOptions } from 'electron';
 import { createLogger, memorySink } from '../../core/log/logger';
-import { createElectronPdfPrint, createPdfJobServer, printWindowOptions, type PrintWindowLike } from '../../electron/main/print-glue';
+import {
+  createElectronPdfPrint,
+  createPdfJobServer,
+  printWindowOptions,
+  type PrintWindowLike,
+} from '../../electron/main/print-glue';
 import { FakeProtocol, FakeTimers } from './fakes';
 
 const printer = (name: string, options: Record<string, string> = { 'printer-state': '3' }): PrinterInfo => ({
@@ -71,7 +76,9 @@ describe('createElectronPdfPrint', () => {
     const { print, windows, fetchPdf, timers } = glue('success');
     await expect(print(job)).resolves.toEqual({ ok: true });
     const win = windows[0]!;
-    expect(win.printed).toEqual([{ silent: true, deviceName: 'HP_LaserJet_A4', pageSize: 'A4', printBackground: true }]);
+    expect(win.printed).toEqual([
+      { silent: true, deviceName: 'HP_LaserJet_A4', pageSize: 'A4', printBackground: true },
+    ]);
     expect(win.loaded).toHaveLength(1);
     expect(win.loaded[0]).toMatch(/^app:\/\/print-job\/[0-9a-f-]{36}\.pdf$/);
     expect(win.destroyed).toBe(true);
@@ -88,7 +95,12 @@ describe('createElectronPdfPrint', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
-    for (const url of ['app://print-job/00000000-0000-0000-0000-000000000000.pdf', 'app://kiosk/index.html', `${published.url}?x`, published.url.replace('print-job', 'kiosk')]) {
+    for (const url of [
+      'app://print-job/00000000-0000-0000-0000-000000000000.pdf',
+      'app://kiosk/index.html',
+      `${published.url}?x`,
+      published.url.replace('print-job', 'kiosk'),
+    ]) {
       expect(((await protocol.handlers.get('app')!({ url, method: 'GET' })) as Response).status).toBe(404);
     }
     published.revoke();
@@ -104,7 +116,9 @@ describe('createElectronPdfPrint', () => {
   });
 
   it('a display name is not a device name', async () => {
-    const { print } = glue('success', [{ ...printer('HP_LaserJet_A4'), name: 'hp-queue', displayName: 'HP_LaserJet_A4' }]);
+    const { print } = glue('success', [
+      { ...printer('HP_LaserJet_A4'), name: 'hp-queue', displayName: 'HP_LaserJet_A4' },
+    ]);
     await expect(print(job)).resolves.toEqual({ ok: false, code: 'PRINTER_NOT_FOUND' });
   });
 
@@ -148,8 +162,15 @@ describe('printWindowOptions', () => {
     const session = { id: 'print' } as unknown as Session;
     const o = printWindowOptions(session);
     expect(o.show).toBe(false);
-    expect(o.webPreferences).toMatchObject({ session, sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, devTools: false, webSecurity: true });
+    expect(o.webPreferences).toMatchObject({
+      session,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      plugins: true,
+      devTools: false,
+      webSecurity: true,
+    });
     expect(o.webPreferences).not.toHaveProperty('preload');
   });
 });
-

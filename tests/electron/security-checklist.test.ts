@@ -59,118 +59,180 @@ type Booted = Awaited<ReturnType<typeof boot>>;
 /** The code that runs in the shipped app (build configs excluded). */
 const electronSources = () =>
   ['electron/main', 'electron/preload']
-    .flatMap((dir) => (readdirSync(join(repoRoot, dir)) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(repoRoot, dir, f)))
+    .flatMap((dir) =>
+      (readdirSync(join(repoRoot, dir)) as string[])
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(repoRoot, dir, f)),
+    )
     .concat(join(repoRoot, 'electron/ipc-channels.ts'))
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
 
 const CHECKLIST: [string, (b: Booted) => void | Promise<void>][] = [
-  ['1 only load secure content: the page comes from app:// (standard, secure), never http(s)', ({ fx, win }) => {
-    expect(win.webContents.loaded).toEqual(['app://kiosk/index.html']);
-    expect(fx.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
-  }],
-  ['2 no Node.js integration (window, workers, subframes)', ({ prefs }) => {
-    expect(prefs).toMatchObject({ nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
-  }],
+  [
+    '1 only load secure content: the page comes from app:// (standard, secure), never http(s)',
+    ({ fx, win }) => {
+      expect(win.webContents.loaded).toEqual(['app://kiosk/index.html']);
+      expect(fx.protocol.privileged).toEqual([
+        { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      ]);
+      expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
+    },
+  ],
+  [
+    '2 no Node.js integration (window, workers, subframes)',
+    ({ prefs }) => {
+      expect(prefs).toMatchObject({
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+      });
+    },
+  ],
   ['3 context isolation', ({ prefs }) => expect(prefs.contextIsolation).toBe(true)],
   ['4 process sandbox', ({ prefs }) => expect(prefs.sandbox).toBe(true)],
-  ['5 permission requests denied in every session', ({ fx, printSession }) => {
-    for (const s of [fx.session.defaultSession, printSession]) {
-      const cb = vi.fn();
-      s.permissionRequestHandler!({}, 'media', cb, {});
-      expect(cb).toHaveBeenCalledWith(false);
-      expect(s.permissionCheckHandler!({}, 'geolocation', 'app://kiosk', {})).toBe(false);
-      expect(s.devicePermissionHandler!({ deviceType: 'hid' })).toBe(false);
-    }
-  }],
+  [
+    '5 permission requests denied in every session',
+    ({ fx, printSession }) => {
+      for (const s of [fx.session.defaultSession, printSession]) {
+        const cb = vi.fn();
+        s.permissionRequestHandler!({}, 'media', cb, {});
+        expect(cb).toHaveBeenCalledWith(false);
+        expect(s.permissionCheckHandler!({}, 'geolocation', 'app://kiosk', {})).toBe(false);
+        expect(s.devicePermissionHandler!({ deviceType: 'hid' })).toBe(false);
+      }
+    },
+  ],
   ['6 webSecurity stays on', ({ prefs }) => expect(prefs.webSecurity).toBe(true)],
-  ['7 Content-Security-Policy on every app:// response', async ({ fx }) => {
-    for (const url of ['app://kiosk/index.html', 'app://kiosk/missing.js', 'app://kiosk/..%2f..%2fetc%2fpasswd']) {
-      const res: Response = await fx.protocol.handlers.get('app')!({ url, method: 'GET' });
-      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    }
-  }],
+  [
+    '7 Content-Security-Policy on every app:// response',
+    async ({ fx }) => {
+      for (const url of ['app://kiosk/index.html', 'app://kiosk/missing.js', 'app://kiosk/..%2f..%2fetc%2fpasswd']) {
+        const res: Response = await fx.protocol.handlers.get('app')!({ url, method: 'GET' });
+        expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+    },
+  ],
   ['8 allowRunningInsecureContent off', ({ prefs }) => expect(prefs.allowRunningInsecureContent).toBe(false)],
   ['9 experimental features off', ({ prefs }) => expect(prefs.experimentalFeatures).toBe(false)],
   ['10 no enableBlinkFeatures', ({ prefs }) => expect(prefs).not.toHaveProperty('enableBlinkFeatures')],
-  ['11 no <webview> (so no allowpopups)', ({ prefs, contents }) => {
-    expect(prefs.webviewTag).toBe(false);
-    const ev = fakeEvent();
-    contents.emit('will-attach-webview', ev, { allowpopups: true }, { src: 'https://evil.example' });
-    expect(ev.defaultPrevented).toBe(true);
-  }],
-  ['12 webview options verified: every attach is refused, on every webContents', ({ fx }) => {
-    const other = new FakeWebContents();
-    fx.app.emit('web-contents-created', fakeEvent(), other);
-    const ev = fakeEvent();
-    other.emit('will-attach-webview', ev, {}, { src: 'app://kiosk/' });
-    expect(ev.defaultPrevented).toBe(true);
-  }],
-  ['13 navigation limited to app://kiosk', ({ contents }) => {
-    const away = fakeEvent({ url: 'https://evil.example/', isMainFrame: true });
-    contents.emit('will-navigate', away);
-    expect(away.defaultPrevented).toBe(true);
-    const inside = fakeEvent({ url: 'app://kiosk/index.html', isMainFrame: true });
-    contents.emit('will-navigate', inside);
-    expect(inside.defaultPrevented).toBe(false);
-  }],
-  ['14 new windows denied', ({ contents }) => {
-    expect(contents.windowOpenHandler!({ url: 'app://kiosk/index.html' })).toEqual({ action: 'deny' });
-  }],
-  ['15 shell.openExternal is never used; the openExternal permission is denied', ({ fx }) => {
-    expect(electronSources()).not.toMatch(/openExternal\(|\bshell\b.*from 'electron'/);
-    const cb = vi.fn();
-    fx.session.defaultSession.permissionRequestHandler!({}, 'openExternal', cb, { externalURL: 'smb://x' });
-    expect(cb).toHaveBeenCalledWith(false);
-  }],
-  ['16 current Electron: pinned exactly, the installed package is the pinned one', () => {
-    const pin = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron!;
-    const installed = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
-    expect(pin).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(installed).toBe(pin);
-    expect(Number(pin.split('.')[0])).toBeGreaterThanOrEqual(45);
-  }],
-  ['17 the sender of every IPC message is validated', async ({ fx, contents }) => {
-    const other = new FakeWebContents('app://kiosk/index.html');
-    for (const channel of fx.ipcMain.handlers.keys()) {
-      const handler = fx.ipcMain.handlers.get(channel)!;
-      await expect(handler(ipcEvent(other), {})).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
-      await expect(handler(ipcEvent(contents, new FakeFrame('app://kiosk/', contents.mainFrame)), {})).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
-    }
-    await expect(fx.ipcMain.handlers.get('kiosk:getInfo')!(ipcEvent(contents), {})).resolves.toEqual({ ok: true, value: 'getInfo' });
-  }],
-  ['18 no file:// — custom protocol only, and file:// loses its extra privileges (fuse)', () => {
-    expect(electronSources()).not.toMatch(/loadFile\(|registerFileProtocol|pathToFileURL/);
-    expect(KIOSK_FUSES.grantFileProtocolExtraPrivileges).toBe(false);
-  }],
-  ['19 fuses: no run-as-node, no NODE_OPTIONS, no --inspect, app only from an integrity-checked asar', () => {
-    expect(KIOSK_FUSES).toEqual({
-      runAsNode: false,
-      enableCookieEncryption: true,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      loadBrowserProcessSpecificV8Snapshot: false,
-      grantFileProtocolExtraPrivileges: false,
-    });
-  }],
-  ['20 no Electron API exposed to web content: the preload exposes window.kiosk functions only', async ({ prefs }) => {
-    expect(prefs.preload).toMatch(/preload\.cjs$/);
-    exposed.clear();
-    vi.resetModules();
-    await import('../../electron/preload/preload');
-    expect([...exposed.keys()]).toEqual(['kiosk']);
-    const kiosk = exposed.get('kiosk') as Record<string, unknown>;
-    expect(Object.values(kiosk).every((v) => typeof v === 'function')).toBe(true);
-    expect(Object.keys(kiosk)).not.toContain('ipcRenderer');
-  }],
+  [
+    '11 no <webview> (so no allowpopups)',
+    ({ prefs, contents }) => {
+      expect(prefs.webviewTag).toBe(false);
+      const ev = fakeEvent();
+      contents.emit('will-attach-webview', ev, { allowpopups: true }, { src: 'https://evil.example' });
+      expect(ev.defaultPrevented).toBe(true);
+    },
+  ],
+  [
+    '12 webview options verified: every attach is refused, on every webContents',
+    ({ fx }) => {
+      const other = new FakeWebContents();
+      fx.app.emit('web-contents-created', fakeEvent(), other);
+      const ev = fakeEvent();
+      other.emit('will-attach-webview', ev, {}, { src: 'app://kiosk/' });
+      expect(ev.defaultPrevented).toBe(true);
+    },
+  ],
+  [
+    '13 navigation limited to app://kiosk',
+    ({ contents }) => {
+      const away = fakeEvent({ url: 'https://evil.example/', isMainFrame: true });
+      contents.emit('will-navigate', away);
+      expect(away.defaultPrevented).toBe(true);
+      const inside = fakeEvent({ url: 'app://kiosk/index.html', isMainFrame: true });
+      contents.emit('will-navigate', inside);
+      expect(inside.defaultPrevented).toBe(false);
+    },
+  ],
+  [
+    '14 new windows denied',
+    ({ contents }) => {
+      expect(contents.windowOpenHandler!({ url: 'app://kiosk/index.html' })).toEqual({ action: 'deny' });
+    },
+  ],
+  [
+    '15 shell.openExternal is never used; the openExternal permission is denied',
+    ({ fx }) => {
+      expect(electronSources()).not.toMatch(/openExternal\(|\bshell\b.*from 'electron'/);
+      const cb = vi.fn();
+      fx.session.defaultSession.permissionRequestHandler!({}, 'openExternal', cb, { externalURL: 'smb://x' });
+      expect(cb).toHaveBeenCalledWith(false);
+    },
+  ],
+  [
+    '16 current Electron: pinned exactly, the installed package is the pinned one',
+    () => {
+      const pin = (
+        JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+      ).devDependencies.electron!;
+      const installed = (
+        JSON.parse(readFileSync(join(repoRoot, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+      ).version;
+      expect(pin).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(installed).toBe(pin);
+      expect(Number(pin.split('.')[0])).toBeGreaterThanOrEqual(45);
+    },
+  ],
+  [
+    '17 the sender of every IPC message is validated',
+    async ({ fx, contents }) => {
+      const other = new FakeWebContents('app://kiosk/index.html');
+      for (const channel of fx.ipcMain.handlers.keys()) {
+        const handler = fx.ipcMain.handlers.get(channel)!;
+        await expect(handler(ipcEvent(other), {})).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+        await expect(
+          handler(ipcEvent(contents, new FakeFrame('app://kiosk/', contents.mainFrame)), {}),
+        ).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+      }
+      await expect(fx.ipcMain.handlers.get('kiosk:getInfo')!(ipcEvent(contents), {})).resolves.toEqual({
+        ok: true,
+        value: 'getInfo',
+      });
+    },
+  ],
+  [
+    '18 no file:// — custom protocol only, and file:// loses its extra privileges (fuse)',
+    () => {
+      expect(electronSources()).not.toMatch(/loadFile\(|registerFileProtocol|pathToFileURL/);
+      expect(KIOSK_FUSES.grantFileProtocolExtraPrivileges).toBe(false);
+    },
+  ],
+  [
+    '19 fuses: no run-as-node, no NODE_OPTIONS, no --inspect, app only from an integrity-checked asar',
+    () => {
+      expect(KIOSK_FUSES).toEqual({
+        runAsNode: false,
+        enableCookieEncryption: true,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        enableEmbeddedAsarIntegrityValidation: true,
+        onlyLoadAppFromAsar: true,
+        loadBrowserProcessSpecificV8Snapshot: false,
+        grantFileProtocolExtraPrivileges: false,
+      });
+    },
+  ],
+  [
+    '20 no Electron API exposed to web content: the preload exposes window.kiosk functions only',
+    async ({ prefs }) => {
+      expect(prefs.preload).toMatch(/preload\.cjs$/);
+      exposed.clear();
+      vi.resetModules();
+      await import('../../electron/preload/preload');
+      expect([...exposed.keys()]).toEqual(['kiosk']);
+      const kiosk = exposed.get('kiosk') as Record<string, unknown>;
+      expect(Object.values(kiosk).every((v) => typeof v === 'function')).toBe(true);
+      expect(Object.keys(kiosk)).not.toContain('ipcRenderer');
+    },
+  ],
 ];
 
 describe('Electron security checklist, on the objects main.ts builds', () => {
-  it('covers all 20 items', () => expect(CHECKLIST.map(([t]) => Number(t.split(' ')[0]))).toEqual([...Array(20).keys()].map((i) => i + 1)));
+  it('covers all 20 items', () =>
+    expect(CHECKLIST.map(([t]) => Number(t.split(' ')[0]))).toEqual([...Array(20).keys()].map((i) => i + 1)));
   it.each(CHECKLIST)('%s', async (_title, check) => check(await boot()));
 });
 
@@ -203,7 +265,10 @@ describe('kiosk rules, on the objects main.ts builds', () => {
   it('a broken configuration still opens the window; every call answers the error', async () => {
     const { fx, contents, win } = await boot({ createKiosk: async () => err('CONFIG_INVALID') });
     expect(win.webContents.loaded).toEqual(['app://kiosk/index.html']);
-    await expect(fx.ipcMain.handlers.get('kiosk:getInfo')!(ipcEvent(contents), {})).resolves.toEqual({ ok: false, error: { code: 'CONFIG_INVALID' } });
+    await expect(fx.ipcMain.handlers.get('kiosk:getInfo')!(ipcEvent(contents), {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'CONFIG_INVALID' },
+    });
   });
 
   it('a second instance quits without opening anything', async () => {

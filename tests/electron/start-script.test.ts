@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs } from './fakes';
 
 const script = join(__dirname, '..', '..', 'scripts', 'start.mjs');
-const dryRun = (env: Record<string, string>) => spawnSync(process.execPath, [script, '--dry-run'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+const dryRun = (env: Record<string, string>) =>
+  spawnSync(process.execPath, [script, '--dry-run'], { env: { ...process.env, ...env }, encoding: 'utf8' });
 
 afterAll(removeTempDirs);
 

@@ -91,7 +91,9 @@ describe('properties', () => {
   it('lower case and spacing variants of a valid ID normalise to the same ID', () => {
     fc.assert(
       fc.property(arbId, fc.array(fc.constantFrom(' ', '-', ''), { minLength: 12, maxLength: 12 }), (id, seps) => {
-        const messy = chars(id).map((c, i) => c.toLowerCase() + seps[i]).join('');
+        const messy = chars(id)
+          .map((c, i) => c.toLowerCase() + seps[i])
+          .join('');
         const r = defaultIdFormat.normalize(messy);
         return r.ok && r.value.display === id;
       }),

@@ -20,7 +20,10 @@ describe('id new', () => {
     }
   });
 
-  it.each([[['new', '--count', '0']], [['new', '--count', 'x']], [['old']], [['new', '--bogus']]])('rejects %j', async (argv) => {
-    await expect(run(argv)).rejects.toBeInstanceOf(UsageError);
-  });
+  it.each([[['new', '--count', '0']], [['new', '--count', 'x']], [['old']], [['new', '--bogus']]])(
+    'rejects %j',
+    async (argv) => {
+      await expect(run(argv)).rejects.toBeInstanceOf(UsageError);
+    },
+  );
 });

@@ -27,7 +27,10 @@ describe('citizen service state', () => {
 
   it('is limited when no printer works, ok while at least one does', () => {
     const down = { name: 'A4', format: 'a4', state: 'down', code: 'PRINTER_OFFLINE' } as const;
-    expect(citizenServiceState({ ...healthy, printers: [down] })).toEqual({ level: 'limited', printing: 'unavailable' });
+    expect(citizenServiceState({ ...healthy, printers: [down] })).toEqual({
+      level: 'limited',
+      printing: 'unavailable',
+    });
     expect(citizenServiceState({ ...healthy, printers: [down, ...healthy.printers] }).level).toBe('ok');
   });
 

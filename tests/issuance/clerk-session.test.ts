@@ -70,8 +70,20 @@ describe('clerk sessions', () => {
       const r = await first.s.unlock('111111');
       codes.push(r.ok ? 'ok' : r.error.code);
     }
-    expect(codes).toEqual(['CLERK_PIN_WRONG', 'CLERK_PIN_WRONG', 'CLERK_PIN_WRONG', 'CLERK_PIN_WRONG', 'CLERK_LOCKED_OUT']);
-    expect(await first.s.unlock(DEMO_CLERK_PIN)).toEqual({ ok: false, error: { code: 'CLERK_LOCKED_OUT', details: { retryAfterSeconds: 900, scope: 'clerk', until: '2021-08-01T10:15:00.000Z' } } });
+    expect(codes).toEqual([
+      'CLERK_PIN_WRONG',
+      'CLERK_PIN_WRONG',
+      'CLERK_PIN_WRONG',
+      'CLERK_PIN_WRONG',
+      'CLERK_LOCKED_OUT',
+    ]);
+    expect(await first.s.unlock(DEMO_CLERK_PIN)).toEqual({
+      ok: false,
+      error: {
+        code: 'CLERK_LOCKED_OUT',
+        details: { retryAfterSeconds: 900, scope: 'clerk', until: '2021-08-01T10:15:00.000Z' },
+      },
+    });
     first.db.close();
     const restarted = sessions(clock, join(dir, 'r.sqlite'));
     expect((await restarted.s.unlock(DEMO_CLERK_PIN)).ok).toBe(false);

@@ -23,7 +23,18 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
     e.mockRestore();
   }
 }
-const base = () => ['--genesenen-id', p.genesenenId, '--name', p.familyName, '--dob', p.dateOfBirth, '--records', records, '--data-dir', dirs.dataDir];
+const base = () => [
+  '--genesenen-id',
+  p.genesenenId,
+  '--name',
+  p.familyName,
+  '--dob',
+  p.dateOfBirth,
+  '--records',
+  records,
+  '--data-dir',
+  dirs.dataDir,
+];
 
 beforeAll(() => {
   dirs = makeDirs();
@@ -37,9 +48,18 @@ describe('issue CLI', () => {
     const { code, out } = await cli([...base(), '--json']);
     expect(code).toBe(0);
     const res = JSON.parse(out);
-    expect(res).toMatchObject({ ok: true, uvci: expect.stringMatching(/^URN:UVCI:01:DE:DEMO\//), kid: expect.any(String), dsc: expect.any(String) });
+    expect(res).toMatchObject({
+      ok: true,
+      uvci: expect.stringMatching(/^URN:UVCI:01:DE:DEMO\//),
+      kid: expect.any(String),
+      dsc: expect.any(String),
+    });
     expect(res.payload.nam).toEqual({ fn: 'Kommandozeile', fnt: 'KOMMANDOZEILE', gn: 'Klara', gnt: 'KLARA' });
-    const report = await verifyHc1(res.hc1, { dscs: [new Uint8Array(Buffer.from(res.dsc, 'base64'))] }, { now: new Date() });
+    const report = await verifyHc1(
+      res.hc1,
+      { dscs: [new Uint8Array(Buffer.from(res.dsc, 'base64'))] },
+      { now: new Date() },
+    );
     expect(report.valid).toBe(true);
     expect(report.kid).toBe(res.kid);
   });
@@ -67,12 +87,23 @@ describe('issue CLI', () => {
     writeFileSync(cfg, JSON.stringify({ rules: { dfOffsetDays: 'soon' } }));
     const { code, out } = await cli([...base(), '--config', cfg, '--json']);
     expect(code).toBe(1);
-    expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID', details: { 'rules.dfOffsetDays': expect.any(String) } } });
+    expect(JSON.parse(out)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFIG_INVALID', details: { 'rules.dfOffsetDays': expect.any(String) } },
+    });
   });
 
   it('writes only inside the data directory', () => {
     expect(readdirSync(dirs.configDir).sort()).toEqual(['bad.json', 'records.json']);
-    const allowed = ['audit', 'demo-keys', 'logs', 'registry.secret', 'registry.sqlite', 'registry.sqlite-shm', 'registry.sqlite-wal'];
+    const allowed = [
+      'audit',
+      'demo-keys',
+      'logs',
+      'registry.secret',
+      'registry.sqlite',
+      'registry.sqlite-shm',
+      'registry.sqlite-wal',
+    ];
     const written = readdirSync(dirs.dataDir);
     expect(written.filter((f) => !allowed.includes(f))).toEqual([]);
     expect(written).toEqual(expect.arrayContaining(['audit', 'registry.sqlite', 'registry.secret']));
@@ -85,15 +116,21 @@ describe('issue CLI with a real signer', () => {
     const { hashPin } = await import('../../core/clerk/pin-hash');
     const key = await writeDsc(dirs.configDir, 'real', { validFromDays: -1, validToDays: 300 });
     const config = join(dirs.configDir, 'real.json');
-    writeFileSync(config, JSON.stringify({
-      recordSource: { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' },
-      signer: { kind: 'pem', keyPath: key.keyPath, certPath: key.certPath },
-      clerk: { pinHash: await hashPin('4711') },
-    }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        recordSource: { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' },
+        signer: { kind: 'pem', keyPath: key.keyPath, certPath: key.certPath },
+        clerk: { pinHash: await hashPin('4711') },
+      }),
+    );
     const dataDir = join(dirs.configDir, 'real-data');
     const { code, out, err } = await cli([...base().slice(0, -2), '--data-dir', dataDir, '--config', config, '--json']);
     expect(code).toBe(1);
-    expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID', details: { records: expect.stringContaining('demo signer') } } });
+    expect(JSON.parse(out)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFIG_INVALID', details: { records: expect.stringContaining('demo signer') } },
+    });
     expect(err).toBe('');
     expect(() => readdirSync(dataDir)).toThrow();
   });

@@ -34,24 +34,52 @@ describe('loadConfig', () => {
       demo: true,
       signer: { kind: 'demo' },
       recordSource: { kind: 'simulator' },
-      rules: { dfOffsetDays: 28, duOffsetDays: 180, earliestIssueDay: 28, latestIssueDay: 179, country: 'DE', issuingCountry: 'DE', issuer: 'DEMO – Robert Koch-Institut', uvciPrefix: 'DEMO' },
+      rules: {
+        dfOffsetDays: 28,
+        duOffsetDays: 180,
+        earliestIssueDay: 28,
+        latestIssueDay: 179,
+        country: 'DE',
+        issuingCountry: 'DE',
+        issuer: 'DEMO – Robert Koch-Institut',
+        uvciPrefix: 'DEMO',
+      },
       attemptLimits: { perId: { max: 5, windowSeconds: 86400 }, perKiosk: { max: 20, windowSeconds: 3600 } },
       clerk: { pinHash: DEMO_CLERK_PIN_HASH, demoPin: true },
-      ui: { languages: ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'de-ls'], idleTimeoutSeconds: 90, idleWarningSeconds: 30 },
+      ui: {
+        languages: ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'de-ls'],
+        idleTimeoutSeconds: 90,
+        idleWarningSeconds: 30,
+      },
       printers: [],
     });
     expect(c.value.kioskId).toMatch(/^kiosk-[a-z0-9-]+$/);
   });
 
   it('reads YAML and JSON alike and resolves relative paths against the file', () => {
-    const yaml = write('kiosk.yaml', `kioskId: buergeramt-1\nrecordSource:\n  kind: dikoma\n  baseUrl: https://dikoma.example.de\nsigner:\n  kind: pem\n  keyPath: keys/dsc.key\n  certPath: /etc/kiosk/dsc.pem\nclerk:\n  pinHash: "${PIN_HASH}"\n`);
-    const json = write('kiosk.json', JSON.stringify({ kioskId: 'buergeramt-1', recordSource: { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' }, signer: { kind: 'pem', keyPath: 'keys/dsc.key', certPath: '/etc/kiosk/dsc.pem' }, clerk: { pinHash: PIN_HASH } }));
+    const yaml = write(
+      'kiosk.yaml',
+      `kioskId: buergeramt-1\nrecordSource:\n  kind: dikoma\n  baseUrl: https://dikoma.example.de\nsigner:\n  kind: pem\n  keyPath: keys/dsc.key\n  certPath: /etc/kiosk/dsc.pem\nclerk:\n  pinHash: "${PIN_HASH}"\n`,
+    );
+    const json = write(
+      'kiosk.json',
+      JSON.stringify({
+        kioskId: 'buergeramt-1',
+        recordSource: { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' },
+        signer: { kind: 'pem', keyPath: 'keys/dsc.key', certPath: '/etc/kiosk/dsc.pem' },
+        clerk: { pinHash: PIN_HASH },
+      }),
+    );
     const a = loadConfig(yaml);
     const b = loadConfig(json);
     if (!a.ok || !b.ok) throw new Error(JSON.stringify([a, b]));
     expect(a.value.signer).toEqual({ kind: 'pem', keyPath: join(dir, 'keys/dsc.key'), certPath: '/etc/kiosk/dsc.pem' });
     expect({ ...a.value, configPath: '' }).toEqual({ ...b.value, configPath: '' });
-    expect(a.value).toMatchObject({ demo: false, rules: { issuer: 'Robert Koch-Institut', uvciPrefix: 'KIOSK' }, clerk: { demoPin: false } });
+    expect(a.value).toMatchObject({
+      demo: false,
+      rules: { issuer: 'Robert Koch-Institut', uvciPrefix: 'KIOSK' },
+      clerk: { demoPin: false },
+    });
   });
 
   it('reports each invalid field by its path', () => {
@@ -64,7 +92,15 @@ describe('loadConfig', () => {
       surprise: true,
     });
     expect(Object.keys(details).sort()).toEqual(
-      ['(root)', 'attemptLimits.perId.max', 'kioskId', 'printers.0.uri', 'rules.country', 'rules.dfOffsetDays', 'ui.languages.1'].sort(),
+      [
+        '(root)',
+        'attemptLimits.perId.max',
+        'kioskId',
+        'printers.0.uri',
+        'rules.country',
+        'rules.dfOffsetDays',
+        'ui.languages.1',
+      ].sort(),
     );
     expect(details['(root)']).toContain('surprise');
   });
@@ -72,7 +108,9 @@ describe('loadConfig', () => {
   it('checks rules against each other', () => {
     expect(errors({ rules: { earliestIssueDay: 200 } })).toHaveProperty(['rules.earliestIssueDay']);
     expect(errors({ rules: { dfOffsetDays: 200, duOffsetDays: 180 } })).toHaveProperty(['rules.dfOffsetDays']);
-    expect(errors({ ui: { idleTimeoutSeconds: 20, idleWarningSeconds: 30 } })).toHaveProperty(['ui.idleWarningSeconds']);
+    expect(errors({ ui: { idleTimeoutSeconds: 20, idleWarningSeconds: 30 } })).toHaveProperty([
+      'ui.idleWarningSeconds',
+    ]);
   });
 
   it('requires a real clerk PIN hash with a real signer', () => {
@@ -88,17 +126,28 @@ describe('loadConfig', () => {
       kioskId: secret,
     });
     expect(JSON.stringify(details)).not.toContain(secret);
-    expect(Object.keys(details).sort()).toEqual(['clerk.pinHash', 'kioskId', 'recordSource.baseUrl', 'recordSource.bearerToken']);
+    expect(Object.keys(details).sort()).toEqual([
+      'clerk.pinHash',
+      'kioskId',
+      'recordSource.baseUrl',
+      'recordSource.bearerToken',
+    ]);
   });
 
   it('reports unreadable and unparseable files without quoting them', () => {
-    expect(loadConfig(join(tmpdir(), 'does-not-exist-kiosk.json'))).toMatchObject({ ok: false, error: { details: { file: expect.stringContaining('ENOENT') } } });
+    expect(loadConfig(join(tmpdir(), 'does-not-exist-kiosk.json'))).toMatchObject({
+      ok: false,
+      error: { details: { file: expect.stringContaining('ENOENT') } },
+    });
     const badJson = loadConfig(write('bad.json', '{"bearerToken": "Sup3rSecret" ,,}'));
     expect(badJson).toEqual({ ok: false, error: { code: 'CONFIG_INVALID', details: { file: 'is not valid JSON' } } });
     const badYaml = loadConfig(write('bad.yaml', 'a: 1\n  b: Sup3rSecret: x\n'));
     expect(JSON.stringify(badYaml)).not.toContain('Sup3rSecret');
     expect(badYaml.ok).toBe(false);
-    expect(loadConfig(write('kiosk.toml', ''))).toMatchObject({ ok: false, error: { details: { file: expect.stringContaining('.json') } } });
+    expect(loadConfig(write('kiosk.toml', ''))).toMatchObject({
+      ok: false,
+      error: { details: { file: expect.stringContaining('.json') } },
+    });
   });
 });
 
@@ -129,8 +178,21 @@ describe('docs/config.example.json', () => {
 describe('real signer ⇒ real records', () => {
   const dikoma = { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' };
   const pem = { kind: 'pem', keyPath: 'k.pem', certPath: 'c.pem' };
-  const pkcs11 = { kind: 'pkcs11', module: '/usr/lib/softhsm/libsofthsm2.so', tokenLabel: 'kiosk', keyLabel: 'dsc', pinFile: 'pin', dscPath: 'dsc.pem' };
-  const remote = { kind: 'remote', baseUrl: 'https://sign.example.de', dscPath: 'dsc.pem', clientCertPath: 'c.pem', clientKeyPath: 'k.pem' };
+  const pkcs11 = {
+    kind: 'pkcs11',
+    module: '/usr/lib/softhsm/libsofthsm2.so',
+    tokenLabel: 'kiosk',
+    keyLabel: 'dsc',
+    pinFile: 'pin',
+    dscPath: 'dsc.pem',
+  };
+  const remote = {
+    kind: 'remote',
+    baseUrl: 'https://sign.example.de',
+    dscPath: 'dsc.pem',
+    clientCertPath: 'c.pem',
+    clientKeyPath: 'k.pem',
+  };
 
   it.each([
     ['pem', pem],
@@ -138,7 +200,9 @@ describe('real signer ⇒ real records', () => {
     ['remote', remote],
   ])('a %s signer refuses the simulator, a fixture and a missing record source', (_k, signer) => {
     for (const recordSource of [undefined, { kind: 'simulator' }, { kind: 'simulator', fixture: 'people.json' }]) {
-      expect(errors({ signer, recordSource, clerk: { pinHash: PIN_HASH } })['recordSource']).toMatch(/real record source/);
+      expect(errors({ signer, recordSource, clerk: { pinHash: PIN_HASH } })['recordSource']).toMatch(
+        /real record source/,
+      );
     }
     expect(parseConfigObject({ signer, recordSource: dikoma, clerk: { pinHash: PIN_HASH } }).ok).toBe(true);
   });
@@ -149,7 +213,11 @@ describe('real signer ⇒ real records', () => {
 
   it('resolves every signer file path against the config file, also for signer.next', () => {
     const c = parseConfigObject(
-      { signer: { ...pkcs11, next: { ...remote, from: '2027-01-01T00:00:00Z' } }, recordSource: dikoma, clerk: { pinHash: PIN_HASH } },
+      {
+        signer: { ...pkcs11, next: { ...remote, from: '2027-01-01T00:00:00Z' } },
+        recordSource: dikoma,
+        clerk: { pinHash: PIN_HASH },
+      },
       '/etc/kiosk/kiosk.json',
     );
     if (!c.ok) throw new Error(JSON.stringify(c.error));
@@ -162,7 +230,13 @@ describe('real signer ⇒ real records', () => {
   });
 
   it('the remote signer needs https', () => {
-    expect(errors({ signer: { ...remote, baseUrl: 'http://sign.example.de' }, recordSource: dikoma, clerk: { pinHash: PIN_HASH } })).toHaveProperty(['signer.baseUrl']);
+    expect(
+      errors({
+        signer: { ...remote, baseUrl: 'http://sign.example.de' },
+        recordSource: dikoma,
+        clerk: { pinHash: PIN_HASH },
+      }),
+    ).toHaveProperty(['signer.baseUrl']);
   });
 });
 
@@ -175,13 +249,31 @@ describe('secrets outside the configuration file', () => {
 
   it('reads a DiKoMa bearer token and SORMAS credentials from 0600 files; the config file holds no secret', () => {
     secretFile('dikoma-token', 'token-from-file\n', 0o600);
-    const dikoma = loadConfig(write('d.json', JSON.stringify({ recordSource: { kind: 'dikoma', baseUrl: 'https://d.example.de', bearerTokenFile: 'dikoma-token' } })));
+    const dikoma = loadConfig(
+      write(
+        'd.json',
+        JSON.stringify({
+          recordSource: { kind: 'dikoma', baseUrl: 'https://d.example.de', bearerTokenFile: 'dikoma-token' },
+        }),
+      ),
+    );
     expect(dikoma.ok && dikoma.value.recordSource).toMatchObject({ kind: 'dikoma', bearerToken: 'token-from-file' });
     secretFile('sormas-pass', 'pass-from-file', 0o400);
-    const sormas = loadConfig(write('s.json', JSON.stringify({
-      recordSource: { kind: 'sormas', baseUrl: 'https://s.example.de/sormas-rest', auth: { basic: { user: 'kiosk', passwordFile: 'sormas-pass' } } },
-    })));
-    expect(sormas.ok && sormas.value.recordSource).toMatchObject({ auth: { basic: { user: 'kiosk', password: 'pass-from-file' } } });
+    const sormas = loadConfig(
+      write(
+        's.json',
+        JSON.stringify({
+          recordSource: {
+            kind: 'sormas',
+            baseUrl: 'https://s.example.de/sormas-rest',
+            auth: { basic: { user: 'kiosk', passwordFile: 'sormas-pass' } },
+          },
+        }),
+      ),
+    );
+    expect(sormas.ok && sormas.value.recordSource).toMatchObject({
+      auth: { basic: { user: 'kiosk', password: 'pass-from-file' } },
+    });
   });
 
   it.each([
@@ -189,14 +281,26 @@ describe('secrets outside the configuration file', () => {
     ['readable by the group', 0o640, 'chmod 600'],
   ])('a token file %s is refused by field, without its content', (_l, mode, hint) => {
     secretFile('open-token', 'Sup3r-Secret-Token', mode);
-    const r = loadConfig(write('o.json', JSON.stringify({ recordSource: { kind: 'sormas', baseUrl: 'https://s.example.de/r', auth: { bearerTokenFile: 'open-token' } } })));
+    const r = loadConfig(
+      write(
+        'o.json',
+        JSON.stringify({
+          recordSource: { kind: 'sormas', baseUrl: 'https://s.example.de/r', auth: { bearerTokenFile: 'open-token' } },
+        }),
+      ),
+    );
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).not.toContain('Sup3r-Secret-Token');
     expect(!r.ok && r.error.details['recordSource.auth.bearerTokenFile']).toContain(hint);
   });
 
   it('a missing token file is refused by field', () => {
-    const r = loadConfig(write('m.json', JSON.stringify({ recordSource: { kind: 'dikoma', baseUrl: 'https://d.example.de', bearerTokenFile: 'nope' } })));
+    const r = loadConfig(
+      write(
+        'm.json',
+        JSON.stringify({ recordSource: { kind: 'dikoma', baseUrl: 'https://d.example.de', bearerTokenFile: 'nope' } }),
+      ),
+    );
     expect(!r.ok && r.error.details['recordSource.bearerTokenFile']).toMatch(/not found/);
   });
 });

@@ -92,7 +92,10 @@ describe('attempt limits', () => {
     kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => NOW });
     const limited = await kiosk.api.issue(requestFor(people.limited));
     const until = new Date(NOW.getTime() + 86400_000).toISOString();
-    expect(limited).toEqual({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 86400, scope: 'id', until } } });
+    expect(limited).toEqual({
+      ok: false,
+      error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 86400, scope: 'id', until } },
+    });
     // Other IDs are not affected by this ID's limit.
     const other = await kiosk.api.issue(requestFor(people.day27));
     expect(other.ok ? 'ok' : other.error.code).toBe('TOO_EARLY');

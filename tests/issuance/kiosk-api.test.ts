@@ -22,7 +22,10 @@ let first: IssuedCertificate;
 
 const auditLines = () =>
   readdirSync(join(dirs.dataDir, 'audit')).flatMap((f) =>
-    readFileSync(join(dirs.dataDir, 'audit', f), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l)),
+    readFileSync(join(dirs.dataDir, 'audit', f), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l)),
   );
 const dsc = () => {
   const s = kiosk.runtime.signer;
@@ -84,12 +87,27 @@ describe('KioskApi (demo mode)', () => {
       ver: '1.3.0',
       nam: { fn: 'Mustermann', fnt: 'MUSTERMANN', gn: 'Erika', gnt: 'ERIKA' },
       dob: '1964-08-12',
-      r: [{ tg: '840539006', fr, co: 'DE', is: 'DEMO – Robert Koch-Institut', df: addDays(fr, 28), du: addDays(fr, 180), ci: first.uvci }],
+      r: [
+        {
+          tg: '840539006',
+          fr,
+          co: 'DE',
+          is: 'DEMO – Robert Koch-Institut',
+          df: addDays(fr, 28),
+          du: addDays(fr, 180),
+          ci: first.uvci,
+        },
+      ],
     });
     expect(report.iat).toBe(Math.floor(NOW.getTime() / 1000));
     expect(report.exp).toBe(Date.parse(`${addDays(fr, 180)}T23:59:59Z`) / 1000);
     const issuedLine = auditLines().find((l) => l.event === 'certificate.issued');
-    expect(issuedLine).toMatchObject({ uvci: first.uvci, outcome: 'ok', kioskId: kiosk.config.kioskId, idHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(issuedLine).toMatchObject({
+      uvci: first.uvci,
+      outcome: 'ok',
+      kioskId: kiosk.config.kioskId,
+      idHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('refuses a second certificate for the same ID, naming the first issue date', async () => {
@@ -107,19 +125,37 @@ describe('KioskApi (demo mode)', () => {
   });
 
   it('format errors come before any lookup', async () => {
-    expect(await kiosk.api.issue({ ...erika, genesenenId: 'RZJQ-MTFB-84WW' })).toEqual({ ok: false, error: { code: 'ID_CHECK_CHARACTER' } });
-    expect(await kiosk.api.issue({ ...erika, genesenenId: 'RZJQ' })).toMatchObject({ ok: false, error: { code: 'ID_FORMAT' } });
+    expect(await kiosk.api.issue({ ...erika, genesenenId: 'RZJQ-MTFB-84WW' })).toEqual({
+      ok: false,
+      error: { code: 'ID_CHECK_CHARACTER' },
+    });
+    expect(await kiosk.api.issue({ ...erika, genesenenId: 'RZJQ' })).toMatchObject({
+      ok: false,
+      error: { code: 'ID_FORMAT' },
+    });
     expect(await kiosk.api.issue({ ...erika, familyName: '' })).toEqual({ ok: false, error: { code: 'NAME_INVALID' } });
-    expect(await kiosk.api.issue({ ...erika, dateOfBirth: '12.08.1964' })).toEqual({ ok: false, error: { code: 'DOB_INVALID' } });
+    expect(await kiosk.api.issue({ ...erika, dateOfBirth: '12.08.1964' })).toEqual({
+      ok: false,
+      error: { code: 'DOB_INVALID' },
+    });
   });
 
   it('holds the certificate for printing until endSession', async () => {
-    expect(await kiosk.api.sessionState({})).toEqual({ ok: true, value: { heldCertificates: 1, clerkUnlocked: false } });
+    expect(await kiosk.api.sessionState({})).toEqual({
+      ok: true,
+      value: { heldCertificates: 1, clerkUnlocked: false },
+    });
     const printed = await kiosk.api.print({ certificateId: first.certificateId, format: 'receipt', lang: 'de' });
     expect(printed.ok ? 'printed' : printed.error.code).toBe('PRINTER_NOT_CONFIGURED');
-    expect(await kiosk.api.print({ certificateId: 'unknown', format: 'a4', lang: 'de' })).toEqual({ ok: false, error: { code: 'CERTIFICATE_NOT_HELD' } });
+    expect(await kiosk.api.print({ certificateId: 'unknown', format: 'a4', lang: 'de' })).toEqual({
+      ok: false,
+      error: { code: 'CERTIFICATE_NOT_HELD' },
+    });
     expect(await kiosk.api.endSession({})).toEqual({ ok: true, value: null });
-    expect(await kiosk.api.sessionState({})).toEqual({ ok: true, value: { heldCertificates: 0, clerkUnlocked: false } });
+    expect(await kiosk.api.sessionState({})).toEqual({
+      ok: true,
+      value: { heldCertificates: 0, clerkUnlocked: false },
+    });
     expect(await kiosk.api.print({ certificateId: first.certificateId, format: 'receipt', lang: 'de' })).toEqual({
       ok: false,
       error: { code: 'CERTIFICATE_NOT_HELD' },
@@ -128,7 +164,10 @@ describe('KioskApi (demo mode)', () => {
 
   it('clerk: wrong PIN refused; status shows every component', async () => {
     expect(await kiosk.api.clerkUnlock({ pin: '000000' })).toEqual({ ok: false, error: { code: 'CLERK_PIN_WRONG' } });
-    expect(await kiosk.api.clerkStatus({ token: 'forged' })).toEqual({ ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } });
+    expect(await kiosk.api.clerkStatus({ token: 'forged' })).toEqual({
+      ok: false,
+      error: { code: 'CLERK_NOT_AUTHORISED' },
+    });
     const unlocked = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
     if (!unlocked.ok) throw new Error(unlocked.error.code);
     const status = await kiosk.api.clerkStatus({ token: unlocked.value.token });
@@ -148,8 +187,16 @@ describe('KioskApi (demo mode)', () => {
     const unlocked = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
     if (!unlocked.ok) throw new Error(unlocked.error.code);
     const token = unlocked.value.token;
-    expect(await kiosk.api.clerkReissue({ ...erika, token, reason: '  \n ' })).toEqual({ ok: false, error: { code: 'REASON_REQUIRED' } });
-    const notIssued = { genesenenId: 'TN4N-W47J-XHSX', familyName: 'Müller-Lüdenscheidt', dateOfBirth: '1975-03-01', lang: 'de' };
+    expect(await kiosk.api.clerkReissue({ ...erika, token, reason: '  \n ' })).toEqual({
+      ok: false,
+      error: { code: 'REASON_REQUIRED' },
+    });
+    const notIssued = {
+      genesenenId: 'TN4N-W47J-XHSX',
+      familyName: 'Müller-Lüdenscheidt',
+      dateOfBirth: '1975-03-01',
+      lang: 'de',
+    };
     expect(await kiosk.api.clerkReissue({ ...notIssued, token, reason: 'Ausdruck verloren' })).toEqual({
       ok: false,
       error: { code: 'REISSUE_NOT_NEEDED' },
@@ -168,11 +215,19 @@ describe('KioskApi (demo mode)', () => {
       { uvci: re.value.uvci, status: 'issued' },
     ]);
     const line = auditLines().find((l) => l.event === 'certificate.reissued');
-    expect(line).toMatchObject({ uvci: re.value.uvci, supersedes: first.uvci, reason: 'Ausdruck verloren', clerk: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(line).toMatchObject({
+      uvci: re.value.uvci,
+      supersedes: first.uvci,
+      reason: 'Ausdruck verloren',
+      clerk: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
     // The citizen path still refuses: one live certificate per ID.
     expect((await kiosk.api.issue(erika)).ok).toBe(false);
     expect(await kiosk.api.clerkLock({ token })).toEqual({ ok: true, value: null });
-    expect(await kiosk.api.clerkReissue({ ...erika, token, reason: 'x' })).toEqual({ ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } });
+    expect(await kiosk.api.clerkReissue({ ...erika, token, reason: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'CLERK_NOT_AUTHORISED' },
+    });
   });
 
   it('the audit chain of the whole run verifies', () => {
@@ -180,7 +235,10 @@ describe('KioskApi (demo mode)', () => {
   });
 
   it('dispatch validates untrusted input before the API sees it', async () => {
-    expect(await dispatchKioskCall(kiosk.api, 'issue', { ...erika, extra: 1 })).toEqual({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatchKioskCall(kiosk.api, 'issue', { ...erika, extra: 1 })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await dispatchKioskCall(kiosk.api, 'getInfo', {})).toMatchObject({ ok: true });
   });
 });

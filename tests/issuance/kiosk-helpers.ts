@@ -20,7 +20,13 @@ export interface TestPerson {
 const idFormat = createIdFormat();
 
 /** A fictitious person `daysAgo` days after their first positive test (relative to `now`). */
-export const person = (now: Date, familyName: string, givenName: string, dateOfBirth: string, daysAgo: number): TestPerson => ({
+export const person = (
+  now: Date,
+  familyName: string,
+  givenName: string,
+  dateOfBirth: string,
+  daysAgo: number,
+): TestPerson => ({
   genesenenId: idFormat.generate(),
   familyName,
   givenName,
@@ -46,7 +52,11 @@ export function makeDirs(): { dataDir: string; configDir: string; cleanup: () =>
 }
 
 /** Writes records.json and kiosk.json (simulator serving them, plus `extra`) into `dir`. */
-export function writeFixtureConfig(dir: string, people: readonly TestPerson[], extra: Record<string, unknown> = {}): string {
+export function writeFixtureConfig(
+  dir: string,
+  people: readonly TestPerson[],
+  extra: Record<string, unknown> = {},
+): string {
   writeFileSync(join(dir, 'records.json'), JSON.stringify({ records: people }));
   const configPath = join(dir, 'kiosk.json');
   writeFileSync(

@@ -31,7 +31,10 @@ const errorOf = (r: { ok: boolean; error?: AppError }) => (r.ok ? null : r.error
 describe('wrong entries for one ID', () => {
   it('say the tries left from the third on, then until when the ID is locked, then TOO_MANY_ATTEMPTS with scope id', async () => {
     const max = person(NOW, 'Mustermann', 'Max', '1980-02-03', 60);
-    const kiosk = await kioskWith({ perId: { max: 5, windowSeconds: 3600 }, perKiosk: { max: 50, windowSeconds: 3600 } }, [max]);
+    const kiosk = await kioskWith(
+      { perId: { max: 5, windowSeconds: 3600 }, perKiosk: { max: 50, windowSeconds: 3600 } },
+      [max],
+    );
     const wrong = { ...requestFor(max), familyName: 'Falsch' };
     const errors: (AppError | null)[] = [];
     for (let i = 0; i < 6; i++) errors.push(errorOf(await kiosk.api.issue(wrong)));
@@ -45,7 +48,8 @@ describe('wrong entries for one ID', () => {
     ]);
     // Nothing of the person or the ID in any of them.
     const text = JSON.stringify(errors);
-    for (const personal of [max.genesenenId, max.familyName, 'Falsch', max.dateOfBirth, 'kiosk-test']) expect(text).not.toContain(personal);
+    for (const personal of [max.genesenenId, max.familyName, 'Falsch', max.dateOfBirth, 'kiosk-test'])
+      expect(text).not.toContain(personal);
     // A clerk's reissue is not limited: its NOT_FOUND counts no tries down.
     const clerk = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
     if (!clerk.ok) throw new Error(clerk.error.code);
@@ -70,8 +74,14 @@ describe('wrong entries at one kiosk', () => {
     expect(await kiosk.api.serviceState({})).toEqual({ ok: true, value: { level: 'ok', printing: 'none' } });
     const errors: (AppError | null)[] = [];
     for (const g of guesses) errors.push(errorOf(await kiosk.api.issue(requestFor(g))));
-    expect(errors.at(-1)).toEqual({ code: 'TOO_MANY_ATTEMPTS', details: { scope: 'kiosk', until: at(600), retryAfterSeconds: 600 } });
-    expect(await kiosk.api.serviceState({})).toEqual({ ok: true, value: { level: 'out', printing: 'none', lockedUntil: at(600) } });
+    expect(errors.at(-1)).toEqual({
+      code: 'TOO_MANY_ATTEMPTS',
+      details: { scope: 'kiosk', until: at(600), retryAfterSeconds: 600 },
+    });
+    expect(await kiosk.api.serviceState({})).toEqual({
+      ok: true,
+      value: { level: 'out', printing: 'none', lockedUntil: at(600) },
+    });
     const clerk = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
     if (!clerk.ok) throw new Error(clerk.error.code);
     const status = await kiosk.api.clerkStatus({ token: clerk.value.token });

@@ -17,17 +17,40 @@ describe('logger', () => {
   it('writes one JSON object per line with ts, level and event', () => {
     const sink = memorySink();
     const log = createLogger({ sink, now: () => new Date('2021-08-01T10:00:00Z') });
-    log.info('issuance.issued', { uvci: 'URN:UVCI:01:DE:DEMO/ABC#D', durationMs: 12, idHash: 'ab'.repeat(32), demo: true });
+    log.info('issuance.issued', {
+      uvci: 'URN:UVCI:01:DE:DEMO/ABC#D',
+      durationMs: 12,
+      idHash: 'ab'.repeat(32),
+      demo: true,
+    });
     expect(sink.lines.map((l) => JSON.parse(l))).toEqual([
-      { ts: '2021-08-01T10:00:00.000Z', level: 'info', event: 'issuance.issued', uvci: 'URN:UVCI:01:DE:DEMO/ABC#D', durationMs: 12, idHash: 'ab'.repeat(32), demo: true },
+      {
+        ts: '2021-08-01T10:00:00.000Z',
+        level: 'info',
+        event: 'issuance.issued',
+        uvci: 'URN:UVCI:01:DE:DEMO/ABC#D',
+        durationMs: 12,
+        idHash: 'ab'.repeat(32),
+        demo: true,
+      },
     ]);
   });
 
   it('drops keys outside the whitelist and redacts values of the wrong shape', () => {
     const sink = memorySink();
     const log = createLogger({ sink });
-    const sneaky = { familyName: 'Mustermann', dateOfBirth: '1964-08-12', message: 'Erika Mustermann not found' } as unknown as LogFields;
-    log.warn('issuance.refused', { ...sneaky, code: 'NOT_FOUND', status: 'Mustermann', idHash: '1964-08-12', kind: 'erika mustermann' });
+    const sneaky = {
+      familyName: 'Mustermann',
+      dateOfBirth: '1964-08-12',
+      message: 'Erika Mustermann not found',
+    } as unknown as LogFields;
+    log.warn('issuance.refused', {
+      ...sneaky,
+      code: 'NOT_FOUND',
+      status: 'Mustermann',
+      idHash: '1964-08-12',
+      kind: 'erika mustermann',
+    });
     const line = sink.lines[0]!;
     expect(line).not.toMatch(/Mustermann|1964|Erika/i);
     expect(JSON.parse(line)).toMatchObject({ code: 'NOT_FOUND', status: REDACTED, idHash: REDACTED, kind: REDACTED });

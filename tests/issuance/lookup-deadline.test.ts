@@ -8,7 +8,11 @@ const query = { genesenenId: 'X', familyName: 'Y', dateOfBirth: '1970' };
 
 describe('lookupWithDeadline', () => {
   it('a source that never answers and ignores the signal: SOURCE_TIMEOUT', async () => {
-    const hanging: RecordSource = { kind: 'hang', lookup: () => new Promise(() => undefined), health: async () => ({ ok: true }) };
+    const hanging: RecordSource = {
+      kind: 'hang',
+      lookup: () => new Promise(() => undefined),
+      health: async () => ({ ok: true }),
+    };
     expect(await lookupWithDeadline(hanging, query, 20)).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
   });
 
@@ -30,7 +34,11 @@ describe('lookupWithDeadline', () => {
   });
 
   it('an answer before the deadline is passed through', async () => {
-    const quick: RecordSource = { kind: 'quick', lookup: async () => ({ kind: 'no-match' }), health: async () => ({ ok: true }) };
+    const quick: RecordSource = {
+      kind: 'quick',
+      lookup: async () => ({ kind: 'no-match' }),
+      health: async () => ({ ok: true }),
+    };
     expect(await lookupWithDeadline(quick, query, 10_000)).toEqual({ kind: 'no-match' });
   });
 });

@@ -29,7 +29,9 @@ function filesUnder(dir: string): string[] {
 
 /** Files the kiosk wrote, except its signing keys and the registry's random secret. */
 function writtenFiles(dataDir: string): string[] {
-  return filesUnder(dataDir).filter((p) => !relative(dataDir, p).startsWith('demo-keys') && !p.endsWith('registry.secret'));
+  return filesUnder(dataDir).filter(
+    (p) => !relative(dataDir, p).startsWith('demo-keys') && !p.endsWith('registry.secret'),
+  );
 }
 
 function findPersonalData(dataDir: string): string[] {
@@ -39,7 +41,8 @@ function findPersonalData(dataDir: string): string[] {
   for (const file of writtenFiles(dataDir)) {
     const bytes = readFileSync(file);
     const texts = [bytes.toString('utf8').toLowerCase(), bytes.toString('latin1').toLowerCase()];
-    for (const w of words) if (texts.some((t) => t.includes(w.toLowerCase()))) hits.push(`${relative(dataDir, file)}: ${w}`);
+    for (const w of words)
+      if (texts.some((t) => t.includes(w.toLowerCase()))) hits.push(`${relative(dataDir, file)}: ${w}`);
     for (const d of dobs) {
       // A bare year like 1953 could appear inside a hex hash or a number; count it only standing alone.
       const re = new RegExp(`(?<![0-9A-Za-z])${d}(?![0-9A-Za-z])`);
@@ -75,7 +78,9 @@ afterAll(() => dirs.cleanup());
 describe('no personal data at rest', () => {
   it('the run issued, refused and reissued (so there was something to leak)', () => {
     expect(transliterated.length).toBeGreaterThanOrEqual(10);
-    const files = writtenFiles(dirs.dataDir).map((f) => relative(dirs.dataDir, f)).sort();
+    const files = writtenFiles(dirs.dataDir)
+      .map((f) => relative(dirs.dataDir, f))
+      .sort();
     expect(files).toEqual(expect.arrayContaining(['registry.sqlite', 'registry.sqlite-wal', 'logs/kiosk.log']));
     expect(files.some((f) => f.startsWith('audit/'))).toBe(true);
   });
@@ -93,6 +98,9 @@ describe('no personal data at rest', () => {
   it('the search itself works: it finds a name planted in a log file', async () => {
     const { appendFileSync } = await import('node:fs');
     appendFileSync(join(dirs.dataDir, 'logs', 'kiosk.log'), `${people[2]!.familyName} ${people[3]!.dateOfBirth}\n`);
-    expect(findPersonalData(dirs.dataDir)).toEqual([`logs/kiosk.log: ${people[2]!.familyName}`, `logs/kiosk.log: ${people[3]!.dateOfBirth}`]);
+    expect(findPersonalData(dirs.dataDir)).toEqual([
+      `logs/kiosk.log: ${people[2]!.familyName}`,
+      `logs/kiosk.log: ${people[3]!.dateOfBirth}`,
+    ]);
   });
 });

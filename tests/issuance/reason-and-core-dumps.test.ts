@@ -7,14 +7,29 @@ import { reasonLooksPersonal } from '../../core/audit/reason-check';
 import { limitCoreDumps } from '../../core/process/core-dumps';
 
 describe('clerk reason check', () => {
-  it.each(['Frau Mustermann', 'Herr Yılmaz kam zurück', 'Mustermann, Erika', 'geb. 12.08.1964', '12.08.1964', '1964-08-12',
-    '19640812', 'Jahrgang 1964', '12. August', 'Name: Erika', 'MUSTERMANN<<ERIKA', 'Mr Smith'])('refuses %s', (r) => {
+  it.each([
+    'Frau Mustermann',
+    'Herr Yılmaz kam zurück',
+    'Mustermann, Erika',
+    'geb. 12.08.1964',
+    '12.08.1964',
+    '1964-08-12',
+    '19640812',
+    'Jahrgang 1964',
+    '12. August',
+    'Name: Erika',
+    'MUSTERMANN<<ERIKA',
+    'Mr Smith',
+  ])('refuses %s', (r) => {
     expect(reasonLooksPersonal(r)).toBe(true);
   });
-  it.each(['Ausdruck unleserlich', 'QR-Code beschädigt', 'Papier verloren', 'printout lost', 'Drucker Papierstau, neu gedruckt'])(
-    'accepts %s',
-    (r) => expect(reasonLooksPersonal(r)).toBe(false),
-  );
+  it.each([
+    'Ausdruck unleserlich',
+    'QR-Code beschädigt',
+    'Papier verloren',
+    'printout lost',
+    'Drucker Papierstau, neu gedruckt',
+  ])('accepts %s', (r) => expect(reasonLooksPersonal(r)).toBe(false));
 });
 
 describe('core dumps', () => {
@@ -29,7 +44,11 @@ describe('core dumps', () => {
   });
   it('reports what it could not do', () => {
     expect(limitCoreDumps('win32')).toBe('not-linux');
-    expect(limitCoreDumps('linux', () => { throw new Error('EACCES'); })).toBe('not-permitted');
+    expect(
+      limitCoreDumps('linux', () => {
+        throw new Error('EACCES');
+      }),
+    ).toBe('not-permitted');
   });
   it('the systemd unit sets LimitCORE=0 and MemorySwapMax=0', () => {
     const unit = readFileSync('build/systemd/genesenen-kiosk.service', 'utf8');

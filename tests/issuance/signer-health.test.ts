@@ -33,7 +33,11 @@ async function writeDsc(dir: string, opts: { notBefore: Date; notAfter: Date; ek
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
   writeFileSync(join(dir, 'dsc.pem'), cert.toString('pem'));
-  writeFileSync(join(dir, 'dsc-key.pem'), `-----BEGIN PRIVATE KEY-----\n${pkcs8.replace(/(.{64})/g, '$1\n')}\n-----END PRIVATE KEY-----\n`, { mode: 0o600 });
+  writeFileSync(
+    join(dir, 'dsc-key.pem'),
+    `-----BEGIN PRIVATE KEY-----\n${pkcs8.replace(/(.{64})/g, '$1\n')}\n-----END PRIVATE KEY-----\n`,
+    { mode: 0o600 },
+  );
 }
 
 async function kioskWith(prepare: (dir: string) => Promise<void>) {
@@ -55,24 +59,40 @@ async function kioskWith(prepare: (dir: string) => Promise<void>) {
   const status = await kiosk.api.clerkStatus({ token: u.value.token });
   const lookups = kiosk.logLines.filter((l) => l.includes('record-source.lookup')).length;
   await kiosk.close();
-  return { issued: issued.ok ? 'issued' : issued.error.code, signer: status.ok ? status.value.signer : undefined, lookups };
+  return {
+    issued: issued.ok ? 'issued' : issued.error.code,
+    signer: status.ok ? status.value.signer : undefined,
+    lookups,
+  };
 }
 
 describe('signer health', () => {
   it('a valid PEM key and DSC (EKU recovery) issues', async () => {
-    const r = await kioskWith((d) => writeDsc(d, { notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 400 * DAY), eku: [...DCC_EKU_OIDS.r] }));
+    const r = await kioskWith((d) =>
+      writeDsc(d, {
+        notBefore: new Date(NOW.getTime() - DAY),
+        notAfter: new Date(NOW.getTime() + 400 * DAY),
+        eku: [...DCC_EKU_OIDS.r],
+      }),
+    );
     expect(r.issued).toBe('issued');
     expect(r.signer).toMatchObject({ state: 'ok', demo: false, subject: 'C=DE, CN=Test DSC' });
   });
 
   it('a DSC ending within 30 days still issues, but the clerk sees it degraded', async () => {
-    const r = await kioskWith((d) => writeDsc(d, { notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 10 * DAY) }));
+    const r = await kioskWith((d) =>
+      writeDsc(d, { notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 10 * DAY) }),
+    );
     expect(r.issued).toBe('issued');
     expect(r.signer).toMatchObject({ state: 'degraded' });
   });
 
   it.each([
-    ['missing key file', async (d: string): Promise<void> => void writeFileSync(join(d, 'dsc.pem'), 'x'), 'SIGNER_UNAVAILABLE'],
+    [
+      'missing key file',
+      async (d: string): Promise<void> => void writeFileSync(join(d, 'dsc.pem'), 'x'),
+      'SIGNER_UNAVAILABLE',
+    ],
     [
       'key that does not belong to the DSC',
       async (d: string): Promise<void> => {
@@ -84,11 +104,26 @@ describe('signer health', () => {
       },
       'SIGNER_UNAVAILABLE',
     ],
-    ['expired DSC', (d: string) => writeDsc(d, { notBefore: new Date(NOW.getTime() - 400 * DAY), notAfter: new Date(NOW.getTime() - DAY) }), 'SIGNER_CERT_EXPIRED'],
-    ['DSC not yet valid', (d: string) => writeDsc(d, { notBefore: new Date(NOW.getTime() + DAY), notAfter: new Date(NOW.getTime() + 400 * DAY) }), 'SIGNER_CERT_NOT_YET_VALID'],
+    [
+      'expired DSC',
+      (d: string) =>
+        writeDsc(d, { notBefore: new Date(NOW.getTime() - 400 * DAY), notAfter: new Date(NOW.getTime() - DAY) }),
+      'SIGNER_CERT_EXPIRED',
+    ],
+    [
+      'DSC not yet valid',
+      (d: string) =>
+        writeDsc(d, { notBefore: new Date(NOW.getTime() + DAY), notAfter: new Date(NOW.getTime() + 400 * DAY) }),
+      'SIGNER_CERT_NOT_YET_VALID',
+    ],
     [
       'DSC for vaccination certificates only',
-      (d: string) => writeDsc(d, { notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 400 * DAY), eku: [...DCC_EKU_OIDS.v] }),
+      (d: string) =>
+        writeDsc(d, {
+          notBefore: new Date(NOW.getTime() - DAY),
+          notAfter: new Date(NOW.getTime() + 400 * DAY),
+          eku: [...DCC_EKU_OIDS.v],
+        }),
       'SIGNER_CERT_WRONG_USAGE',
     ],
   ] as const)('%s: starts, refuses with %s before any lookup, clerk sees it', async (_label, prepare, code) => {

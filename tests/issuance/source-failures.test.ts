@@ -51,7 +51,10 @@ describe('record source failures', () => {
     kiosk.runtime.simulator!.setFaults({ mode: 'http500' });
     const status = await kiosk.api.clerkStatus({ token: u.value.token });
     kiosk.runtime.simulator!.setFaults({ mode: 'none' });
-    expect(status).toMatchObject({ ok: true, value: { recordSource: { kind: 'simulator', state: 'down', code: 'SOURCE_BAD_RESPONSE' } } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: { recordSource: { kind: 'simulator', state: 'down', code: 'SOURCE_BAD_RESPONSE' } },
+    });
     await kiosk.api.clerkLock({ token: u.value.token });
   });
 

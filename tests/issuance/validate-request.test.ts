@@ -6,9 +6,12 @@ import { validateDateOfBirth, validateFamilyName } from '../../core/issuance/val
 const today = '2021-08-15';
 
 describe('validateDateOfBirth', () => {
-  it.each(['1980', '1980-05', '1980-05-12', '2000-02-29', '1900-01-01', '2021-08-15', '2021-08', '2021'])('accepts %s', (dob) => {
-    expect(validateDateOfBirth(dob, today)).toEqual({ ok: true, value: dob });
-  });
+  it.each(['1980', '1980-05', '1980-05-12', '2000-02-29', '1900-01-01', '2021-08-15', '2021-08', '2021'])(
+    'accepts %s',
+    (dob) => {
+      expect(validateDateOfBirth(dob, today)).toEqual({ ok: true, value: dob });
+    },
+  );
   it.each([
     ['', 'empty'],
     ['1899-12-31', 'before 1900'],
@@ -26,21 +29,31 @@ describe('validateDateOfBirth', () => {
   });
   it('property: every real past date YYYY-MM-DD from 1900 is accepted', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2021-08-15T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const dob = d.toISOString().slice(0, 10);
-        expect(validateDateOfBirth(dob, today).ok).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2021-08-15T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          const dob = d.toISOString().slice(0, 10);
+          expect(validateDateOfBirth(dob, today).ok).toBe(true);
+        },
+      ),
     );
   });
 });
 
 describe('validateFamilyName', () => {
-  it.each(['Mustermann', 'Müller-Lüdenscheidt', "O'Brien", 'von der Leyen', 'Yılmaz', 'Петренко', 'Wójcik-Łęcka', 'St. John', 'يوسف'])(
-    'accepts %s',
-    (name) => {
-      expect(validateFamilyName(name)).toEqual({ ok: true, value: name });
-    },
-  );
+  it.each([
+    'Mustermann',
+    'Müller-Lüdenscheidt',
+    "O'Brien",
+    'von der Leyen',
+    'Yılmaz',
+    'Петренко',
+    'Wójcik-Łęcka',
+    'St. John',
+    'يوسف',
+  ])('accepts %s', (name) => {
+    expect(validateFamilyName(name)).toEqual({ ok: true, value: name });
+  });
   it('trims and collapses spaces, NFC-normalises', () => {
     expect(validateFamilyName('  von   der Leyen ')).toEqual({ ok: true, value: 'von der Leyen' });
     expect(validateFamilyName('Mu\u0308ller')).toEqual({ ok: true, value: 'Müller' });

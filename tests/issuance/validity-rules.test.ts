@@ -54,11 +54,15 @@ describe('decideValidity', () => {
 
   it('property: addDays is consistent with going day by day', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1999-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 0, max: 400 }), (d, n) => {
-        let day = utcDay(d);
-        for (let i = 0; i < n; i++) day = addDays(day, 1);
-        expect(addDays(utcDay(d), n)).toBe(day);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1999-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 400 }),
+        (d, n) => {
+          let day = utcDay(d);
+          for (let i = 0; i < n; i++) day = addDays(day, 1);
+          expect(addDays(utcDay(d), n)).toBe(day);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -68,7 +72,10 @@ describe('CWT times', () => {
   const now = new Date('2021-06-01T12:00:00Z');
   it('exp is the end of the du day when the DSC lasts longer', () => {
     const t = cwtTimesFor(now, '2021-08-28', new Date('2023-01-01T00:00:00Z'), 'DE');
-    expect(t).toEqual({ ok: true, value: { issuedAt: now.getTime() / 1000, expiresAt: endOfDaySeconds('2021-08-28'), issuingCountry: 'DE' } });
+    expect(t).toEqual({
+      ok: true,
+      value: { issuedAt: now.getTime() / 1000, expiresAt: endOfDaySeconds('2021-08-28'), issuingCountry: 'DE' },
+    });
     expect(new Date(endOfDaySeconds('2021-08-28') * 1000).toISOString()).toBe('2021-08-28T23:59:59.000Z');
   });
   it('exp is the DSC notAfter when the DSC ends first', () => {

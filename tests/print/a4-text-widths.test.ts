@@ -59,7 +59,8 @@ describe('the width cache of an A4 job', () => {
     const { regular } = await embedded();
     const cache = createWidthCache();
     for (const text of ['Wójcik-Łęcka', 'Zertifikatsdaten / Certificate data', 'Ünal Ağaoğlu']) {
-      for (const size of [7, 8.5 * 0.92, 10, 20]) expect(cache.widthAt(regular, text, size)).toBe(regular.widthOfTextAtSize(text, size));
+      for (const size of [7, 8.5 * 0.92, 10, 20])
+        expect(cache.widthAt(regular, text, size)).toBe(regular.widthOfTextAtSize(text, size));
     }
   });
 });
@@ -108,7 +109,9 @@ describe('wrapping by word widths', () => {
       return [t.instructionsTitle, ...t.instructions, ...Object.values(t.labels)];
     });
     texts.push(...Object.values(PEOPLE).flatMap((p) => [p.familyName, `${p.givenName} ${p.familyName}`]));
-    texts.push('Dieses Zertifikat ist kein Reisedokument. Es belegt die Genesung von COVID-19. / This certificate is not a travel document.');
+    texts.push(
+      'Dieses Zertifikat ist kein Reisedokument. Es belegt die Genesung von COVID-19. / This certificate is not a travel document.',
+    );
     let compared = 0;
     for (const font of [regular, bold]) {
       const widths = createWidthCache();
@@ -117,7 +120,9 @@ describe('wrapping by word widths', () => {
           const maxPt = (widthMm * 72) / 25.4;
           for (const text of texts) {
             const style = { font, size, color: rgb(0, 0, 0), widths };
-            expect(wrapByWidth(text, style, maxPt), `${text} @${size}/${widthMm}`).toEqual(wrapMeasuringLines(text, font, size, maxPt));
+            expect(wrapByWidth(text, style, maxPt), `${text} @${size}/${widthMm}`).toEqual(
+              wrapMeasuringLines(text, font, size, maxPt),
+            );
             compared++;
           }
         }

@@ -41,22 +41,32 @@ const CASES = [
 ] as const;
 
 describe('A4 PDF', () => {
-  it.each(CASES)('$person in $lang: QR verifies from the rendered page, names and labels are text', async ({ person, lang, third }) => {
-    const cert = await certs.issue(person);
-    const pdf = await buildA4Pdf(cert, { lang });
-    await checkPage(pdf, cert.hc1, `a4-${person}-${lang}`);
-    const text = pdfText(pdf);
-    expect(text).toContain(PEOPLE[person].familyName);
-    expect(text).toContain(PEOPLE[person].givenName);
-    for (const label of ['Geburtsdatum', 'Date of birth', 'Gültig bis', 'Valid until', 'Zertifikataussteller', 'Certificate issuer']) {
-      expect(text).toContain(label);
-    }
-    expect(text).toContain('URN:UVCI:01:DE:KIOSK/ABC123XYZ#D');
-    expect(text).toContain('COVID-19');
-    expect(text).toContain('DEMO – NICHT GÜLTIG');
-    if (third) expect(text).toContain(third);
-    expect(text).not.toMatch(/[\u0600-\u06ff]/);
-  });
+  it.each(CASES)(
+    '$person in $lang: QR verifies from the rendered page, names and labels are text',
+    async ({ person, lang, third }) => {
+      const cert = await certs.issue(person);
+      const pdf = await buildA4Pdf(cert, { lang });
+      await checkPage(pdf, cert.hc1, `a4-${person}-${lang}`);
+      const text = pdfText(pdf);
+      expect(text).toContain(PEOPLE[person].familyName);
+      expect(text).toContain(PEOPLE[person].givenName);
+      for (const label of [
+        'Geburtsdatum',
+        'Date of birth',
+        'Gültig bis',
+        'Valid until',
+        'Zertifikataussteller',
+        'Certificate issuer',
+      ]) {
+        expect(text).toContain(label);
+      }
+      expect(text).toContain('URN:UVCI:01:DE:KIOSK/ABC123XYZ#D');
+      expect(text).toContain('COVID-19');
+      expect(text).toContain('DEMO – NICHT GÜLTIG');
+      if (third) expect(text).toContain(third);
+      expect(text).not.toMatch(/[\u0600-\u06ff]/);
+    },
+  );
 
   it('a real certificate has no DEMO marks, and the PDF metadata holds no personal data', async () => {
     const cert = await certs.issue('juergen', { demo: false });
@@ -70,7 +80,9 @@ describe('A4 PDF', () => {
 
 const queueReady = ((): boolean => {
   try {
-    return execFileSync('lpstat', ['-p', 'KioskPDF'], { env: { ...process.env, LANG: 'C' } }).toString().includes('enabled');
+    return execFileSync('lpstat', ['-p', 'KioskPDF'], { env: { ...process.env, LANG: 'C' } })
+      .toString()
+      .includes('enabled');
   } catch {
     return false;
   }
@@ -89,21 +101,28 @@ describe.skipIf(!queueReady)('A4 through CUPS (queue KioskPDF on cups-pdf; run s
     throw new Error(`cups-pdf wrote no *${suffix} in ${outDir}`);
   }
 
-  it.each(['juergen', 'ayse', 'zofia'] as const)('%s: the PDF CUPS produced carries a verifiable QR and the names', async (person) => {
-    const cert = await certs.issue(person);
-    const jobs: string[] = [];
-    const service = createPrintService([{ kind: 'cups', name: 'Büro A4', format: 'a4', queue: 'KioskPDF', timeoutMs: 20_000 }], {
-      log: (_e, f) => typeof f.jobId === 'string' && jobs.push(f.jobId),
-    });
-    expect(await service.status()).toEqual([{ name: 'Büro A4', format: 'a4', state: 'ok' }]);
-    const result = await service.print(cert, 'a4', person === 'ayse' ? 'tr' : 'pl');
-    expect(result).toEqual({ ok: true, value: { format: 'a4', printer: 'Büro A4' } });
-    const pdf = await printedPdf(jobs[0]!);
-    await checkPage(pdf, cert.hc1, `a4-cups-${person}`);
-    const text = pdfText(pdf);
-    expect(text).toContain(PEOPLE[person].familyName);
-    expect(text).toContain(PEOPLE[person].givenName);
-  }, 30_000);
+  it.each(['juergen', 'ayse', 'zofia'] as const)(
+    '%s: the PDF CUPS produced carries a verifiable QR and the names',
+    async (person) => {
+      const cert = await certs.issue(person);
+      const jobs: string[] = [];
+      const service = createPrintService(
+        [{ kind: 'cups', name: 'Büro A4', format: 'a4', queue: 'KioskPDF', timeoutMs: 20_000 }],
+        {
+          log: (_e, f) => typeof f.jobId === 'string' && jobs.push(f.jobId),
+        },
+      );
+      expect(await service.status()).toEqual([{ name: 'Büro A4', format: 'a4', state: 'ok' }]);
+      const result = await service.print(cert, 'a4', person === 'ayse' ? 'tr' : 'pl');
+      expect(result).toEqual({ ok: true, value: { format: 'a4', printer: 'Büro A4' } });
+      const pdf = await printedPdf(jobs[0]!);
+      await checkPage(pdf, cert.hc1, `a4-cups-${person}`);
+      const text = pdfText(pdf);
+      expect(text).toContain(PEOPLE[person].familyName);
+      expect(text).toContain(PEOPLE[person].givenName);
+    },
+    30_000,
+  );
 });
 
 const isRoot = process.getuid?.() === 0;
@@ -118,13 +137,20 @@ describe.skipIf(!queueReady || !isRoot)('CUPS queue states (a scratch queue, cre
       execFileSync('cupsdisable', [queue]);
       const cert = await certs.issue('juergen');
       const service = createPrintService([{ kind: 'cups', name: 'Scratch', format: 'a4', queue, timeoutMs: 5000 }]);
-      expect(await service.status()).toEqual([{ name: 'Scratch', format: 'a4', state: 'down', code: 'PRINTER_OFFLINE' }]);
+      expect(await service.status()).toEqual([
+        { name: 'Scratch', format: 'a4', state: 'down', code: 'PRINTER_OFFLINE' },
+      ]);
       const result = await service.print(cert, 'a4', 'de');
       expect(result.ok ? undefined : result.error.code).toBe('PRINTER_OFFLINE');
       const jobs = execFileSync('lpstat', ['-o', queue]).toString();
       expect(jobs).toBe('');
       const found = await discoverCupsQueues(5000);
-      expect(found.ok && found.value).toEqual(expect.arrayContaining([{ queue, enabled: false }, { queue: 'KioskPDF', enabled: true }]));
+      expect(found.ok && found.value).toEqual(
+        expect.arrayContaining([
+          { queue, enabled: false },
+          { queue: 'KioskPDF', enabled: true },
+        ]),
+      );
     } finally {
       admin(['-x', queue]);
     }

@@ -22,7 +22,21 @@ afterAll(() => vi.restoreAllMocks());
 describe('print CLI', () => {
   it('--out writes a 58 mm Star receipt with native QR that parses back to the certificate', async () => {
     const out = join(dir, 'r.bin');
-    expect(await run(['--format', 'receipt-58', '--command-set', 'star', '--qr', 'native', '--lang', 'tr', '--out', out, cert.hc1])).toBe(0);
+    expect(
+      await run([
+        '--format',
+        'receipt-58',
+        '--command-set',
+        'star',
+        '--qr',
+        'native',
+        '--lang',
+        'tr',
+        '--out',
+        out,
+        cert.hc1,
+      ]),
+    ).toBe(0);
     const doc = readReceipt(readFileSync(out), 'star');
     expect(doc.items.find((i) => i.kind === 'qr')).toMatchObject({ data: cert.hc1, ecc: 'Q', model: 2, moduleDots: 4 });
     expect(doc.lines).toContain('Yılmaz');
@@ -40,13 +54,17 @@ describe('print CLI', () => {
     expect(await run(['--format', 'receipt-80', '--printer', printer.uri, cert.hc1])).toBe(0);
     expect(readReceipt(printer.connections[0]!, 'epson').lines).toContain('Ayşe');
     await printer.close();
-    expect(await run(['--format', 'receipt-80', '--printer', await closedPortUri(), '--timeout', '1000', cert.hc1])).toBe(1);
+    expect(
+      await run(['--format', 'receipt-80', '--printer', await closedPortUri(), '--timeout', '1000', cert.hc1]),
+    ).toBe(1);
   });
 
   it('refuses what it cannot print: not an HC1 (2), missing or conflicting options (usage)', async () => {
     expect(await run(['--format', 'a4', '--out', join(dir, 'x.pdf'), 'HC1:NOT-A-CERTIFICATE'])).toBe(2);
     await expect(run(['--format', 'a5', '--out', 'x', cert.hc1])).rejects.toBeInstanceOf(UsageError);
     await expect(run(['--format', 'a4', cert.hc1])).rejects.toBeInstanceOf(UsageError);
-    await expect(run(['--format', 'a4', '--printer', 'tcp://127.0.0.1:9100', cert.hc1])).rejects.toBeInstanceOf(UsageError);
+    await expect(run(['--format', 'a4', '--printer', 'tcp://127.0.0.1:9100', cert.hc1])).rejects.toBeInstanceOf(
+      UsageError,
+    );
   });
 });

@@ -13,11 +13,16 @@ import { readReceipt } from './helpers/receipt-document';
 
 const ICONV: Record<CodePageId, string> = { PC858: 'cp858', PC857: 'cp857', PC852: 'cp852', WPC1251: 'windows-1251' };
 const decodeRuns = (text: string, start: CodePageId): string =>
-  encodeRuns(text, start).map((r) => iconv.decode(Buffer.from(r.bytes), ICONV[r.codePage])).join('');
+  encodeRuns(text, start)
+    .map((r) => iconv.decode(Buffer.from(r.bytes), ICONV[r.codePage]))
+    .join('');
 
 const LETTERS =
-  'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -.,\'' +
-  'äöüÄÖÜßéèêàçñ' + 'çÇğĞıİöÖşŞüÜ' + 'ąĄćĆęĘłŁńŃóÓśŚźŹżŻ' + 'абвгдежзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯёЁґҐєЄіІїЇ';
+  "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -.,'" +
+  'äöüÄÖÜßéèêàçñ' +
+  'çÇğĞıİöÖşŞüÜ' +
+  'ąĄćĆęĘłŁńŃóÓśŚźŹżŻ' +
+  'абвгдежзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯёЁґҐєЄіІїЇ';
 const nameArb = fc.string({ unit: fc.constantFrom(...LETTERS), maxLength: 80 });
 
 describe('code pages', () => {
@@ -46,8 +51,14 @@ describe('code pages', () => {
   it('a name full of ESC/POS commands prints as text and the job still parses command by command', async () => {
     const certs = await certificateFactory();
     const cert = await certs.issue('juergen');
-    const hostile = { ...cert, payload: { ...cert.payload, nam: { ...cert.payload.nam, fn: 'A\x1b@\x1dV\x00B\x10\x04\x01C\n' } } };
-    const doc = readReceipt(buildReceiptJob(hostile, { paperWidthMm: 80, commandSet: 'epson', qrMode: 'native', lang: 'de' }), 'epson');
+    const hostile = {
+      ...cert,
+      payload: { ...cert.payload, nam: { ...cert.payload.nam, fn: 'A\x1b@\x1dV\x00B\x10\x04\x01C\n' } },
+    };
+    const doc = readReceipt(
+      buildReceiptJob(hostile, { paperWidthMm: 80, commandSet: 'epson', qrMode: 'native', lang: 'de' }),
+      'epson',
+    );
     expect(doc.lines).toContain('A@VBC');
     expect(doc.items.filter((i) => i.kind === 'cut')).toHaveLength(1);
     expect(doc.statusRequests).toEqual([]);
@@ -55,7 +66,9 @@ describe('code pages', () => {
 });
 
 describe('wrap', () => {
-  const textArb = fc.array(fc.string({ unit: fc.constantFrom(...'abcdefgh/:<-ÄŁ'), minLength: 1, maxLength: 70 }), { maxLength: 12 });
+  const textArb = fc.array(fc.string({ unit: fc.constantFrom(...'abcdefgh/:<-ÄŁ'), minLength: 1, maxLength: 70 }), {
+    maxLength: 12,
+  });
 
   it('keeps every line within the width and every character in order', () => {
     fc.assert(

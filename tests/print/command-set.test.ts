@@ -8,7 +8,10 @@ import { epson, star } from '../../core/print/escpos/command-set';
 import type { CodePageId } from '../../core/print/escpos/code-pages';
 
 const library = (type: 'epson' | 'star'): ThermalPrinter => {
-  const p = new ThermalPrinter({ type: type === 'epson' ? PrinterTypes.EPSON : PrinterTypes.STAR, interface: '/dev/null' });
+  const p = new ThermalPrinter({
+    type: type === 'epson' ? PrinterTypes.EPSON : PrinterTypes.STAR,
+    interface: '/dev/null',
+  });
   p.clear();
   return p;
 };
@@ -20,7 +23,8 @@ const PAGES: [CodePageId, CharacterSet][] = [
   ['PC852', CharacterSet.PC852_LATIN2],
   ['WPC1251', CharacterSet.WPC1251_CYRILLIC],
 ];
-const HC1 = 'HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4.OI1RM8ZA.A5:S9MKN4NN3F85QNCY0O%0VZ001HOC9JU0D0HT0HB2PL/IB*09B9LW4T*8+DC9I0%YB/VM$*SBAKYE9*FJRLDQC8$.AIGCY0K5$0V-AVB85PSHDCR.C';
+const HC1 =
+  'HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4.OI1RM8ZA.A5:S9MKN4NN3F85QNCY0O%0VZ001HOC9JU0D0HT0HB2PL/IB*09B9LW4T*8+DC9I0%YB/VM$*SBAKYE9*FJRLDQC8$.AIGCY0K5$0V-AVB85PSHDCR.C';
 
 describe.each([
   ['epson', epson],
@@ -34,7 +38,12 @@ describe.each([
 
   it('QR model 2, error correction Q, cell size 6, data, print', () => {
     const p = library(type);
-    p.printQR(HC1, { model: 2, cellSize: 6, correction: 'Q', ...(type === 'star' ? { correctionLevel: 'Q' } : {}) } as never);
+    p.printQR(HC1, {
+      model: 2,
+      cellSize: 6,
+      correction: 'Q',
+      ...(type === 'star' ? { correctionLevel: 'Q' } : {}),
+    } as never);
     const theirs = bytesOf(p);
     if (type === 'epson') {
       expect(ours.qr(HC1, 6)).toEqual(theirs);
@@ -47,7 +56,20 @@ describe.each([
     const settings = theirs.slice(0, 18);
     const lengthAndData = theirs.slice(18, 18 + 2 + HC1.length);
     expect(theirs.slice(18 + 2 + HC1.length)).toEqual([0x0a, 0x1b, 0x1d, 0x79, 0x50]);
-    expect(ours.qr(HC1, 6)).toEqual([...settings, 0x1b, 0x1d, 0x79, 0x44, 0x31, 0x00, ...lengthAndData, 0x1b, 0x1d, 0x79, 0x50]);
+    expect(ours.qr(HC1, 6)).toEqual([
+      ...settings,
+      0x1b,
+      0x1d,
+      0x79,
+      0x44,
+      0x31,
+      0x00,
+      ...lengthAndData,
+      0x1b,
+      0x1d,
+      0x79,
+      0x50,
+    ]);
   });
 
   it('emphasis, centring and reverse print', () => {
@@ -57,6 +79,12 @@ describe.each([
     p.invert(true);
     p.bold(false);
     p.invert(false);
-    expect([...ours.bold(true), ...ours.align('center'), ...ours.invert(true), ...ours.bold(false), ...ours.invert(false)]).toEqual(bytesOf(p));
+    expect([
+      ...ours.bold(true),
+      ...ours.align('center'),
+      ...ours.invert(true),
+      ...ours.bold(false),
+      ...ours.invert(false),
+    ]).toEqual(bytesOf(p));
   });
 });

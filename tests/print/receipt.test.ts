@@ -29,8 +29,14 @@ async function printTo(
   const printer = await startFakePrinter(opts.set, 'online');
   printers.push(printer);
   const config: EscposPrinterConfig = {
-    kind: 'escpos', name: 'Bon', format: 'receipt', uri: printer.uri,
-    commandSet: opts.set, paperWidthMm: opts.width, qrMode: opts.qr, timeoutMs: 5000,
+    kind: 'escpos',
+    name: 'Bon',
+    format: 'receipt',
+    uri: printer.uri,
+    commandSet: opts.set,
+    paperWidthMm: opts.width,
+    qrMode: opts.qr,
+    timeoutMs: 5000,
   };
   const result = await createPrintService([config]).print(cert, 'receipt', opts.lang);
   expect(result).toEqual({ ok: true, value: { format: 'receipt', printer: 'Bon' } });
@@ -81,7 +87,14 @@ describe.each([
     expect((await certs.verify(content)).valid).toBe(true);
 
     const text = flat(doc);
-    for (const value of ['Müller-Lüdenscheidt', 'Jürgen Groß', '1964-08-12', '2026-04-12', '2026-09-28', 'Robert Koch-Institut']) {
+    for (const value of [
+      'Müller-Lüdenscheidt',
+      'Jürgen Groß',
+      '1964-08-12',
+      '2026-04-12',
+      '2026-09-28',
+      'Robert Koch-Institut',
+    ]) {
       expect(text).toContain(value);
     }
     expect(unwrapped(doc)).toContain('MUELLER<LUEDENSCHEIDT<<JUERGEN<GROSS');
@@ -89,7 +102,8 @@ describe.each([
     expect(text).toContain('Corona-Warn-App');
     expect(text).toContain('DEMO - NICHT GÜLTIG');
     expect(text).toContain('DEMO - NOT VALID');
-    for (const item of doc.items) if (item.kind === 'text') expect([...item.text].length * item.width).toBeLessThanOrEqual(columns);
+    for (const item of doc.items)
+      if (item.kind === 'text') expect([...item.text].length * item.width).toBeLessThanOrEqual(columns);
     expect(doc.items.at(-1)?.kind).toBe('cut');
 
     const png = await renderReceipt(doc, paperDots, `receipt-${set}-${width}-${qr}`);

@@ -21,7 +21,9 @@ import { startFakePrinter, type FakePrinter } from './helpers/fake-printer';
 
 const queueReady = ((): boolean => {
   try {
-    return execFileSync('lpstat', ['-p', 'KioskPDF'], { env: { ...process.env, LANG: 'C' } }).toString().includes('enabled');
+    return execFileSync('lpstat', ['-p', 'KioskPDF'], { env: { ...process.env, LANG: 'C' } })
+      .toString()
+      .includes('enabled');
   } catch {
     return false;
   }
@@ -31,18 +33,33 @@ const isRoot = process.getuid?.() === 0;
 describe('CUPS retention settings', () => {
   it('cupsd.conf without the directives keeps jobs (CUPS defaults); both No keeps nothing', () => {
     expect(parseRetention('LogLevel warn\n', ' ')).toEqual({ preserveJobFiles: '86400', preserveJobHistory: 'Yes' });
-    expect(parseRetention('PreserveJobFiles No\n#PreserveJobHistory Yes\nPreserveJobHistory Off\n', ' '))
-      .toEqual({ preserveJobFiles: 'No', preserveJobHistory: 'Off' });
-    expect(parseRetention('PreserveJobFiles=1d\nPreserveJobHistory=No\n', '=')).toEqual({ preserveJobFiles: '1d', preserveJobHistory: 'No' });
+    expect(parseRetention('PreserveJobFiles No\n#PreserveJobHistory Yes\nPreserveJobHistory Off\n', ' ')).toEqual({
+      preserveJobFiles: 'No',
+      preserveJobHistory: 'Off',
+    });
+    expect(parseRetention('PreserveJobFiles=1d\nPreserveJobHistory=No\n', '=')).toEqual({
+      preserveJobFiles: '1d',
+      preserveJobHistory: 'No',
+    });
   });
 
   it('a CUPS printer is degraded with PRINT_SPOOL_KEEPS_JOBS while CUPS keeps jobs, and only then', async () => {
     const printer = { kind: 'cups' as const, name: 'A4', format: 'a4' as const, queue: 'KioskPDF', timeoutMs: 5000 };
     const keeps = createPrintService([printer], {
-      cupsRetention: async () => ({ keepsJobs: true, preserveJobFiles: '86400', preserveJobHistory: 'Yes', source: 'scheduler' }),
+      cupsRetention: async () => ({
+        keepsJobs: true,
+        preserveJobFiles: '86400',
+        preserveJobHistory: 'Yes',
+        source: 'scheduler',
+      }),
     });
     const clean = createPrintService([printer], {
-      cupsRetention: async () => ({ keepsJobs: false, preserveJobFiles: 'No', preserveJobHistory: 'No', source: 'scheduler' }),
+      cupsRetention: async () => ({
+        keepsJobs: false,
+        preserveJobFiles: 'No',
+        preserveJobHistory: 'No',
+        source: 'scheduler',
+      }),
     });
     const [a, b] = await Promise.all([keeps.status(), clean.status()]);
     if (!queueReady) return; // status needs the queue; the parse rules above still ran
@@ -51,77 +68,104 @@ describe('CUPS retention settings', () => {
   });
 });
 
-describe.skipIf(!queueReady || !isRoot)('nothing personal in the CUPS spool or the data directory after printing', () => {
-  const dirs = makeDirs();
-  const people = DEMO_PEOPLE.slice(0, 3);
-  const certificates: string[] = [];
-  const transliterated: string[] = [];
-  let printer: FakePrinter;
-  let kiosk: Kiosk;
-  const secrets = () => ({
-    names: [...people.flatMap((p) => [p.familyName, p.givenName]), ...transliterated],
-    datesOfBirth: people.map((p) => p.dateOfBirth),
-    certificates,
-  });
+describe.skipIf(!queueReady || !isRoot)(
+  'nothing personal in the CUPS spool or the data directory after printing',
+  () => {
+    const dirs = makeDirs();
+    const people = DEMO_PEOPLE.slice(0, 3);
+    const certificates: string[] = [];
+    const transliterated: string[] = [];
+    let printer: FakePrinter;
+    let kiosk: Kiosk;
+    const secrets = () => ({
+      names: [...people.flatMap((p) => [p.familyName, p.givenName]), ...transliterated],
+      datesOfBirth: people.map((p) => p.dateOfBirth),
+      certificates,
+    });
 
-  beforeAll(async () => {
-    printer = await startFakePrinter('epson', 'online');
-    const configPath = join(dirs.configDir, 'kiosk.json');
-    writeFileSync(configPath, JSON.stringify({
-      printers: [
-        { kind: 'escpos', name: 'Bon', uri: printer.uri, timeoutMs: 5000 },
-        { kind: 'cups', name: 'A4', queue: 'KioskPDF', timeoutMs: 20_000 },
-      ],
-    }));
-    const created = await createKiosk({ dataDir: dirs.dataDir, configPath });
-    if (!created.ok) throw new Error(created.error.code);
-    kiosk = created.value;
-  });
-  afterAll(async () => {
-    await kiosk?.close();
-    await printer?.close();
-    dirs.cleanup();
-  });
+    beforeAll(async () => {
+      printer = await startFakePrinter('epson', 'online');
+      const configPath = join(dirs.configDir, 'kiosk.json');
+      writeFileSync(
+        configPath,
+        JSON.stringify({
+          printers: [
+            { kind: 'escpos', name: 'Bon', uri: printer.uri, timeoutMs: 5000 },
+            { kind: 'cups', name: 'A4', queue: 'KioskPDF', timeoutMs: 20_000 },
+          ],
+        }),
+      );
+      const created = await createKiosk({ dataDir: dirs.dataDir, configPath });
+      if (!created.ok) throw new Error(created.error.code);
+      kiosk = created.value;
+    });
+    afterAll(async () => {
+      await kiosk?.close();
+      await printer?.close();
+      dirs.cleanup();
+    });
 
-  it('the start-up check reads the scheduler: CUPS keeps neither job files nor history', async () => {
-    const r = await readCupsRetention();
-    expect(r).toMatchObject({ source: 'scheduler', keepsJobs: false });
-  });
+    it('the start-up check reads the scheduler: CUPS keeps neither job files nor history', async () => {
+      const r = await readCupsRetention();
+      expect(r).toMatchObject({ source: 'scheduler', keepsJobs: false });
+    });
 
-  it('the scan finds a spooled certificate (a held job), and purging removes it', async () => {
-    const certs = await certificateFactory();
-    const cert = await certs.issue('juergen');
-    const pdf = await buildA4Pdf(cert, { lang: 'de' });
-    const out = execFileSync('lp', ['-d', 'KioskPDF', '-H', 'hold', '-t', 'Genesenenzertifikat', '-'], { input: pdf }).toString();
-    const jobId = /request id is (\S+)/.exec(out)![1]!;
-    try {
-      const hits = findPersonalDataInSpool({ names: [PEOPLE.juergen.familyName], datesOfBirth: [], certificates: [] });
-      expect(hits).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^d0*${jobId.split('-').at(-1)}-001: `))]));
-    } finally {
-      execFileSync('cancel', ['-x', jobId]);
-    }
-    expect(spooledJobFiles()).toEqual([]);
-  }, 30_000);
+    it('the scan finds a spooled certificate (a held job), and purging removes it', async () => {
+      const certs = await certificateFactory();
+      const cert = await certs.issue('juergen');
+      const pdf = await buildA4Pdf(cert, { lang: 'de' });
+      const out = execFileSync('lp', ['-d', 'KioskPDF', '-H', 'hold', '-t', 'Genesenenzertifikat', '-'], {
+        input: pdf,
+      }).toString();
+      const jobId = /request id is (\S+)/.exec(out)![1]!;
+      try {
+        const hits = findPersonalDataInSpool({
+          names: [PEOPLE.juergen.familyName],
+          datesOfBirth: [],
+          certificates: [],
+        });
+        expect(hits).toEqual(
+          expect.arrayContaining([expect.stringMatching(new RegExp(`^d0*${jobId.split('-').at(-1)}-001: `))]),
+        );
+      } finally {
+        execFileSync('cancel', ['-x', jobId]);
+      }
+      expect(spooledJobFiles()).toEqual([]);
+    }, 30_000);
 
-  it('after A4 and receipt prints through the kiosk: no c*/d* job files, no personal data in spool or data dir', async () => {
-    const { api } = kiosk;
-    const status = await api.clerkUnlock({ pin: DEMO_CLERK_PIN });
-    if (!status.ok) throw new Error(status.error.code);
-    const before = await api.clerkStatus({ token: status.value.token });
-    expect(before.ok && before.value.printers.find((p) => p.name === 'A4')).toEqual({ name: 'A4', format: 'a4', state: 'ok' });
-    await api.clerkLock({ token: status.value.token });
-    for (const p of people) {
-      const r = await api.issue({ genesenenId: p.genesenenId, familyName: p.familyName, dateOfBirth: p.dateOfBirth, lang: 'de' });
-      if (!r.ok) throw new Error(r.error.code);
-      certificates.push(r.value.hc1);
-      transliterated.push(r.value.familyNameTransliterated, r.value.givenNameTransliterated);
-      expect(await api.print({ certificateId: r.value.certificateId, format: 'a4', lang: 'de' })).toMatchObject({ ok: true });
-      expect(await api.print({ certificateId: r.value.certificateId, format: 'receipt', lang: 'de' })).toMatchObject({ ok: true });
-      await api.endSession({});
-    }
-    expect(printer.connections.length).toBeGreaterThan(0);
-    expect(spooledJobFiles()).toEqual([]);
-    expect(findPersonalDataInSpool(secrets())).toEqual([]);
-    expect(findPersonalData(dirs.dataDir, secrets(), (f) => f.endsWith('registry.secret'))).toEqual([]);
-  }, 90_000);
-});
+    it('after A4 and receipt prints through the kiosk: no c*/d* job files, no personal data in spool or data dir', async () => {
+      const { api } = kiosk;
+      const status = await api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+      if (!status.ok) throw new Error(status.error.code);
+      const before = await api.clerkStatus({ token: status.value.token });
+      expect(before.ok && before.value.printers.find((p) => p.name === 'A4')).toEqual({
+        name: 'A4',
+        format: 'a4',
+        state: 'ok',
+      });
+      await api.clerkLock({ token: status.value.token });
+      for (const p of people) {
+        const r = await api.issue({
+          genesenenId: p.genesenenId,
+          familyName: p.familyName,
+          dateOfBirth: p.dateOfBirth,
+          lang: 'de',
+        });
+        if (!r.ok) throw new Error(r.error.code);
+        certificates.push(r.value.hc1);
+        transliterated.push(r.value.familyNameTransliterated, r.value.givenNameTransliterated);
+        expect(await api.print({ certificateId: r.value.certificateId, format: 'a4', lang: 'de' })).toMatchObject({
+          ok: true,
+        });
+        expect(await api.print({ certificateId: r.value.certificateId, format: 'receipt', lang: 'de' })).toMatchObject({
+          ok: true,
+        });
+        await api.endSession({});
+      }
+      expect(printer.connections.length).toBeGreaterThan(0);
+      expect(spooledJobFiles()).toEqual([]);
+      expect(findPersonalDataInSpool(secrets())).toEqual([]);
+      expect(findPersonalData(dirs.dataDir, secrets(), (f) => f.endsWith('registry.secret'))).toEqual([]);
+    }, 90_000);
+  },
+);

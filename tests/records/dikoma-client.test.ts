@@ -39,7 +39,12 @@ describe('DiKoMa client against the simulator', () => {
     const { src } = source();
     expect(await src.lookup({ ...erika, familyName: 'MUSTERMANN' })).toEqual({
       kind: 'match',
-      record: { givenName: 'Erika', familyName: 'Mustermann', dateOfBirth: '1964-08-12', firstPositiveTest: '2021-05-06' },
+      record: {
+        givenName: 'Erika',
+        familyName: 'Mustermann',
+        dateOfBirth: '1964-08-12',
+        firstPositiveTest: '2021-05-06',
+      },
     });
   });
 
@@ -60,10 +65,14 @@ describe('DiKoMa client against the simulator', () => {
       { ...erika, genesenenId: '0123456789AB' },
     ];
     for (const q of wrong) expect(await src.lookup(q)).toEqual({ kind: 'no-match' });
-    const lookups = events.filter((e) => e.event === 'record-source.lookup').map((e) => ({ ...e.fields, durationMs: 0 }));
+    const lookups = events
+      .filter((e) => e.event === 'record-source.lookup')
+      .map((e) => ({ ...e.fields, durationMs: 0 }));
     expect(new Set(lookups.map((l) => JSON.stringify(l))).size).toBe(1);
     const bodies = await Promise.all(
-      wrong.map(async (q) => (await fetch(`${sim.url}/v1/recovery-lookups`, { method: 'POST', body: JSON.stringify(q) })).text()),
+      wrong.map(async (q) =>
+        (await fetch(`${sim.url}/v1/recovery-lookups`, { method: 'POST', body: JSON.stringify(q) })).text(),
+      ),
     );
     expect(new Set(bodies)).toEqual(new Set(['{"result":"no-match"}']));
   });
@@ -91,15 +100,19 @@ describe('failure modes', () => {
     }
   });
 
-  it('body trickles in byte by byte → SOURCE_TIMEOUT (deadline covers the body)', { timeout: HANG_TEST_TIMEOUT }, async () => {
-    sim.setFaults({ mode: 'trickle' });
-    try {
-      const { src } = source({ timeoutMs: 600 });
-      expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
-    } finally {
-      sim.setFaults({ mode: 'none' });
-    }
-  });
+  it(
+    'body trickles in byte by byte → SOURCE_TIMEOUT (deadline covers the body)',
+    { timeout: HANG_TEST_TIMEOUT },
+    async () => {
+      sim.setFaults({ mode: 'trickle' });
+      try {
+        const { src } = source({ timeoutMs: 600 });
+        expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+      } finally {
+        sim.setFaults({ mode: 'none' });
+      }
+    },
+  );
 
   it('a hung attempt is retried when attemptTimeoutMs leaves room', { timeout: HANG_TEST_TIMEOUT }, async () => {
     sim.setFaults({ mode: 'timeout', count: 1 });
@@ -112,7 +125,10 @@ describe('failure modes', () => {
     sim.setFaults({ mode: 'http500', count: 1 });
     const { src, events } = source();
     expect((await src.lookup(erika)).kind).toBe('match');
-    expect(events.filter((e) => e.event === 'record-source.http').map((e) => e.fields.outcome)).toEqual(['retry', 'ok']);
+    expect(events.filter((e) => e.event === 'record-source.http').map((e) => e.fields.outcome)).toEqual([
+      'retry',
+      'ok',
+    ]);
   });
 
   it('500 always → SOURCE_BAD_RESPONSE after retries', async () => {
@@ -153,7 +169,9 @@ describe('failure modes', () => {
   it('bearer token is sent; a wrong one is refused', async () => {
     const guarded = await startSimulator({ fixture: demoFixture(now), bearerToken: 'kiosk-secret' });
     try {
-      expect((await source({ baseUrl: guarded.url, auth: { bearerToken: 'kiosk-secret' } }).src.lookup(erika)).kind).toBe('match');
+      expect(
+        (await source({ baseUrl: guarded.url, auth: { bearerToken: 'kiosk-secret' } }).src.lookup(erika)).kind,
+      ).toBe('match');
       expect(await source({ baseUrl: guarded.url, auth: { bearerToken: 'wrong' } }).src.lookup(erika)).toEqual({
         kind: 'failure',
         code: 'SOURCE_REFUSED',
@@ -169,7 +187,15 @@ describe('failure modes', () => {
     [400, { error: 'bad-request' }, 'SOURCE_BAD_RESPONSE'],
     [200, { result: 'maybe' }, 'SOURCE_BAD_RESPONSE'],
     [200, { result: 'match', person: { familyName: 'Mustermann' } }, 'SOURCE_BAD_RESPONSE'],
-    [200, { result: 'match', person: { givenName: 'E', familyName: 'Mustermann', dateOfBirth: '1964-08-12' }, firstPositivePcrDate: '06.05.2021' }, 'SOURCE_BAD_RESPONSE'],
+    [
+      200,
+      {
+        result: 'match',
+        person: { givenName: 'E', familyName: 'Mustermann', dateOfBirth: '1964-08-12' },
+        firstPositivePcrDate: '06.05.2021',
+      },
+      'SOURCE_BAD_RESPONSE',
+    ],
   ])('HTTP %i %j → %s, never retried', async (status, body, code) => {
     const raw = await startRawServer((_req, _body, res) => sendJson(res, status, body));
     try {

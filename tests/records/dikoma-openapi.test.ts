@@ -6,7 +6,12 @@ import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DIKOMA_HEALTH_PATH, DIKOMA_LOOKUP_PATH, dikomaLookupRequestSchema, dikomaLookupResponseSchema } from '../../core/records/dikoma-contract';
+import {
+  DIKOMA_HEALTH_PATH,
+  DIKOMA_LOOKUP_PATH,
+  dikomaLookupRequestSchema,
+  dikomaLookupResponseSchema,
+} from '../../core/records/dikoma-contract';
 import { demoFixture } from '../../core/records/demo-records';
 import { startSimulator } from '../../core/records/simulator';
 
@@ -26,7 +31,9 @@ describe('DiKoMa OpenAPI contract', () => {
     const request = post.requestBody.content['application/json'].example;
     expect(dikomaLookupRequestSchema.safeParse(request).success).toBe(true);
     expect(validate('LookupRequest', request)).toBe(true);
-    for (const { value } of Object.values(post.responses['200'].content['application/json'].examples) as { value: unknown }[]) {
+    for (const { value } of Object.values(post.responses['200'].content['application/json'].examples) as {
+      value: unknown;
+    }[]) {
       expect(dikomaLookupResponseSchema.safeParse(value).success).toBe(true);
       expect(validate('LookupResponse', value)).toBe(true);
     }
@@ -47,11 +54,15 @@ describe('DiKoMa OpenAPI contract', () => {
     const sim = await startSimulator({ fixture: demoFixture(new Date('2021-06-15T10:00:00Z')) });
     try {
       const ask = async (body: object) =>
-        (await fetch(`${sim.url}${DIKOMA_LOOKUP_PATH}`, { method: 'POST', body: JSON.stringify(body) })).json() as Promise<{ result?: string }>;
+        (
+          await fetch(`${sim.url}${DIKOMA_LOOKUP_PATH}`, { method: 'POST', body: JSON.stringify(body) })
+        ).json() as Promise<{ result?: string }>;
       const match = await ask({ genesenenId: 'KZQS8EVYEWVG', familyName: 'Einnamig', dateOfBirth: '1966-01-01' });
       expect(match.result).toBe('match');
       expect(validate('LookupResponse', match)).toBe(true);
-      expect(validate('LookupResponse', await ask({ genesenenId: 'KZQS8EVYEWVG', familyName: 'X', dateOfBirth: '1966' }))).toBe(true);
+      expect(
+        validate('LookupResponse', await ask({ genesenenId: 'KZQS8EVYEWVG', familyName: 'X', dateOfBirth: '1966' })),
+      ).toBe(true);
       const health = await (await fetch(`${sim.url}${DIKOMA_HEALTH_PATH}`)).json();
       expect(health).toEqual({ status: 'ok' });
     } finally {

@@ -33,10 +33,22 @@ describe('loadFixture', () => {
     ['missing file', null, 'fixture-unreadable'],
     ['not JSON', '{records:', 'fixture-not-json'],
     ['bad date of birth', JSON.stringify({ records: [{ ...record, dateOfBirth: '12.08.1964' }] }), 'fixture-schema'],
-    ['impossible date', JSON.stringify({ records: [{ ...record, firstPositiveTest: '2021-02-30' }] }), 'fixture-schema'],
+    [
+      'impossible date',
+      JSON.stringify({ records: [{ ...record, firstPositiveTest: '2021-02-30' }] }),
+      'fixture-schema',
+    ],
     ['unknown field', JSON.stringify({ records: [{ ...record, note: 'x' }] }), 'fixture-schema'],
-    ['duplicate ID', JSON.stringify({ records: [record, { ...record, genesenenId: 'RZJQMTFB84WV' }] }), 'fixture-schema'],
-    ['wrong check character', JSON.stringify({ records: [{ ...record, genesenenId: 'RZJQ-MTFB-84WW' }] }), 'fixture-id'],
+    [
+      'duplicate ID',
+      JSON.stringify({ records: [record, { ...record, genesenenId: 'RZJQMTFB84WV' }] }),
+      'fixture-schema',
+    ],
+    [
+      'wrong check character',
+      JSON.stringify({ records: [{ ...record, genesenenId: 'RZJQ-MTFB-84WW' }] }),
+      'fixture-id',
+    ],
   ])('rejects %s with CONFIG_INVALID and no personal detail', (_label, content, reason) => {
     const path = content === null ? join(dir, 'absent.json') : write(`${reason}.json`, content);
     const r = loadFixture(path, defaultIdFormat);
@@ -49,7 +61,12 @@ describe('loadFixture', () => {
   });
 
   it('accepts partial dates of birth and an empty given name', () => {
-    const r = parseFixture({ records: [{ ...record, dateOfBirth: '1964' }, { ...record, genesenenId: 'TN4NW47JXHSX', dateOfBirth: '1964-08', givenName: '' }] });
+    const r = parseFixture({
+      records: [
+        { ...record, dateOfBirth: '1964' },
+        { ...record, genesenenId: 'TN4NW47JXHSX', dateOfBirth: '1964-08', givenName: '' },
+      ],
+    });
     expect(r.ok).toBe(true);
   });
 });
@@ -59,10 +76,19 @@ describe('findInFixture', () => {
   if (!parsed.ok) throw new Error('fixture under test must be valid');
   const index = indexFixture(parsed.value);
   it('needs ID, family name (policy) and exact date of birth', () => {
-    expect(findInFixture(index, { genesenenId: 'RZJQMTFB84WV', familyName: 'MUSTERMANN', dateOfBirth: '1964-08-12' })?.givenName).toBe('Erika');
-    expect(findInFixture(index, { genesenenId: 'RZJQMTFB84WV', familyName: 'Musterfrau', dateOfBirth: '1964-08-12' })).toBeUndefined();
-    expect(findInFixture(index, { genesenenId: 'RZJQMTFB84WV', familyName: 'Mustermann', dateOfBirth: '1964' })).toBeUndefined();
-    expect(findInFixture(index, { genesenenId: 'TN4NW47JXHSX', familyName: 'Mustermann', dateOfBirth: '1964-08-12' })).toBeUndefined();
+    expect(
+      findInFixture(index, { genesenenId: 'RZJQMTFB84WV', familyName: 'MUSTERMANN', dateOfBirth: '1964-08-12' })
+        ?.givenName,
+    ).toBe('Erika');
+    expect(
+      findInFixture(index, { genesenenId: 'RZJQMTFB84WV', familyName: 'Musterfrau', dateOfBirth: '1964-08-12' }),
+    ).toBeUndefined();
+    expect(
+      findInFixture(index, { genesenenId: 'RZJQMTFB84WV', familyName: 'Mustermann', dateOfBirth: '1964' }),
+    ).toBeUndefined();
+    expect(
+      findInFixture(index, { genesenenId: 'TN4NW47JXHSX', familyName: 'Mustermann', dateOfBirth: '1964-08-12' }),
+    ).toBeUndefined();
   });
 });
 
@@ -100,8 +126,19 @@ describe('docs/record-sources.md demo table', () => {
     const md = readFileSync(resolve(__dirname, '../../docs/record-sources.md'), 'utf8');
     const table = md.slice(md.indexOf('<!-- demo-people:start -->'), md.indexOf('<!-- demo-people:end -->'));
     const rows = table.split('\n').filter((l) => l.startsWith('| `'));
-    const documented = rows.map((r) => r.split('|').map((c) => c.trim()).slice(1, 6));
-    const expected = DEMO_PEOPLE.map((p) => [`\`${p.genesenenId}\``, p.familyName, p.givenName || '—', p.dateOfBirth, String(p.daysSincePositiveTest)]);
+    const documented = rows.map((r) =>
+      r
+        .split('|')
+        .map((c) => c.trim())
+        .slice(1, 6),
+    );
+    const expected = DEMO_PEOPLE.map((p) => [
+      `\`${p.genesenenId}\``,
+      p.familyName,
+      p.givenName || '—',
+      p.dateOfBirth,
+      String(p.daysSincePositiveTest),
+    ]);
     expect(documented).toEqual(expected);
   });
 });

@@ -89,7 +89,9 @@ function clientConfig(baseUrl: string, extra: Partial<HttpClientConfig> = {}) {
     timeoutMs: 5000,
     retries: 2,
     backoffMs: 10,
-    ...(baseUrl.startsWith('https') ? { caPath: pki.files.ca, clientCertPath: pki.files.clientCert, clientKeyPath: pki.files.clientKey } : {}),
+    ...(baseUrl.startsWith('https')
+      ? { caPath: pki.files.ca, clientCertPath: pki.files.clientCert, clientKeyPath: pki.files.clientKey }
+      : {}),
     log: (event, fields) => {
       if (event === 'record-source.http') outcomes.push(String(fields.outcome));
     },
@@ -144,7 +146,13 @@ describe('kept-alive connections over mutual TLS', () => {
     await client.warm({ method: 'GET', path: 'v1/health', operation: 'warm-up' });
     await client.warm({ method: 'GET', path: 'v1/health', operation: 'warm-up' });
     expect(server.requests).toEqual(['GET /v1/health']);
-    const res = await client.request({ method: 'POST', path: 'v1/recovery-lookups', body: {}, operation: 'lookup', idempotent: true });
+    const res = await client.request({
+      method: 'POST',
+      path: 'v1/recovery-lookups',
+      body: {},
+      operation: 'lookup',
+      idempotent: true,
+    });
     expect(res.ok).toBe(true);
     expect(server.connections).toEqual([false]);
   });
@@ -170,7 +178,9 @@ describe('a kept connection the server closed', () => {
 
   it('the fresh-connection retry happens once: a second broken connection is a failure', async () => {
     let served = 0;
-    const server = await startCounting('http', (req, res, n) => (served++ === 0 ? noMatch(req, res, n) : req.socket.destroy()));
+    const server = await startCounting('http', (req, res, n) =>
+      served++ === 0 ? noMatch(req, res, n) : req.socket.destroy(),
+    );
     const { src, outcomes } = dikoma(server.url, { retries: 0 });
     expect((await src.lookup(erika)).kind).toBe('no-match');
     expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_UNREACHABLE' });

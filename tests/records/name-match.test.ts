@@ -68,8 +68,12 @@ describe('familyNamesMatch', () => {
 
   it('a name matches itself, and its upper- and lower-case forms (Latin-1 letters)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-zÀ-ÖØ-öø-ÿ' -]{0,20}[A-Za-zÀ-ÖØ-öø-ÿ]$/), (name) =>
-        familyNamesMatch(name, name) && familyNamesMatch(name.toUpperCase(), name) && familyNamesMatch(name.toLowerCase(), name),
+      fc.property(
+        fc.stringMatching(/^[A-Za-zÀ-ÖØ-öø-ÿ' -]{0,20}[A-Za-zÀ-ÖØ-öø-ÿ]$/),
+        (name) =>
+          familyNamesMatch(name, name) &&
+          familyNamesMatch(name.toUpperCase(), name) &&
+          familyNamesMatch(name.toLowerCase(), name),
       ),
       { numRuns: 500 },
     );

@@ -18,9 +18,25 @@ describe('recordSourceConfigSchema', () => {
     [{ kind: 'simulator', fixture: 'records.json', latencyMs: 200, faults: { mode: 'http500', rate: 0.5 } }],
     [{ kind: 'dikoma', baseUrl: 'https://dikoma.stadt-koeln.example/api' }],
     [{ kind: 'dikoma', baseUrl: 'http://127.0.0.1:8787' }],
-    [{ kind: 'dikoma', baseUrl: 'https://dikoma.example', bearerToken: 't', clientCertPath: 'c.pem', clientKeyPath: 'k.pem', caPath: 'ca.pem' }],
+    [
+      {
+        kind: 'dikoma',
+        baseUrl: 'https://dikoma.example',
+        bearerToken: 't',
+        clientCertPath: 'c.pem',
+        clientKeyPath: 'k.pem',
+        caPath: 'ca.pem',
+      },
+    ],
     [{ kind: 'sormas', baseUrl: 'https://sormas.example/sormas-rest', auth: { basic: { user: 'u', password: 'p' } } }],
-    [{ kind: 'sormas', baseUrl: 'https://sormas.example/sormas-rest', auth: { bearerToken: 't' }, idField: 'externalToken' }],
+    [
+      {
+        kind: 'sormas',
+        baseUrl: 'https://sormas.example/sormas-rest',
+        auth: { bearerToken: 't' },
+        idField: 'externalToken',
+      },
+    ],
   ])('accepts %j', (config) => {
     expect(recordSourceConfigSchema.safeParse(config).success).toBe(true);
   });
@@ -41,7 +57,10 @@ describe('recordSourceConfigSchema', () => {
     ['sormas without auth', { kind: 'sormas', baseUrl: 'https://sormas.example' }],
     ['unknown fault', { kind: 'simulator', faults: { mode: 'explode' } }],
     ['retries out of range', { kind: 'dikoma', baseUrl: 'https://dikoma.example', retries: 50 }],
-    ['unknown time zone', { kind: 'sormas', baseUrl: 'https://s.example', auth: { bearerToken: 't' }, timeZone: 'Europe/Koeln' }],
+    [
+      'unknown time zone',
+      { kind: 'sormas', baseUrl: 'https://s.example', auth: { bearerToken: 't' }, timeZone: 'Europe/Koeln' },
+    ],
   ])('rejects %s', (_label, config) => {
     expect(recordSourceConfigSchema.safeParse(config).success).toBe(false);
   });
@@ -79,7 +98,10 @@ describe('createRecordSource', () => {
     writeFileSync(path, JSON.stringify({ records: [{ ...erika, givenName: 'E.', firstPositiveTest: '2021-04-01' }] }));
     const fromFile = await createRecordSource({ kind: 'simulator', fixture: path }, { now: () => now }).lookup(erika);
     expect(fromFile.kind === 'match' && fromFile.record.givenName).toBe('E.');
-    const fromDeps = await createRecordSource({ kind: 'simulator' }, { now: () => now, fixture: { records: [] } }).lookup(erika);
+    const fromDeps = await createRecordSource(
+      { kind: 'simulator' },
+      { now: () => now, fixture: { records: [] } },
+    ).lookup(erika);
     expect(fromDeps).toEqual({ kind: 'no-match' });
   });
 

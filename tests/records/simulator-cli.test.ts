@@ -26,7 +26,11 @@ function startCli(args: string[]) {
 }
 
 const lookup = (url: string, body: object) =>
-  fetch(`${url}/v1/recovery-lookups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  fetch(`${url}/v1/recovery-lookups`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then((r) => r.json());
 
 describe('simulator CLI', () => {
   it('serves the demo people on 127.0.0.1 by default', { timeout: 30_000 }, async () => {
@@ -34,7 +38,9 @@ describe('simulator CLI', () => {
     try {
       const url = await run.firstLine;
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(await lookup(url, { genesenenId: 'RZJQMTFB84WV', familyName: 'Mustermann', dateOfBirth: '1964-08-12' })).toMatchObject({
+      expect(
+        await lookup(url, { genesenenId: 'RZJQMTFB84WV', familyName: 'Mustermann', dateOfBirth: '1964-08-12' }),
+      ).toMatchObject({
         result: 'match',
       });
     } finally {
@@ -46,12 +52,20 @@ describe('simulator CLI', () => {
   it('serves a fixture file and injects a fault', { timeout: 30_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kiosk-sim-cli-'));
     const path = join(dir, 'records.json');
-    const rec = { genesenenId: '0123-4567-89AB', familyName: 'Beispiel', givenName: 'Bea', dateOfBirth: '1990', firstPositiveTest: '2021-03-01' };
+    const rec = {
+      genesenenId: '0123-4567-89AB',
+      familyName: 'Beispiel',
+      givenName: 'Bea',
+      dateOfBirth: '1990',
+      firstPositiveTest: '2021-03-01',
+    };
     writeFileSync(path, JSON.stringify({ records: [rec] }));
     const run = startCli(['--records', path, '--port', '0']);
     try {
       const url = await run.firstLine;
-      expect(await lookup(url, { genesenenId: '0123456789AB', familyName: 'beispiel', dateOfBirth: '1990' })).toMatchObject({
+      expect(
+        await lookup(url, { genesenenId: '0123456789AB', familyName: 'beispiel', dateOfBirth: '1990' }),
+      ).toMatchObject({
         result: 'match',
         firstPositivePcrDate: '2021-03-01',
       });

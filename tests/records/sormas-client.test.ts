@@ -38,11 +38,20 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function sormas(data: FakeSormasData, authConfig: object = { basic: auth }, serverAuth: object = { basic: auth }) {
+async function sormas(
+  data: FakeSormasData,
+  authConfig: object = { basic: auth },
+  serverAuth: object = { basic: auth },
+) {
   const fake = await startFakeSormas(data, serverAuth);
   servers.push(fake);
   const events: [string, Record<string, string | number | boolean>][] = [];
-  const config = recordSourceConfigSchema.parse({ kind: 'sormas', baseUrl: fake.baseUrl, auth: authConfig, timeoutMs: 5000 });
+  const config = recordSourceConfigSchema.parse({
+    kind: 'sormas',
+    baseUrl: fake.baseUrl,
+    auth: authConfig,
+    timeoutMs: 5000,
+  });
   const src = createRecordSource(config, { now: () => new Date(), log: (e, f) => events.push([e, f]) });
   return { src, fake, events };
 }
@@ -52,13 +61,19 @@ describe('SORMAS adapter', () => {
     const { src } = await sormas(scenario());
     expect(await src.lookup(erika)).toEqual({
       kind: 'match',
-      record: { givenName: 'Erika', familyName: 'Mustermann', dateOfBirth: '1964-08-12', firstPositiveTest: '2021-02-02' },
+      record: {
+        givenName: 'Erika',
+        familyName: 'Mustermann',
+        dateOfBirth: '1964-08-12',
+        firstPositiveTest: '2021-02-02',
+      },
     });
   });
 
   it('reads the calendar date in Europe/Berlin (00:30 CET is that day, 23:30 UTC before)', async () => {
     const data = scenario();
-    data.samples.find((s) => s.sampleDateTime === at('2021-02-02T08:00:00Z'))!.sampleDateTime = at('2021-02-01T23:30:00Z');
+    data.samples.find((s) => s.sampleDateTime === at('2021-02-02T08:00:00Z'))!.sampleDateTime =
+      at('2021-02-01T23:30:00Z');
     const { src } = await sormas(data);
     const r = await src.lookup(erika);
     expect(r.kind === 'match' && r.record.firstPositiveTest).toBe('2021-02-02');
@@ -66,7 +81,8 @@ describe('SORMAS adapter', () => {
 
   it('accepts ISO date strings as well as epoch milliseconds', async () => {
     const data = scenario();
-    data.samples.find((s) => s.sampleDateTime === at('2021-02-02T08:00:00Z'))!.sampleDateTime = '2021-02-02T08:00:00.000Z';
+    data.samples.find((s) => s.sampleDateTime === at('2021-02-02T08:00:00Z'))!.sampleDateTime =
+      '2021-02-02T08:00:00.000Z';
     const r = await (await sormas(data)).src.lookup(erika);
     expect(r.kind === 'match' && r.record.firstPositiveTest).toBe('2021-02-02');
   });

@@ -16,19 +16,33 @@ let src: RecordSource;
 
 beforeAll(async () => {
   const erika = personDto({});
-  const max = personDto({ firstName: 'Max', lastName: 'Musterfrau', birthdateDD: 1, birthdateMM: 3, birthdateYYYY: 1975 });
+  const max = personDto({
+    firstName: 'Max',
+    lastName: 'Musterfrau',
+    birthdateDD: 1,
+    birthdateMM: 3,
+    birthdateYYYY: 1975,
+  });
   const c1 = caseDto(erika.uuid, { externalID: CASE_ID });
   const c2 = caseDto(max.uuid, { externalID: NO_PCR_ID });
   const antigen = sampleDto(c2.uuid, Date.parse('2021-02-02T08:00:00Z'));
   const positive = sampleDto(c1.uuid, Date.parse('2021-02-02T08:00:00Z'));
   fake = await startFakeSormas(
-    { cases: [c1, c2], persons: [erika, max], samples: [antigen, positive], tests: [testDto(antigen.uuid, 'ANTIGEN_DETECTION', 'POSITIVE'), testDto(positive.uuid, 'PCR_RT_PCR', 'POSITIVE')] },
+    {
+      cases: [c1, c2],
+      persons: [erika, max],
+      samples: [antigen, positive],
+      tests: [testDto(antigen.uuid, 'ANTIGEN_DETECTION', 'POSITIVE'), testDto(positive.uuid, 'PCR_RT_PCR', 'POSITIVE')],
+    },
     { basic: auth, latencyMs: LATENCY },
   );
-  src = createRecordSource(recordSourceConfigSchema.parse({ kind: 'sormas', baseUrl: fake.baseUrl, auth: { basic: auth }, timeoutMs: 5000 }), {
-    now: () => new Date(),
-    log: () => undefined,
-  });
+  src = createRecordSource(
+    recordSourceConfigSchema.parse({ kind: 'sormas', baseUrl: fake.baseUrl, auth: { basic: auth }, timeoutMs: 5000 }),
+    {
+      now: () => new Date(),
+      log: () => undefined,
+    },
+  );
 });
 afterAll(() => fake.close());
 
@@ -38,14 +52,21 @@ const CASES: Record<string, RecordQuery> = {
   noPositivePcr: { genesenenId: NO_PCR_ID, familyName: 'Musterfrau', dateOfBirth: '1975-03-01' },
 };
 
-async function measure(q: RecordQuery): Promise<{ ms: number; ops: string[]; outcome: string; personBodies: string[] }> {
+async function measure(
+  q: RecordQuery,
+): Promise<{ ms: number; ops: string[]; outcome: string; personBodies: string[] }> {
   const from = fake.requests.length;
   const t0 = performance.now();
   const r = await src.lookup(q);
   const ms = performance.now() - t0;
   const reqs = fake.requests.slice(from);
   const ops = reqs.map((x) => `${x.method} ${x.url.replace(/specificCase\/.*/u, 'specificCase/*')}`);
-  return { ms, ops, outcome: r.kind, personBodies: reqs.filter((x) => x.url.endsWith('/persons/query')).map((x) => x.body) };
+  return {
+    ms,
+    ops,
+    outcome: r.kind,
+    personBodies: reqs.filter((x) => x.url.endsWith('/persons/query')).map((x) => x.body),
+  };
 }
 
 describe('constant-shape SORMAS lookups', () => {
@@ -84,7 +105,13 @@ describe('constant-shape SORMAS lookups', () => {
 
   it('answerFloorMs pads a NOT_FOUND to the floor', async () => {
     const padded = createRecordSource(
-      recordSourceConfigSchema.parse({ kind: 'sormas', baseUrl: fake.baseUrl, auth: { basic: auth }, timeoutMs: 5000, answerFloorMs: 600 }),
+      recordSourceConfigSchema.parse({
+        kind: 'sormas',
+        baseUrl: fake.baseUrl,
+        auth: { basic: auth },
+        timeoutMs: 5000,
+        answerFloorMs: 600,
+      }),
       { now: () => new Date(), log: () => undefined },
     );
     const t0 = performance.now();

@@ -78,7 +78,11 @@ describe('server certificate verification', () => {
 describe('unusable credentials', () => {
   it('a client key file that is not a key → SOURCE_REFUSED, no exception', async () => {
     const sim = await startTlsSimulator({ ...pki.server, ca: pki.ca, requestCert: true });
-    const { src, causes } = dikoma(sim.url, { caPath: pki.files.ca, clientCertPath: pki.files.clientCert, clientKeyPath: pki.files.ca });
+    const { src, causes } = dikoma(sim.url, {
+      caPath: pki.files.ca,
+      clientCertPath: pki.files.clientCert,
+      clientKeyPath: pki.files.ca,
+    });
     expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
     expect(causes).toEqual(['credentials-invalid']);
   });
@@ -93,17 +97,27 @@ describe('unusable credentials', () => {
 describe('mutual TLS', () => {
   it('with the configured client certificate the lookup works', async () => {
     const sim = await startTlsSimulator({ ...pki.server, ca: pki.ca, requestCert: true });
-    const { src } = dikoma(sim.url, { caPath: pki.files.ca, clientCertPath: pki.files.clientCert, clientKeyPath: pki.files.clientKey });
+    const { src } = dikoma(sim.url, {
+      caPath: pki.files.ca,
+      clientCertPath: pki.files.clientCert,
+      clientKeyPath: pki.files.clientKey,
+    });
     expect((await src.lookup(erika)).kind).toBe('match');
   });
 
   it('without a client certificate, a proxy-style 403 → SOURCE_REFUSED', async () => {
     const sim = await startTlsSimulator({ ...pki.server, ca: pki.ca, requestCert: true });
-    expect(await dikoma(sim.url, { caPath: pki.files.ca }).src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(await dikoma(sim.url, { caPath: pki.files.ca }).src.lookup(erika)).toEqual({
+      kind: 'failure',
+      code: 'SOURCE_REFUSED',
+    });
   });
 
   it('without a client certificate, a TLS-level "certificate required" alert → SOURCE_REFUSED', async () => {
-    const strict = https.createServer({ ...pki.server, ca: pki.ca, requestCert: true, rejectUnauthorized: true }, (_req, res) => res.end('{}'));
+    const strict = https.createServer(
+      { ...pki.server, ca: pki.ca, requestCert: true, rejectUnauthorized: true },
+      (_req, res) => res.end('{}'),
+    );
     await new Promise<void>((resolve) => strict.listen(0, '127.0.0.1', resolve));
     try {
       const url = `https://127.0.0.1:${(strict.address() as AddressInfo).port}`;

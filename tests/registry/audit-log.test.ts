@@ -17,7 +17,8 @@ function writeLines(n: number, now: () => Date = () => new Date('2021-08-01T10:0
   const t = tempDir('kiosk-audit-');
   cleanup = t.cleanup;
   const log = createAuditLog({ dir: t.dir, kioskId: 'kiosk-a', now, lock: noLock });
-  for (let i = 0; i < n; i++) log.append({ event: 'certificate.issued', outcome: 'ok', uvci: `URN:UVCI:01:DE:T/${i}`, idHash: 'a'.repeat(64) });
+  for (let i = 0; i < n; i++)
+    log.append({ event: 'certificate.issued', outcome: 'ok', uvci: `URN:UVCI:01:DE:T/${i}`, idHash: 'a'.repeat(64) });
   const file = join(t.dir, 'audit-2021-08.jsonl');
   return { dir: t.dir, file, log };
 }
@@ -31,7 +32,12 @@ describe('audit log', () => {
     const parsed = lines(file).map((l) => JSON.parse(l));
     expect(parsed.map((l) => l.seq)).toEqual([1, 2, 3, 4]);
     expect(parsed[1].prev).toBe(parsed[0].hash);
-    expect(parsed[0]).toMatchObject({ event: 'certificate.issued', outcome: 'ok', kioskId: 'kiosk-a', ts: '2021-08-01T10:00:00.000Z' });
+    expect(parsed[0]).toMatchObject({
+      event: 'certificate.issued',
+      outcome: 'ok',
+      kioskId: 'kiosk-a',
+      ts: '2021-08-01T10:00:00.000Z',
+    });
     expect(verifyAuditChain(dir)).toMatchObject({ ok: true, value: { lines: 4, lastHash: parsed[3].hash } });
     expect(verifyAuditChain(file).ok).toBe(true);
   });
@@ -41,7 +47,10 @@ describe('audit log', () => {
     const ls = lines(file);
     ls[2] = ls[2]!.replace('"outcome":"ok"', '"outcome":"failed"');
     rewrite(file, ls);
-    expect(verifyAuditChain(dir)).toMatchObject({ ok: false, error: { code: 'AUDIT_CHAIN_BROKEN', details: { line: 3, reason: 'hash-mismatch' } } });
+    expect(verifyAuditChain(dir)).toMatchObject({
+      ok: false,
+      error: { code: 'AUDIT_CHAIN_BROKEN', details: { line: 3, reason: 'hash-mismatch' } },
+    });
   });
 
   it('detects a deleted line', () => {
@@ -49,7 +58,10 @@ describe('audit log', () => {
     const ls = lines(file);
     ls.splice(1, 1);
     rewrite(file, ls);
-    expect(verifyAuditChain(dir)).toMatchObject({ ok: false, error: { details: { line: 2, reason: 'prev-mismatch' } } });
+    expect(verifyAuditChain(dir)).toMatchObject({
+      ok: false,
+      error: { details: { line: 2, reason: 'prev-mismatch' } },
+    });
   });
 
   it('detects reordered lines', () => {
@@ -63,7 +75,10 @@ describe('audit log', () => {
   it('detects a deleted first line when the whole directory is checked', () => {
     const { dir, file } = writeLines(3);
     rewrite(file, lines(file).slice(1));
-    expect(verifyAuditChain(dir)).toMatchObject({ ok: false, error: { details: { line: 1, reason: 'prev-mismatch' } } });
+    expect(verifyAuditChain(dir)).toMatchObject({
+      ok: false,
+      error: { details: { line: 1, reason: 'prev-mismatch' } },
+    });
   });
 
   it('continues the chain into the next month file', () => {
@@ -90,7 +105,11 @@ describe('audit log', () => {
 
   it('keeps a clerk reason on one line and caps its length', () => {
     const { log } = writeLines(0);
-    const line = log.append({ event: 'certificate.reissued', outcome: 'ok', reason: `lost\nphone\t${'x'.repeat(500)}` });
+    const line = log.append({
+      event: 'certificate.reissued',
+      outcome: 'ok',
+      reason: `lost\nphone\t${'x'.repeat(500)}`,
+    });
     expect(line!.reason).toMatch(/^lost phone x+$/);
     expect(line!.reason!.length).toBe(REASON_MAX_LENGTH);
   });

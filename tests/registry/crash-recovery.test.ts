@@ -27,8 +27,28 @@ async function crashAt(point: 'after-reserve' | 'after-commit') {
   const marker = join(configDir, 'paused');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'core/cli/main.ts', 'issue', '--genesenen-id', p.genesenenId, '--name', p.familyName, '--dob', p.dateOfBirth, '--records', fixturePath, '--data-dir', dataDir, '--json'],
-    { cwd: repoRoot, env: { ...process.env, KIOSK_TEST_PAUSE_AT: point, KIOSK_TEST_PAUSE_MARKER: marker }, stdio: 'pipe' },
+    [
+      '--import',
+      'tsx',
+      'core/cli/main.ts',
+      'issue',
+      '--genesenen-id',
+      p.genesenenId,
+      '--name',
+      p.familyName,
+      '--dob',
+      p.dateOfBirth,
+      '--records',
+      fixturePath,
+      '--data-dir',
+      dataDir,
+      '--json',
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, KIOSK_TEST_PAUSE_AT: point, KIOSK_TEST_PAUSE_MARKER: marker },
+      stdio: 'pipe',
+    },
   );
   const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
   while (!existsSync(marker)) {
@@ -52,23 +72,33 @@ async function crashAt(point: 'after-reserve' | 'after-commit') {
   const count = await runtime.value.registry.issuedCount();
   await runtime.value.close();
   const audit = readdirSync(join(dataDir, 'audit')).flatMap((f) =>
-    readFileSync(join(dataDir, 'audit', f), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l)),
+    readFileSync(join(dataDir, 'audit', f), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l)),
   );
   return { before, retry, issuedCount: count.ok ? count.value : -1, audit, dataDir };
 }
 
 describe('crash between reserve and commit', () => {
-  it('killed after reserve: the reservation is released at restart and the ID is issued once', { timeout: 60_000 }, async () => {
-    const { before, retry, issuedCount, audit, dataDir } = await crashAt('after-reserve');
-    expect(before).toHaveLength(1);
-    expect(before[0]!.status).toBe('reserved');
-    if (!retry.ok) throw new Error(retry.error.code);
-    expect(retry.value.uvci).not.toBe(before[0]!.uvci);
-    expect(issuedCount).toBe(1);
-    expect(audit.find((l) => l.event === 'reservation.stale-released')).toMatchObject({ uvci: before[0]!.uvci, code: 'owner-gone' });
-    expect(audit.filter((l) => l.event === 'certificate.issued').map((l) => l.uvci)).toEqual([retry.value.uvci]);
-    expect(verifyAuditChain(join(dataDir, 'audit')).ok).toBe(true);
-  });
+  it(
+    'killed after reserve: the reservation is released at restart and the ID is issued once',
+    { timeout: 60_000 },
+    async () => {
+      const { before, retry, issuedCount, audit, dataDir } = await crashAt('after-reserve');
+      expect(before).toHaveLength(1);
+      expect(before[0]!.status).toBe('reserved');
+      if (!retry.ok) throw new Error(retry.error.code);
+      expect(retry.value.uvci).not.toBe(before[0]!.uvci);
+      expect(issuedCount).toBe(1);
+      expect(audit.find((l) => l.event === 'reservation.stale-released')).toMatchObject({
+        uvci: before[0]!.uvci,
+        code: 'owner-gone',
+      });
+      expect(audit.filter((l) => l.event === 'certificate.issued').map((l) => l.uvci)).toEqual([retry.value.uvci]);
+      expect(verifyAuditChain(join(dataDir, 'audit')).ok).toBe(true);
+    },
+  );
 
   it('killed after commit: the certificate stays issued and is not issued again', { timeout: 60_000 }, async () => {
     const { before, retry, issuedCount, audit } = await crashAt('after-commit');

@@ -11,7 +11,10 @@ export function tempDir(prefix = 'kiosk-registry-'): { dir: string; cleanup: () 
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function openTestRegistry(path: string, opts: RegistryOptions = {}): { db: RegistryDatabase; registry: Registry } {
+export function openTestRegistry(
+  path: string,
+  opts: RegistryOptions = {},
+): { db: RegistryDatabase; registry: Registry } {
   const db = openRegistryDatabase(path);
   if (!db.ok) throw new Error(`registry did not open: ${db.error.code}`);
   return { db: db.value, registry: createRegistry(db.value, opts) };

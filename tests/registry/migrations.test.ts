@@ -12,7 +12,9 @@ let cleanup: () => void = () => undefined;
 afterEach(() => cleanup());
 
 const tableNames = (db: import('better-sqlite3').Database): string[] =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 
 describe('registry migrations', () => {
   it('are numbered 1..n without gaps', () => {
@@ -61,7 +63,9 @@ describe('registry migrations', () => {
     for (let i = 0; i < 2; i++) {
       const db = openRegistryDatabase(path);
       if (!db.ok) throw new Error(db.error.code);
-      expect((db.value.prepare('SELECT count(*) AS n FROM schema_version').get() as { n: number }).n).toBe(LATEST_SCHEMA_VERSION);
+      expect((db.value.prepare('SELECT count(*) AS n FROM schema_version').get() as { n: number }).n).toBe(
+        LATEST_SCHEMA_VERSION,
+      );
       db.value.close();
     }
   });

@@ -15,9 +15,15 @@ const WORKERS = 4;
 const repoRoot = resolve(__dirname, '../..');
 const worker = join(repoRoot, 'tests/registry/workers/issue-worker.ts');
 
-export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -27,7 +33,9 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ 
 }
 
 const NOW = new Date();
-const people = Array.from({ length: 6 }, (_, i) => person(NOW, `Parallel${'abcdef'[i]}`, 'P', `198${i}-01-0${i + 1}`, 40 + i));
+const people = Array.from({ length: 6 }, (_, i) =>
+  person(NOW, `Parallel${'abcdef'[i]}`, 'P', `198${i}-01-0${i + 1}`, 40 + i),
+);
 let dirs: ReturnType<typeof makeDirs>;
 let dscDer: Uint8Array;
 
@@ -44,14 +52,22 @@ describe('registry shared by several processes', () => {
     const barrier = join(dirs.configDir, 'barrier');
     mkdirSync(barrier);
     const pending = Promise.all(
-      Array.from({ length: WORKERS }, () => runNode([worker, dirs.dataDir, join(dirs.configDir, 'records.json'), barrier])),
+      Array.from({ length: WORKERS }, () =>
+        runNode([worker, dirs.dataDir, join(dirs.configDir, 'records.json'), barrier]),
+      ),
     );
     // Release all workers together once each has opened the shared registry.
-    while (readdirSync(barrier).filter((f) => f.startsWith('ready-')).length < WORKERS) await new Promise((r) => setTimeout(r, 20));
+    while (readdirSync(barrier).filter((f) => f.startsWith('ready-')).length < WORKERS)
+      await new Promise((r) => setTimeout(r, 20));
     writeFileSync(join(barrier, 'go'), '');
     const runs = await pending;
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
-    const results = runs.flatMap((r) => r.stdout.trim().split('\n').map((l) => JSON.parse(l)));
+    const results = runs.flatMap((r) =>
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    );
     expect(results).toHaveLength(WORKERS * people.length);
 
     for (const p of people) {
@@ -66,16 +82,25 @@ describe('registry shared by several processes', () => {
     const db = new Database(join(dirs.dataDir, 'registry.sqlite'), { readonly: true });
     const rows = db.prepare('SELECT uvci, status FROM issuance ORDER BY uvci').all();
     db.close();
-    const issuedUvcis = results.filter((r) => r.ok).map((r) => r.uvci).sort();
+    const issuedUvcis = results
+      .filter((r) => r.ok)
+      .map((r) => r.uvci)
+      .sort();
     expect(rows).toEqual(issuedUvcis.map((uvci) => ({ uvci, status: 'issued' })));
 
     const chain = verifyAuditChain(join(dirs.dataDir, 'audit'));
     expect(chain.ok).toBe(true);
     const auditEvents = readdirSync(join(dirs.dataDir, 'audit')).flatMap((f) =>
-      readFileSync(join(dirs.dataDir, 'audit', f), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).event),
+      readFileSync(join(dirs.dataDir, 'audit', f), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).event),
     );
     expect(auditEvents.filter((e) => e === 'certificate.issued')).toHaveLength(people.length);
     const outcomes = results.map((r) => (r.ok ? 'issued' : r.code));
-    console.info('multi-process outcomes:', Object.fromEntries([...new Set(outcomes)].map((o) => [o, outcomes.filter((x) => x === o).length])));
+    console.info(
+      'multi-process outcomes:',
+      Object.fromEntries([...new Set(outcomes)].map((o) => [o, outcomes.filter((x) => x === o).length])),
+    );
   });
 });

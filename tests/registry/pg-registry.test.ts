@@ -33,7 +33,10 @@ let uvcis = 0;
 const uvci = () => `URN:UVCI:01:DE:TEST/${Date.now()}${++uvcis}#X`;
 let dbs = 0;
 
-async function engines(n: number, opts: { leaseMs?: number; deadlineMs?: number } = {}): Promise<{ list: RegistryEngine[]; db: string }> {
+async function engines(
+  n: number,
+  opts: { leaseMs?: number; deadlineMs?: number } = {},
+): Promise<{ list: RegistryEngine[]; db: string }> {
   const db = `reg_${++dbs}`;
   const cfg = await pgRegistryConfig(cluster, db, dirs.configDir);
   const list = await Promise.all(
@@ -54,18 +57,36 @@ async function engines(n: number, opts: { leaseMs?: number; deadlineMs?: number 
   return { list, db };
 }
 const closeAll = (list: RegistryEngine[]) => Promise.all(list.map((e) => e.registry.close()));
-const entry = (r: Reservation) => ({ event: 'certificate.issued' as const, outcome: 'ok' as const, idHash: r.idHash, uvci: r.uvci });
+const entry = (r: Reservation) => ({
+  event: 'certificate.issued' as const,
+  outcome: 'ok' as const,
+  idHash: r.idHash,
+  uvci: r.uvci,
+});
 
 describe.skipIf(skip !== undefined)('PostgreSQL registry', () => {
   it('ten kiosks starting at once apply each migration once; a newer schema is refused, not modified', async () => {
     const { list, db } = await engines(10);
     await Promise.all(list.map((e) => e.registry.issuedCount()));
-    expect(await cluster.query('SELECT version FROM schema_version ORDER BY version', [], db)).toEqual([{ version: 1 }]);
+    expect(await cluster.query('SELECT version FROM schema_version ORDER BY version', [], db)).toEqual([
+      { version: 1 },
+    ]);
     await closeAll(list);
     await cluster.query('INSERT INTO schema_version (version, applied_at) VALUES (99, 0)', [], db);
     const cfg = { url: cluster.url(db), idHashKeyFile: `${dirs.configDir}/${db}.key` };
-    const newer = await openPgEngine({ kind: 'postgres', ...cfg, poolSize: 2, deadlineMs: 5000, kioskId: 'k', now: () => new Date(), log });
-    expect(newer.ok ? 'opened' : newer.error).toEqual({ code: 'REGISTRY_UNAVAILABLE', details: { reason: 'schema-newer-than-app', schemaVersion: 99 } });
+    const newer = await openPgEngine({
+      kind: 'postgres',
+      ...cfg,
+      poolSize: 2,
+      deadlineMs: 5000,
+      kioskId: 'k',
+      now: () => new Date(),
+      log,
+    });
+    expect(newer.ok ? 'opened' : newer.error).toEqual({
+      code: 'REGISTRY_UNAVAILABLE',
+      details: { reason: 'schema-newer-than-app', schemaVersion: 99 },
+    });
     expect(await cluster.query('SELECT max(version) AS v FROM schema_version', [], db)).toEqual([{ v: 99 }]);
   });
 
@@ -89,8 +110,16 @@ describe.skipIf(skip !== undefined)('PostgreSQL registry', () => {
       db,
     );
     expect(rows.length).toBe(ids.length);
-    const issuedLines = await cluster.query<{ uvci: string }>("SELECT uvci FROM audit_line WHERE event = 'certificate.issued'", [], db);
-    const issuedUvcis = await cluster.query<{ uvci: string }>("SELECT uvci FROM issuance WHERE status = 'issued'", [], db);
+    const issuedLines = await cluster.query<{ uvci: string }>(
+      "SELECT uvci FROM audit_line WHERE event = 'certificate.issued'",
+      [],
+      db,
+    );
+    const issuedUvcis = await cluster.query<{ uvci: string }>(
+      "SELECT uvci FROM issuance WHERE status = 'issued'",
+      [],
+      db,
+    );
     expect(issuedLines.map((l) => l.uvci).sort()).toEqual(issuedUvcis.map((r) => r.uvci).sort());
     const client = new pg.Client({ connectionString: cluster.url(db) });
     await client.connect();
@@ -111,45 +140,67 @@ describe.skipIf(skip !== undefined)('PostgreSQL registry', () => {
     await new Promise((r) => setTimeout(r, 400));
     const taken = await b.registry.reserve(id, 'kiosk-2', uvci);
     if (!taken.ok || taken.value.kind !== 'reserved') throw new Error('not reclaimed');
-    expect(await a.registry.commit(held.value.reservation, entry(held.value.reservation))).toEqual({ ok: false, error: { code: 'ISSUANCE_IN_PROGRESS' } });
+    expect(await a.registry.commit(held.value.reservation, entry(held.value.reservation))).toEqual({
+      ok: false,
+      error: { code: 'ISSUANCE_IN_PROGRESS' },
+    });
     expect((await b.registry.commit(taken.value.reservation, entry(taken.value.reservation))).ok).toBe(true);
-    const stale = await cluster.query<{ line: string }>("SELECT line FROM audit_line WHERE event = 'reservation.stale-released'", [], db);
+    const stale = await cluster.query<{ line: string }>(
+      "SELECT line FROM audit_line WHERE event = 'reservation.stale-released'",
+      [],
+      db,
+    );
     expect(stale.map((s) => JSON.parse(s.line).uvci)).toEqual([held.value.reservation.uvci]);
     await closeAll(list);
   });
 
-  it('fails closed within the deadline while the server is down, and reconnects by itself', { timeout: 60_000 }, async () => {
-    const { list } = await engines(1, { deadlineMs: 1000 });
-    const e = list[0]!;
-    expect((await e.registry.issuedCount()).ok).toBe(true);
-    cluster.stop('immediate');
-    try {
-      const started = Date.now();
-      const down = await e.registry.reserve(hash(), 'kiosk-1', uvci);
-      expect(down).toEqual({ ok: false, error: { code: 'REGISTRY_UNAVAILABLE' } });
-      expect(Date.now() - started).toBeLessThan(2500);
-      const gate = await e.attempts.reserve([{ scope: 'id', key: hash(), rule: { max: 5, windowSeconds: 60 } }]);
-      expect(gate.ok ? 'allowed' : gate.error.code).toBe('REGISTRY_UNAVAILABLE');
-    } finally {
-      cluster.start();
-    }
-    const id = hash();
-    const r = await e.registry.reserve(id, 'kiosk-1', uvci);
-    if (!r.ok || r.value.kind !== 'reserved') throw new Error(`no reconnect: ${JSON.stringify(r)}`);
-    expect((await e.registry.commit(r.value.reservation, entry(r.value.reservation))).ok).toBe(true);
-    expect((await e.registry.findIssued(id)).ok).toBe(true);
-    await closeAll(list);
-  });
+  it(
+    'fails closed within the deadline while the server is down, and reconnects by itself',
+    { timeout: 60_000 },
+    async () => {
+      const { list } = await engines(1, { deadlineMs: 1000 });
+      const e = list[0]!;
+      expect((await e.registry.issuedCount()).ok).toBe(true);
+      cluster.stop('immediate');
+      try {
+        const started = Date.now();
+        const down = await e.registry.reserve(hash(), 'kiosk-1', uvci);
+        expect(down).toEqual({ ok: false, error: { code: 'REGISTRY_UNAVAILABLE' } });
+        expect(Date.now() - started).toBeLessThan(2500);
+        const gate = await e.attempts.reserve([{ scope: 'id', key: hash(), rule: { max: 5, windowSeconds: 60 } }]);
+        expect(gate.ok ? 'allowed' : gate.error.code).toBe('REGISTRY_UNAVAILABLE');
+      } finally {
+        cluster.start();
+      }
+      const id = hash();
+      const r = await e.registry.reserve(id, 'kiosk-1', uvci);
+      if (!r.ok || r.value.kind !== 'reserved') throw new Error(`no reconnect: ${JSON.stringify(r)}`);
+      expect((await e.registry.commit(r.value.reservation, entry(r.value.reservation))).ok).toBe(true);
+      expect((await e.registry.findIssued(id)).ok).toBe(true);
+      await closeAll(list);
+    },
+  );
 
   it('the ID-hash key is read from the shared file, never created, and not stored in the database', async () => {
     const { list, db } = await engines(1);
     const key = readFileSync(`${dirs.configDir}/${db}.key`).toString('hex');
     const r = await list[0]!.registry.reserve(hash(), 'kiosk-1', uvci);
     expect(r.ok).toBe(true);
-    const dump = JSON.stringify(await cluster.query('SELECT * FROM issuance', [], db)) + JSON.stringify(await cluster.query('SELECT * FROM audit_line', [], db));
+    const dump =
+      JSON.stringify(await cluster.query('SELECT * FROM issuance', [], db)) +
+      JSON.stringify(await cluster.query('SELECT * FROM audit_line', [], db));
     expect(dump.includes(key)).toBe(false);
     await closeAll(list);
-    const missing = await openPgEngine({ kind: 'postgres', url: cluster.url(db), idHashKeyFile: `${dirs.configDir}/absent.key`, poolSize: 1, deadlineMs: 1000, kioskId: 'k', now: () => new Date(), log });
+    const missing = await openPgEngine({
+      kind: 'postgres',
+      url: cluster.url(db),
+      idHashKeyFile: `${dirs.configDir}/absent.key`,
+      poolSize: 1,
+      deadlineMs: 1000,
+      kioskId: 'k',
+      now: () => new Date(),
+      log,
+    });
     expect(missing.ok ? 'opened' : missing.error.details).toEqual({ reason: 'id-hash-key-unreadable' });
   });
 });

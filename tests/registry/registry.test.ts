@@ -35,13 +35,19 @@ describe('registry reserve/commit', () => {
       value: { kind: 'already-issued', uvci: r.uvci, issuedAt: new Date('2021-08-01T10:00:00Z') },
     });
     expect(registry.issuedCount()).toEqual({ ok: true, value: 1 });
-    expect(registry.findIssued(fakeIdHash(1))).toEqual({ ok: true, value: { uvci: r.uvci, issuedAt: new Date('2021-08-01T10:00:00Z') } });
+    expect(registry.findIssued(fakeIdHash(1))).toEqual({
+      ok: true,
+      value: { uvci: r.uvci, issuedAt: new Date('2021-08-01T10:00:00Z') },
+    });
   });
 
   it('a live reservation makes a second attempt in-progress; release frees it', () => {
     const { registry } = setup();
     const r = reserved(registry.reserve(fakeIdHash(2), 'kiosk-a', sequentialUvci));
-    expect(registry.reserve(fakeIdHash(2), 'kiosk-a', sequentialUvci)).toEqual({ ok: true, value: { kind: 'in-progress' } });
+    expect(registry.reserve(fakeIdHash(2), 'kiosk-a', sequentialUvci)).toEqual({
+      ok: true,
+      value: { kind: 'in-progress' },
+    });
     expect(registry.release(r).ok).toBe(true);
     reserved(registry.reserve(fakeIdHash(2), 'kiosk-a', sequentialUvci));
   });
@@ -52,7 +58,10 @@ describe('registry reserve/commit', () => {
     const { registry } = setup({ now: () => now, leaseMs: 120_000, onStaleReleased: (s) => released.push(s) });
     const first = reserved(registry.reserve(fakeIdHash(3), 'kiosk-a', sequentialUvci));
     now = new Date(now.getTime() + 119_000);
-    expect(registry.reserve(fakeIdHash(3), 'kiosk-a', sequentialUvci)).toEqual({ ok: true, value: { kind: 'in-progress' } });
+    expect(registry.reserve(fakeIdHash(3), 'kiosk-a', sequentialUvci)).toEqual({
+      ok: true,
+      value: { kind: 'in-progress' },
+    });
     now = new Date(now.getTime() + 2_000);
     const second = reserved(registry.reserve(fakeIdHash(3), 'kiosk-a', sequentialUvci));
     expect(second.uvci).not.toBe(first.uvci);
@@ -130,7 +139,9 @@ describe('registry reserve/commit', () => {
   it('property: any interleaving of reserve/commit/release leaves at most one issued per ID', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('reserve', 'commit', 'release'), fc.integer({ min: 0, max: 2 })), { maxLength: 40 }),
+        fc.array(fc.tuple(fc.constantFrom('reserve', 'commit', 'release'), fc.integer({ min: 0, max: 2 })), {
+          maxLength: 40,
+        }),
         (ops) => {
           const { registry, db } = setup();
           const open = new Map<number, Reservation[]>();
@@ -147,7 +158,9 @@ describe('registry reserve/commit', () => {
               if (op === 'release') registry.release(r);
             }
           }
-          const perId = db.prepare("SELECT id_hash, count(*) AS n FROM issuance WHERE status = 'issued' GROUP BY id_hash").all() as { n: number }[];
+          const perId = db
+            .prepare("SELECT id_hash, count(*) AS n FROM issuance WHERE status = 'issued' GROUP BY id_hash")
+            .all() as { n: number }[];
           expect(perId.every((row) => row.n === 1)).toBe(true);
           expect(perId.length).toBe(everIssued.size);
           db.close();

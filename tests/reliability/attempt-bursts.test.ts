@@ -35,7 +35,9 @@ afterAll(async () => {
 });
 
 let kiosks = 0;
-async function kioskWith(engine: 'sqlite' | 'postgres'): Promise<{ kiosk: Kiosk; pinWrongLines: () => Promise<number> }> {
+async function kioskWith(
+  engine: 'sqlite' | 'postgres',
+): Promise<{ kiosk: Kiosk; pinWrongLines: () => Promise<number> }> {
   const name = `bursts_${++kiosks}`;
   const registry = engine === 'postgres' ? { registry: await pgRegistryConfig(cluster!, name, dirs.configDir) } : {};
   const configPath = join(dirs.configDir, `${name}.json`);
@@ -58,7 +60,15 @@ async function kioskWith(engine: 'sqlite' | 'postgres'): Promise<{ kiosk: Kiosk;
   const pinWrongLines = async () =>
     engine === 'sqlite'
       ? auditLines(dataDir).filter((l) => l.event === 'clerk.pin-wrong').length
-      : Number((await cluster!.query<{ n: string }>("SELECT count(*) AS n FROM audit_line WHERE event = 'clerk.pin-wrong'", [], name))[0]!.n);
+      : Number(
+          (
+            await cluster!.query<{ n: string }>(
+              "SELECT count(*) AS n FROM audit_line WHERE event = 'clerk.pin-wrong'",
+              [],
+              name,
+            )
+          )[0]!.n,
+        );
   return { kiosk: k.value, pinWrongLines };
 }
 
@@ -74,7 +84,12 @@ describe.each(['sqlite', 'postgres'] as const)('attempt bursts (%s registry)', (
         const before = source.lookups();
         const id = createIdFormat().generate();
         const calls = Array.from({ length: BURST }, (_, i) =>
-          kiosk.api.issue({ genesenenId: id, familyName: 'Rater', dateOfBirth: `1970-01-${String(1 + (i % 28)).padStart(2, '0')}`, lang: 'de' }),
+          kiosk.api.issue({
+            genesenenId: id,
+            familyName: 'Rater',
+            dateOfBirth: `1970-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+            lang: 'de',
+          }),
         );
         const codes = (await Promise.all(calls)).map((r) => (r.ok ? 'issued' : r.error.code));
         const lookups = source.lookups() - before;

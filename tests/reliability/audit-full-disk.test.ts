@@ -27,7 +27,12 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, writeSync }, writeSync };
 });
 
-const entry = { event: 'certificate.issued', outcome: 'ok', idHash: 'a'.repeat(64), uvci: 'URN:UVCI:01:DE:DEMO/ABCDEFGHIJ#K' } as const;
+const entry = {
+  event: 'certificate.issued',
+  outcome: 'ok',
+  idHash: 'a'.repeat(64),
+  uvci: 'URN:UVCI:01:DE:DEMO/ABCDEFGHIJ#K',
+} as const;
 const onlyFile = (dir: string) => join(dir, readdirSync(dir)[0]!);
 
 describe('audit append interrupted by a short write', () => {
@@ -52,30 +57,33 @@ afterAll(() => {
 });
 
 describe('audit log on a full tmpfs', () => {
-  it.skipIf('unavailable' in fs)('every append is whole or fails; the chain verifies after ENOSPC and continues', () => {
-    if ('unavailable' in fs) return;
-    const dir = join(fs.dir, 'audit');
-    const log = createAuditLog({ dir, kioskId: 'k', lock: (f) => f() });
-    // Different line lengths put the page boundary at every place within a line.
-    let failures = 0;
-    for (let leave = 0; leave < 3; leave++) {
-      for (let round = 0; round < 30; round++) {
-        fs.fill(leave);
-        for (let i = 0; i < 25; i++) {
-          try {
-            log.append({ ...entry, code: 'X'.repeat((round * 7 + i) % 90) });
-          } catch (e) {
-            expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
-            failures++;
+  it.skipIf('unavailable' in fs)(
+    'every append is whole or fails; the chain verifies after ENOSPC and continues',
+    () => {
+      if ('unavailable' in fs) return;
+      const dir = join(fs.dir, 'audit');
+      const log = createAuditLog({ dir, kioskId: 'k', lock: (f) => f() });
+      // Different line lengths put the page boundary at every place within a line.
+      let failures = 0;
+      for (let leave = 0; leave < 3; leave++) {
+        for (let round = 0; round < 30; round++) {
+          fs.fill(leave);
+          for (let i = 0; i < 25; i++) {
+            try {
+              log.append({ ...entry, code: 'X'.repeat((round * 7 + i) % 90) });
+            } catch (e) {
+              expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+              failures++;
+            }
           }
+          fs.unfill();
+          const chain = verifyAuditChain(dir);
+          if (!chain.ok) throw new Error(`chain broken after a full disk: ${JSON.stringify(chain.error.details)}`);
         }
-        fs.unfill();
-        const chain = verifyAuditChain(dir);
-        if (!chain.ok) throw new Error(`chain broken after a full disk: ${JSON.stringify(chain.error.details)}`);
       }
-    }
-    expect(failures).toBeGreaterThan(0);
-    log.append(entry);
-    expect(verifyAuditChain(dir).ok).toBe(true);
-  });
+      expect(failures).toBeGreaterThan(0);
+      log.append(entry);
+      expect(verifyAuditChain(dir).ok).toBe(true);
+    },
+  );
 });

@@ -13,7 +13,14 @@ import { makeDirs, type TestPerson } from '../issuance/kiosk-helpers';
 import { spyOnConnections } from '../support/kiosk-connection';
 import { mountTmpfs } from '../support/mounts';
 import { bulkPeople, writeKioskConfigs } from '../support/people';
-import { auditChain, auditLines, auditMatchesRegistry, idHashIn, inspectRegistry, registryPathOf } from '../support/registry-inspect';
+import {
+  auditChain,
+  auditLines,
+  auditMatchesRegistry,
+  idHashIn,
+  inspectRegistry,
+  registryPathOf,
+} from '../support/registry-inspect';
 
 const dirs = makeDirs();
 const people = bulkPeople(120, new Date(), 'Plattenvoll');
@@ -41,36 +48,40 @@ function expectConsistent(dataDir: string): void {
 }
 
 describe('registry full (SQLite max_page_count on the kiosk connection)', () => {
-  it('DISK_FULL as soon as the registry cannot grow; after space is freed the ID issues once', { timeout: 60_000 }, async () => {
-    const dataDir = join(dirs.configDir, 'pages');
-    const spy = spyOnConnections();
-    const kiosk = await open(dataDir);
-    const db = spy.connectionTo(registryPathOf(dataDir));
-    spy.restore();
-    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-    const codes: string[] = [];
-    let failed: TestPerson | undefined;
-    for (const p of people.slice(0, 100)) {
-      const code = await outcome(kiosk, p);
-      codes.push(code);
-      if (code !== 'issued') {
-        failed = p;
-        break;
+  it(
+    'DISK_FULL as soon as the registry cannot grow; after space is freed the ID issues once',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = join(dirs.configDir, 'pages');
+      const spy = spyOnConnections();
+      const kiosk = await open(dataDir);
+      const db = spy.connectionTo(registryPathOf(dataDir));
+      spy.restore();
+      db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+      const codes: string[] = [];
+      let failed: TestPerson | undefined;
+      for (const p of people.slice(0, 100)) {
+        const code = await outcome(kiosk, p);
+        codes.push(code);
+        if (code !== 'issued') {
+          failed = p;
+          break;
+        }
       }
-    }
-    expect(codes.at(-1)).toBe('DISK_FULL');
-    expect(codes.slice(0, -1).every((c) => c === 'issued')).toBe(true);
-    const hash = idHashIn(dataDir)(failed!.genesenenId);
-    expect(inspectRegistry(registryPathOf(dataDir)).rows.filter((r) => r.id_hash === hash)).toEqual([]);
-    expectConsistent(dataDir);
+      expect(codes.at(-1)).toBe('DISK_FULL');
+      expect(codes.slice(0, -1).every((c) => c === 'issued')).toBe(true);
+      const hash = idHashIn(dataDir)(failed!.genesenenId);
+      expect(inspectRegistry(registryPathOf(dataDir)).rows.filter((r) => r.id_hash === hash)).toEqual([]);
+      expectConsistent(dataDir);
 
-    db.pragma('max_page_count = 1073741823');
-    expect(await outcome(kiosk, failed!)).toBe('issued');
-    expect(await outcome(kiosk, failed!)).toBe('ALREADY_ISSUED');
-    await kiosk.close();
-    expectConsistent(dataDir);
-    console.info(`disk full (max_page_count): DISK_FULL after ${codes.length - 1} certificates`);
-  });
+      db.pragma('max_page_count = 1073741823');
+      expect(await outcome(kiosk, failed!)).toBe('issued');
+      expect(await outcome(kiosk, failed!)).toBe('ALREADY_ISSUED');
+      await kiosk.close();
+      expectConsistent(dataDir);
+      console.info(`disk full (max_page_count): DISK_FULL after ${codes.length - 1} certificates`);
+    },
+  );
 });
 
 const tmpfs = mountTmpfs(4096);
@@ -80,29 +91,35 @@ afterAll(() => {
 });
 
 describe('data directory on a full tmpfs', () => {
-  it.skipIf('unavailable' in tmpfs)('every write of an issuance hitting ENOSPC: DISK_FULL or issued, never half; retry issues once', { timeout: 90_000 }, async () => {
-    if ('unavailable' in tmpfs) return;
-    const dataDir = join(tmpfs.dir, 'data');
-    mkdirSync(dataDir);
-    const kiosk = await open(dataDir);
-    const seen: Record<string, number> = {};
-    let next = 0;
-    for (let round = 0; round < 3; round++) {
-      for (let free = 0; free <= 8; free++) {
-        const p = people[next++]!;
-        tmpfs.fill(free);
-        const first = await outcome(kiosk, p);
-        tmpfs.unfill();
-        expect(['issued', 'DISK_FULL']).toContain(first);
-        seen[first] = (seen[first] ?? 0) + 1;
-        // The citizen tries again once the clerk has freed space.
-        expect(await outcome(kiosk, p), `${free} pages free, first ${first}`).toBe(first === 'issued' ? 'ALREADY_ISSUED' : 'issued');
-        expectConsistent(dataDir);
+  it.skipIf('unavailable' in tmpfs)(
+    'every write of an issuance hitting ENOSPC: DISK_FULL or issued, never half; retry issues once',
+    { timeout: 90_000 },
+    async () => {
+      if ('unavailable' in tmpfs) return;
+      const dataDir = join(tmpfs.dir, 'data');
+      mkdirSync(dataDir);
+      const kiosk = await open(dataDir);
+      const seen: Record<string, number> = {};
+      let next = 0;
+      for (let round = 0; round < 3; round++) {
+        for (let free = 0; free <= 8; free++) {
+          const p = people[next++]!;
+          tmpfs.fill(free);
+          const first = await outcome(kiosk, p);
+          tmpfs.unfill();
+          expect(['issued', 'DISK_FULL']).toContain(first);
+          seen[first] = (seen[first] ?? 0) + 1;
+          // The citizen tries again once the clerk has freed space.
+          expect(await outcome(kiosk, p), `${free} pages free, first ${first}`).toBe(
+            first === 'issued' ? 'ALREADY_ISSUED' : 'issued',
+          );
+          expectConsistent(dataDir);
+        }
       }
-    }
-    await kiosk.close();
-    expectConsistent(dataDir);
-    console.info('disk full (tmpfs):', JSON.stringify(seen));
-    expect(seen.DISK_FULL).toBeGreaterThan(0);
-  });
+      await kiosk.close();
+      expectConsistent(dataDir);
+      console.info('disk full (tmpfs):', JSON.stringify(seen));
+      expect(seen.DISK_FULL).toBeGreaterThan(0);
+    },
+  );
 });

@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { runExactlyOnce } from '../support/exactly-once';
 
 describe('exactly once across processes', () => {
-  it('4 processes × 200 IDs: one certificate per ID, registry = certificates handed out, all verify', { timeout: 170_000 }, async () => {
-    const figures = await runExactlyOnce({ processes: 4, ids: 200, concurrency: 4 });
-    console.info('exactly-once (default):', JSON.stringify(figures));
-    expect(figures.issued).toBe(200);
-  });
+  it(
+    '4 processes × 200 IDs: one certificate per ID, registry = certificates handed out, all verify',
+    { timeout: 170_000 },
+    async () => {
+      const figures = await runExactlyOnce({ processes: 4, ids: 200, concurrency: 4 });
+      console.info('exactly-once (default):', JSON.stringify(figures));
+      expect(figures.issued).toBe(200);
+    },
+  );
 });

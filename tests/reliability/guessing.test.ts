@@ -5,7 +5,11 @@ import { describe, it } from 'vitest';
 import { checkGuessing } from '../support/guessing';
 
 describe('attempt limits against guessing', () => {
-  it('every answer to every guess sequence, across restarts, is what the per-ID and per-kiosk limits promise', { timeout: 170_000 }, async () => {
-    await checkGuessing(8);
-  });
+  it(
+    'every answer to every guess sequence, across restarts, is what the per-ID and per-kiosk limits promise',
+    { timeout: 170_000 },
+    async () => {
+      await checkGuessing(8);
+    },
+  );
 });

@@ -17,20 +17,27 @@ function idWithPrefix(prefix: string): string {
 }
 
 describe('ID format with a city prefix', () => {
-  it('a 4-character prefix pattern: the kiosk starts, shows an example of the shape, accepts a matching ID', { timeout: 30_000 }, async () => {
-    const dirs = makeDirs();
-    try {
-      const configPath = join(dirs.configDir, 'kiosk.json');
-      writeFileSync(configPath, JSON.stringify({ kioskId: 'kiosk-koeln', idFormat: { pattern: 'K0E5.*' } }));
-      const kiosk = await createKiosk({ dataDir: dirs.dataDir, configPath, logSink: () => undefined });
-      if (!kiosk.ok) throw new Error(`kiosk did not start: ${kiosk.error.code}`);
-      const info = await kiosk.value.api.getInfo({});
-      expect(info.ok && info.value.idExample).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-      expect(await kiosk.value.api.validateId({ genesenenId: idWithPrefix('K0E5') })).toMatchObject({ ok: true });
-      expect(await kiosk.value.api.validateId({ genesenenId: idWithPrefix('K0E6') })).toMatchObject({ ok: false, error: { code: 'ID_FORMAT' } });
-      await kiosk.value.close();
-    } finally {
-      dirs.cleanup();
-    }
-  });
+  it(
+    'a 4-character prefix pattern: the kiosk starts, shows an example of the shape, accepts a matching ID',
+    { timeout: 30_000 },
+    async () => {
+      const dirs = makeDirs();
+      try {
+        const configPath = join(dirs.configDir, 'kiosk.json');
+        writeFileSync(configPath, JSON.stringify({ kioskId: 'kiosk-koeln', idFormat: { pattern: 'K0E5.*' } }));
+        const kiosk = await createKiosk({ dataDir: dirs.dataDir, configPath, logSink: () => undefined });
+        if (!kiosk.ok) throw new Error(`kiosk did not start: ${kiosk.error.code}`);
+        const info = await kiosk.value.api.getInfo({});
+        expect(info.ok && info.value.idExample).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+        expect(await kiosk.value.api.validateId({ genesenenId: idWithPrefix('K0E5') })).toMatchObject({ ok: true });
+        expect(await kiosk.value.api.validateId({ genesenenId: idWithPrefix('K0E6') })).toMatchObject({
+          ok: false,
+          error: { code: 'ID_FORMAT' },
+        });
+        await kiosk.value.close();
+      } finally {
+        dirs.cleanup();
+      }
+    },
+  );
 });

@@ -24,12 +24,16 @@ afterAll(async () => {
 });
 
 describe('killed at every step', () => {
-  it.each(KILL_POINTS.map((p) => [p]))('%s: integrity ok, ID issued once or free, never twice', { timeout: 90_000 }, async (point) => {
-    const outcomes = [];
-    for (let round = 0; round < ROUNDS; round++) outcomes.push(await harness.killAt(point));
-    expect(new Set(outcomes).size).toBe(1);
-    harness.checkAll();
-  });
+  it.each(KILL_POINTS.map((p) => [p]))(
+    '%s: integrity ok, ID issued once or free, never twice',
+    { timeout: 90_000 },
+    async (point) => {
+      const outcomes = [];
+      for (let round = 0; round < ROUNDS; round++) outcomes.push(await harness.killAt(point));
+      expect(new Set(outcomes).size).toBe(1);
+      harness.checkAll();
+    },
+  );
 
   it('the neighbouring kiosk: what it handed out is recorded, the rest issues once', { timeout: 120_000 }, async () => {
     const outcome = await neighbour.killAndCheck();
@@ -37,13 +41,20 @@ describe('killed at every step', () => {
     console.info('neighbour:', JSON.stringify(outcome));
   });
 
-  it('a kiosk killed in the middle of a busy batch: what it handed out is recorded, the rest issues once', { timeout: 120_000 }, async () => {
-    const batch = await startBatch(harness, harness.spare.slice(NEIGHBOUR_IDS), 3);
-    await batch.waitHandedOut(8);
-    const outcome = await batch.killAndCheck();
-    harness.checkAll();
-    console.info(`kill points (default): ${harness.kills()} kills at ${KILL_POINTS.length} points + 1 mid-batch kill`, JSON.stringify(outcome));
-    expect(outcome.killed).toBe(true);
-    expect(outcome.handedOut).toBeLessThan(BATCH_IDS);
-  });
+  it(
+    'a kiosk killed in the middle of a busy batch: what it handed out is recorded, the rest issues once',
+    { timeout: 120_000 },
+    async () => {
+      const batch = await startBatch(harness, harness.spare.slice(NEIGHBOUR_IDS), 3);
+      await batch.waitHandedOut(8);
+      const outcome = await batch.killAndCheck();
+      harness.checkAll();
+      console.info(
+        `kill points (default): ${harness.kills()} kills at ${KILL_POINTS.length} points + 1 mid-batch kill`,
+        JSON.stringify(outcome),
+      );
+      expect(outcome.killed).toBe(true);
+      expect(outcome.handedOut).toBeLessThan(BATCH_IDS);
+    },
+  );
 });

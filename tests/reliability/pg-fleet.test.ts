@@ -15,16 +15,36 @@ beforeAll(async () => {
 afterAll(() => cluster?.destroy());
 
 describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry', () => {
-  it('3 processes × 20 IDs: one certificate per ID, registry = certificates handed out = audit', { timeout: 240_000 }, async () => {
-    const figures = await runPgFleet(cluster, { processes: 3, ids: 20, concurrency: 2, db: 'fleet_plain', deadlineMs: 20_000 });
-    console.info('pg fleet (default):', JSON.stringify(figures));
-    expect(figures.handedOut).toBe(20);
-    expect(figures.issuedInRegistry).toBe(20);
-  });
+  it(
+    '3 processes × 20 IDs: one certificate per ID, registry = certificates handed out = audit',
+    { timeout: 240_000 },
+    async () => {
+      const figures = await runPgFleet(cluster, {
+        processes: 3,
+        ids: 20,
+        concurrency: 2,
+        db: 'fleet_plain',
+        deadlineMs: 20_000,
+      });
+      console.info('pg fleet (default):', JSON.stringify(figures));
+      expect(figures.handedOut).toBe(20);
+      expect(figures.issuedInRegistry).toBe(20);
+    },
+  );
 
-  it('server crashed and restarted mid-run: nothing issued twice, nothing committed lost, kiosks reconnect', { timeout: 240_000 }, async () => {
-    const figures = await runPgFleet(cluster, { processes: 3, ids: 20, concurrency: 2, db: 'fleet_restart', restartAfterResults: 12 });
-    console.info('pg fleet (restart):', JSON.stringify(figures));
-    expect(figures.handedOut).toBeGreaterThan(0);
-  });
+  it(
+    'server crashed and restarted mid-run: nothing issued twice, nothing committed lost, kiosks reconnect',
+    { timeout: 240_000 },
+    async () => {
+      const figures = await runPgFleet(cluster, {
+        processes: 3,
+        ids: 20,
+        concurrency: 2,
+        db: 'fleet_restart',
+        restartAfterResults: 12,
+      });
+      console.info('pg fleet (restart):', JSON.stringify(figures));
+      expect(figures.handedOut).toBeGreaterThan(0);
+    },
+  );
 });

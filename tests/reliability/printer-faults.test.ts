@@ -69,7 +69,9 @@ describe('printer fault → its code, certificate kept, same certificate prints 
     ['paper-out-mid-job', 'PRINTER_PAPER_OUT'],
   ])('%s → %s', { timeout: GUARD_MS }, async (mode, code) => {
     const rowsBefore = inspectRegistry(registryPathOf(dirs.dataDir)).rows.length;
-    const { certificateId, code: got } = await issueThenPrint(() => (mode === 'unplugged' ? printer.unplug() : printer.use(mode)));
+    const { certificateId, code: got } = await issueThenPrint(() =>
+      mode === 'unplugged' ? printer.unplug() : printer.use(mode),
+    );
     expect(got).toBe(code);
     expect(await kiosk.api.sessionState({})).toMatchObject({ ok: true, value: { heldCertificates: 1 } });
 
@@ -84,12 +86,16 @@ describe('printer fault → its code, certificate kept, same certificate prints 
     await kiosk.api.endSession({});
   });
 
-  it('after the session ends the certificate is gone from memory: CERTIFICATE_NOT_HELD', { timeout: GUARD_MS }, async () => {
-    const { certificateId } = await issueThenPrint(() => printer.use('paper-out'));
-    await kiosk.api.endSession({});
-    await printer.use('online');
-    const r = await kiosk.api.print({ certificateId, format: 'receipt', lang: 'de' });
-    expect(r.ok ? 'printed' : r.error.code).toBe('CERTIFICATE_NOT_HELD');
-    expect(await kiosk.api.sessionState({})).toMatchObject({ ok: true, value: { heldCertificates: 0 } });
-  });
+  it(
+    'after the session ends the certificate is gone from memory: CERTIFICATE_NOT_HELD',
+    { timeout: GUARD_MS },
+    async () => {
+      const { certificateId } = await issueThenPrint(() => printer.use('paper-out'));
+      await kiosk.api.endSession({});
+      await printer.use('online');
+      const r = await kiosk.api.print({ certificateId, format: 'receipt', lang: 'de' });
+      expect(r.ok ? 'printed' : r.error.code).toBe('CERTIFICATE_NOT_HELD');
+      expect(await kiosk.api.sessionState({})).toMatchObject({ ok: true, value: { heldCertificates: 0 } });
+    },
+  );
 });

@@ -41,7 +41,12 @@ let kiosk: Kiosk;
 const outcomes: string[] = [];
 
 const secrets = () => ({
-  names: [...DEMO_PEOPLE.flatMap((p) => [p.familyName, p.givenName]), ...Object.values(VARIANTS), ...typedOnly, ...transliterated].filter(Boolean),
+  names: [
+    ...DEMO_PEOPLE.flatMap((p) => [p.familyName, p.givenName]),
+    ...Object.values(VARIANTS),
+    ...typedOnly,
+    ...transliterated,
+  ].filter(Boolean),
   datesOfBirth: [...DEMO_PEOPLE.map((p) => p.dateOfBirth), '1964-08-13', '1990-14-02'],
   certificates,
 });
@@ -50,14 +55,21 @@ const skipSecret = (path: string) => path.endsWith('registry.secret');
 beforeAll(async () => {
   printer = await startFakePrinter('epson', 'online');
   const configPath = join(dirs.configDir, 'kiosk.json');
-  writeFileSync(configPath, JSON.stringify({
-    printers: [
-      { kind: 'escpos', name: 'Bon', uri: printer.uri, timeoutMs: 3000 },
-      { kind: 'electron', name: 'A4', deviceName: 'Buero', timeoutMs: 3000 },
-    ],
-    attemptLimits: { perId: { max: 2, windowSeconds: 3600 } },
-  }));
-  const created = await createKiosk({ dataDir: dirs.dataDir, configPath, electronPrint: async (job) => (pdfs.push(job.pdf), { ok: true }) });
+  writeFileSync(
+    configPath,
+    JSON.stringify({
+      printers: [
+        { kind: 'escpos', name: 'Bon', uri: printer.uri, timeoutMs: 3000 },
+        { kind: 'electron', name: 'A4', deviceName: 'Buero', timeoutMs: 3000 },
+      ],
+      attemptLimits: { perId: { max: 2, windowSeconds: 3600 } },
+    }),
+  );
+  const created = await createKiosk({
+    dataDir: dirs.dataDir,
+    configPath,
+    electronPrint: async (job) => (pdfs.push(job.pdf), { ok: true }),
+  });
   if (!created.ok) throw new Error(created.error.code);
   kiosk = created.value;
   const { api } = kiosk;
@@ -65,7 +77,12 @@ beforeAll(async () => {
 
   for (const [i, p] of DEMO_PEOPLE.entries()) {
     const lang = LANGS[i % LANGS.length]!;
-    const r = await api.issue({ genesenenId: p.genesenenId, familyName: VARIANTS[p.familyName] ?? p.familyName, dateOfBirth: p.dateOfBirth, lang });
+    const r = await api.issue({
+      genesenenId: p.genesenenId,
+      familyName: VARIANTS[p.familyName] ?? p.familyName,
+      dateOfBirth: p.dateOfBirth,
+      lang,
+    });
     record(r);
     if (!r.ok) continue;
     certificates.push(r.value.hc1);
@@ -76,21 +93,64 @@ beforeAll(async () => {
   }
   const erika = DEMO_PEOPLE[0]!;
   const max = DEMO_PEOPLE[1]!;
-  record(await api.issue({ genesenenId: erika.genesenenId, familyName: erika.familyName, dateOfBirth: erika.dateOfBirth, lang: 'de' })); // ALREADY_ISSUED
-  for (const familyName of typedOnly) record(await api.issue({ genesenenId: max.genesenenId, familyName, dateOfBirth: max.dateOfBirth, lang: 'de' })); // NOT_FOUND ×2, then TOO_MANY_ATTEMPTS
-  record(await api.issue({ genesenenId: erika.genesenenId, familyName: erika.familyName, dateOfBirth: '1964-08-13', lang: 'de' }));
-  record(await api.issue({ genesenenId: erika.genesenenId, familyName: 'Name1', dateOfBirth: erika.dateOfBirth, lang: 'de' })); // NAME_INVALID
-  record(await api.issue({ genesenenId: erika.genesenenId, familyName: erika.familyName, dateOfBirth: '1990-14-02', lang: 'de' })); // DOB_INVALID
+  record(
+    await api.issue({
+      genesenenId: erika.genesenenId,
+      familyName: erika.familyName,
+      dateOfBirth: erika.dateOfBirth,
+      lang: 'de',
+    }),
+  ); // ALREADY_ISSUED
+  for (const familyName of typedOnly)
+    record(await api.issue({ genesenenId: max.genesenenId, familyName, dateOfBirth: max.dateOfBirth, lang: 'de' })); // NOT_FOUND ×2, then TOO_MANY_ATTEMPTS
+  record(
+    await api.issue({
+      genesenenId: erika.genesenenId,
+      familyName: erika.familyName,
+      dateOfBirth: '1964-08-13',
+      lang: 'de',
+    }),
+  );
+  record(
+    await api.issue({
+      genesenenId: erika.genesenenId,
+      familyName: 'Name1',
+      dateOfBirth: erika.dateOfBirth,
+      lang: 'de',
+    }),
+  ); // NAME_INVALID
+  record(
+    await api.issue({
+      genesenenId: erika.genesenenId,
+      familyName: erika.familyName,
+      dateOfBirth: '1990-14-02',
+      lang: 'de',
+    }),
+  ); // DOB_INVALID
   for (const mode of ['http500', 'refuse401', 'malformed'] as const) {
     kiosk.runtime.simulator!.setFaults({ mode });
-    record(await api.issue({ genesenenId: DEMO_PEOPLE[2]!.genesenenId, familyName: 'Yilmaz', dateOfBirth: DEMO_PEOPLE[2]!.dateOfBirth, lang: 'tr' }));
+    record(
+      await api.issue({
+        genesenenId: DEMO_PEOPLE[2]!.genesenenId,
+        familyName: 'Yilmaz',
+        dateOfBirth: DEMO_PEOPLE[2]!.dateOfBirth,
+        lang: 'tr',
+      }),
+    );
   }
   kiosk.runtime.simulator!.setFaults({ mode: 'none' });
   record(await api.clerkUnlock({ pin: '000000' }));
   const unlock = await api.clerkUnlock({ pin: DEMO_CLERK_PIN });
   if (!unlock.ok) throw new Error(unlock.error.code);
   record(await api.clerkStatus({ token: unlock.value.token }));
-  const reissued = await api.clerkReissue({ genesenenId: erika.genesenenId, familyName: erika.familyName, dateOfBirth: erika.dateOfBirth, lang: 'de', token: unlock.value.token, reason: 'Ausdruck unleserlich' });
+  const reissued = await api.clerkReissue({
+    genesenenId: erika.genesenenId,
+    familyName: erika.familyName,
+    dateOfBirth: erika.dateOfBirth,
+    lang: 'de',
+    token: unlock.value.token,
+    reason: 'Ausdruck unleserlich',
+  });
   record(reissued);
   if (reissued.ok) certificates.push(reissued.value.hc1);
   await api.clerkLock({ token: unlock.value.token });
@@ -109,13 +169,24 @@ describe('no personal data at rest after a full run', () => {
     expect(count('TOO_EARLY')).toBe(1);
     expect(count('TOO_LATE')).toBe(1);
     expect(certificates.length).toBe(DEMO_PEOPLE.length - 2 + 1);
-    for (const code of ['ALREADY_ISSUED', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'NAME_INVALID', 'DOB_INVALID', 'SOURCE_BAD_RESPONSE', 'SOURCE_REFUSED', 'CLERK_PIN_WRONG']) {
+    for (const code of [
+      'ALREADY_ISSUED',
+      'NOT_FOUND',
+      'TOO_MANY_ATTEMPTS',
+      'NAME_INVALID',
+      'DOB_INVALID',
+      'SOURCE_BAD_RESPONSE',
+      'SOURCE_REFUSED',
+      'CLERK_PIN_WRONG',
+    ]) {
       expect(count(code), code).toBeGreaterThan(0);
     }
     expect(printer.connections.length).toBeGreaterThan(0);
     expect(pdfs.length).toBe(DEMO_PEOPLE.length - 2);
     const files = readdirSync(dirs.dataDir);
-    expect(files).toEqual(expect.arrayContaining(['registry.sqlite', 'registry.sqlite-wal', 'registry.sqlite-shm', 'logs', 'audit']));
+    expect(files).toEqual(
+      expect.arrayContaining(['registry.sqlite', 'registry.sqlite-wal', 'registry.sqlite-shm', 'logs', 'audit']),
+    );
   });
 
   it('registry, -wal, -shm, audit log, logs and keys hold no name, date of birth or certificate', () => {
@@ -132,12 +203,14 @@ describe('no personal data at rest after a full run', () => {
     copyFileSync(join(dirs.dataDir, 'registry.sqlite'), join(copy, 'registry.sqlite'));
     appendFileSync(join(copy, 'registry.sqlite'), Buffer.from('Gößinger', 'utf16le'));
     writeFileSync(join(copy, 'kiosk.log'), `x MUELLER<LUEDENSCHEIDT 12.08.1964 ${certificates[0]!.slice(200, 260)}\n`);
-    expect(findPersonalData(copy, secrets())).toEqual(expect.arrayContaining([
-      'registry.sqlite: Gößinger',
-      'kiosk.log: MUELLER<LUEDENSCHEIDT',
-      'kiosk.log: 12.08.1964',
-      expect.stringMatching(/^kiosk\.log: certificate /u),
-    ]));
+    expect(findPersonalData(copy, secrets())).toEqual(
+      expect.arrayContaining([
+        'registry.sqlite: Gößinger',
+        'kiosk.log: MUELLER<LUEDENSCHEIDT',
+        'kiosk.log: 12.08.1964',
+        expect.stringMatching(/^kiosk\.log: certificate /u),
+      ]),
+    );
   });
 
   it('the audit chain of the whole run verifies, and a changed line is found with its number', () => {
@@ -152,6 +225,9 @@ describe('no personal data at rest after a full run', () => {
     const target = lines.findIndex((l) => l.includes('"certificate.reissued"'));
     lines[target] = lines[target]!.replace('"outcome":"ok"', '"outcome":"refused"');
     writeFileSync(join(auditDir, file!), `${lines.join('\n')}\n`);
-    expect(verifyAuditChain(auditDir, { key: key.value })).toMatchObject({ ok: false, error: { details: { line: target + 1, reason: 'hash-mismatch' } } });
+    expect(verifyAuditChain(auditDir, { key: key.value })).toMatchObject({
+      ok: false,
+      error: { details: { line: target + 1, reason: 'hash-mismatch' } },
+    });
   });
 });

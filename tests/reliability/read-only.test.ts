@@ -21,9 +21,14 @@ const NOBODY = { uid: 65534, gid: 65534 };
 const asRoot = process.getuid?.() === 0;
 /** As root, the file-mode tests need `nobody` to reach this checkout's node_modules. */
 const nobodyCannotRun = asRoot
-  ? spawnSync(process.execPath, ['-e', `require(require.resolve('better-sqlite3', { paths: [${JSON.stringify(repoRoot)}] }))`], { ...NOBODY, stdio: 'ignore' }).status !== 0
+  ? spawnSync(
+      process.execPath,
+      ['-e', `require(require.resolve('better-sqlite3', { paths: [${JSON.stringify(repoRoot)}] }))`],
+      { ...NOBODY, stdio: 'ignore' },
+    ).status !== 0
   : false;
-if (nobodyCannotRun) console.warn('read-only: file-mode tests skipped: user nobody cannot read this checkout (e.g. under /root)');
+if (nobodyCannotRun)
+  console.warn('read-only: file-mode tests skipped: user nobody cannot read this checkout (e.g. under /root)');
 const people = bulkPeople(12, new Date(), 'Schreibschutz');
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -65,7 +70,12 @@ async function open(dataDir: string, configPath: string): Promise<Kiosk> {
 
 /** Starts the kiosk (as `nobody` when we are root) and asks for one certificate. */
 async function tryToIssue(dataDir: string, configPath: string, p: TestPerson): Promise<string> {
-  const w = await startWorker({ dataDir, configPath, requests: [p] }, dirname(configPath), {}, asRoot ? NOBODY : undefined);
+  const w = await startWorker(
+    { dataDir, configPath, requests: [p] },
+    dirname(configPath),
+    {},
+    asRoot ? NOBODY : undefined,
+  );
   await w.exited;
   const fatal = w.lines.find((l) => l.event === 'fatal');
   if (fatal) return `start: ${fatal.code}`;
@@ -75,15 +85,19 @@ async function tryToIssue(dataDir: string, configPath: string, p: TestPerson): P
 }
 
 describe.skipIf(nobodyCannotRun)('read-only at start-up (file modes)', () => {
-  it('registry 0444 in a 0555 directory: the kiosk refuses to start with REGISTRY_READ_ONLY, the file is untouched', { timeout: 30_000 }, async () => {
-    const { dataDir, configPath } = await preparedKiosk();
-    const registry = registryPathOf(dataDir);
-    const before = readFileSync(registry);
-    chmodSync(registry, 0o444);
-    chmodSync(dataDir, 0o555);
-    expect(await tryToIssue(dataDir, configPath, people[1]!)).toBe('start: REGISTRY_READ_ONLY');
-    expect(readFileSync(registry)).toEqual(before);
-  });
+  it(
+    'registry 0444 in a 0555 directory: the kiosk refuses to start with REGISTRY_READ_ONLY, the file is untouched',
+    { timeout: 30_000 },
+    async () => {
+      const { dataDir, configPath } = await preparedKiosk();
+      const registry = registryPathOf(dataDir);
+      const before = readFileSync(registry);
+      chmodSync(registry, 0o444);
+      chmodSync(dataDir, 0o555);
+      expect(await tryToIssue(dataDir, configPath, people[1]!)).toBe('start: REGISTRY_READ_ONLY');
+      expect(readFileSync(registry)).toEqual(before);
+    },
+  );
 
   it('a 0555 directory (no WAL can be created) is REGISTRY_READ_ONLY too', { timeout: 30_000 }, async () => {
     const { dataDir, configPath } = await preparedKiosk();
@@ -91,37 +105,45 @@ describe.skipIf(nobodyCannotRun)('read-only at start-up (file modes)', () => {
     expect(await tryToIssue(dataDir, configPath, people[2]!)).toBe('start: REGISTRY_READ_ONLY');
   });
 
-  it('a read-only audit directory: the kiosk starts, issuing is REGISTRY_READ_ONLY, no certificate recorded', { timeout: 30_000 }, async () => {
-    const { dataDir, configPath } = await preparedKiosk();
-    const audit = dataPaths(dataDir).auditDir;
-    for (const f of readdirSync(audit)) chmodSync(join(audit, f), 0o444);
-    chmodSync(audit, 0o555);
-    expect(await tryToIssue(dataDir, configPath, people[3]!)).toBe('issue: REGISTRY_READ_ONLY');
-    chmodTree(dataDir, 0o755);
-    expect(inspectRegistry(registryPathOf(dataDir)).rows.map((r) => r.status)).toEqual(['issued']);
-  });
+  it(
+    'a read-only audit directory: the kiosk starts, issuing is REGISTRY_READ_ONLY, no certificate recorded',
+    { timeout: 30_000 },
+    async () => {
+      const { dataDir, configPath } = await preparedKiosk();
+      const audit = dataPaths(dataDir).auditDir;
+      for (const f of readdirSync(audit)) chmodSync(join(audit, f), 0o444);
+      chmodSync(audit, 0o555);
+      expect(await tryToIssue(dataDir, configPath, people[3]!)).toBe('issue: REGISTRY_READ_ONLY');
+      chmodTree(dataDir, 0o755);
+      expect(inspectRegistry(registryPathOf(dataDir)).rows.map((r) => r.status)).toEqual(['issued']);
+    },
+  );
 });
 
 describe('registry turns read-only while the kiosk runs (query_only on its connection)', () => {
-  it('issuing is REGISTRY_READ_ONLY and reserves nothing; afterwards the same ID issues once', { timeout: 30_000 }, async () => {
-    const dirs = makeDirs();
-    cleanups.push(dirs.cleanup);
-    const [configPath] = writeKioskConfigs(dirs.configDir, people, ['kiosk-ro']);
-    const spy = spyOnConnections();
-    const kiosk = await open(dirs.dataDir, configPath!);
-    const db = spy.connectionTo(registryPathOf(dirs.dataDir));
-    spy.restore();
-    db.pragma('query_only = 1');
-    const right = await kiosk.api.issue({ ...people[4]!, lang: 'de' });
-    expect(right.ok ? 'issued' : right.error.code).toBe('REGISTRY_READ_ONLY');
-    // A wrong guess cannot be counted now; it must look exactly like the right entry.
-    const wrong = await kiosk.api.issue({ ...people[5]!, familyName: 'Rateversuch', lang: 'de' });
-    expect(wrong.ok ? 'issued' : wrong.error.code).toBe('REGISTRY_READ_ONLY');
-    expect(inspectRegistry(registryPathOf(dirs.dataDir)).rows).toEqual([]);
-    db.pragma('query_only = 0');
-    const again = await kiosk.api.issue({ ...people[4]!, lang: 'de' });
-    expect(again.ok ? 'issued' : again.error.code).toBe('issued');
-    await kiosk.close();
-    expect(inspectRegistry(registryPathOf(dirs.dataDir)).rows.map((r) => r.status)).toEqual(['issued']);
-  });
+  it(
+    'issuing is REGISTRY_READ_ONLY and reserves nothing; afterwards the same ID issues once',
+    { timeout: 30_000 },
+    async () => {
+      const dirs = makeDirs();
+      cleanups.push(dirs.cleanup);
+      const [configPath] = writeKioskConfigs(dirs.configDir, people, ['kiosk-ro']);
+      const spy = spyOnConnections();
+      const kiosk = await open(dirs.dataDir, configPath!);
+      const db = spy.connectionTo(registryPathOf(dirs.dataDir));
+      spy.restore();
+      db.pragma('query_only = 1');
+      const right = await kiosk.api.issue({ ...people[4]!, lang: 'de' });
+      expect(right.ok ? 'issued' : right.error.code).toBe('REGISTRY_READ_ONLY');
+      // A wrong guess cannot be counted now; it must look exactly like the right entry.
+      const wrong = await kiosk.api.issue({ ...people[5]!, familyName: 'Rateversuch', lang: 'de' });
+      expect(wrong.ok ? 'issued' : wrong.error.code).toBe('REGISTRY_READ_ONLY');
+      expect(inspectRegistry(registryPathOf(dirs.dataDir)).rows).toEqual([]);
+      db.pragma('query_only = 0');
+      const again = await kiosk.api.issue({ ...people[4]!, lang: 'de' });
+      expect(again.ok ? 'issued' : again.error.code).toBe('issued');
+      await kiosk.close();
+      expect(inspectRegistry(registryPathOf(dirs.dataDir)).rows.map((r) => r.status)).toEqual(['issued']);
+    },
+  );
 });

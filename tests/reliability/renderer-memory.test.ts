@@ -31,7 +31,10 @@ let traces: string[];
 const halfway = { genesenenId: createIdFormat().generate(), familyName: 'Wurmbrandt-Yggdrasilova' };
 
 beforeAll(async () => {
-  kiosk = await startKioskServer({ fixture: fixtureFor(new Date(), [person]), config: { ui: { idleTimeoutSeconds: IDLE, idleWarningSeconds: WARNING } } });
+  kiosk = await startKioskServer({
+    fixture: fixtureFor(new Date(), [person]),
+    config: { ui: { idleTimeoutSeconds: IDLE, idleWarningSeconds: WARNING } },
+  });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: PORTRAIT, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
   await recordContext(context);
@@ -46,17 +49,26 @@ afterAll(async () => {
   await kiosk?.close();
 });
 
-describe("renderer memory after the idle wipe", () => {
+describe('renderer memory after the idle wipe', () => {
   it('while the result is shown, the heap holds the person (the search works)', { timeout: 90_000 }, async () => {
     await enterPersonByKeyboard(page, person);
     expect(await confirm(page)).toBe('result');
     const result = await kiosk.kiosk.api.sessionState({});
     expect(result).toMatchObject({ ok: true, value: { heldCertificates: 1 } });
     const shown = await page.locator('[data-screen="result"]').innerText();
-    traces = [person.familyName, person.givenName, person.dateOfBirth, person.genesenenId, person.genesenenId.replaceAll('-', '')];
+    traces = [
+      person.familyName,
+      person.givenName,
+      person.dateOfBirth,
+      person.genesenenId,
+      person.genesenenId.replaceAll('-', ''),
+    ];
     // What the certificate spells (ICAO) as shown on screen.
     traces.push(...(shown.match(/QUAPPENDORFF[<A-Z-]*/gu) ?? []));
-    expect(Object.keys(foundIn(await takeHeapSnapshot(page), [person.familyName, person.givenName]))).toEqual([person.familyName, person.givenName]);
+    expect(Object.keys(foundIn(await takeHeapSnapshot(page), [person.familyName, person.givenName]))).toEqual([
+      person.familyName,
+      person.givenName,
+    ]);
   });
 
   it('after the idle timeout and garbage collection, none of it is left', { timeout: 90_000 }, async () => {
@@ -85,6 +97,12 @@ describe("renderer memory after the idle wipe", () => {
     expect(Object.keys(foundIn(await takeHeapSnapshot(page), [halfway.familyName]))).toEqual([halfway.familyName]);
     await page.clock.fastForward((IDLE + WARNING) * 1000 + 1000);
     await screen(page, 'welcome');
-    expect(foundIn(await takeHeapSnapshot(page), [halfway.familyName, halfway.genesenenId, halfway.genesenenId.replaceAll('-', '')])).toEqual({});
+    expect(
+      foundIn(await takeHeapSnapshot(page), [
+        halfway.familyName,
+        halfway.genesenenId,
+        halfway.genesenenId.replaceAll('-', ''),
+      ]),
+    ).toEqual({});
   });
 });

@@ -23,7 +23,10 @@ const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
 type Prepare = (dir: string) => Promise<{ keyPath: string; certPath: string }>;
-const valid = (o: { eku?: readonly string[]; der?: boolean } = {}): Prepare => (dir) => writeDsc(dir, 'dsc', { validFromDays: -1, validToDays: 400, ...o });
+const valid =
+  (o: { eku?: readonly string[]; der?: boolean } = {}): Prepare =>
+  (dir) =>
+    writeDsc(dir, 'dsc', { validFromDays: -1, validToDays: 400, ...o });
 
 async function startWith(prepare: Prepare) {
   const dirs = makeDirs();
@@ -50,7 +53,12 @@ async function startWith(prepare: Prepare) {
     const started = auditLines(dirs.dataDir).find((l) => l.event === 'kiosk.started');
     const issued = await kiosk.api.issue({ ...sina!, lang: 'de' });
     const lookups = sink.lines.filter((l) => l.includes('"record-source.lookup"')).length;
-    return { signer: status.ok ? status.value.signer : undefined, started, issued: issued.ok ? 'issued' : issued.error.code, lookups };
+    return {
+      signer: status.ok ? status.value.signer : undefined,
+      started,
+      issued: issued.ok ? 'issued' : issued.error.code,
+      lookups,
+    };
   } finally {
     await kiosk.close();
   }
@@ -71,8 +79,16 @@ describe('signer state on the clerk screen from the first minute', () => {
   });
 
   it.each<[string, string, Prepare]>([
-    ['key file missing', 'SIGNER_UNAVAILABLE', async (d) => ({ ...(await valid()(d)), keyPath: join(d, 'nowhere.pem') })],
-    ['certificate file missing', 'SIGNER_UNAVAILABLE', async (d) => ({ ...(await valid()(d)), certPath: join(d, 'nowhere.pem') })],
+    [
+      'key file missing',
+      'SIGNER_UNAVAILABLE',
+      async (d) => ({ ...(await valid()(d)), keyPath: join(d, 'nowhere.pem') }),
+    ],
+    [
+      'certificate file missing',
+      'SIGNER_UNAVAILABLE',
+      async (d) => ({ ...(await valid()(d)), certPath: join(d, 'nowhere.pem') }),
+    ],
     [
       'key file is not a key',
       'SIGNER_UNAVAILABLE',
@@ -100,15 +116,31 @@ describe('signer state on the clerk screen from the first minute', () => {
         return { keyPath: other.keyPath, certPath: mine.certPath };
       },
     ],
-    ['DSC expired yesterday', 'SIGNER_CERT_EXPIRED', (d) => writeDsc(d, 'dsc', { validFromDays: -400, validToDays: -1 })],
-    ['DSC valid from tomorrow', 'SIGNER_CERT_NOT_YET_VALID', (d) => writeDsc(d, 'dsc', { validFromDays: 1, validToDays: 400 })],
+    [
+      'DSC expired yesterday',
+      'SIGNER_CERT_EXPIRED',
+      (d) => writeDsc(d, 'dsc', { validFromDays: -400, validToDays: -1 }),
+    ],
+    [
+      'DSC valid from tomorrow',
+      'SIGNER_CERT_NOT_YET_VALID',
+      (d) => writeDsc(d, 'dsc', { validFromDays: 1, validToDays: 400 }),
+    ],
     ['DSC for vaccination certificates only', 'SIGNER_CERT_WRONG_USAGE', valid({ eku: DCC_EKU_OIDS.v })],
-    ['DSC for test and vaccination, not recovery', 'SIGNER_CERT_WRONG_USAGE', valid({ eku: [...DCC_EKU_OIDS.t, ...DCC_EKU_OIDS.v] })],
-  ])('%s: down with %s before anyone asked; the citizen gets it too', { timeout: 30_000 }, async (_label, code, prepare) => {
-    const r = await startWith(prepare);
-    expect(r.signer).toMatchObject({ state: 'down', code, demo: false });
-    expect(r.started).toMatchObject({ event: 'kiosk.started', outcome: 'failed', code });
-    expect(r.issued).toBe(code);
-    expect(r.lookups).toBe(0);
-  });
+    [
+      'DSC for test and vaccination, not recovery',
+      'SIGNER_CERT_WRONG_USAGE',
+      valid({ eku: [...DCC_EKU_OIDS.t, ...DCC_EKU_OIDS.v] }),
+    ],
+  ])(
+    '%s: down with %s before anyone asked; the citizen gets it too',
+    { timeout: 30_000 },
+    async (_label, code, prepare) => {
+      const r = await startWith(prepare);
+      expect(r.signer).toMatchObject({ state: 'down', code, demo: false });
+      expect(r.started).toMatchObject({ event: 'kiosk.started', outcome: 'failed', code });
+      expect(r.issued).toBe(code);
+      expect(r.lookups).toBe(0);
+    },
+  );
 });

@@ -27,7 +27,13 @@ const closers: (() => Promise<void>)[] = [];
 
 async function kioskFor(name: string, source: Record<string, unknown>): Promise<Kiosk> {
   const configPath = join(dirs.configDir, `${name}.json`);
-  writeFileSync(configPath, JSON.stringify({ kioskId: 'kiosk-faults', recordSource: { kind: 'dikoma', timeoutMs: TIMEOUT_MS, retries: 1, ...source } }));
+  writeFileSync(
+    configPath,
+    JSON.stringify({
+      kioskId: 'kiosk-faults',
+      recordSource: { kind: 'dikoma', timeoutMs: TIMEOUT_MS, retries: 1, ...source },
+    }),
+  );
   const k = await createKiosk({ dataDir: dirs.dataDir, configPath, logSink: () => undefined });
   if (!k.ok) throw new Error(`kiosk did not start: ${k.error.code}`);
   closers.push(() => k.value.close());
@@ -69,7 +75,11 @@ describe('misbehaving DiKoMa server → the citizen gets its code, no certificat
     ['HTTP 503 (retried)', 'SOURCE_BAD_RESPONSE', { status: 503 }],
     ['truncated JSON', 'SOURCE_BAD_RESPONSE', 'malformed'],
     ['JSON not matching the contract', 'SOURCE_BAD_RESPONSE', 'wrong-schema'],
-    ['an HTML error page', 'SOURCE_BAD_RESPONSE', { raw: Buffer.from('<html><body>Wartung</body></html>'), contentType: 'text/html' }],
+    [
+      'an HTML error page',
+      'SOURCE_BAD_RESPONSE',
+      { raw: Buffer.from('<html><body>Wartung</body></html>'), contentType: 'text/html' },
+    ],
     ['binary garbage', 'SOURCE_BAD_RESPONSE', { raw: Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22]) }],
     ['10 MB declared', 'SOURCE_BAD_RESPONSE', 'oversized-declared'],
     ['640 KB chunked', 'SOURCE_BAD_RESPONSE', 'oversized-chunked'],
@@ -100,11 +110,15 @@ describe('TLS that does not check out → SOURCE_REFUSED, nothing sent in clear'
     expect(registryRows()).toEqual([]);
   });
 
-  it('the same server with the right certificate and CA issues (the setup itself works)', { timeout: GUARD_MS }, async () => {
-    const server = await startFakeDikoma(anna!, pki.server);
-    closers.push(() => server.close());
-    const k = await kioskFor('tls-ok', { baseUrl: server.url, caPath: pki.files.ca });
-    expect(await attempt(k, 'tls ok')).toBe('issued');
-    expect(registryRows().map((r) => r.status)).toEqual(['issued']);
-  });
+  it(
+    'the same server with the right certificate and CA issues (the setup itself works)',
+    { timeout: GUARD_MS },
+    async () => {
+      const server = await startFakeDikoma(anna!, pki.server);
+      closers.push(() => server.close());
+      const k = await kioskFor('tls-ok', { baseUrl: server.url, caPath: pki.files.ca });
+      expect(await attempt(k, 'tls ok')).toBe('issued');
+      expect(registryRows().map((r) => r.status)).toEqual(['issued']);
+    },
+  );
 });

@@ -27,7 +27,9 @@ describe('renderer texts', () => {
       // Text between tags (code between JSX elements has operators and parentheses; words do not).
       const jsxText = [...text.matchAll(/>\s*([^<>{}\n()?:=&|;]*\p{L}{2,}[^<>{}\n()?:=&|;]*)\s*</gu)].map((m) => m[1]);
       expect(jsxText, rel(file)).toEqual([]);
-      const attributes = [...text.matchAll(/\b(aria-label|alt|title|placeholder)="([^"]*\p{L}[^"]*)"/gu)].map((m) => m[0]);
+      const attributes = [...text.matchAll(/\b(aria-label|alt|title|placeholder)="([^"]*\p{L}[^"]*)"/gu)].map(
+        (m) => m[0],
+      );
       expect(attributes, rel(file)).toEqual([]);
     }
   });

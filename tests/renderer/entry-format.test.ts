@@ -90,7 +90,8 @@ describe('names', () => {
 
   it('types word-initial capitals like a name is written', () => {
     let name = '';
-    for (const key of ['m', 'ü', 'l', 'l', 'e', 'r', '-', 'l', 'ü']) name += key === '-' ? key : letterForPosition(key, name);
+    for (const key of ['m', 'ü', 'l', 'l', 'e', 'r', '-', 'l', 'ü'])
+      name += key === '-' ? key : letterForPosition(key, name);
     expect(name).toBe('Müller-Lü');
     expect(letterForPosition('ß', 'Gro')).toBe('ß');
     expect(letterForPosition('ı', '')).toBe('ı');

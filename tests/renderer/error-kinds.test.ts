@@ -15,7 +15,8 @@ describe('error kinds', () => {
     expect(kindOf('TOO_EARLY')).toBe('tooEarly');
     expect(kindOf('TOO_LATE')).toBe('tooLate');
     expect(kindOf('TOO_MANY_ATTEMPTS')).toBe('tooManyAttempts');
-    for (const code of ERROR_CODES.filter((c) => c.startsWith('SOURCE_'))) expect(kindOf(code)).toBe('serviceUnavailable');
+    for (const code of ERROR_CODES.filter((c) => c.startsWith('SOURCE_')))
+      expect(kindOf(code)).toBe('serviceUnavailable');
     for (const code of ERROR_CODES.filter((c) => /^(SIGNER_|REGISTRY_)|^INTERNAL$/u.test(c)))
       expect(kindOf(code)).toBe('askStaff');
     for (const code of ERROR_CODES.filter((c) => c.startsWith('PRINT'))) expect(kindOf(code)).toBe('print');
@@ -29,6 +30,7 @@ describe('error kinds', () => {
     expect(fieldOf('ID_CHECK_CHARACTER')).toBe('id');
     expect(fieldOf('NAME_NOT_TRANSLITERABLE')).toBe('name');
     expect(fieldOf('DOB_INVALID')).toBe('dob');
-    for (const code of ['NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'ALREADY_ISSUED', 'INTERNAL']) expect(fieldOf(code)).toBeNull();
+    for (const code of ['NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'ALREADY_ISSUED', 'INTERNAL'])
+      expect(fieldOf(code)).toBeNull();
   });
 });

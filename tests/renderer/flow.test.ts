@@ -38,13 +38,26 @@ describe('citizen flow', () => {
     const s = run(filled);
     expect(run([{ type: 'back' }, { type: 'back' }, { type: 'back' }, { type: 'back' }], s)).toBe(INITIAL_FLOW);
     expect(run([{ type: 'cancel' }], s)).toBe(INITIAL_FLOW);
-    const atId = run([{ type: 'start' }, { type: 'edit', patch: { id: 'RZJQ' } }, { type: 'openClerk' }, { type: 'cancelClerk' }]);
+    const atId = run([
+      { type: 'start' },
+      { type: 'edit', patch: { id: 'RZJQ' } },
+      { type: 'openClerk' },
+      { type: 'cancelClerk' },
+    ]);
     expect(atId.entry.id).toBe('RZJQ'); // the PIN dialog cancelled returns to the same person
     const fromWelcome = run([{ type: 'openClerk' }, { type: 'cancelClerk' }]);
     expect(fromWelcome).toBe(INITIAL_FLOW);
     // A clerk's walk-in cancelled returns to the clerk menu, without the entries.
-    const walkIn = run([{ type: 'clerkUnlocked', token: 't' }, { type: 'clerkWalkIn' }, { type: 'edit', patch: { id: 'X' } }]);
-    expect(run([{ type: 'cancel' }], walkIn)).toMatchObject({ screen: 'clerkStatus', clerkToken: 't', entry: { id: '' } });
+    const walkIn = run([
+      { type: 'clerkUnlocked', token: 't' },
+      { type: 'clerkWalkIn' },
+      { type: 'edit', patch: { id: 'X' } },
+    ]);
+    expect(run([{ type: 'cancel' }], walkIn)).toMatchObject({
+      screen: 'clerkStatus',
+      clerkToken: 't',
+      entry: { id: '' },
+    });
   });
 
   it('returns to the summary after changing one answer', () => {
@@ -81,7 +94,12 @@ describe('citizen flow', () => {
   });
 
   it('wipes everything: entries, certificate, clerk token', () => {
-    const s = run([...filled, { type: 'clerkUnlocked', token: 't' }, { type: 'issued', certificate }, { type: 'wipe' }]);
+    const s = run([
+      ...filled,
+      { type: 'clerkUnlocked', token: 't' },
+      { type: 'issued', certificate },
+      { type: 'wipe' },
+    ]);
     expect(s).toEqual(INITIAL_FLOW);
     expect(holdsSomething(s)).toBe(false);
     expect(holdsSomething(run([{ type: 'start' }]))).toBe(true);

@@ -63,7 +63,8 @@ describe('translations', () => {
     for (const lang of UI_LANGUAGES.filter((l) => l !== 'de')) {
       const strings = flatten(load(lang));
       const same = [...german].filter(
-        ([k, v]) => strings.get(k) === v && !/^(A–Z|PIN|Genesenen|Gesundheitsamt|Start|Name|Drucker|Tag|Monat|Jahr)/u.test(v),
+        ([k, v]) =>
+          strings.get(k) === v && !/^(A–Z|PIN|Genesenen|Gesundheitsamt|Start|Name|Drucker|Tag|Monat|Jahr)/u.test(v),
       );
       // Leichte Sprache is German too: many short labels may coincide, but not most texts.
       const limit = lang === 'de-ls' ? german.size * 0.35 : 6;

@@ -30,7 +30,9 @@ describe('the lock end as a clock time', () => {
 
 describe('tries left after a wrong entry', () => {
   it('counts down to the last try, then names the end of the lock', () => {
-    expect(triesLeftMessage({ code: 'NOT_FOUND', details: { triesLeft: 2 } }, 'de-DE', t, now)).toBe('Sie haben noch 2 Versuche.');
+    expect(triesLeftMessage({ code: 'NOT_FOUND', details: { triesLeft: 2 } }, 'de-DE', t, now)).toBe(
+      'Sie haben noch 2 Versuche.',
+    );
     expect(triesLeftMessage({ code: 'NOT_FOUND', details: { triesLeft: 1 } }, 'de-DE', t, now)).toBe(de.limits.lastTry);
     expect(triesLeftMessage({ code: 'NOT_FOUND', details: { triesLeft: 0, until: today } }, 'de-DE', t, now)).toBe(
       'Für diese Genesenen-ID ist die Eingabe jetzt bis 14:35 Uhr gesperrt.',
@@ -38,7 +40,14 @@ describe('tries left after a wrong entry', () => {
   });
 
   it('says nothing without a well-formed count', () => {
-    const malformed: (Record<string, string | number> | undefined)[] = [undefined, {}, { triesLeft: -1 }, { triesLeft: 1.5 }, { triesLeft: '2' }, { triesLeft: 0 }];
+    const malformed: (Record<string, string | number> | undefined)[] = [
+      undefined,
+      {},
+      { triesLeft: -1 },
+      { triesLeft: 1.5 },
+      { triesLeft: '2' },
+      { triesLeft: 0 },
+    ];
     for (const details of malformed) {
       expect(triesLeftMessage({ code: 'NOT_FOUND', ...(details ? { details } : {}) }, 'de-DE', t, now)).toBeNull();
     }
@@ -53,7 +62,9 @@ describe('limit refusals', () => {
     expect(isKioskLock(id)).toBe(false);
     expect(isKioskLock(kiosk)).toBe(true);
     expect(limitMessage(id, 'de-DE', t, now)).toContain('Genesenen-ID');
-    expect(limitMessage(kiosk, 'de-DE', t, now)).toBe('Nach zu vielen falschen Eingaben ist dieses Gerät bis 14:35 Uhr gesperrt.');
+    expect(limitMessage(kiosk, 'de-DE', t, now)).toBe(
+      'Nach zu vielen falschen Eingaben ist dieses Gerät bis 14:35 Uhr gesperrt.',
+    );
     expect(limitMessage({ code: 'TOO_MANY_ATTEMPTS', details: { scope: 'kiosk' } }, 'de-DE', t, now)).toBeNull();
     expect(limitMessage({ code: 'NOT_FOUND', details: { until: today } }, 'de-DE', t, now)).toBeNull();
   });

@@ -94,9 +94,7 @@ const BINARY = /\.(?:png|jpe?g|gif|ico|pdf|ttf|otf|woff2?|der|bin|sqlite)$/iu;
 
 function trackedTextFiles(): string[] {
   const out = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' });
-  return out
-    .split('\0')
-    .filter((f) => f !== '' && !f.startsWith('tests/fixtures/') && !BINARY.test(f));
+  return out.split('\0').filter((f) => f !== '' && !f.startsWith('tests/fixtures/') && !BINARY.test(f));
 }
 
 // Built from pieces so that this file itself passes its own scan.

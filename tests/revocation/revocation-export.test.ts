@@ -31,7 +31,7 @@ function independentHashes(hc1: string) {
   const [protectedBytes, , payload, signature] = tagged.value as [Uint8Array, unknown, Uint8Array, Uint8Array];
   const header = cborDecode(protectedBytes) as Record<string, unknown>;
   const claims = cborDecode(payload) as Record<string, unknown>;
-  const uvci = ((claims['-260'] as Record<string, { r: { ci: string }[] }>)['1']!).r[0]!.ci;
+  const uvci = (claims['-260'] as Record<string, { r: { ci: string }[] }>)['1']!.r[0]!.ci;
   const h = (b: Uint8Array | string) => createHash('sha256').update(b).digest().subarray(0, 16).toString('base64');
   expect(header['1']).toBe(-7); // ES256: the SIGNATURE hash covers r, the first 32 of 64 bytes
   expect(signature).toHaveLength(64);
@@ -48,15 +48,29 @@ beforeAll(async () => {
   if (!k.ok) throw new Error(k.error.code);
   const { api } = k.value;
   for (const p of [erika, max]) {
-    const r = await api.issue({ genesenenId: p.genesenenId, familyName: p.familyName, dateOfBirth: p.dateOfBirth, lang: 'de' });
+    const r = await api.issue({
+      genesenenId: p.genesenenId,
+      familyName: p.familyName,
+      dateOfBirth: p.dateOfBirth,
+      lang: 'de',
+    });
     if (!r.ok) throw new Error(r.error.code);
     issued.push({ uvci: r.value.uvci, hc1: r.value.hc1 });
     await api.endSession({});
   }
   const unlock = await api.clerkUnlock({ pin: DEMO_CLERK_PIN });
   if (!unlock.ok) throw new Error(unlock.error.code);
-  const req = { genesenenId: erika.genesenenId, familyName: erika.familyName, dateOfBirth: erika.dateOfBirth, lang: 'de', token: unlock.value.token };
-  expect(await api.clerkReissue({ ...req, reason: 'Frau Mustermann' })).toMatchObject({ ok: false, error: { code: 'REASON_LOOKS_PERSONAL' } });
+  const req = {
+    genesenenId: erika.genesenenId,
+    familyName: erika.familyName,
+    dateOfBirth: erika.dateOfBirth,
+    lang: 'de',
+    token: unlock.value.token,
+  };
+  expect(await api.clerkReissue({ ...req, reason: 'Frau Mustermann' })).toMatchObject({
+    ok: false,
+    error: { code: 'REASON_LOOKS_PERSONAL' },
+  });
   const again = await api.clerkReissue({ ...req, reason: 'Ausdruck unleserlich' });
   if (!again.ok) throw new Error(again.error.code);
   reissued = { uvci: again.value.uvci, hc1: again.value.hc1 };
@@ -72,17 +86,32 @@ describe('revocation hashes and export', () => {
       expect(line.revocation).toMatchObject(independentHashes(cert.hc1));
       expect(line.revocation!.country).toBe('DE');
     }
-    expect(findPersonalData(join(dirs.dataDir, 'audit'), { names: [], datesOfBirth: [], certificates: [...issued, reissued].map((c) => c.hc1) })).toEqual([]);
+    expect(
+      findPersonalData(join(dirs.dataDir, 'audit'), {
+        names: [],
+        datesOfBirth: [],
+        certificates: [...issued, reissued].map((c) => c.hc1),
+      }),
+    ).toEqual([]);
   });
 
   it('the superseded and the revoked certificate are in the export; the current one is not; nothing personal', async () => {
-    expect(await main(['revoke', '--data-dir', dirs.dataDir, '--uvci', issued[1]!.uvci, '--reason', 'Name 12.08.1964'])).toBe(2);
-    expect(await main(['revoke', '--data-dir', dirs.dataDir, '--uvci', 'URN:UVCI:01:DE:NOPE#X', '--reason', 'Fehlausgabe'])).toBe(1);
-    expect(await main(['revoke', '--data-dir', dirs.dataDir, '--uvci', issued[1]!.uvci, '--reason', 'Fehlausgabe'])).toBe(0);
+    expect(
+      await main(['revoke', '--data-dir', dirs.dataDir, '--uvci', issued[1]!.uvci, '--reason', 'Name 12.08.1964']),
+    ).toBe(2);
+    expect(
+      await main(['revoke', '--data-dir', dirs.dataDir, '--uvci', 'URN:UVCI:01:DE:NOPE#X', '--reason', 'Fehlausgabe']),
+    ).toBe(1);
+    expect(
+      await main(['revoke', '--data-dir', dirs.dataDir, '--uvci', issued[1]!.uvci, '--reason', 'Fehlausgabe']),
+    ).toBe(0);
     const out = join(dirs.configDir, 'revocation.json');
-    expect(await main(['revocation', 'export', '--data-dir', dirs.dataDir, '--since', '2000-01-01', '--out', out])).toBe(0);
+    expect(
+      await main(['revocation', 'export', '--data-dir', dirs.dataDir, '--since', '2000-01-01', '--out', out]),
+    ).toBe(0);
     const batches = JSON.parse(readFileSync(out, 'utf8')) as RevocationBatch[];
-    const entries = (type: string) => batches.filter((b) => b.hashType === type).flatMap((b) => b.entries.map((e) => e.hash));
+    const entries = (type: string) =>
+      batches.filter((b) => b.hashType === type).flatMap((b) => b.entries.map((e) => e.hash));
     const [superseded, revoked, current] = [issued[0]!, issued[1]!, reissued].map((c) => independentHashes(c.hc1));
     expect(entries('UCI').sort()).toEqual([superseded!.uci, revoked!.uci].sort());
     expect(entries('COUNTRYCODEUCI')).toContain(revoked!.countryCodeUci);
@@ -95,11 +124,17 @@ describe('revocation hashes and export', () => {
     }
     const text = readFileSync(out, 'utf8');
     for (const c of [...issued, reissued]) expect(text).not.toContain(c.uvci);
-    expect(findPersonalData(dirs.configDir, {
-      names: [erika.familyName, erika.givenName, max.familyName, max.givenName],
-      datesOfBirth: [erika.dateOfBirth, max.dateOfBirth],
-      certificates: [...issued, reissued].map((c) => c.hc1),
-    }, (f) => !f.endsWith('revocation.json'))).toEqual([]);
+    expect(
+      findPersonalData(
+        dirs.configDir,
+        {
+          names: [erika.familyName, erika.givenName, max.familyName, max.givenName],
+          datesOfBirth: [erika.dateOfBirth, max.dateOfBirth],
+          certificates: [...issued, reissued].map((c) => c.hc1),
+        },
+        (f) => !f.endsWith('revocation.json'),
+      ),
+    ).toEqual([]);
   });
 
   it('an export since tomorrow is empty', async () => {

@@ -147,9 +147,9 @@ describe('browser transport', () => {
     calls.length = 0;
     expect(code(await api('validateId', { genesenenId: 42 }))).toBe('INVALID_INPUT');
     expect(code(await api('validateId', { genesenenId: 'RZJQ-MTFB-84WV', extra: 1 }))).toBe('INVALID_INPUT');
-    expect(code(await api('issue', { genesenenId: 'X'.repeat(65), familyName: 'A', dateOfBirth: '1990', lang: 'de' }))).toBe(
-      'INVALID_INPUT',
-    );
+    expect(
+      code(await api('issue', { genesenenId: 'X'.repeat(65), familyName: 'A', dateOfBirth: '1990', lang: 'de' })),
+    ).toBe('INVALID_INPUT');
     expect(code(await api('print', { certificateId: 'c', format: 'letter', lang: 'de' }))).toBe('INVALID_INPUT');
     expect(calls).toEqual([]);
     for (const method of ['nope', '__proto__', 'constructor', 'toString', 'getInfo%00']) {
@@ -198,7 +198,12 @@ describe('browser transport', () => {
   });
 
   it('writes no personal data to its log', async () => {
-    await api('issue', { genesenenId: 'RZJQ-MTFB-84WV', familyName: 'Logtestname', dateOfBirth: '1964-08-12', lang: 'de' });
+    await api('issue', {
+      genesenenId: 'RZJQ-MTFB-84WV',
+      familyName: 'Logtestname',
+      dateOfBirth: '1964-08-12',
+      lang: 'de',
+    });
     const lines = running.transportLog.concat();
     const kioskServerLog: string[] = [];
     const logged = await startWebServer({
@@ -211,7 +216,12 @@ describe('browser transport', () => {
         method: 'POST',
         path: '/api/issue',
         headers: { Host: `127.0.0.1:${logged.port}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ genesenenId: 'RZJQ-MTFB-84WV', familyName: 'Logtestname', dateOfBirth: '1964-08-12', lang: 'de' }),
+        body: JSON.stringify({
+          genesenenId: 'RZJQ-MTFB-84WV',
+          familyName: 'Logtestname',
+          dateOfBirth: '1964-08-12',
+          lang: 'de',
+        }),
       });
     } finally {
       await logged.close();

@@ -19,15 +19,22 @@ beforeAll(async () => {
   harness = await createKillHarness(KILL_POINTS.length * ROUNDS, RANDOM_KILLS * BATCH_IDS);
 });
 afterAll(async () => {
-  console.info(`kill points (stress): ${harness.kills()} kills at ${KILL_POINTS.length} fixed points, ${randomKills} random kills`, JSON.stringify(totals));
+  console.info(
+    `kill points (stress): ${harness.kills()} kills at ${KILL_POINTS.length} fixed points, ${randomKills} random kills`,
+    JSON.stringify(totals),
+  );
   await harness?.close();
 });
 
 describe('killed at every step (stress)', () => {
-  it.each(KILL_POINTS.map((p) => [p]))('%s × 25: integrity ok, ID issued once or free, never twice', { timeout: 300_000 }, async (point) => {
-    for (let round = 0; round < ROUNDS; round++) await harness.killAt(point);
-    harness.checkAll();
-  });
+  it.each(KILL_POINTS.map((p) => [p]))(
+    '%s × 25: integrity ok, ID issued once or free, never twice',
+    { timeout: 300_000 },
+    async (point) => {
+      for (let round = 0; round < ROUNDS; round++) await harness.killAt(point);
+      harness.checkAll();
+    },
+  );
 
   it(`${RANDOM_KILLS} batches killed at random moments`, { timeout: 600_000 }, async () => {
     for (let k = 0; k < RANDOM_KILLS; k++) {

@@ -14,15 +14,35 @@ beforeAll(async () => {
 afterAll(() => cluster?.destroy());
 
 describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry (stress)', () => {
-  it('8 processes × 400 IDs: one certificate per ID, registry = certificates handed out = audit', { timeout: 900_000 }, async () => {
-    const figures = await runPgFleet(cluster, { processes: 8, ids: 400, concurrency: 4, db: 'stress_plain', deadlineMs: 20_000 });
-    console.info('pg fleet (stress):', JSON.stringify(figures));
-    expect(figures.handedOut).toBe(400);
-  });
+  it(
+    '8 processes × 400 IDs: one certificate per ID, registry = certificates handed out = audit',
+    { timeout: 900_000 },
+    async () => {
+      const figures = await runPgFleet(cluster, {
+        processes: 8,
+        ids: 400,
+        concurrency: 4,
+        db: 'stress_plain',
+        deadlineMs: 20_000,
+      });
+      console.info('pg fleet (stress):', JSON.stringify(figures));
+      expect(figures.handedOut).toBe(400);
+    },
+  );
 
-  it('8 processes × 200 IDs, server restarted mid-run: nothing twice, nothing lost, all reconnect', { timeout: 900_000 }, async () => {
-    const figures = await runPgFleet(cluster, { processes: 8, ids: 200, concurrency: 4, db: 'stress_restart', restartAfterResults: 600 });
-    console.info('pg fleet (stress, restart):', JSON.stringify(figures));
-    expect(figures.handedOut).toBeGreaterThan(0);
-  });
+  it(
+    '8 processes × 200 IDs, server restarted mid-run: nothing twice, nothing lost, all reconnect',
+    { timeout: 900_000 },
+    async () => {
+      const figures = await runPgFleet(cluster, {
+        processes: 8,
+        ids: 200,
+        concurrency: 4,
+        db: 'stress_restart',
+        restartAfterResults: 600,
+      });
+      console.info('pg fleet (stress, restart):', JSON.stringify(figures));
+      expect(figures.handedOut).toBeGreaterThan(0);
+    },
+  );
 });

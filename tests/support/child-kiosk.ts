@@ -30,7 +30,10 @@ const likeTheSources: Plugin = {
       return { path: deep && existsSync(join(repoRoot, 'node_modules', withJs)) ? withJs : args.path, external: true };
     });
     b.onLoad({ filter: /\/(core|tests)\/.*\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      contents: readFileSync(args.path, 'utf8').replaceAll(
+        'import.meta.url',
+        JSON.stringify(pathToFileURL(args.path).href),
+      ),
       loader: 'ts',
     }));
   },
@@ -171,7 +174,12 @@ export async function startWorker(
 }
 
 /** Polls `ready` every few ms until it is true; throws when `alive` turns false first. */
-export async function waitFor(ready: () => boolean, alive: () => boolean, what: string, limitMs = 60_000): Promise<void> {
+export async function waitFor(
+  ready: () => boolean,
+  alive: () => boolean,
+  what: string,
+  limitMs = 60_000,
+): Promise<void> {
   const started = Date.now();
   while (!ready()) {
     if (!alive()) throw new Error(`worker ended before ${what}`);

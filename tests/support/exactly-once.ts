@@ -9,7 +9,14 @@ import { verifyHc1 } from '../../core/dcc/verify';
 import { makeDirs } from '../issuance/kiosk-helpers';
 import { startWorkersTogether, type WorkerLine } from './child-kiosk';
 import { bulkPeople, writeKioskConfigs } from './people';
-import { auditChain, auditLines, auditMatchesRegistry, idHashIn, inspectRegistry, registryPathOf } from './registry-inspect';
+import {
+  auditChain,
+  auditLines,
+  auditMatchesRegistry,
+  idHashIn,
+  inspectRegistry,
+  registryPathOf,
+} from './registry-inspect';
 
 export interface ExactlyOnceFigures {
   readonly processes: number;
@@ -19,7 +26,12 @@ export interface ExactlyOnceFigures {
   readonly outcomes: Record<string, number>;
 }
 
-export async function runExactlyOnce(opts: { processes: number; ids: number; concurrency: number; seed?: number }): Promise<ExactlyOnceFigures> {
+export async function runExactlyOnce(opts: {
+  processes: number;
+  ids: number;
+  concurrency: number;
+  seed?: number;
+}): Promise<ExactlyOnceFigures> {
   const dirs = makeDirs();
   try {
     const now = new Date();
@@ -35,17 +47,25 @@ export async function runExactlyOnce(opts: { processes: number; ids: number; con
     const exits = await Promise.all(workers.map((w) => w.exited));
     exits.forEach((e, i) => expect(e, workers[i]!.stderr()).toEqual({ code: 0, signal: null }));
 
-    const results = workers.flatMap((w) => w.lines.filter((l): l is WorkerLine & { genesenenId: string } => l.event === 'result'));
+    const results = workers.flatMap((w) =>
+      w.lines.filter((l): l is WorkerLine & { genesenenId: string } => l.event === 'result'),
+    );
     expect(results, `seed ${seed}`).toHaveLength(opts.processes * opts.ids);
     const outcomes: Record<string, number> = {};
     for (const r of results) outcomes[r.ok ? 'issued' : r.code!] = (outcomes[r.ok ? 'issued' : r.code!] ?? 0) + 1;
     // The only refusals a racing citizen may see: someone else got it, or is getting it right now.
-    expect(Object.keys(outcomes).filter((o) => !['issued', 'ALREADY_ISSUED', 'ISSUANCE_IN_PROGRESS'].includes(o)), `seed ${seed}`).toEqual([]);
+    expect(
+      Object.keys(outcomes).filter((o) => !['issued', 'ALREADY_ISSUED', 'ISSUANCE_IN_PROGRESS'].includes(o)),
+      `seed ${seed}`,
+    ).toEqual([]);
 
     const issued = results.filter((r) => r.ok);
     const perId = new Map<string, number>();
     for (const r of issued) perId.set(r.genesenenId, (perId.get(r.genesenenId) ?? 0) + 1);
-    expect(people.filter((p) => perId.get(p.genesenenId) !== 1).map((p) => p.genesenenId), `seed ${seed}`).toEqual([]);
+    expect(
+      people.filter((p) => perId.get(p.genesenenId) !== 1).map((p) => p.genesenenId),
+      `seed ${seed}`,
+    ).toEqual([]);
 
     const { integrity, rows } = inspectRegistry(registryPathOf(dirs.dataDir));
     expect(integrity).toBe('ok');

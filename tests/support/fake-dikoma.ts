@@ -45,7 +45,9 @@ export async function startFakeDikoma(person: TestPerson, tls?: { cert: string; 
     req.on('end', () => {
       const b = state.behaviour;
       const json = (status: number, body: string) =>
-        res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+        res
+          .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+          .end(body);
       if (b === 'ok') return json(200, req.url?.endsWith('/health') ? '{"status":"ok"}' : match());
       if (b === 'hang') return;
       if (b === 'trickle') {
@@ -63,7 +65,8 @@ export async function startFakeDikoma(person: TestPerson, tls?: { cert: string; 
         return;
       }
       if (b === 'malformed') return json(200, match().slice(0, -7));
-      if (b === 'wrong-schema') return json(200, JSON.stringify({ result: 'match', person: { name: person.familyName } }));
+      if (b === 'wrong-schema')
+        return json(200, JSON.stringify({ result: 'match', person: { name: person.familyName } }));
       if (b === 'oversized-declared') {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': 10 * 1024 * 1024 });
         res.write('{"result":"no-match"');
@@ -76,11 +79,21 @@ export async function startFakeDikoma(person: TestPerson, tls?: { cert: string; 
         return void res.end('"}');
       }
       if (b === 'someone-else') {
-        return json(200, JSON.stringify({ result: 'match', person: { givenName: 'Ann', familyName: 'Anderswo', dateOfBirth: '1950-01-01' }, firstPositivePcrDate: person.firstPositiveTest }));
+        return json(
+          200,
+          JSON.stringify({
+            result: 'match',
+            person: { givenName: 'Ann', familyName: 'Anderswo', dateOfBirth: '1950-01-01' },
+            firstPositivePcrDate: person.firstPositiveTest,
+          }),
+        );
       }
       if ('status' in b && !('raw' in b)) return json(b.status, '{"error":"x"}');
       if ('raw' in b) {
-        res.writeHead(b.status ?? 200, { 'content-type': b.contentType ?? 'application/json', 'content-length': b.raw.length });
+        res.writeHead(b.status ?? 200, {
+          'content-type': b.contentType ?? 'application/json',
+          'content-length': b.raw.length,
+        });
         return void res.end(b.raw);
       }
     });

@@ -26,13 +26,25 @@ type Action =
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('right' as const), who: fc.nat(people.length - 1) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constantFrom('wrong-name' as const, 'wrong-dob' as const), who: fc.nat(people.length - 1) }), weight: 4 },
-  { arbitrary: fc.record({ kind: fc.constant('made-up-id' as const), which: fc.nat(strangers.length - 1) }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constantFrom('wrong-name' as const, 'wrong-dob' as const),
+      who: fc.nat(people.length - 1),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('made-up-id' as const), which: fc.nat(strangers.length - 1) }),
+    weight: 4,
+  },
   { arbitrary: fc.constant({ kind: 'restart' as const }), weight: 1 },
 );
 
 /** What the rules say the answer is, given the wrong entries counted so far. */
-function expected(a: Exclude<Action, { kind: 'restart' }>, s: { perId: Map<string, number>; kiosk: number; issued: Set<string> }) {
+function expected(
+  a: Exclude<Action, { kind: 'restart' }>,
+  s: { perId: Map<string, number>; kiosk: number; issued: Set<string> },
+) {
   const id = a.kind === 'made-up-id' ? strangers[a.which]! : people[a.who]!.genesenenId;
   if ((s.perId.get(id) ?? 0) >= PER_ID || s.kiosk >= PER_KIOSK) return 'TOO_MANY_ATTEMPTS';
   if (a.kind === 'right') {
@@ -46,10 +58,13 @@ function expected(a: Exclude<Action, { kind: 'restart' }>, s: { perId: Map<strin
 }
 
 function request(a: Exclude<Action, { kind: 'restart' }>) {
-  if (a.kind === 'made-up-id') return { genesenenId: strangers[a.which]!, familyName: 'Irgendwer', dateOfBirth: '1980-01-01', lang: 'de' };
+  if (a.kind === 'made-up-id')
+    return { genesenenId: strangers[a.which]!, familyName: 'Irgendwer', dateOfBirth: '1980-01-01', lang: 'de' };
   const p = people[a.who]!;
-  if (a.kind === 'wrong-name') return { genesenenId: p.genesenenId, familyName: 'Falschname', dateOfBirth: p.dateOfBirth, lang: 'de' };
-  if (a.kind === 'wrong-dob') return { genesenenId: p.genesenenId, familyName: p.familyName, dateOfBirth: '1901-01-01', lang: 'de' };
+  if (a.kind === 'wrong-name')
+    return { genesenenId: p.genesenenId, familyName: 'Falschname', dateOfBirth: p.dateOfBirth, lang: 'de' };
+  if (a.kind === 'wrong-dob')
+    return { genesenenId: p.genesenenId, familyName: p.familyName, dateOfBirth: '1901-01-01', lang: 'de' };
   return { ...p, lang: 'de' };
 }
 
@@ -59,10 +74,18 @@ export async function checkGuessing(numRuns: number): Promise<void> {
     fc.asyncProperty(fc.array(action, { minLength: 8, maxLength: 24 }), async (actions) => {
       const dirs = makeDirs();
       const [configPath] = writeKioskConfigs(dirs.configDir, people, ['kiosk-guess'], {
-        attemptLimits: { perId: { max: PER_ID, windowSeconds: 3600 }, perKiosk: { max: PER_KIOSK, windowSeconds: 3600 } },
+        attemptLimits: {
+          perId: { max: PER_ID, windowSeconds: 3600 },
+          perKiosk: { max: PER_KIOSK, windowSeconds: 3600 },
+        },
       });
       const start = async (): Promise<Kiosk> => {
-        const k = await createKiosk({ dataDir: dirs.dataDir, configPath: configPath!, now: () => NOW, logSink: () => undefined });
+        const k = await createKiosk({
+          dataDir: dirs.dataDir,
+          configPath: configPath!,
+          now: () => NOW,
+          logSink: () => undefined,
+        });
         if (!k.ok) throw new Error(k.error.code);
         return k.value;
       };

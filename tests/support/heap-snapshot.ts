@@ -31,7 +31,8 @@ export async function takeHeapSnapshot(page: Page): Promise<HeapSnapshot> {
 /** Which of `needles` occur inside any heap string (case-sensitive), with who retains them. */
 export function foundIn(snapshot: HeapSnapshot, needles: readonly string[]): Record<string, string[]> {
   const found: Record<string, string[]> = {};
-  for (const n of needles) if (snapshot.strings.some((s) => s.includes(n))) found[n] = retainerPaths(snapshot, n, 2, 24);
+  for (const n of needles)
+    if (snapshot.strings.some((s) => s.includes(n))) found[n] = retainerPaths(snapshot, n, 2, 24);
   return found;
 }
 
@@ -59,9 +60,12 @@ export function retainerPaths(s: HeapSnapshot, needle: string, maxPaths = 3, max
       edgeLabel.set(`${i}>${to}`, `${type}:${name}`);
     }
   }
-  const describe = (n: number) => `${nodeTypes[s.nodes[n * nf]!]}:${(s.strings[s.nodes[n * nf + 1]!] ?? '').slice(0, 50)}`;
+  const describe = (n: number) =>
+    `${nodeTypes[s.nodes[n * nf]!]}:${(s.strings[s.nodes[n * nf + 1]!] ?? '').slice(0, 50)}`;
   const targets = [];
-  for (let i = 0; i < nodeCount; i++) if (nodeTypes[s.nodes[i * nf]!] === 'string' && (s.strings[s.nodes[i * nf + 1]!] ?? '').includes(needle)) targets.push(i);
+  for (let i = 0; i < nodeCount; i++)
+    if (nodeTypes[s.nodes[i * nf]!] === 'string' && (s.strings[s.nodes[i * nf + 1]!] ?? '').includes(needle))
+      targets.push(i);
   const paths: string[] = [];
   for (const t of targets) {
     const seen = new Set([t]);

@@ -20,7 +20,14 @@ import { makeDirs, type TestPerson } from '../issuance/kiosk-helpers';
 import { startFakePrinter, type FakePrinter } from '../print/helpers/fake-printer';
 import { startWorker, waitFor } from './child-kiosk';
 import { bulkPeople, writeKioskConfigs } from './people';
-import { auditChain, auditLines, auditMatchesRegistry, idHashIn, inspectRegistry, registryPathOf } from './registry-inspect';
+import {
+  auditChain,
+  auditLines,
+  auditMatchesRegistry,
+  idHashIn,
+  inspectRegistry,
+  registryPathOf,
+} from './registry-inspect';
 
 export type KillPoint = PausePoint | 'mid-print' | 'after-print';
 export const KILL_POINTS: readonly KillPoint[] = [...PAUSE_POINTS, 'mid-print', 'after-print'];
@@ -63,7 +70,10 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
   const dirs = makeDirs();
   const everyone = bulkPeople(capacity + spare, new Date(), 'Absturzprobe');
   const people = everyone.slice(0, capacity);
-  const printers: FakePrinter[] = [await startFakePrinter('epson', 'online'), await startFakePrinter('epson', 'paper-out-mid-job')];
+  const printers: FakePrinter[] = [
+    await startFakePrinter('epson', 'online'),
+    await startFakePrinter('epson', 'paper-out-mid-job'),
+  ];
   // Attempt limits out of the way: an attempt in flight when its process is killed keeps counting
   // until its window ends (fail closed, docs/reliability.md), and hundreds of kills would otherwise
   // lock the kiosk; these runs prove exactly-once, the limits have their own burst tests.
@@ -86,7 +96,11 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
   const jobBytes = (p: FakePrinter) => p.connections.reduce((n, c) => n + c.length, 0);
 
   async function killAt(point: KillPoint): Promise<'issued' | 'ALREADY_ISSUED'> {
-    const person: TestPerson = people[used++] ?? (() => { throw new Error('harness capacity exhausted'); })();
+    const person: TestPerson =
+      people[used++] ??
+      (() => {
+        throw new Error('harness capacity exhausted');
+      })();
     const marker = join(dirs.configDir, `paused-${used}`);
     const stuck = printers[1]!;
     const before = jobBytes(stuck);
@@ -121,7 +135,10 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
     expect(afterKill.integrity).toBe('ok');
     const mine = afterKill.rows.filter((r) => r.id_hash === hash);
     const expected = STATE_AFTER_KILL[point];
-    expect(mine.map((r) => r.status), point).toEqual(expected === 'none' ? [] : [expected]);
+    expect(
+      mine.map((r) => r.status),
+      point,
+    ).toEqual(expected === 'none' ? [] : [expected]);
 
     // Restart: a new kiosk opens the same data directory and the citizen tries again.
     const kiosk = await createKiosk({ dataDir: dirs.dataDir, configPath: onlineConfig!, logSink: () => undefined });
@@ -137,7 +154,10 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
         expect(report.valid).toBe(true);
       }
       const after = inspectRegistry(registryPathOf(dirs.dataDir)).rows.filter((r) => r.id_hash === hash);
-      expect(after.map((r) => r.status), point).toEqual(['issued']);
+      expect(
+        after.map((r) => r.status),
+        point,
+      ).toEqual(['issued']);
       return retry.ok ? 'issued' : 'ALREADY_ISSUED';
     } finally {
       await kiosk.value.close();
@@ -153,7 +173,8 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
     const { integrity, rows } = inspectRegistry(registryPathOf(dirs.dataDir));
     expect(integrity).toBe('ok');
     const issuedPerId = new Map<string, number>();
-    for (const r of rows.filter((x) => x.status === 'issued')) issuedPerId.set(r.id_hash, (issuedPerId.get(r.id_hash) ?? 0) + 1);
+    for (const r of rows.filter((x) => x.status === 'issued'))
+      issuedPerId.set(r.id_hash, (issuedPerId.get(r.id_hash) ?? 0) + 1);
     expect([...issuedPerId.values()].filter((n) => n !== 1)).toEqual([]);
     expect(auditChain(dirs.dataDir).ok).toBe(true);
     expect(auditMatchesRegistry(lines, rows)).toEqual([]);

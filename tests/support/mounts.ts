@@ -24,7 +24,13 @@ export function mountTmpfs(sizeKb: number): Tmpfs | { readonly unavailable: stri
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k,mode=0700`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
-    return { unavailable: `cannot mount a tmpfs here (${String((e as { stderr?: Buffer }).stderr ?? e).trim().split('\n')[0]})` };
+    return {
+      unavailable: `cannot mount a tmpfs here (${
+        String((e as { stderr?: Buffer }).stderr ?? e)
+          .trim()
+          .split('\n')[0]
+      })`,
+    };
   }
   const filler = join(dir, 'filler');
   return {

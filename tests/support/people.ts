@@ -49,7 +49,10 @@ export function writeKioskConfigs(
   writeFileSync(join(dir, 'records.json'), JSON.stringify({ records: people }));
   return kioskIds.map((kioskId) => {
     const path = join(dir, `${kioskId}.json`);
-    writeFileSync(path, JSON.stringify({ kioskId, recordSource: { kind: 'simulator', fixture: 'records.json' }, ...extra }));
+    writeFileSync(
+      path,
+      JSON.stringify({ kioskId, recordSource: { kind: 'simulator', fixture: 'records.json' }, ...extra }),
+    );
     return path;
   });
 }
@@ -58,7 +61,7 @@ export function writeKioskConfigs(
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
   let s = seed >>> 0 || 1;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];

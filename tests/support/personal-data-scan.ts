@@ -46,7 +46,9 @@ export function dateForms(dob: string): string[] {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 /** Short tokens only as whole words (a 3-letter name can occur by chance in a random UVCI). */
 const pattern = (s: string, flags = 'u') =>
-  [...s].length >= 6 ? new RegExp(escape(s), flags) : new RegExp(`(?<![\\p{L}\\p{N}:])${escape(s)}(?![\\p{L}\\p{N}])`, flags);
+  [...s].length >= 6
+    ? new RegExp(escape(s), flags)
+    : new RegExp(`(?<![\\p{L}\\p{N}:])${escape(s)}(?![\\p{L}\\p{N}])`, flags);
 
 /** `file: what` for every hit; [] when the directory is clean. */
 export function findPersonalData(
@@ -60,7 +62,12 @@ export function findPersonalData(
     ...secrets.datesOfBirth.flatMap(dateForms).map((d) => ({ label: d, re: pattern(d) })),
     { label: 'HC1:', re: /HC1:/u },
     // Any 24 characters of an issued certificate string.
-    ...secrets.certificates.flatMap((c) => [40, 200, 400].map((at) => c.slice(at, at + 24)).filter((s) => s.length === 24).map((s) => ({ label: `certificate ${s}`, re: new RegExp(escape(s), 'u') }))),
+    ...secrets.certificates.flatMap((c) =>
+      [40, 200, 400]
+        .map((at) => c.slice(at, at + 24))
+        .filter((s) => s.length === 24)
+        .map((s) => ({ label: `certificate ${s}`, re: new RegExp(escape(s), 'u') })),
+    ),
   ];
   const hits = new Set<string>();
   for (const file of filesUnder(dir)) {
@@ -73,7 +80,8 @@ export function findPersonalData(
       bytes.subarray(1).toString('utf16le'),
       ...extraText(bytes),
     ];
-    for (const { label, re } of needles) if (texts.some((t) => re.test(t))) hits.add(`${relative(dir, file)}: ${label}`);
+    for (const { label, re } of needles)
+      if (texts.some((t) => re.test(t))) hits.add(`${relative(dir, file)}: ${label}`);
   }
   return [...hits].sort();
 }
@@ -82,7 +90,9 @@ export function findPersonalData(
 export function pdfTextOf(bytes: Buffer): string[] {
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return [];
   try {
-    return [execFileSync('pdftotext', ['-', '-'], { input: bytes, stdio: ['pipe', 'pipe', 'ignore'] }).toString('utf8')];
+    return [
+      execFileSync('pdftotext', ['-', '-'], { input: bytes, stdio: ['pipe', 'pipe', 'ignore'] }).toString('utf8'),
+    ];
   } catch {
     return [];
   }
@@ -98,4 +108,6 @@ export function findPersonalDataInSpool(secrets: Secrets, spoolDir = '/var/spool
 
 /** Job files CUPS still keeps: `c<job>` control files and `d<job>-<doc>` data files. */
 export const spooledJobFiles = (spoolDir = '/var/spool/cups'): string[] =>
-  readdirSync(spoolDir).filter((f) => /^(c\d+|d\d+-\d+)$/.test(f)).sort();
+  readdirSync(spoolDir)
+    .filter((f) => /^(c\d+|d\d+-\d+)$/.test(f))
+    .sort();

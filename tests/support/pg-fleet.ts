@@ -86,20 +86,34 @@ export async function runPgFleet(
     expect(all, `seed ${seed}`).toHaveLength(opts.processes * opts.ids);
     const outcomes: Record<string, number> = {};
     for (const r of all) outcomes[r.ok ? 'issued' : r.code!] = (outcomes[r.ok ? 'issued' : r.code!] ?? 0) + 1;
-    const allowed = ['issued', 'ALREADY_ISSUED', 'ISSUANCE_IN_PROGRESS', ...(opts.restartAfterResults !== undefined ? ['REGISTRY_UNAVAILABLE'] : [])];
-    expect(Object.keys(outcomes).filter((o) => !allowed.includes(o)), `seed ${seed}`).toEqual([]);
+    const allowed = [
+      'issued',
+      'ALREADY_ISSUED',
+      'ISSUANCE_IN_PROGRESS',
+      ...(opts.restartAfterResults !== undefined ? ['REGISTRY_UNAVAILABLE'] : []),
+    ];
+    expect(
+      Object.keys(outcomes).filter((o) => !allowed.includes(o)),
+      `seed ${seed}`,
+    ).toEqual([]);
     if (opts.restartAfterResults !== undefined) {
       // Reconnected by itself: every process got registry answers again after the restart.
       for (const w of workers) {
         const after = results(w).slice(seenBeforeRestart.get(w));
-        expect(after.some((r) => r.ok || r.code === 'ALREADY_ISSUED' || r.code === 'ISSUANCE_IN_PROGRESS'), `seed ${seed}`).toBe(true);
+        expect(
+          after.some((r) => r.ok || r.code === 'ALREADY_ISSUED' || r.code === 'ISSUANCE_IN_PROGRESS'),
+          `seed ${seed}`,
+        ).toBe(true);
       }
     }
 
     const handedOut = all.filter((r) => r.ok);
     const perId = new Map<string, number>();
     for (const r of handedOut) perId.set(r.genesenenId, (perId.get(r.genesenenId) ?? 0) + 1);
-    expect([...perId.entries()].filter(([, n]) => n > 1), `seed ${seed}`).toEqual([]);
+    expect(
+      [...perId.entries()].filter(([, n]) => n > 1),
+      `seed ${seed}`,
+    ).toEqual([]);
     if (opts.restartAfterResults === undefined) expect(perId.size).toBe(opts.ids);
 
     const hash = createIdHasher(readFileSync(registry.idHashKeyFile));
@@ -113,7 +127,14 @@ export async function runPgFleet(
     // the next kiosk start sweeps them (their processes are gone): do that sweep, as a restart would.
     let staleReleased = 0;
     if (opts.restartAfterResults !== undefined) {
-      const sweeper = await openPgEngine({ ...registry, poolSize: 1, deadlineMs: 20_000, kioskId: 'kiosk-sweep', now: () => new Date(), log: silent });
+      const sweeper = await openPgEngine({
+        ...registry,
+        poolSize: 1,
+        deadlineMs: 20_000,
+        kioskId: 'kiosk-sweep',
+        now: () => new Date(),
+        log: silent,
+      });
       if (!sweeper.ok) throw new Error(`sweeper: ${sweeper.error.code}`);
       const swept = await sweeper.value.registry.releaseStale();
       await sweeper.value.registry.close();
@@ -124,20 +145,30 @@ export async function runPgFleet(
     const client = new pg.Client({ connectionString: registry.url });
     await client.connect();
     try {
-      const rows = (await client.query<{ id_hash: string; uvci: string; status: string }>('SELECT id_hash, uvci, status FROM issuance')).rows;
+      const rows = (
+        await client.query<{ id_hash: string; uvci: string; status: string }>(
+          'SELECT id_hash, uvci, status FROM issuance',
+        )
+      ).rows;
       const issued = rows.filter((r) => r.status === 'issued');
       expect(rows.filter((r) => r.status !== 'issued')).toEqual([]);
       expect(new Set(issued.map((r) => r.id_hash)).size).toBe(issued.length);
       // Nothing committed lost: every certificate handed out is issued in the registry.
       const registered = new Set(issued.map((r) => `${r.id_hash} ${r.uvci}`));
-      expect(handedOut.filter((r) => !registered.has(`${hashOf(r.genesenenId)} ${r.uvci}`)).map((r) => r.uvci)).toEqual([]);
+      expect(handedOut.filter((r) => !registered.has(`${hashOf(r.genesenenId)} ${r.uvci}`)).map((r) => r.uvci)).toEqual(
+        [],
+      );
       // The audit table tells the registry's story exactly (same transaction).
-      const lines = (await client.query<{ uvci: string }>("SELECT uvci FROM audit_line WHERE event = 'certificate.issued'")).rows;
+      const lines = (
+        await client.query<{ uvci: string }>("SELECT uvci FROM audit_line WHERE event = 'certificate.issued'")
+      ).rows;
       expect(lines.map((l) => l.uvci).sort()).toEqual(issued.map((r) => r.uvci).sort());
       const audit = await verifyPgAudit(client as unknown as pg.PoolClient);
       expect(audit.ok && audit.value.broken).toEqual([]);
       for (const r of handedOut) {
-        const valid = await Promise.all(dscs.map(async (d) => (await verifyHc1(r.hc1!, { dscs: [d] }, { now: new Date() })).valid));
+        const valid = await Promise.all(
+          dscs.map(async (d) => (await verifyHc1(r.hc1!, { dscs: [d] }, { now: new Date() })).valid),
+        );
         if (!valid.includes(true)) throw new Error(`certificate ${r.uvci} does not verify`);
       }
       return {

@@ -32,14 +32,23 @@ export interface RunningBatch {
   killAndCheck(): Promise<BatchOutcome>;
 }
 
-export async function startBatch(h: KillHarness, batch: readonly TestPerson[], concurrency: number): Promise<RunningBatch> {
+export async function startBatch(
+  h: KillHarness,
+  batch: readonly TestPerson[],
+  concurrency: number,
+): Promise<RunningBatch> {
   const worker = await startWorker(
     { dataDir: h.dataDir, configPath: h.configPath, requests: batch, concurrency, print: 'receipt' },
     h.configDir,
   );
   const alive = () => worker.child.exitCode === null && worker.child.signalCode === null;
-  await waitFor(() => worker.lines.some((l) => l.event === 'ready') || !alive(), () => true, 'ready');
-  if (worker.lines.some((l) => l.event === 'fatal')) throw new Error(`batch did not start: ${JSON.stringify(worker.lines)}`);
+  await waitFor(
+    () => worker.lines.some((l) => l.event === 'ready') || !alive(),
+    () => true,
+    'ready',
+  );
+  if (worker.lines.some((l) => l.event === 'fatal'))
+    throw new Error(`batch did not start: ${JSON.stringify(worker.lines)}`);
   const handed = () => worker.lines.filter((l) => l.event === 'result' && l.ok).length;
   return {
     worker,
@@ -48,7 +57,11 @@ export async function startBatch(h: KillHarness, batch: readonly TestPerson[], c
   };
 }
 
-async function killAndCheck(h: KillHarness, batch: readonly TestPerson[], worker: RunningWorker): Promise<BatchOutcome> {
+async function killAndCheck(
+  h: KillHarness,
+  batch: readonly TestPerson[],
+  worker: RunningWorker,
+): Promise<BatchOutcome> {
   const exit = await worker.kill();
   const killed = exit.signal === 'SIGKILL';
   if (!killed) expect(exit.code, worker.stderr()).toBe(0);
@@ -62,7 +75,9 @@ async function killAndCheck(h: KillHarness, batch: readonly TestPerson[], worker
   const issuedRows = new Map(afterKill.rows.filter((r) => r.status === 'issued').map((r) => [r.id_hash, r.uvci]));
   for (const l of handed) expect(issuedRows.get(hashOf(l.genesenenId!)), 'handed out but not recorded').toBe(l.uvci);
   const handedIds = new Set(handed.map((l) => l.genesenenId));
-  const issuedUnseen = batch.filter((p) => !handedIds.has(p.genesenenId) && issuedRows.has(hashOf(p.genesenenId))).length;
+  const issuedUnseen = batch.filter(
+    (p) => !handedIds.has(p.genesenenId) && issuedRows.has(hashOf(p.genesenenId)),
+  ).length;
 
   const kiosk = await createKiosk({ dataDir: h.dataDir, configPath: h.configPath, logSink: () => undefined });
   if (!kiosk.ok) throw new Error(`restart failed: ${JSON.stringify(kiosk.error)}`);

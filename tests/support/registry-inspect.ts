@@ -28,8 +28,12 @@ export function inspectRegistry(registryPath: string): RegistrySnapshot {
   if (!existsSync(registryPath)) return { integrity: 'ok', rows: [] };
   const db = new Database(registryPath, { timeout: 10_000 });
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
-    const rows = db.prepare('SELECT id_hash, uvci, status, kiosk_id, reservation_owner FROM issuance ORDER BY id').all() as RegistryRow[];
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
+    const rows = db
+      .prepare('SELECT id_hash, uvci, status, kiosk_id, reservation_owner FROM issuance ORDER BY id')
+      .all() as RegistryRow[];
     return { integrity, rows };
   } finally {
     db.close();
@@ -86,10 +90,14 @@ export function auditMatchesRegistry(lines: readonly AuditLine[], rows: readonly
   for (const line of issuedLines) {
     if (granted.has(line.uvci!)) continue;
     const releasedLater = lines.some(
-      (l) => l.seq > line.seq && (l.event === 'reservation.stale-released' || l.event === 'reservation.released') && l.uvci === line.uvci,
+      (l) =>
+        l.seq > line.seq &&
+        (l.event === 'reservation.stale-released' || l.event === 'reservation.released') &&
+        l.uvci === line.uvci,
     );
     const stillReserved = rows.some((r) => r.uvci === line.uvci && r.status === 'reserved');
-    if (!releasedLater && !stillReserved) problems.push(`audit says ${line.uvci} issued; registry has no such certificate and no release`);
+    if (!releasedLater && !stillReserved)
+      problems.push(`audit says ${line.uvci} issued; registry has no such certificate and no release`);
   }
   return problems;
 }

@@ -84,7 +84,8 @@ async function verifyFleet(configPath: string): Promise<number> {
     const r = await verifyPgAudit(client);
     if (!r.ok) return 1;
     for (const [kiosk, head] of Object.entries(r.value.heads)) process.stdout.write(`${kiosk}: last hash ${head}\n`);
-    for (const b of r.value.broken) process.stdout.write(`audit chain BROKEN: ${b.kioskId} seq ${b.seq} (${b.reason})\n`);
+    for (const b of r.value.broken)
+      process.stdout.write(`audit chain BROKEN: ${b.kioskId} seq ${b.seq} (${b.reason})\n`);
     if (r.value.broken.length === 0)
       process.stdout.write(`audit chains ok: ${r.value.kiosks} kiosks, ${r.value.lines} lines\n`);
     return r.value.broken.length === 0 ? 0 : 1;

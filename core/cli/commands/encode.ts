@@ -30,18 +30,26 @@ export async function run(argv: readonly string[]): Promise<number> {
   const signer = createNodeSigner({ privateKeyPem: keyPem, dsc: certPem });
   const dsc = parseDsc(certPem);
   if (!signer.ok || !dsc.ok) {
-    process.stderr.write(`encode: ${signer.ok ? 'CONFIG_INVALID' : signer.error.code} ${JSON.stringify(signer.ok ? {} : signer.error.details ?? {})}\n`);
+    process.stderr.write(
+      `encode: ${signer.ok ? 'CONFIG_INVALID' : signer.error.code} ${JSON.stringify(signer.ok ? {} : (signer.error.details ?? {}))}\n`,
+    );
     return 1;
   }
   const now = Math.floor(Date.now() / 1000);
   const exp = Math.min(Math.floor(dsc.value.notAfter.getTime() / 1000), now + YEAR_S);
   const country = /(?:^|,\s*)C=([A-Z]{2})(?:,|$)/.exec(dsc.value.subject)?.[1] ?? 'DE';
-  const signed = await signDccPayload(payload, signer.value, { issuedAt: now, expiresAt: exp, issuingCountry: country });
+  const signed = await signDccPayload(payload, signer.value, {
+    issuedAt: now,
+    expiresAt: exp,
+    issuingCountry: country,
+  });
   if (!signed.ok) {
     process.stderr.write(`encode: ${signed.error.code} ${JSON.stringify(signed.error.details ?? {})}\n`);
     return 1;
   }
   const { hc1, kid, dscDer } = signed.value;
-  process.stdout.write(args.flags.json ? `${JSON.stringify({ hc1, kid, dsc: Buffer.from(dscDer).toString('base64') })}\n` : `${hc1}\n`);
+  process.stdout.write(
+    args.flags.json ? `${JSON.stringify({ hc1, kid, dsc: Buffer.from(dscDer).toString('base64') })}\n` : `${hc1}\n`,
+  );
   return 0;
 }

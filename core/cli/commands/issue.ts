@@ -41,7 +41,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (config.value.signer.kind !== 'demo') {
       return fail({
         code: 'CONFIG_INVALID',
-        details: { records: `--records serves invented people and needs the demo signer; this configuration signs with a real key (${config.value.signer.kind})` },
+        details: {
+          records: `--records serves invented people and needs the demo signer; this configuration signs with a real key (${config.value.signer.kind})`,
+        },
       });
     }
     const loaded = loadFixture(recordsPath);

@@ -67,7 +67,10 @@ async function csr(args: ParsedArgs): Promise<number> {
   } else {
     const keyPath = requireFlag(args, 'key');
     const passphraseFile = stringFlag(args, 'passphrase-file');
-    const signer = fileKeySigner(readFileSync(keyPath, 'utf8'), passphraseFile ? secret(passphraseFile, '--passphrase-file') : undefined);
+    const signer = fileKeySigner(
+      readFileSync(keyPath, 'utf8'),
+      passphraseFile ? secret(passphraseFile, '--passphrase-file') : undefined,
+    );
     pem = await buildDscRequest(subject, signer.publicKey, signer.sign);
   }
   const target = stringFlag(args, 'out');
@@ -79,7 +82,9 @@ async function csr(args: ParsedArgs): Promise<number> {
 async function check(args: ParsedArgs): Promise<number> {
   const config = loadConfig(requireFlag(args, 'config'));
   if (!config.ok) return fail(`configuration invalid: ${JSON.stringify(config.error.details)}`);
-  const loaded = await loadSigner(config.value.signer, stringFlag(args, 'data-dir') ?? '.', { kioskId: config.value.kioskId });
+  const loaded = await loadSigner(config.value.signer, stringFlag(args, 'data-dir') ?? '.', {
+    kioskId: config.value.kioskId,
+  });
   try {
     const now = new Date();
     const status = signerStatus(loaded, now);
@@ -89,7 +94,8 @@ async function check(args: ParsedArgs): Promise<number> {
     if (!ready.ok) return fail(`signer not ready: ${ready.error.code}`);
     // A test structure (empty claims map), not a certificate: nothing a verifier would accept.
     const cose = await signCoseSign1(new Uint8Array([0xa0]), ready.value.signer);
-    if (!verifyCoseBytes(cose, derToPem(ready.value.dsc.der))) return fail('test signature does not verify against the DSC');
+    if (!verifyCoseBytes(cose, derToPem(ready.value.dsc.der)))
+      return fail('test signature does not verify against the DSC');
     out('test signature: ok (verifies against the DSC)');
     return 0;
   } catch (e) {
@@ -101,8 +107,18 @@ async function check(args: ParsedArgs): Promise<number> {
 
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {
-    dir: 'string', out: 'string', pkcs11: 'boolean', module: 'string', 'token-label': 'string', 'key-label': 'string',
-    'pin-file': 'string', subject: 'string', key: 'string', 'passphrase-file': 'string', config: 'string', 'data-dir': 'string',
+    dir: 'string',
+    out: 'string',
+    pkcs11: 'boolean',
+    module: 'string',
+    'token-label': 'string',
+    'key-label': 'string',
+    'pin-file': 'string',
+    subject: 'string',
+    key: 'string',
+    'passphrase-file': 'string',
+    config: 'string',
+    'data-dir': 'string',
   });
   const sub = args.positional[0];
   if (args.positional.length !== 1) throw new UsageError('expected one subcommand: demo, generate, csr or check');

@@ -34,15 +34,23 @@ function printerFor(format: CliFormat, uri: string, opts: Record<string, string 
           ...common,
         });
   if (!parsed?.success) {
-    throw new UsageError(format === 'a4' ? 'a4 prints to --printer cups:QUEUE' : 'invalid --printer, --command-set, --qr or --timeout');
+    throw new UsageError(
+      format === 'a4' ? 'a4 prints to --printer cups:QUEUE' : 'invalid --printer, --command-set, --qr or --timeout',
+    );
   }
   return parsed.data;
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {
-    format: 'string', lang: 'string', printer: 'string', out: 'string',
-    'command-set': 'string', qr: 'string', timeout: 'string', demo: 'boolean',
+    format: 'string',
+    lang: 'string',
+    printer: 'string',
+    out: 'string',
+    'command-set': 'string',
+    qr: 'string',
+    timeout: 'string',
+    demo: 'boolean',
   });
   const format = stringFlag(args, 'format');
   if (!isFormat(format)) throw new UsageError('--format must be receipt-80, receipt-58 or a4');
@@ -58,7 +66,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const lang = stringFlag(args, 'lang') ?? 'de';
   const printable = { ...cert.value, demo: args.flags.demo === true };
-  const opts = { commandSet: stringFlag(args, 'command-set'), qr: stringFlag(args, 'qr'), timeout: stringFlag(args, 'timeout') };
+  const opts = {
+    commandSet: stringFlag(args, 'command-set'),
+    qr: stringFlag(args, 'qr'),
+    timeout: stringFlag(args, 'timeout'),
+  };
 
   if (out !== undefined) {
     const width = FORMATS[format];
@@ -77,7 +89,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   const service = createPrintService([config]);
   const result = await service.print(printable, format === 'a4' ? 'a4' : 'receipt', lang);
   if (!result.ok) {
-    process.stderr.write(`print: ${result.error.code}${result.error.details ? ` ${JSON.stringify(result.error.details)}` : ''}\n`);
+    process.stderr.write(
+      `print: ${result.error.code}${result.error.details ? ` ${JSON.stringify(result.error.details)}` : ''}\n`,
+    );
     return 1;
   }
   process.stdout.write(`printed (${format}) on ${printer}\n`);

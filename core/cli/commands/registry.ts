@@ -25,10 +25,13 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const rc = config.value.registry;
-  if (rc?.kind !== 'postgres') throw new UsageError('--config must name a PostgreSQL registry (registry.kind: postgres)');
+  if (rc?.kind !== 'postgres')
+    throw new UsageError('--config must name a PostgreSQL registry (registry.kind: postgres)');
   const key = readIdHashKey(rc.idHashKeyFile);
   if (!key.ok) {
-    process.stderr.write(`registry import: fleet key refused (${String(key.error.details?.reason ?? key.error.code)})\n`);
+    process.stderr.write(
+      `registry import: fleet key refused (${String(key.error.details?.reason ?? key.error.code)})\n`,
+    );
     return 1;
   }
   const loaded: SqliteSource[] = [];
@@ -36,12 +39,19 @@ export async function run(argv: readonly string[]): Promise<number> {
     const src = readSqliteSource(p, key.value);
     if (!src.ok) {
       const d = src.error.details ?? {};
-      process.stderr.write(`registry import: refused (${src.error.code}): ${String(d.source)}: ${String(d.reason)}; nothing imported\n`);
+      process.stderr.write(
+        `registry import: refused (${src.error.code}): ${String(d.source)}: ${String(d.reason)}; nothing imported\n`,
+      );
       return 1;
     }
     loaded.push(src.value);
   }
-  const pool = new pg.Pool({ ...pgPoolConfig(rc, config.value.kioskId), max: 1, statement_timeout: 0, query_timeout: 0 });
+  const pool = new pg.Pool({
+    ...pgPoolConfig(rc, config.value.kioskId),
+    max: 1,
+    statement_timeout: 0,
+    query_timeout: 0,
+  });
   pool.on('error', () => undefined);
   const reports: SourceReport[] = [];
   try {
@@ -52,13 +62,16 @@ export async function run(argv: readonly string[]): Promise<number> {
         process.stderr.write(`registry import: ${migrated.error.code} (${String(migrated.error.details?.reason)})\n`);
         return 1;
       }
-      for (const src of loaded) reports.push(await importSqliteSource(client, src, config.value.kioskId, () => new Date()));
+      for (const src of loaded)
+        reports.push(await importSqliteSource(client, src, config.value.kioskId, () => new Date()));
     } finally {
       client.release();
     }
   } catch (e) {
     const done = reports.length ? ` after ${reports.length} source(s); run it again to finish` : '';
-    process.stderr.write(`registry import: REGISTRY_UNAVAILABLE (${(e as { code?: string }).code ?? 'error'})${done}\n`);
+    process.stderr.write(
+      `registry import: REGISTRY_UNAVAILABLE (${(e as { code?: string }).code ?? 'error'})${done}\n`,
+    );
     return 1;
   } finally {
     await pool.end().catch(() => undefined);
@@ -84,6 +97,8 @@ function text(reports: readonly SourceReport[]): string {
   lines.push(`new rows: ${s.inserted}`);
   lines.push(`duplicates (an ID issued by more than one kiosk): ${s.duplicates.length}`);
   for (const d of s.duplicates)
-    lines.push(`  ${d.uvci} (${d.kioskId}) stored as superseded; the fleet keeps ${d.keptUvci} (${d.keptKioskId}) as issued`);
+    lines.push(
+      `  ${d.uvci} (${d.kioskId}) stored as superseded; the fleet keeps ${d.keptUvci} (${d.keptKioskId}) as issued`,
+    );
   return `${lines.join('\n')}\n`;
 }

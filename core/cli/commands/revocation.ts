@@ -32,6 +32,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   const missing = revoked.filter((r) => !r.hashes).length;
   const batches = revocationBatches(revoked);
   writeFileSync(out, `${JSON.stringify(batches, null, 2)}\n`);
-  process.stdout.write(`${revoked.length - missing} certificate(s) in ${batches.length} batch(es)${missing ? `; ${missing} without hashes (issued before hashes were recorded)` : ''}\n`);
+  process.stdout.write(
+    `${revoked.length - missing} certificate(s) in ${batches.length} batch(es)${missing ? `; ${missing} without hashes (issued before hashes were recorded)` : ''}\n`,
+  );
   return 0;
 }

@@ -13,7 +13,13 @@ import { readAuditLines } from '../../revocation/revocation-export';
 import { parseArgs, stringFlag, UsageError } from '../args';
 
 export async function run(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { 'data-dir': 'string', uvci: 'string', reason: 'string', key: 'string', 'kiosk-id': 'string' });
+  const args = parseArgs(argv, {
+    'data-dir': 'string',
+    uvci: 'string',
+    reason: 'string',
+    key: 'string',
+    'kiosk-id': 'string',
+  });
   const dataDir = stringFlag(args, 'data-dir');
   const uvci = stringFlag(args, 'uvci');
   const reason = sanitizeReason(stringFlag(args, 'reason') ?? '');

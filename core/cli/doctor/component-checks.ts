@@ -22,7 +22,12 @@ export function checkConfig(path: string | undefined): CheckResult {
     const c = loaded.value;
     return pass(
       'config',
-      [c.configPath ?? '(none: demo)', `kiosk ${c.kioskId}`, c.office ? `office ${c.office}` : '', c.demo ? 'DEMO signer' : '']
+      [
+        c.configPath ?? '(none: demo)',
+        `kiosk ${c.kioskId}`,
+        c.office ? `office ${c.office}` : '',
+        c.demo ? 'DEMO signer' : '',
+      ]
         .filter((s) => s !== '')
         .join(', '),
     );
@@ -56,8 +61,7 @@ async function probeSigner(ctx: DoctorContext, loaded: LoadedSigner): Promise<Ch
   const facts = `kid ${kid}, valid ${ymd(dsc.notBefore)}..${ymd(dsc.notAfter)}, ${daysLeft} days left`;
   const ready = readySigner(loaded, now);
   if (!ready.ok) return fail('signer', `${ready.error.code}; ${facts}`);
-  if (!keyUsageAllows(dsc.extendedKeyUsages, 'r'))
-    return fail('signer', `EKU excludes recovery; ${facts}`);
+  if (!keyUsageAllows(dsc.extendedKeyUsages, 'r')) return fail('signer', `EKU excludes recovery; ${facts}`);
   if (daysLeft < DSC_RENEWAL_WARNING_DAYS)
     return fail('signer', `DSC ends in ${daysLeft} days (< ${DSC_RENEWAL_WARNING_DAYS}); ${facts}`);
 
@@ -84,8 +88,7 @@ async function probeSigner(ctx: DoctorContext, loaded: LoadedSigner): Promise<Ch
   );
   if (!cert.ok) return fail('signer', `signing failed: ${cert.error.code}; ${facts}`);
   const report = await verifyHc1(cert.value.hc1, { dscs: [dsc.der] }, { now });
-  if (!report.valid)
-    return fail('signer', `self-verification failed: ${report.error ?? 'invalid'}; ${facts}`);
+  if (!report.valid) return fail('signer', `self-verification failed: ${report.error ?? 'invalid'}; ${facts}`);
   return pass('signer', `signs and self-verifies; EKU allows recovery; ${facts}${loaded.demo ? ' (DEMO)' : ''}`);
 }
 

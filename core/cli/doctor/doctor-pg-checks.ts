@@ -53,7 +53,9 @@ export async function checkPgIdHashKey(rc: PgRegistryConfig): Promise<CheckResul
   if (!key.ok)
     return fail(
       'id-hash key',
-      key.error.details?.reason === 'id-hash-key-invalid' ? `${path}: not ${SECRET_BYTES} bytes` : `${path}: not readable`,
+      key.error.details?.reason === 'id-hash-key-invalid'
+        ? `${path}: not ${SECRET_BYTES} bytes`
+        : `${path}: not readable`,
     );
   return pass('id-hash key', `${path}: ${SECRET_BYTES} bytes, private to the kiosk user (fleet key, shared)`);
 }

@@ -40,7 +40,9 @@ const LATEST = PG_LATEST_SCHEMA_VERSION;
 async function ask(c: pg.Client): Promise<PgProbe> {
   const hasSchema = (await c.query<{ t: string | null }>("SELECT to_regclass('schema_version') AS t")).rows[0]?.t;
   const schemaVersion = hasSchema
-    ? Number((await c.query<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM schema_version')).rows[0]?.v ?? 0)
+    ? Number(
+        (await c.query<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM schema_version')).rows[0]?.v ?? 0,
+      )
     : 0;
   const missingPrivileges: string[] = [];
   let issued = 0;
@@ -62,7 +64,9 @@ async function ask(c: pg.Client): Promise<PgProbe> {
           "INSERT INTO audit_line (kiosk_id, seq, event, prev, hash, line) VALUES ('doctor-probe', -1, 'doctor.probe', '', '', '')",
         );
       }
-      issued = Number((await c.query<{ n: string }>("SELECT count(*) AS n FROM issuance WHERE status = 'issued'")).rows[0]?.n);
+      issued = Number(
+        (await c.query<{ n: string }>("SELECT count(*) AS n FROM issuance WHERE status = 'issued'")).rows[0]?.n,
+      );
     }
     if (schemaVersion < LATEST) {
       // Migrations create tables: the role the first kiosk starts with must be allowed to.
@@ -80,7 +84,8 @@ async function ask(c: pg.Client): Promise<PgProbe> {
     await c.query('ROLLBACK').catch(() => undefined);
   }
   const sent = Date.now();
-  const server = (await c.query<{ ms: string }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms')).rows[0]?.ms;
+  const server = (await c.query<{ ms: string }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms'))
+    .rows[0]?.ms;
   const received = Date.now();
   return {
     schemaVersion,

@@ -121,7 +121,10 @@ async function buildWith(cert: A4Certificate, options: A4Options, widths: WidthC
     drawWatermark(page, bold, 62, 95);
     drawWatermark(page, bold, 105, 225);
     drawBlock(page, `${HEADINGS.demoDe} / ${HEADINGS.demoEn}`, style(bold, 12, RED), {
-      xMm: 15, topMm: 7, widthMm: 180, align: 'center',
+      xMm: 15,
+      topMm: 7,
+      widthMm: 180,
+      align: 'center',
     });
   }
   let top = drawBlock(page, HEADINGS.titleDe, style(bold, 20), { xMm: 15, topMm: 14, widthMm: 180 });
@@ -133,7 +136,12 @@ async function buildWith(cert: A4Certificate, options: A4Options, widths: WidthC
   const qrTop = top + 3 + quietMm;
   const qrX = 195 - quietMm - QR_SYMBOL_MM;
   drawQr(page, qr, qrX, qrTop, QR_SYMBOL_MM);
-  drawBlock(page, `UVCI: ${view.uvci}`, small, { xMm: qrX - quietMm, topMm: qrTop + QR_SYMBOL_MM + quietMm, widthMm: QR_SYMBOL_MM + 2 * quietMm, align: 'center' });
+  drawBlock(page, `UVCI: ${view.uvci}`, small, {
+    xMm: qrX - quietMm,
+    topMm: qrTop + QR_SYMBOL_MM + quietMm,
+    widthMm: QR_SYMBOL_MM + 2 * quietMm,
+    align: 'center',
+  });
 
   let left = top + 5;
   for (const texts of third ? [de, en, third] : [de, en]) {

@@ -23,8 +23,19 @@ export const CODE_PAGE_PREFERENCE: readonly CodePageId[] = ['PC858', 'PC857', 'P
 
 /** Typographic characters printed as their ASCII look-alike when the current page lacks them. */
 const FALLBACK: Readonly<Record<string, string>> = {
-  '„': '"', '“': '"', '”': '"', '‚': "'", '‘': "'", '’': "'", '–': '-', '—': '-', '‑': '-',
-  '…': '...', '\u00a0': ' ', '\u202f': ' ', '·': '-',
+  '„': '"',
+  '“': '"',
+  '”': '"',
+  '‚': "'",
+  '‘': "'",
+  '’': "'",
+  '–': '-',
+  '—': '-',
+  '‑': '-',
+  '…': '...',
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  '·': '-',
 };
 
 const REVERSE: ReadonlyMap<CodePageId, ReadonlyMap<string, number>> = new Map(
@@ -77,7 +88,8 @@ export function encodeRuns(text: string, current: CodePageId): TextRun[] {
       continue;
     }
     // Punctuation never forces a switch (a German line should not need the Cyrillic page for „“).
-    const other = FALLBACK[ch] === undefined ? CODE_PAGE_PREFERENCE.find((p) => byteFor(ch, p) !== undefined) : undefined;
+    const other =
+      FALLBACK[ch] === undefined ? CODE_PAGE_PREFERENCE.find((p) => byteFor(ch, p) !== undefined) : undefined;
     if (other) {
       page = other;
       push(page, byteFor(ch, page)!);

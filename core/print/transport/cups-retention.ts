@@ -20,7 +20,10 @@ const DEFAULTS = { PreserveJobFiles: '86400', PreserveJobHistory: 'Yes' } as con
 const OFF = /^(no|off|false|0)$/i;
 
 /** `Name=Value` lines (cupsctl) or `Name Value` lines (cupsd.conf) → the two settings. */
-export function parseRetention(text: string, separator: '=' | ' '): Pick<CupsRetention, 'preserveJobFiles' | 'preserveJobHistory'> {
+export function parseRetention(
+  text: string,
+  separator: '=' | ' ',
+): Pick<CupsRetention, 'preserveJobFiles' | 'preserveJobHistory'> {
   const found: Record<string, string> = { ...DEFAULTS };
   for (const raw of text.split('\n')) {
     const line = raw.trim();
@@ -31,13 +34,18 @@ export function parseRetention(text: string, separator: '=' | ' '): Pick<CupsRet
   return { preserveJobFiles: found.PreserveJobFiles!, preserveJobHistory: found.PreserveJobHistory! };
 }
 
-const judge = (s: Pick<CupsRetention, 'preserveJobFiles' | 'preserveJobHistory'>, source: CupsRetention['source']): CupsRetention => ({
+const judge = (
+  s: Pick<CupsRetention, 'preserveJobFiles' | 'preserveJobHistory'>,
+  source: CupsRetention['source'],
+): CupsRetention => ({
   ...s,
   source,
   keepsJobs: !OFF.test(s.preserveJobFiles) || !OFF.test(s.preserveJobHistory),
 });
 
-export async function readCupsRetention(opts: { configFile?: string; timeoutMs?: number } = {}): Promise<CupsRetention> {
+export async function readCupsRetention(
+  opts: { configFile?: string; timeoutMs?: number } = {},
+): Promise<CupsRetention> {
   const out = await runTool('cupsctl', [], { timeoutMs: opts.timeoutMs ?? 3000 });
   if (out.exitCode === 0 && /^\w+=/m.test(out.stdout)) return judge(parseRetention(out.stdout, '='), 'scheduler');
   try {

@@ -21,7 +21,8 @@ function toolError(out: ToolOutput, phase: string): LinkResult<never> {
   if (out.timedOut) return err('PRINTER_TIMEOUT', { phase });
   if (out.missing) return err('PRINTER_NOT_FOUND', { phase, reason: 'cups_not_installed' });
   const text = out.stderr + out.stdout;
-  if (/does not exist|Invalid destination|Unknown destination|No such/i.test(text)) return err('PRINTER_NOT_FOUND', { phase });
+  if (/does not exist|Invalid destination|Unknown destination|No such/i.test(text))
+    return err('PRINTER_NOT_FOUND', { phase });
   if (/not accepting/i.test(text)) return err('PRINTER_OFFLINE', { phase, reason: 'not_accepting' });
   if (/Unable to connect|scheduler (is )?not (running|responding)|Connection refused/i.test(text)) {
     return err('PRINTER_OFFLINE', { phase, reason: 'cups_unreachable' });
@@ -48,7 +49,8 @@ export async function cupsStatus(queue: string, deadline: number): Promise<LinkR
 }
 
 async function jobCompleted(queue: string, jobId: string, deadline: number): Promise<'completed' | 'pending' | 'gone'> {
-  const listed = (out: ToolOutput): boolean => out.exitCode === 0 && out.stdout.split('\n').some((l) => l.startsWith(`${jobId} `));
+  const listed = (out: ToolOutput): boolean =>
+    out.exitCode === 0 && out.stdout.split('\n').some((l) => l.startsWith(`${jobId} `));
   // Not-completed first: once the job has left that list, the completed list is final.
   const open = await runTool('lpstat', ['-W', 'not-completed', '-o', queue], { timeoutMs: remaining(deadline) });
   if (open.exitCode !== 0 || listed(open)) return 'pending';
@@ -62,7 +64,11 @@ export async function purgeCupsJob(jobId: string): Promise<boolean> {
   return out.exitCode === 0 || /not found|does not exist|already/i.test(out.stderr + out.stdout);
 }
 
-export async function printCups(printer: CupsPrinterConfig, pdf: Uint8Array, title: string): Promise<LinkResult<{ jobId: string; purged: boolean }>> {
+export async function printCups(
+  printer: CupsPrinterConfig,
+  pdf: Uint8Array,
+  title: string,
+): Promise<LinkResult<{ jobId: string; purged: boolean }>> {
   const deadline = Date.now() + printer.timeoutMs;
   const before = await cupsStatus(printer.queue, deadline);
   if (!before.ok) return before;
@@ -88,7 +94,9 @@ export async function printCups(printer: CupsPrinterConfig, pdf: Uint8Array, tit
 }
 
 /** CUPS destinations and their state, for the clerk screen's printer discovery. */
-export async function discoverCupsQueues(timeoutMs: number): Promise<LinkResult<{ queue: string; enabled: boolean }[]>> {
+export async function discoverCupsQueues(
+  timeoutMs: number,
+): Promise<LinkResult<{ queue: string; enabled: boolean }[]>> {
   const out = await runTool('lpstat', ['-p'], { timeoutMs });
   if (out.exitCode !== 0) {
     return /No destinations added/i.test(out.stdout + out.stderr) ? ok([]) : toolError(out, 'discover');

@@ -12,7 +12,8 @@ import type { StatusReading } from './escpos-status';
 const RETRY_MS = 20;
 
 function openError(e: NodeJS.ErrnoException): LinkResult<never> {
-  if (e.code === 'ENOENT' || e.code === 'ENODEV' || e.code === 'ENXIO') return err('PRINTER_NOT_FOUND', { errno: e.code });
+  if (e.code === 'ENOENT' || e.code === 'ENODEV' || e.code === 'ENXIO')
+    return err('PRINTER_NOT_FOUND', { errno: e.code });
   return err('PRINTER_OFFLINE', { errno: e.code ?? 'unknown' });
 }
 
@@ -32,7 +33,8 @@ export async function writeDevice(path: string, job: Uint8Array, deadline: numbe
         offset += bytesWritten;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code !== 'EAGAIN' && code !== 'EWOULDBLOCK') return err('PRINT_FAILED', { phase: 'job', errno: code ?? 'unknown' });
+        if (code !== 'EAGAIN' && code !== 'EWOULDBLOCK')
+          return err('PRINT_FAILED', { phase: 'job', errno: code ?? 'unknown' });
         await new Promise((r) => setTimeout(r, RETRY_MS));
       }
     }

@@ -34,7 +34,12 @@ export function parseEscposUri(uri: string): EscposTarget | undefined {
 /** Grace kept back from the deadline for the real-time query that explains a missing answer. */
 const EXPLAIN_MS = 800;
 
-async function readStatus(link: ByteLink, set: 'epson' | 'star', deadline: number, phase: string): Promise<LinkResult<StatusReading>> {
+async function readStatus(
+  link: ByteLink,
+  set: 'epson' | 'star',
+  deadline: number,
+  phase: string,
+): Promise<LinkResult<StatusReading>> {
   const sent = await link.write(set === 'epson' ? EPSON_REALTIME_REQUEST : STAR_STATUS_REQUEST, deadline, phase);
   if (!sent.ok) return sent;
   let reading: StatusReading | undefined;
@@ -67,7 +72,9 @@ async function afterJob(link: ByteLink, set: 'epson' | 'star', deadline: number)
   const answer = await link.read(1, Math.max(Date.now(), deadline - EXPLAIN_MS), 'after');
   if (answer.ok) {
     const reading = parseEpsonPaperSensor(answer.value[0]!);
-    return reading ? conditionError(reading, 'after') : err('PRINT_FAILED', { phase: 'after', reason: 'status_unreadable' });
+    return reading
+      ? conditionError(reading, 'after')
+      : err('PRINT_FAILED', { phase: 'after', reason: 'status_unreadable' });
   }
   if (answer.error.code !== 'PRINTER_TIMEOUT') return answer;
   // Still busy or stopped: the real-time status says why (paper end, cover open), else timeout.
@@ -77,7 +84,10 @@ async function afterJob(link: ByteLink, set: 'epson' | 'star', deadline: number)
   return err('PRINTER_TIMEOUT', { phase: 'after' });
 }
 
-export async function printEscpos(printer: EscposPrinterConfig, job: Uint8Array): Promise<LinkResult<{ paperLow: boolean }>> {
+export async function printEscpos(
+  printer: EscposPrinterConfig,
+  job: Uint8Array,
+): Promise<LinkResult<{ paperLow: boolean }>> {
   const target = parseEscposUri(printer.uri);
   if (!target) return err('PRINTER_NOT_FOUND', { reason: 'uri' });
   const deadline = Date.now() + printer.timeoutMs;

@@ -11,7 +11,11 @@ export interface ToolOutput {
   readonly missing: boolean;
 }
 
-export function runTool(command: string, args: readonly string[], opts: { timeoutMs: number; input?: Uint8Array }): Promise<ToolOutput> {
+export function runTool(
+  command: string,
+  args: readonly string[],
+  opts: { timeoutMs: number; input?: Uint8Array },
+): Promise<ToolOutput> {
   return new Promise((resolve) => {
     const out: Buffer[] = [];
     const errOut: Buffer[] = [];

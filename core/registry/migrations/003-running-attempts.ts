@@ -7,6 +7,8 @@ export const migration003RunningAttempts: Migration = {
   version: 3,
   name: 'running-attempts',
   up: (db) => {
-    db.exec(`ALTER TABLE failed_attempt ADD COLUMN state TEXT NOT NULL DEFAULT 'failed' CHECK (state IN ('running', 'failed'))`);
+    db.exec(
+      `ALTER TABLE failed_attempt ADD COLUMN state TEXT NOT NULL DEFAULT 'failed' CHECK (state IN ('running', 'failed'))`,
+    );
   },
 };

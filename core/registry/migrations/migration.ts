@@ -12,7 +12,11 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002FailedAttempts, migration003RunningAttempts];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002FailedAttempts,
+  migration003RunningAttempts,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

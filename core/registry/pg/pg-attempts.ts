@@ -12,7 +12,14 @@ import type { PgClient, PgConnection } from './pg-connection';
 
 export function createPgAttemptGate(conn: PgConnection, now: () => Date): AttemptGate {
   let lastPrune = 0;
-  const limited = async (c: PgClient, scope: AttemptScope, key: string, rule: AttemptRule, code: LimitCode, at: number) => {
+  const limited = async (
+    c: PgClient,
+    scope: AttemptScope,
+    key: string,
+    rule: AttemptRule,
+    code: LimitCode,
+    at: number,
+  ) => {
     const windowMs = rule.windowSeconds * 1000;
     const row = await c.query<{ at: string }>(
       'SELECT at FROM attempt WHERE scope = $1 AND key = $2 AND at > $3 ORDER BY at DESC LIMIT 1 OFFSET $4',
@@ -67,11 +74,10 @@ export function createPgAttemptGate(conn: PgConnection, now: () => Date): Attemp
       }),
     remaining: (scope, key, rule) =>
       conn.read(async (c): Promise<Result<number>> => {
-        const row = await c.query<{ n: string }>('SELECT COUNT(*) AS n FROM attempt WHERE scope = $1 AND key = $2 AND at > $3', [
-          scope,
-          key,
-          now().getTime() - rule.windowSeconds * 1000,
-        ]);
+        const row = await c.query<{ n: string }>(
+          'SELECT COUNT(*) AS n FROM attempt WHERE scope = $1 AND key = $2 AND at > $3',
+          [scope, key, now().getTime() - rule.windowSeconds * 1000],
+        );
         return ok(Math.max(0, rule.max - Number(row.rows[0]?.n ?? 0)));
       }),
   };

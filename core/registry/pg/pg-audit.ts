@@ -19,16 +19,16 @@ export async function appendAuditLine(c: PgClient, entry: AuditEntry, kioskId: s
     [kioskId],
   );
   const last = head.rows[0];
-  const line = nextAuditLine(entry, last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH }, ts, kioskId);
-  await c.query('INSERT INTO audit_line (kiosk_id, seq, event, uvci, prev, hash, line) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+  const line = nextAuditLine(
+    entry,
+    last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH },
+    ts,
     kioskId,
-    line.seq,
-    line.event,
-    line.uvci ?? null,
-    line.prev,
-    line.hash,
-    JSON.stringify(line),
-  ]);
+  );
+  await c.query(
+    'INSERT INTO audit_line (kiosk_id, seq, event, uvci, prev, hash, line) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [kioskId, line.seq, line.event, line.uvci ?? null, line.prev, line.hash, JSON.stringify(line)],
+  );
   return line;
 }
 

@@ -64,7 +64,8 @@ export function createPgConnection(
     let released = false;
     // A checked-out connection that dies between two statements emits 'error'; unheard, that
     // would end the kiosk process. The call itself then fails by its query or its deadline.
-    const onError = (e: Error) => log.warn('registry.connection-lost', { code: (e as { code?: string }).code ?? 'unknown' });
+    const onError = (e: Error) =>
+      log.warn('registry.connection-lost', { code: (e as { code?: string }).code ?? 'unknown' });
     const release = (destroy: boolean) => {
       if (client && !released) {
         released = true;

@@ -59,7 +59,11 @@ export async function openPgEngine(opts: PgEngineOptions): Promise<Result<Regist
   if (!probe.ok) opts.log.error('registry.unreachable', { code: probe.error.code });
   const c = conn;
   return ok({
-    registry: createPgRegistry(c, { kioskId: opts.kioskId, now: opts.now, ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}) }),
+    registry: createPgRegistry(c, {
+      kioskId: opts.kioskId,
+      now: opts.now,
+      ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}),
+    }),
     attempts: createPgAttemptGate(c, opts.now),
     appendAudit: async (entry) => {
       const written = await c.tx(async (client) => ok(await appendAuditLine(client, entry, opts.kioskId, opts.now())));

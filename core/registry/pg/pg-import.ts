@@ -85,15 +85,17 @@ export async function importSqliteSource(
 async function importRow(c: PgClient, row: SourceRow, auditKioskId: string, at: Date): Promise<Outcome> {
   await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.id, row.id_hash]);
   const existing = (
-    await c.query<{ id_hash: string; status: string }>('SELECT id_hash, status FROM issuance WHERE uvci = $1', [row.uvci])
+    await c.query<{ id_hash: string; status: string }>('SELECT id_hash, status FROM issuance WHERE uvci = $1', [
+      row.uvci,
+    ])
   ).rows[0];
   if (existing) {
     if (existing.id_hash !== row.id_hash || existing.status === 'reserved') return 'conflict';
     if (existing.status === 'issued' && row.status === 'superseded') {
-      await c.query("UPDATE issuance SET status = 'superseded', superseded_at = $1 WHERE uvci = $2 AND status = 'issued'", [
-        row.superseded_at ?? at.getTime(),
-        row.uvci,
-      ]);
+      await c.query(
+        "UPDATE issuance SET status = 'superseded', superseded_at = $1 WHERE uvci = $2 AND status = 'issued'",
+        [row.superseded_at ?? at.getTime(), row.uvci],
+      );
       return 'updated';
     }
     return 'unchanged';
@@ -117,7 +119,13 @@ async function importRow(c: PgClient, row: SourceRow, auditKioskId: string, at: 
   if (!kept) return 'inserted';
   await appendAuditLine(
     c,
-    { event: 'registry.import-duplicate', outcome: 'refused', idHash: row.id_hash, uvci: row.uvci, code: 'ALREADY_ISSUED' },
+    {
+      event: 'registry.import-duplicate',
+      outcome: 'refused',
+      idHash: row.id_hash,
+      uvci: row.uvci,
+      code: 'ALREADY_ISSUED',
+    },
     auditKioskId,
     at,
   );

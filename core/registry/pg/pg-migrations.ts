@@ -66,7 +66,8 @@ export async function migratePg(c: PgClient, target = PG_LATEST_SCHEMA_VERSION):
   await c.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK]);
   try {
     await c.query('CREATE TABLE IF NOT EXISTS schema_version (version int PRIMARY KEY, applied_at bigint NOT NULL)');
-    const current = async () => Number((await c.query('SELECT coalesce(max(version), 0) AS v FROM schema_version')).rows[0].v);
+    const current = async () =>
+      Number((await c.query('SELECT coalesce(max(version), 0) AS v FROM schema_version')).rows[0].v);
     const found = await current();
     if (found > PG_LATEST_SCHEMA_VERSION) {
       return err('REGISTRY_UNAVAILABLE', { reason: 'schema-newer-than-app', schemaVersion: found });

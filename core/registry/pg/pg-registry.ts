@@ -70,7 +70,8 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
           return ok({ kind: 'already-issued', uvci: issued.uvci, issuedAt: new Date(Number(issued.issued_at ?? 0)) });
         }
         if (!issued && reissue) return ok({ kind: 'not-issued' });
-        const open = (await c.query<Row>("SELECT * FROM issuance WHERE id_hash = $1 AND status = 'reserved'", [idHash])).rows[0];
+        const open = (await c.query<Row>("SELECT * FROM issuance WHERE id_hash = $1 AND status = 'reserved'", [idHash]))
+          .rows[0];
         if (open && !(await releaseIfStale(c, open, at))) return ok({ kind: 'in-progress' });
         for (let attempt = 1; attempt <= UVCI_ATTEMPTS; attempt++) {
           const uvci = newUvci();
@@ -81,7 +82,9 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
           );
           // Under the ID lock only a UVCI collision (CSPRNG: practically never) can conflict.
           if (inserted.rowCount !== 1) continue;
-          const reservation: Reservation = issued ? { idHash, uvci, owner, replacesUvci: issued.uvci } : { idHash, uvci, owner };
+          const reservation: Reservation = issued
+            ? { idHash, uvci, owner, replacesUvci: issued.uvci }
+            : { idHash, uvci, owner };
           return ok({ kind: 'reserved', reservation });
         }
         return err('REGISTRY_UNAVAILABLE', { reason: 'uvci-collisions' });
@@ -112,7 +115,10 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
       }),
     release: (r) =>
       conn.read(async (c): Promise<Result<null>> => {
-        await c.query("DELETE FROM issuance WHERE uvci = $1 AND status = 'reserved' AND reservation_owner = $2", [r.uvci, r.owner]);
+        await c.query("DELETE FROM issuance WHERE uvci = $1 AND status = 'reserved' AND reservation_owner = $2", [
+          r.uvci,
+          r.owner,
+        ]);
         return ok(null);
       }),
     findIssued: (idHash) =>
@@ -133,7 +139,9 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
         for (const row of open.rows) {
           if (!staleReason(row, at)) continue;
           await lockId(c, row.id_hash);
-          const still = await c.query<Row>("SELECT * FROM issuance WHERE uvci = $1 AND status = 'reserved'", [row.uvci]);
+          const still = await c.query<Row>("SELECT * FROM issuance WHERE uvci = $1 AND status = 'reserved'", [
+            row.uvci,
+          ]);
           const release = still.rows[0] && (await releaseIfStale(c, still.rows[0], at));
           if (release) found.push(release);
         }

@@ -18,12 +18,17 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T
   if (!r.ok) throw new Error(`fixture signer unavailable: ${JSON.stringify(r.error)}`);
   return r.value;
 }
-export const nobleSigner = (): Signer => unwrap(createNobleSigner({ privateKeyPem: fixtureKeyPem, dsc: fixtureDscPem }));
+export const nobleSigner = (): Signer =>
+  unwrap(createNobleSigner({ privateKeyPem: fixtureKeyPem, dsc: fixtureDscPem }));
 export const nodeSigner = (): Signer => unwrap(createNodeSigner({ privateKeyPem: fixtureKeyPem, dsc: fixtureDscPem }));
 
 /** 2026-06-01T12:00:00Z, inside the fixture DSC's validity. */
 export const ISSUED_AT = Date.UTC(2026, 5, 1, 12) / 1000;
-export const fixtureTimes: CwtTimes = { issuedAt: ISSUED_AT, expiresAt: ISSUED_AT + 180 * 86_400, issuingCountry: 'DE' };
+export const fixtureTimes: CwtTimes = {
+  issuedAt: ISSUED_AT,
+  expiresAt: ISSUED_AT + 180 * 86_400,
+  issuingCountry: 'DE',
+};
 export const atIssue = new Date(ISSUED_AT * 1000);
 
 export const sampleInput: RecoveryInput = {

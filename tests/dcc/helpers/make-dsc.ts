@@ -21,7 +21,8 @@ export async function makeDsc(opts: {
     key === 'RSA-2048'
       ? { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }
       : { name: 'ECDSA', namedCurve: key };
-  const signing = key === 'RSA-2048' ? { name: 'RSA-PSS', hash: 'SHA-256', saltLength: 32 } : { name: 'ECDSA', hash: 'SHA-256' };
+  const signing =
+    key === 'RSA-2048' ? { name: 'RSA-PSS', hash: 'SHA-256', saltLength: 32 } : { name: 'ECDSA', hash: 'SHA-256' };
   const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as WebCrypto.CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     name: 'C=DE, O=Test, CN=Test DSC NOT VALID',

@@ -43,7 +43,15 @@ export function loadVectors(): Vector[] {
     .map((p) => {
       const file = relative(testdataDir, p).split(sep).join('/');
       const raw = JSON.parse(readFileSync(p, 'utf8')) as Omit<Vector, 'file' | 'country' | 'id'>;
-      return { ...raw, file, country: file.split('/')[0]!, id: file.split('/').pop()!.replace(/\.json$/, '') };
+      return {
+        ...raw,
+        file,
+        country: file.split('/')[0]!,
+        id: file
+          .split('/')
+          .pop()!
+          .replace(/\.json$/, ''),
+      };
     });
 }
 
@@ -69,7 +77,12 @@ export function loadKnownIssues(): KnownIssue[] {
   const lines = readFileSync(join(testdataDir, 'tests/known_issues.csv'), 'utf8').trim().split('\n').slice(1);
   return lines.flatMap((line) => {
     const [test, country, id, reason] = line.split(',');
-    return (UPSTREAM_TEST_TO_STEP[test!] ?? []).map((step) => ({ step, country: country!, id: id ?? '', reason: reason ?? '' }));
+    return (UPSTREAM_TEST_TO_STEP[test!] ?? []).map((step) => ({
+      step,
+      country: country!,
+      id: id ?? '',
+      reason: reason ?? '',
+    }));
   });
 }
 

@@ -30,7 +30,12 @@ export async function newKioskPage(
   viewport: { width: number; height: number } = PORTRAIT,
   opts: { fakeClock?: boolean } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
   // Playwright's clock lets the idle tests jump over the timeout instead of waiting for it.
   if (opts.fakeClock) await context.clock.install({ time: new Date() });
   // API calls, console and screen changes, for the failure reports of waits.ts.
@@ -49,5 +54,7 @@ interface InPage {
 
 /** A computed CSS property of the first element the locator finds. */
 export function computedStyle(locator: import('playwright-core').Locator, property: string): Promise<string> {
-  return locator.first().evaluate((el, prop) => (globalThis as unknown as InPage).getComputedStyle(el)[prop] ?? '', property);
+  return locator
+    .first()
+    .evaluate((el, prop) => (globalThis as unknown as InPage).getComputedStyle(el)[prop] ?? '', property);
 }

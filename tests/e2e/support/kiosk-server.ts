@@ -48,7 +48,8 @@ export async function startKioskServer(opts: KioskServerOptions = {}): Promise<R
     ...(opts.now ? { now: opts.now } : {}),
     logSink: () => {},
   });
-  if (!created.ok) throw new Error(`createKiosk failed: ${created.error.code} ${JSON.stringify(created.error.details ?? {})}`);
+  if (!created.ok)
+    throw new Error(`createKiosk failed: ${created.error.code} ${JSON.stringify(created.error.details ?? {})}`);
   const transportLog: string[] = [];
   const server = await startWebServer({
     api: created.value.api,

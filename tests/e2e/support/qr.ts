@@ -11,7 +11,11 @@ import { certificateDer } from '../../../core/dcc/x509';
 /** Screenshot of the QR element, decoded to its text (the HC1 string). */
 export async function readQrFromScreen(page: Page): Promise<string> {
   const png = PNG.sync.read(await page.locator('[data-testid="certificate-qr"]').screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+  const code = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  );
   if (!code) throw new Error('no QR code found in the screenshot');
   return code.data;
 }

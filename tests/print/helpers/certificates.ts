@@ -47,7 +47,11 @@ export async function certificateFactory(): Promise<CertificateFactory> {
   return {
     async issue(person, opts = {}) {
       const input = { ...base, ...PEOPLE[person], ...(opts.dateOfBirth ? { dateOfBirth: opts.dateOfBirth } : {}) };
-      const cert = await issueRecoveryCertificate(input, signer.value, { issuedAt: now - 60, expiresAt: now + 86_400, issuingCountry: 'DE' });
+      const cert = await issueRecoveryCertificate(input, signer.value, {
+        issuedAt: now - 60,
+        expiresAt: now + 86_400,
+        issuingCountry: 'DE',
+      });
       if (!cert.ok) throw new Error(`issue failed: ${cert.error.code}`);
       return { hc1: cert.value.hc1, payload: cert.value.payload, demo: opts.demo ?? true };
     },

@@ -70,7 +70,7 @@ function parseEpson(b: Uint8Array, o: number): Parsed {
     if (c1 === 0x42) return { command: { kind: 'invert', on: (n & 1) === 1 }, length: 3 };
     if (c1 === 0x72 && n === 1) return { command: { kind: 'statusPaper' }, length: 3 };
     if (c1 === 0x56) {
-      if (n === 65 || n === 66) return need(b, o, 4), { command: { kind: 'cut' }, length: 4 };
+      if (n === 65 || n === 66) return (need(b, o, 4), { command: { kind: 'cut' }, length: 4 });
       return { command: { kind: 'cut' }, length: 3 };
     }
     if (c1 === 0x28 && n === 0x6b) {
@@ -80,12 +80,17 @@ function parseEpson(b: Uint8Array, o: number): Parsed {
       const [cn, fn, p1] = [b[o + 5]!, b[o + 6]!, b[o + 7]!];
       if (cn !== 0x31) throw new Error(`2D code type ${cn} is not QR`);
       const command: Command | undefined =
-        fn === 0x41 ? { kind: 'qrModel', model: p1 - 48 }
-        : fn === 0x43 ? { kind: 'qrModuleSize', dots: p1 }
-        : fn === 0x45 ? { kind: 'qrEcc', level: ECC[p1 - 48]! }
-        : fn === 0x50 ? { kind: 'qrStore', data: latin1(b, o + 8, o + 5 + len) }
-        : fn === 0x51 ? { kind: 'qrPrint' }
-        : undefined;
+        fn === 0x41
+          ? { kind: 'qrModel', model: p1 - 48 }
+          : fn === 0x43
+            ? { kind: 'qrModuleSize', dots: p1 }
+            : fn === 0x45
+              ? { kind: 'qrEcc', level: ECC[p1 - 48]! }
+              : fn === 0x50
+                ? { kind: 'qrStore', data: latin1(b, o + 8, o + 5 + len) }
+                : fn === 0x51
+                  ? { kind: 'qrPrint' }
+                  : undefined;
       if (!command) throw new Error(`unknown GS ( k function ${fn}`);
       return { command, length: 5 + len };
     }
@@ -94,7 +99,10 @@ function parseEpson(b: Uint8Array, o: number): Parsed {
       const x = u16(b, o + 4);
       const y = u16(b, o + 6);
       need(b, o, 8 + x * y);
-      return { command: { kind: 'raster', bytesPerRow: x, height: y, rows: b.slice(o + 8, o + 8 + x * y) }, length: 8 + x * y };
+      return {
+        command: { kind: 'raster', bytesPerRow: x, height: y, rows: b.slice(o + 8, o + 8 + x * y) },
+        length: 8 + x * y,
+      };
     }
   }
   throw new Error(`unknown Epson command at ${o}: ${[...b.subarray(o, o + 4)].map((v) => v.toString(16)).join(' ')}`);
@@ -114,7 +122,8 @@ function parseStar(b: Uint8Array, o: number): Parsed {
   if (c1 === 0x06 && n === 0x01) return { command: { kind: 'statusStar' }, length: 3 };
   if (c1 === 0x61) return { command: { kind: 'feed', lines: n }, length: 3 };
   if (c1 === 0x64) return { command: { kind: 'cut' }, length: 3 };
-  if (c1 === 0x69) return need(b, o, 4), { command: { kind: 'size', height: n + 1, width: b[o + 3]! + 1 }, length: 4 };
+  if (c1 === 0x69)
+    return (need(b, o, 4), { command: { kind: 'size', height: n + 1, width: b[o + 3]! + 1 }, length: 4 });
   if (c1 === GS) {
     need(b, o, 4);
     const m = b[o + 3]!;
@@ -124,7 +133,12 @@ function parseStar(b: Uint8Array, o: number): Parsed {
     if (n === 0x79 && m === 0x53) {
       need(b, o, 6);
       const [fn, v] = [b[o + 4]!, b[o + 5]!];
-      const command: Command = fn === 0x30 ? { kind: 'qrModel', model: v } : fn === 0x31 ? { kind: 'qrEcc', level: ECC[v]! } : { kind: 'qrModuleSize', dots: v };
+      const command: Command =
+        fn === 0x30
+          ? { kind: 'qrModel', model: v }
+          : fn === 0x31
+            ? { kind: 'qrEcc', level: ECC[v]! }
+            : { kind: 'qrModuleSize', dots: v };
       return { command, length: 6 };
     }
     if (n === 0x79 && m === 0x44) {
@@ -138,7 +152,10 @@ function parseStar(b: Uint8Array, o: number): Parsed {
       const x = u16(b, o + 4);
       const y = u16(b, o + 6);
       need(b, o, 9 + x * y);
-      return { command: { kind: 'raster', bytesPerRow: x, height: y, rows: b.slice(o + 9, o + 9 + x * y) }, length: 9 + x * y };
+      return {
+        command: { kind: 'raster', bytesPerRow: x, height: y, rows: b.slice(o + 9, o + 9 + x * y) },
+        length: 9 + x * y,
+      };
     }
   }
   throw new Error(`unknown Star command at ${o}: ${[...b.subarray(o, o + 4)].map((v) => v.toString(16)).join(' ')}`);

@@ -27,7 +27,12 @@ export interface FakePrinter {
   close(): Promise<void>;
 }
 
-interface State { paperOut: boolean; coverOpen: boolean; offline: boolean; paperLow: boolean }
+interface State {
+  paperOut: boolean;
+  coverOpen: boolean;
+  offline: boolean;
+  paperLow: boolean;
+}
 
 function epsonRealtime(n: number, s: State): number {
   if (n === 1) return 0x12 | (s.offline || s.paperOut || s.coverOpen ? 0x08 : 0);
@@ -96,9 +101,11 @@ export async function startFakePrinter(set: CommandSetName, mode: FakeMode): Pro
     connections,
     get overlaps() {
       let count = 0;
-      spans.forEach((a, i) => spans.forEach((b, j) => {
-        if (i < j && a && b && a[0] <= b[1] && b[0] <= a[1]) count++;
-      }));
+      spans.forEach((a, i) =>
+        spans.forEach((b, j) => {
+          if (i < j && a && b && a[0] <= b[1] && b[0] <= a[1]) count++;
+        }),
+      );
       return count;
     },
     close: () =>

@@ -70,17 +70,39 @@ export function readReceipt(bytes: Uint8Array, set: CommandSetName): ReceiptDocu
         line = '';
         open = false;
         break;
-      case 'align': style = { ...style, center: c.n === 1 }; break;
-      case 'bold': style = { ...style, bold: c.on }; break;
-      case 'size': style = { ...style, width: c.width, height: c.height }; break;
-      case 'invert': style = { ...style, invert: c.on }; break;
-      case 'feed': items.push({ kind: 'feed', lines: c.lines }); break;
-      case 'cut': items.push({ kind: 'cut' }); break;
-      case 'qrModel': qr.model = c.model; break;
-      case 'qrEcc': qr.ecc = c.level; break;
-      case 'qrModuleSize': qr.moduleDots = c.dots; break;
-      case 'qrStore': qr.data = c.data; break;
-      case 'qrPrint': items.push({ kind: 'qr', ...qr }); break;
+      case 'align':
+        style = { ...style, center: c.n === 1 };
+        break;
+      case 'bold':
+        style = { ...style, bold: c.on };
+        break;
+      case 'size':
+        style = { ...style, width: c.width, height: c.height };
+        break;
+      case 'invert':
+        style = { ...style, invert: c.on };
+        break;
+      case 'feed':
+        items.push({ kind: 'feed', lines: c.lines });
+        break;
+      case 'cut':
+        items.push({ kind: 'cut' });
+        break;
+      case 'qrModel':
+        qr.model = c.model;
+        break;
+      case 'qrEcc':
+        qr.ecc = c.level;
+        break;
+      case 'qrModuleSize':
+        qr.moduleDots = c.dots;
+        break;
+      case 'qrStore':
+        qr.data = c.data;
+        break;
+      case 'qrPrint':
+        items.push({ kind: 'qr', ...qr });
+        break;
       case 'raster': {
         const last = items[items.length - 1];
         if (last?.kind === 'raster' && last.bytesPerRow === c.bytesPerRow) {
@@ -108,7 +130,8 @@ export function rasterToRgba(img: RasterImage): { width: number; height: number;
   const data = new Uint8ClampedArray(width * img.height * 4).fill(255);
   for (let y = 0; y < img.height; y++) {
     for (let x = 0; x < width; x++) {
-      if (img.rows[y * img.bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
+      if (img.rows[y * img.bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7)))
+        data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
     }
   }
   return { width, height: img.height, data };

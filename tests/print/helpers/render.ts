@@ -22,7 +22,18 @@ const CELL_WIDTH = 12;
 export function pdfToPng(pdf: Uint8Array, dpi: number, outBase: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'print-png-'));
   writeFileSync(join(dir, 'in.pdf'), pdf);
-  execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-f', '1', '-l', '1', join(dir, 'in.pdf'), outBase]);
+  execFileSync('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-png',
+    '-singlefile',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    join(dir, 'in.pdf'),
+    outBase,
+  ]);
   return `${outBase}.png`;
 }
 
@@ -37,7 +48,8 @@ function qrRgba(data: string, ecc: string, dots: number) {
   img.data.fill(255);
   for (let y = 0; y < m.size * dots; y++) {
     for (let x = 0; x < m.size * dots; x++) {
-      if (m.data[Math.floor(y / dots) * m.size + Math.floor(x / dots)]) img.data.fill(0, (y * img.width + x) * 4, (y * img.width + x) * 4 + 3);
+      if (m.data[Math.floor(y / dots) * m.size + Math.floor(x / dots)])
+        img.data.fill(0, (y * img.width + x) * 4, (y * img.width + x) * 4 + 3);
     }
   }
   return img;
@@ -55,7 +67,8 @@ export async function renderReceipt(doc: ReceiptDocument, paperDots: number, nam
     if (i.kind === 'text') return h + LINE_DOTS + 24 * (i.height - 1);
     if (i.kind === 'feed') return h + i.lines * LINE_DOTS;
     if (i.kind === 'raster') return h + i.height;
-    if (i.kind === 'qr') return h + QRCode.create(i.data, { errorCorrectionLevel: 'Q' }).modules.size * i.moduleDots + LINE_DOTS;
+    if (i.kind === 'qr')
+      return h + QRCode.create(i.data, { errorCorrectionLevel: 'Q' }).modules.size * i.moduleDots + LINE_DOTS;
     return h + 40;
   }, 20);
   const page = pdf.addPage([paperDots, height]);
@@ -68,7 +81,13 @@ export async function renderReceipt(doc: ReceiptDocument, paperDots: number, nam
       const x = item.center ? (paperDots - width) / 2 : 0;
       if (item.invert) page.drawRectangle({ x, y: y - lineH + 2, width, height: lineH - 2, color: rgb(0, 0, 0) });
       page.pushOperators(setCharacterSqueeze((100 * item.width) / item.height));
-      page.drawText(item.text, { x, y: y - lineH + 8 * item.height, size: size * item.height, font, color: item.invert ? rgb(1, 1, 1) : rgb(0, 0, 0) });
+      page.drawText(item.text, {
+        x,
+        y: y - lineH + 8 * item.height,
+        size: size * item.height,
+        font,
+        color: item.invert ? rgb(1, 1, 1) : rgb(0, 0, 0),
+      });
       page.pushOperators(setCharacterSqueeze(100));
       y -= lineH;
     } else if (item.kind === 'feed') y -= item.lines * LINE_DOTS;
@@ -82,7 +101,12 @@ export async function renderReceipt(doc: ReceiptDocument, paperDots: number, nam
     } else if (item.kind === 'qr') {
       const img = qrRgba(item.data, item.ecc, item.moduleDots);
       const embedded = await pdf.embedPng(pngOf(img));
-      page.drawImage(embedded, { x: (paperDots - img.width) / 2, y: y - img.height, width: img.width, height: img.height });
+      page.drawImage(embedded, {
+        x: (paperDots - img.width) / 2,
+        y: y - img.height,
+        width: img.width,
+        height: img.height,
+      });
       y -= img.height;
     } else {
       page.drawLine({ start: { x: 0, y: y - 20 }, end: { x: paperDots, y: y - 20 }, dashArray: [6, 4], thickness: 1 });

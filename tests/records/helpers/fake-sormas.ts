@@ -24,7 +24,10 @@ export interface FakeSormasOptions {
 const byUuid = <T extends { uuid: string }>(items: T[], uuids: unknown): T[] =>
   Array.isArray(uuids) ? items.filter((i) => uuids.includes(i.uuid)) : [];
 
-export async function startFakeSormas(data: FakeSormasData, opts: FakeSormasOptions = {}): Promise<RawServer & { baseUrl: string }> {
+export async function startFakeSormas(
+  data: FakeSormasData,
+  opts: FakeSormasOptions = {},
+): Promise<RawServer & { baseUrl: string }> {
   const expectedAuth = opts.basic
     ? `Basic ${Buffer.from(`${opts.basic.user}:${opts.basic.password}`).toString('base64')}`
     : opts.bearerToken
@@ -34,7 +37,11 @@ export async function startFakeSormas(data: FakeSormasData, opts: FakeSormasOpti
     if (opts.latencyMs) setTimeout(() => answer(req, body, res), opts.latencyMs);
     else answer(req, body, res);
   });
-  function answer(req: Parameters<Parameters<typeof startRawServer>[0]>[0], body: string, res: Parameters<Parameters<typeof startRawServer>[0]>[2]): void {
+  function answer(
+    req: Parameters<Parameters<typeof startRawServer>[0]>[0],
+    body: string,
+    res: Parameters<Parameters<typeof startRawServer>[0]>[2],
+  ): void {
     if (expectedAuth && req.headers.authorization !== expectedAuth) {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="sormas-rest"' });
       res.end();
@@ -71,11 +78,19 @@ export async function startFakeSormas(data: FakeSormasData, opts: FakeSormasOpti
     if (path === '/persons/query') return sendJson(res, 200, byUuid(data.persons, json));
     if (path === '/samples/query/cases') {
       const cases = Array.isArray(json) ? json : [];
-      return sendJson(res, 200, data.samples.filter((s) => s.associatedCase && cases.includes(s.associatedCase.uuid)));
+      return sendJson(
+        res,
+        200,
+        data.samples.filter((s) => s.associatedCase && cases.includes(s.associatedCase.uuid)),
+      );
     }
     if (path === '/pathogentests/query/samples') {
       const samples = Array.isArray(json) ? json : [];
-      return sendJson(res, 200, data.tests.filter((t) => samples.includes(t.sample.uuid)));
+      return sendJson(
+        res,
+        200,
+        data.tests.filter((t) => samples.includes(t.sample.uuid)),
+      );
     }
     sendJson(res, 404, {});
   }
@@ -92,7 +107,12 @@ export const sormasUuid = (): string => {
   return `${part(1)}-${part(2)}-${part(3)}-${part(4)}AB`;
 };
 
-const audit = () => ({ creationDate: 1_612_000_000_000, changeDate: 1_613_000_000_000, pseudonymized: false, inJurisdiction: true });
+const audit = () => ({
+  creationDate: 1_612_000_000_000,
+  changeDate: 1_613_000_000_000,
+  pseudonymized: false,
+  inJurisdiction: true,
+});
 
 export function caseDto(personUuid: string, fields: Partial<SormasCase> = {}) {
   return {
@@ -130,7 +150,11 @@ export function personDto(fields: Partial<SormasPerson>) {
   };
 }
 
-export function sampleDto(caseUuid: string, sampleDateTime: number | string | null, fields: Partial<SormasSample> & Record<string, unknown> = {}) {
+export function sampleDto(
+  caseUuid: string,
+  sampleDateTime: number | string | null,
+  fields: Partial<SormasSample> & Record<string, unknown> = {},
+) {
   return {
     ...audit(),
     uuid: sormasUuid(),
@@ -144,7 +168,12 @@ export function sampleDto(caseUuid: string, sampleDateTime: number | string | nu
   };
 }
 
-export function testDto(sampleUuid: string, testType: string, testResult: string, fields: Partial<SormasPathogenTest> = {}) {
+export function testDto(
+  sampleUuid: string,
+  testType: string,
+  testResult: string,
+  fields: Partial<SormasPathogenTest> = {},
+) {
   return {
     ...audit(),
     uuid: sormasUuid(),

@@ -10,7 +10,9 @@ export interface RawServer {
   close(): Promise<void>;
 }
 
-export async function startRawServer(handler: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void): Promise<RawServer> {
+export async function startRawServer(
+  handler: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void,
+): Promise<RawServer> {
   const requests: RawServer['requests'] = [];
   const server = http.createServer((req, res) => {
     let body = '';

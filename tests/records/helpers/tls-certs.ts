@@ -16,7 +16,10 @@ export interface Pem {
 
 async function keyPem(key: webcrypto.CryptoKey): Promise<string> {
   const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
-  return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
+  return `-----BEGIN PRIVATE KEY-----\n${der
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END PRIVATE KEY-----\n`;
 }
 
 const validity = () => ({ notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 86_400_000) });
@@ -28,7 +31,9 @@ async function issue(
 ): Promise<Pem & { keys: webcrypto.CryptoKeyPair }> {
   const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(8))).toString('hex').replace(/^[89a-f]/u, '1'),
+    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(8)))
+      .toString('hex')
+      .replace(/^[89a-f]/u, '1'),
     subject: name,
     issuer: issuer === 'self' ? name : issuer.name,
     ...validity(),
@@ -62,9 +67,21 @@ export async function createTestPki(): Promise<TestPki> {
     new x509.SubjectAlternativeNameExtension(san),
   ];
   const server = await issue('CN=127.0.0.1', caIssuer, leaf([{ type: 'ip', value: '127.0.0.1' }], '1.3.6.1.5.5.7.3.1'));
-  const wrongHost = await issue('CN=other.example', caIssuer, leaf([{ type: 'dns', value: 'other.example' }], '1.3.6.1.5.5.7.3.1'));
-  const selfSigned = await issue('CN=127.0.0.1', 'self', leaf([{ type: 'ip', value: '127.0.0.1' }], '1.3.6.1.5.5.7.3.1'));
-  const client = await issue('CN=kiosk-0001', caIssuer, leaf([{ type: 'dns', value: 'kiosk-0001.example' }], '1.3.6.1.5.5.7.3.2'));
+  const wrongHost = await issue(
+    'CN=other.example',
+    caIssuer,
+    leaf([{ type: 'dns', value: 'other.example' }], '1.3.6.1.5.5.7.3.1'),
+  );
+  const selfSigned = await issue(
+    'CN=127.0.0.1',
+    'self',
+    leaf([{ type: 'ip', value: '127.0.0.1' }], '1.3.6.1.5.5.7.3.1'),
+  );
+  const client = await issue(
+    'CN=kiosk-0001',
+    caIssuer,
+    leaf([{ type: 'dns', value: 'kiosk-0001.example' }], '1.3.6.1.5.5.7.3.2'),
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-pki-'));
   const files = { ca: join(dir, 'ca.pem'), clientCert: join(dir, 'client.pem'), clientKey: join(dir, 'client.key') };
@@ -72,5 +89,12 @@ export async function createTestPki(): Promise<TestPki> {
   writeFileSync(files.clientCert, client.cert);
   writeFileSync(files.clientKey, client.key);
   const pem = (p: Pem) => ({ cert: p.cert, key: p.key });
-  return { ca: ca.cert, server: pem(server), wrongHost: pem(wrongHost), selfSigned: pem(selfSigned), client: pem(client), files };
+  return {
+    ca: ca.cert,
+    server: pem(server),
+    wrongHost: pem(wrongHost),
+    selfSigned: pem(selfSigned),
+    client: pem(client),
+    files,
+  };
 }

@@ -28,11 +28,17 @@ if (barrierDir) {
   writeFileSync(join(barrierDir, `ready-${process.pid}`), '');
   while (!existsSync(join(barrierDir, 'go'))) await new Promise((r) => setTimeout(r, 5));
 }
-const people = JSON.parse(readFileSync(fixturePath, 'utf8')).records as { genesenenId: string; familyName: string; dateOfBirth: string }[];
+const people = JSON.parse(readFileSync(fixturePath, 'utf8')).records as {
+  genesenenId: string;
+  familyName: string;
+  dateOfBirth: string;
+}[];
 const results = await Promise.all(
   people.map(async (p) => {
     const r = await runtime.value.issuance.issue(p);
-    return r.ok ? { genesenenId: p.genesenenId, ok: true, uvci: r.value.uvci, hc1: r.value.certificate.hc1 } : { genesenenId: p.genesenenId, ok: false, code: r.error.code };
+    return r.ok
+      ? { genesenenId: p.genesenenId, ok: true, uvci: r.value.uvci, hc1: r.value.certificate.hc1 }
+      : { genesenenId: p.genesenenId, ok: false, code: r.error.code };
   }),
 );
 for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);

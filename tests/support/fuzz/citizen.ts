@@ -31,16 +31,29 @@ export function fuzzCitizenInput(): void {
       anyText,
       fc.constant(null).map(() => createIdFormat().generate()),
       fc.constantFrom(...f.people.map((p) => p.genesenenId)),
-      fc.tuple(fc.constantFrom(...f.people.map((p) => p.genesenenId)), fc.nat(13), fc.string({ minLength: 1, maxLength: 1 })).map(([id, i, c]) => id.slice(0, i) + c + id.slice(i + 1)),
+      fc
+        .tuple(
+          fc.constantFrom(...f.people.map((p) => p.genesenenId)),
+          fc.nat(13),
+          fc.string({ minLength: 1, maxLength: 1 }),
+        )
+        .map(([id, i, c]) => id.slice(0, i) + c + id.slice(i + 1)),
     );
-  const nameArb = () => fc.oneof(anyText, fc.constantFrom(...f.people.map((p) => p.familyName)), fc.constantFrom(...f.people.map((p) => p.familyName.toUpperCase())));
+  const nameArb = () =>
+    fc.oneof(
+      anyText,
+      fc.constantFrom(...f.people.map((p) => p.familyName)),
+      fc.constantFrom(...f.people.map((p) => p.familyName.toUpperCase())),
+    );
   const dobArb = () =>
     fc.oneof(
       anyText,
       fc.constantFrom(...f.people.map((p) => p.dateOfBirth)),
-      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
-        ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-      ),
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(
+          ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        ),
     );
 
   describe('citizen input (KioskApi.issue / validateId)', () => {
@@ -56,33 +69,45 @@ export function fuzzCitizenInput(): void {
       countCases('citizen: validateId', numRuns);
     });
 
-    it('issue: any entry gives a typed Result; a certificate only for an exact record match', { timeout: 600_000 }, async () => {
-      const numRuns = runs(300, 14_000);
-      const format = createIdFormat();
-      const canonical = (id: string) => {
-        const n = format.normalize(id);
-        return n.ok ? n.value.normalized : undefined;
-      };
-      const known = new Map(f.people.map((p) => [canonical(p.genesenenId), p]));
-      const outcomes: Record<string, number> = {};
-      await fc.assert(
-        fc.asyncProperty(idArb(), nameArb(), dobArb(), fc.boolean(), async (genesenenId, familyName, dateOfBirth, viaContract) => {
-          const input = { genesenenId, familyName, dateOfBirth, lang: 'de' };
-          const r = viaContract ? await dispatchKioskCall(f.kiosk.api, 'issue', input) : await f.kiosk.api.issue(input);
-          expectTypedResult(r, [familyName, dateOfBirth]);
-          const label = r.ok ? 'issued' : r.error.code;
-          outcomes[label] = (outcomes[label] ?? 0) + 1;
-          if (r.ok) {
-            const p = known.get(canonical(genesenenId));
-            expect(p, 'a certificate for an ID nobody has').toBeDefined();
-            expect(dateOfBirth.trim()).toBe(p!.dateOfBirth);
-          }
-          await f.kiosk.api.endSession({});
-        }),
-        { numRuns },
-      );
-      countCases('citizen: issue', numRuns);
-      console.info('citizen fuzz outcomes:', JSON.stringify(outcomes));
-    });
+    it(
+      'issue: any entry gives a typed Result; a certificate only for an exact record match',
+      { timeout: 600_000 },
+      async () => {
+        const numRuns = runs(300, 14_000);
+        const format = createIdFormat();
+        const canonical = (id: string) => {
+          const n = format.normalize(id);
+          return n.ok ? n.value.normalized : undefined;
+        };
+        const known = new Map(f.people.map((p) => [canonical(p.genesenenId), p]));
+        const outcomes: Record<string, number> = {};
+        await fc.assert(
+          fc.asyncProperty(
+            idArb(),
+            nameArb(),
+            dobArb(),
+            fc.boolean(),
+            async (genesenenId, familyName, dateOfBirth, viaContract) => {
+              const input = { genesenenId, familyName, dateOfBirth, lang: 'de' };
+              const r = viaContract
+                ? await dispatchKioskCall(f.kiosk.api, 'issue', input)
+                : await f.kiosk.api.issue(input);
+              expectTypedResult(r, [familyName, dateOfBirth]);
+              const label = r.ok ? 'issued' : r.error.code;
+              outcomes[label] = (outcomes[label] ?? 0) + 1;
+              if (r.ok) {
+                const p = known.get(canonical(genesenenId));
+                expect(p, 'a certificate for an ID nobody has').toBeDefined();
+                expect(dateOfBirth.trim()).toBe(p!.dateOfBirth);
+              }
+              await f.kiosk.api.endSession({});
+            },
+          ),
+          { numRuns },
+        );
+        countCases('citizen: issue', numRuns);
+        console.info('citizen fuzz outcomes:', JSON.stringify(outcomes));
+      },
+    );
   });
 }

@@ -15,7 +15,10 @@ import { createPrintService } from '../../../core/print/print-service';
 import { createRecordSource } from '../../../core/records/record-source-config';
 import { countCases, runs } from '../fuzz-budget';
 
-const example = JSON.parse(readFileSync(resolve(__dirname, '../../../docs/config.example.json'), 'utf8')) as Record<string, unknown>;
+const example = JSON.parse(readFileSync(resolve(__dirname, '../../../docs/config.example.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const MARKER = 'Geheim-7f3a';
 
 /** ok, or CONFIG_INVALID whose details name fields but never repeat the planted value. */
@@ -63,22 +66,42 @@ const secretish = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.integer(),
   fc.double(),
-  fc.constantFrom('', ' ', '../../../etc/shadow', 'https://user:Geheim-7f3a@evil.example/', 'http://10.0.0.1/', '(a+)+$', 'X{40}', 'Z', '[', null, true),
+  fc.constantFrom(
+    '',
+    ' ',
+    '../../../etc/shadow',
+    'https://user:Geheim-7f3a@evil.example/',
+    'http://10.0.0.1/',
+    '(a+)+$',
+    'X{40}',
+    'Z',
+    '[',
+    null,
+    true,
+  ),
   fc.dictionary(fc.string({ minLength: 1, maxLength: 1 }), fc.string({ minLength: 1, maxLength: 1 }), { maxKeys: 3 }),
 );
 
 /** A city's own ID format: the part of the config with the most ways to be valid yet unusable. */
-const patterns = fc.oneof(fc.constantFrom('K0E5.*', '[0-9]{4}.*', 'X{40}', 'Z', '(a+)+$', '.*'), fc.string({ maxLength: 12 }));
+const patterns = fc.oneof(
+  fc.constantFrom('K0E5.*', '[0-9]{4}.*', 'X{40}', 'Z', '(a+)+$', '.*'),
+  fc.string({ maxLength: 12 }),
+);
 const idFormats = fc.oneof(
   fc.record({ pattern: patterns }),
   fc.record(
     {
-      alphabet: fc.oneof(fc.constantFrom('0123456789', 'ABCDEFGHJKMNPQRSTVWXYZ0123456789', 'AB', 'ÄÖÜ0123456789'), fc.string({ maxLength: 12 })),
+      alphabet: fc.oneof(
+        fc.constantFrom('0123456789', 'ABCDEFGHJKMNPQRSTVWXYZ0123456789', 'AB', 'ÄÖÜ0123456789'),
+        fc.string({ maxLength: 12 }),
+      ),
       length: fc.integer({ min: 1, max: 42 }),
       groups: fc.array(fc.integer({ min: 0, max: 14 }), { maxLength: 5 }),
       checkRule: fc.constantFrom('luhn-mod-n', 'none'),
       pattern: patterns,
-      aliases: fc.dictionary(fc.string({ minLength: 1, maxLength: 1 }), fc.string({ minLength: 1, maxLength: 1 }), { maxKeys: 2 }),
+      aliases: fc.dictionary(fc.string({ minLength: 1, maxLength: 1 }), fc.string({ minLength: 1, maxLength: 1 }), {
+        maxKeys: 2,
+      }),
     },
     { requiredKeys: [] },
   ),
@@ -94,7 +117,16 @@ export function fuzzConfig(): void {
         fc.property(
           fc.oneof(
             { arbitrary: fc.jsonValue({ maxDepth: 4 }), weight: 1 },
-            { arbitrary: fc.tuple(fc.constantFrom(...allPaths), fc.constantFrom('set', 'delete', 'add') as fc.Arbitrary<'set' | 'delete' | 'add'>, secretish).map(([p, op, v]) => mutate(p, op, v)), weight: 4 },
+            {
+              arbitrary: fc
+                .tuple(
+                  fc.constantFrom(...allPaths),
+                  fc.constantFrom('set', 'delete', 'add') as fc.Arbitrary<'set' | 'delete' | 'add'>,
+                  secretish,
+                )
+                .map(([p, op, v]) => mutate(p, op, v)),
+              weight: 4,
+            },
             { arbitrary: idFormats.map((f) => mutate(['idFormat'], 'set', f)), weight: 1 },
           ),
           (config) => expectConfigResult(parseConfigObject(config, join(dir, 'kiosk.json'))),
@@ -104,34 +136,55 @@ export function fuzzConfig(): void {
       countCases('config: objects', numRuns);
     });
 
-    it('any text as a .json, .yaml or .yml file; no value quoted, not even in a warning', { timeout: 600_000 }, async () => {
-      const numRuns = runs(200, 6_000);
-      const billionLaughs = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [*${'abcdefgh'[i]}, *${'abcdefgh'[i]}, *${'abcdefgh'[i]}, *${'abcdefgh'[i]}]`)].join('\n');
-      const text = fc.oneof(
-        fc.string({ maxLength: 400 }),
-        fc.jsonValue({ maxDepth: 3 }).map((v) => toYaml(v)),
-        fc.tuple(fc.constantFrom(...allPaths), secretish).map(([p, v]) => toYaml(mutate(p, 'set', v))),
-        fc.constantFrom(billionLaughs, '!!js/function "function(){}"', 'kioskId: !!binary AAAA', '%YAML 9.9\n---\na: 1', '<<: *x', '\ufeff{}', '{"kioskId": "a", "kioskId": "b"}'),
-        // A mistyped tag next to a secret: the parser's warning quotes the line.
-        fc.constantFrom(`recordSource:\n  kind: dikoma\n  bearerToken: !secret ${MARKER}\n`, `%YAML 9.9 ${MARKER}\n---\nkioskId: a\n`, `clerk: !!pin ${MARKER}`),
-      );
-      // Warnings go to stderr, i.e. the kiosk's journal: they must not quote the file either.
-      const warnings: string[] = [];
-      const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
-      process.on('warning', onWarning);
-      let n = 0;
-      fc.assert(
-        fc.property(text, fc.constantFrom('.json', '.yaml', '.yml'), (content, ext) => {
-          const file = join(dir, `config-${n++ % 8}${ext}`);
-          writeFileSync(file, content);
-          expectConfigResult(loadConfig(file));
-        }),
-        { numRuns },
-      );
-      await new Promise((r) => setImmediate(r));
-      process.off('warning', onWarning);
-      expect(warnings.filter((w) => w.includes(MARKER))).toEqual([]);
-      countCases('config: files', numRuns);
-    });
+    it(
+      'any text as a .json, .yaml or .yml file; no value quoted, not even in a warning',
+      { timeout: 600_000 },
+      async () => {
+        const numRuns = runs(200, 6_000);
+        const billionLaughs = [
+          'a: &a ["x","x","x","x","x","x","x","x","x"]',
+          ...'bcdefghi'
+            .split('')
+            .map((c, i) => `${c}: &${c} [*${'abcdefgh'[i]}, *${'abcdefgh'[i]}, *${'abcdefgh'[i]}, *${'abcdefgh'[i]}]`),
+        ].join('\n');
+        const text = fc.oneof(
+          fc.string({ maxLength: 400 }),
+          fc.jsonValue({ maxDepth: 3 }).map((v) => toYaml(v)),
+          fc.tuple(fc.constantFrom(...allPaths), secretish).map(([p, v]) => toYaml(mutate(p, 'set', v))),
+          fc.constantFrom(
+            billionLaughs,
+            '!!js/function "function(){}"',
+            'kioskId: !!binary AAAA',
+            '%YAML 9.9\n---\na: 1',
+            '<<: *x',
+            '\ufeff{}',
+            '{"kioskId": "a", "kioskId": "b"}',
+          ),
+          // A mistyped tag next to a secret: the parser's warning quotes the line.
+          fc.constantFrom(
+            `recordSource:\n  kind: dikoma\n  bearerToken: !secret ${MARKER}\n`,
+            `%YAML 9.9 ${MARKER}\n---\nkioskId: a\n`,
+            `clerk: !!pin ${MARKER}`,
+          ),
+        );
+        // Warnings go to stderr, i.e. the kiosk's journal: they must not quote the file either.
+        const warnings: string[] = [];
+        const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+        process.on('warning', onWarning);
+        let n = 0;
+        fc.assert(
+          fc.property(text, fc.constantFrom('.json', '.yaml', '.yml'), (content, ext) => {
+            const file = join(dir, `config-${n++ % 8}${ext}`);
+            writeFileSync(file, content);
+            expectConfigResult(loadConfig(file));
+          }),
+          { numRuns },
+        );
+        await new Promise((r) => setImmediate(r));
+        process.off('warning', onWarning);
+        expect(warnings.filter((w) => w.includes(MARKER))).toEqual([]);
+        countCases('config: files', numRuns);
+      },
+    );
   });
 }

@@ -48,7 +48,9 @@ export function fuzzHc1(): void {
         fc.uint8Array({ maxLength: 400 }).map((b) => `HC1:${base45Encode(b)}`),
         fc.uint8Array({ maxLength: 400 }).map(hc1Of),
         fc.jsonValue({ maxDepth: 4 }).map((v) => hc1Of(encodeCbor(v))),
-        fc.tuple(fc.jsonValue({ maxDepth: 2 }), fc.uint8Array({ maxLength: 80 })).map(([v, sig]) => hc1Of(encodeCbor([encodeCbor({ 1: -7 }), {}, encodeCbor(v), sig]))),
+        fc
+          .tuple(fc.jsonValue({ maxDepth: 2 }), fc.uint8Array({ maxLength: 80 }))
+          .map(([v, sig]) => hc1Of(encodeCbor([encodeCbor({ 1: -7 }), {}, encodeCbor(v), sig]))),
       );
       await fc.assert(fc.asyncProperty(garbage, expectRejected), { numRuns });
       countCases('hc1: garbage', numRuns);
@@ -56,7 +58,11 @@ export function fuzzHc1(): void {
 
     it('every mutation of a valid HC1 string is rejected', { timeout: 600_000 }, async () => {
       const numRuns = runs(250, 6_000);
-      const mutation = fc.tuple(fc.nat(), fc.constantFrom(...BASE45), fc.constantFrom('replace', 'delete', 'insert', 'swap', 'truncate'));
+      const mutation = fc.tuple(
+        fc.nat(),
+        fc.constantFrom(...BASE45),
+        fc.constantFrom('replace', 'delete', 'insert', 'swap', 'truncate'),
+      );
       await fc.assert(
         fc.asyncProperty(mutation, async ([at, ch, kind]) => {
           const i = 4 + (at % (valid.length - 4));
@@ -74,17 +80,21 @@ export function fuzzHc1(): void {
       countCases('hc1: string mutations', numRuns);
     });
 
-    it('every flipped bit of the COSE structure is rejected (nothing outside the signature counts)', { timeout: 600_000 }, async () => {
-      const numRuns = runs(150, 5_000);
-      await fc.assert(
-        fc.asyncProperty(fc.nat(), fc.integer({ min: 0, max: 7 }), async (at, bit) => {
-          const bytes = Buffer.from(cose);
-          bytes[at % bytes.length]! ^= 1 << bit;
-          await expectRejected(hc1Of(bytes));
-        }),
-        { numRuns },
-      );
-      countCases('hc1: COSE bit flips', numRuns);
-    });
+    it(
+      'every flipped bit of the COSE structure is rejected (nothing outside the signature counts)',
+      { timeout: 600_000 },
+      async () => {
+        const numRuns = runs(150, 5_000);
+        await fc.assert(
+          fc.asyncProperty(fc.nat(), fc.integer({ min: 0, max: 7 }), async (at, bit) => {
+            const bytes = Buffer.from(cose);
+            bytes[at % bytes.length]! ^= 1 << bit;
+            await expectRejected(hc1Of(bytes));
+          }),
+          { numRuns },
+        );
+        countCases('hc1: COSE bit flips', numRuns);
+      },
+    );
   });
 }

@@ -29,8 +29,21 @@ const VALID: Record<string, Record<string, unknown>> = {
 };
 
 const payload = fc.oneof(
-  fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }),
-  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(`{"__proto__": ${JSON.stringify(v)}, "constructor": {"prototype": {"polluted": true}}}`) as unknown),
+  fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withNullPrototype: true,
+  }),
+  fc
+    .jsonValue({ maxDepth: 3 })
+    .map(
+      (v) =>
+        JSON.parse(`{"__proto__": ${JSON.stringify(v)}, "constructor": {"prototype": {"polluted": true}}}`) as unknown,
+    ),
   fc.tuple(fc.constantFrom(...Object.keys(VALID)), fc.anything({ maxDepth: 2 })).map(([m, garbage]) => {
     const valid = VALID[m]!;
     const key = Object.keys(valid)[0]!;
@@ -49,43 +62,55 @@ export function fuzzIpc(): void {
   afterAll(() => f?.close());
 
   describe('Electron IPC handlers', () => {
-    it('any payload on any channel from any sender: a typed Result; foreign senders never reach the API', { timeout: 600_000 }, async () => {
-      const numRuns = runs(600, 20_000);
-      const ipcMain = new FakeIpcMain();
-      const window = new FakeWebContents('app://kiosk/index.html');
-      let apiCalls = 0;
-      const counting = Object.fromEntries(
-        KIOSK_METHODS.map((m) => [m, (input: never) => (apiCalls++, (f.kiosk.api[m] as (i: never) => Promise<unknown>)(input))]),
-      ) as unknown as KioskApi;
-      registerKioskIpc(ipcMain, { api: counting, logger: silentLogger, trustedOrigins: ['app://kiosk'], trustedContents: () => window as never });
-      const events: Record<Sender, () => unknown> = {
-        window: () => ipcEvent(window),
-        'other-window': () => ipcEvent(new FakeWebContents('app://kiosk/index.html')),
-        subframe: () => ipcEvent(window, new FakeFrame('app://kiosk/index.html', window.mainFrame)),
-        // The kiosk window itself, navigated away to a foreign page (restored after the call).
-        'other-origin': () => ((window.mainFrame.url = 'https://evil.example/'), ipcEvent(window)),
-      };
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...KIOSK_METHODS),
-          payload,
-          fc.constantFrom<Sender>('window', 'window', 'window', 'other-window', 'subframe', 'other-origin'),
-          async (method, input, sender) => {
-            const before = apiCalls;
-            const result = await ipcMain.handlers.get(channelFor(method))!(events[sender](), input);
-            window.mainFrame.url = 'app://kiosk/index.html';
-            expectTypedResult(result);
-            if (sender !== 'window') {
-              expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
-              expect(apiCalls).toBe(before);
-            }
-            expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-          },
-        ),
-        { numRuns },
-      );
-      await f.kiosk.api.endSession({});
-      countCases('ipc: payloads', numRuns);
-    });
+    it(
+      'any payload on any channel from any sender: a typed Result; foreign senders never reach the API',
+      { timeout: 600_000 },
+      async () => {
+        const numRuns = runs(600, 20_000);
+        const ipcMain = new FakeIpcMain();
+        const window = new FakeWebContents('app://kiosk/index.html');
+        let apiCalls = 0;
+        const counting = Object.fromEntries(
+          KIOSK_METHODS.map((m) => [
+            m,
+            (input: never) => (apiCalls++, (f.kiosk.api[m] as (i: never) => Promise<unknown>)(input)),
+          ]),
+        ) as unknown as KioskApi;
+        registerKioskIpc(ipcMain, {
+          api: counting,
+          logger: silentLogger,
+          trustedOrigins: ['app://kiosk'],
+          trustedContents: () => window as never,
+        });
+        const events: Record<Sender, () => unknown> = {
+          window: () => ipcEvent(window),
+          'other-window': () => ipcEvent(new FakeWebContents('app://kiosk/index.html')),
+          subframe: () => ipcEvent(window, new FakeFrame('app://kiosk/index.html', window.mainFrame)),
+          // The kiosk window itself, navigated away to a foreign page (restored after the call).
+          'other-origin': () => ((window.mainFrame.url = 'https://evil.example/'), ipcEvent(window)),
+        };
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...KIOSK_METHODS),
+            payload,
+            fc.constantFrom<Sender>('window', 'window', 'window', 'other-window', 'subframe', 'other-origin'),
+            async (method, input, sender) => {
+              const before = apiCalls;
+              const result = await ipcMain.handlers.get(channelFor(method))!(events[sender](), input);
+              window.mainFrame.url = 'app://kiosk/index.html';
+              expectTypedResult(result);
+              if (sender !== 'window') {
+                expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+                expect(apiCalls).toBe(before);
+              }
+              expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+            },
+          ),
+          { numRuns },
+        );
+        await f.kiosk.api.endSession({});
+        countCases('ipc: payloads', numRuns);
+      },
+    );
   });
 }

@@ -43,7 +43,11 @@ const matchBody = fc.record({
 
 export function fuzzRecordSources(): void {
   let dikoma: RawServer;
-  let reply: { status: number; type: string; body: Buffer } = { status: 200, type: 'application/json', body: Buffer.from('{}') };
+  let reply: { status: number; type: string; body: Buffer } = {
+    status: 200,
+    type: 'application/json',
+    body: Buffer.from('{}'),
+  };
   const sormasData: FakeSormasData = { cases: [], persons: [], samples: [], tests: [] };
   let sormasCaseUuid: unknown = '';
   let sormas: RawServer;
@@ -55,7 +59,8 @@ export function fuzzRecordSources(): void {
     // Routed by path only, so any DTO content (even without uuids) is served as it is.
     sormas = await startRawServer((req, _body, res) => {
       const path = req.url ?? '';
-      if (path.includes('/cases/specificCase/')) return void res.writeHead(200, { 'content-type': 'text/plain' }).end(String(sormasCaseUuid));
+      if (path.includes('/cases/specificCase/'))
+        return void res.writeHead(200, { 'content-type': 'text/plain' }).end(String(sormasCaseUuid));
       if (path.endsWith('/cases/query')) return sendJson(res, 200, sormasData.cases);
       if (path.endsWith('/persons/query')) return sendJson(res, 200, sormasData.persons);
       if (path.endsWith('/samples/query/cases')) return sendJson(res, 200, sormasData.samples);
@@ -69,50 +74,86 @@ export function fuzzRecordSources(): void {
   });
 
   describe('record sources (DiKoMa client, SORMAS adapter)', () => {
-    it('DiKoMa: any status, type and body → match of the asked person, no-match or a SOURCE_* failure', { timeout: 600_000 }, async () => {
-      const numRuns = runs(200, 6_000);
-      const source = createDikomaSource({ source: 'dikoma', baseUrl: dikoma.url, timeoutMs: 3000, retries: 0 });
-      const body = fc.oneof(
-        fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
-        fc.jsonValue({ maxDepth: 3 }).map((v) => Buffer.from(JSON.stringify(v))),
-        matchBody.map((v) => Buffer.from(JSON.stringify(v))),
-        fc.constantFrom('', 'null', '[]', '{"result":"match"}', '\ufeff{"result":"no-match"}').map((s) => Buffer.from(s)),
-      );
-      const status = fc.oneof(fc.constant(200), fc.constant(200), fc.integer({ min: 100, max: 599 }).filter((s) => s !== 101 && s >= 200));
-      await fc.assert(
-        fc.asyncProperty(status, fc.constantFrom('application/json', 'text/html', 'application/octet-stream'), body, async (s, type, b) => {
-          reply = { status: s, type, body: b };
-          expectLookup(await source.lookup(query));
-        }),
-        { numRuns },
-      );
-      countCases('record source: DiKoMa answers', numRuns);
-    });
+    it(
+      'DiKoMa: any status, type and body → match of the asked person, no-match or a SOURCE_* failure',
+      { timeout: 600_000 },
+      async () => {
+        const numRuns = runs(200, 6_000);
+        const source = createDikomaSource({ source: 'dikoma', baseUrl: dikoma.url, timeoutMs: 3000, retries: 0 });
+        const body = fc.oneof(
+          fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
+          fc.jsonValue({ maxDepth: 3 }).map((v) => Buffer.from(JSON.stringify(v))),
+          matchBody.map((v) => Buffer.from(JSON.stringify(v))),
+          fc
+            .constantFrom('', 'null', '[]', '{"result":"match"}', '\ufeff{"result":"no-match"}')
+            .map((s) => Buffer.from(s)),
+        );
+        const status = fc.oneof(
+          fc.constant(200),
+          fc.constant(200),
+          fc.integer({ min: 100, max: 599 }).filter((s) => s !== 101 && s >= 200),
+        );
+        await fc.assert(
+          fc.asyncProperty(
+            status,
+            fc.constantFrom('application/json', 'text/html', 'application/octet-stream'),
+            body,
+            async (s, type, b) => {
+              reply = { status: s, type, body: b };
+              expectLookup(await source.lookup(query));
+            },
+          ),
+          { numRuns },
+        );
+        countCases('record source: DiKoMa answers', numRuns);
+      },
+    );
 
-    it('SORMAS: any field of any DTO replaced or removed → match of the asked person, no-match or a failure', { timeout: 600_000 }, async () => {
-      const numRuns = runs(100, 2_000);
-      const config = recordSourceConfigSchema.parse({ kind: 'sormas', baseUrl: `${sormas.url}/sormas-rest`, auth: { bearerToken: 't' }, timeoutMs: 3000, retries: 0 });
-      const source = createRecordSource(config, { now: () => new Date() });
-      const dtoKind = fc.constantFrom('cases', 'persons', 'samples', 'tests') as fc.Arbitrary<keyof FakeSormasData>;
-      await fc.assert(
-        fc.asyncProperty(dtoKind, fc.string({ maxLength: 24 }), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined)), fc.nat(), async (kind, field, value, pick) => {
-          const p = personDto({});
-          const c = caseDto(p.uuid, { externalID: query.genesenenId });
-          const sample = sampleDto(c.uuid, Date.UTC(2021, 4, 6, 10));
-          Object.assign(sormasData, { persons: [p], cases: [c], samples: [sample], tests: [testDto(sample.uuid, 'PCR_RT_PCR', 'POSITIVE')] });
-          sormasCaseUuid = c.uuid;
-          const target = sormasData[kind][0] as Record<string, unknown>;
-          const keys = Object.keys(target);
-          const key = pick % 3 === 0 ? field : keys[pick % keys.length]!;
-          if (value === undefined) delete target[key];
-          else target[key] = value;
-          expectLookup(await source.lookup(query));
-        }),
-        { numRuns },
-      );
-      countCases('record source: SORMAS DTOs', numRuns);
-      console.info('record source fuzz outcomes:', JSON.stringify(seen));
-      expect(seen.match).toBeGreaterThan(0);
-    });
+    it(
+      'SORMAS: any field of any DTO replaced or removed → match of the asked person, no-match or a failure',
+      { timeout: 600_000 },
+      async () => {
+        const numRuns = runs(100, 2_000);
+        const config = recordSourceConfigSchema.parse({
+          kind: 'sormas',
+          baseUrl: `${sormas.url}/sormas-rest`,
+          auth: { bearerToken: 't' },
+          timeoutMs: 3000,
+          retries: 0,
+        });
+        const source = createRecordSource(config, { now: () => new Date() });
+        const dtoKind = fc.constantFrom('cases', 'persons', 'samples', 'tests') as fc.Arbitrary<keyof FakeSormasData>;
+        await fc.assert(
+          fc.asyncProperty(
+            dtoKind,
+            fc.string({ maxLength: 24 }),
+            fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined)),
+            fc.nat(),
+            async (kind, field, value, pick) => {
+              const p = personDto({});
+              const c = caseDto(p.uuid, { externalID: query.genesenenId });
+              const sample = sampleDto(c.uuid, Date.UTC(2021, 4, 6, 10));
+              Object.assign(sormasData, {
+                persons: [p],
+                cases: [c],
+                samples: [sample],
+                tests: [testDto(sample.uuid, 'PCR_RT_PCR', 'POSITIVE')],
+              });
+              sormasCaseUuid = c.uuid;
+              const target = sormasData[kind][0] as Record<string, unknown>;
+              const keys = Object.keys(target);
+              const key = pick % 3 === 0 ? field : keys[pick % keys.length]!;
+              if (value === undefined) delete target[key];
+              else target[key] = value;
+              expectLookup(await source.lookup(query));
+            },
+          ),
+          { numRuns },
+        );
+        countCases('record source: SORMAS DTOs', numRuns);
+        console.info('record source fuzz outcomes:', JSON.stringify(seen));
+        expect(seen.match).toBeGreaterThan(0);
+      },
+    );
   });
 }

@@ -6,14 +6,18 @@ import { expect } from 'vitest';
 import { isErrorCode } from '../../../core/errors';
 
 export function expectTypedResult(result: unknown, echoed: readonly string[] = []): void {
-  expect(typeof result === 'object' && result !== null && typeof (result as { ok?: unknown }).ok === 'boolean', JSON.stringify(result)).toBe(true);
+  expect(
+    typeof result === 'object' && result !== null && typeof (result as { ok?: unknown }).ok === 'boolean',
+    JSON.stringify(result),
+  ).toBe(true);
   const r = result as { ok: boolean; error?: { code?: unknown; details?: unknown } };
   if (r.ok) return;
   const code = r.error?.code;
   expect(isErrorCode(code), `untyped code ${String(code)}`).toBe(true);
   expect(code).not.toBe('INTERNAL');
   const details = JSON.stringify(r.error?.details ?? {});
-  for (const s of echoed) if (s.length >= 8) expect(details.includes(s), `details echo the input: ${details}`).toBe(false);
+  for (const s of echoed)
+    if (s.length >= 8) expect(details.includes(s), `details echo the input: ${details}`).toBe(false);
 }
 
 /** Adversarial strings: control and format characters, lone surrogates, RTL overrides, injections. */

@@ -57,7 +57,13 @@ async function handle(index: number): Promise<void> {
   });
   if (!job.print) return;
   const printed = await api.print({ certificateId: r.value.certificateId, format: job.print, lang: 'de' });
-  say({ event: 'printed', index, genesenenId: request.genesenenId, ok: printed.ok, ...(printed.ok ? {} : { code: printed.error.code }) });
+  say({
+    event: 'printed',
+    index,
+    genesenenId: request.genesenenId,
+    ok: printed.ok,
+    ...(printed.ok ? {} : { code: printed.error.code }),
+  });
   await api.endSession({});
   if (armed && job.pauseAfterPrint) {
     writeFileSync(process.env.KIOSK_TEST_PAUSE_MARKER!, 'after-print');
