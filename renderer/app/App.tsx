@@ -1,5 +1,5 @@
-// The kiosk once its info is known: holds the current UI language and provides the
-// context every screen reads (bridge, info, ID shape, language, date locale).
+// The kiosk once its info is known: holds the current UI language and display options and provides
+// the context every screen reads (bridge, info, ID shape, language, display, date locale).
 import { useCallback, useMemo, useState } from 'react';
 import type { KioskInfo } from '../../core/api/kiosk-api';
 import { changeLanguage } from '../i18n/setup';
@@ -8,6 +8,7 @@ import type { KioskBridge } from '../kiosk-bridge';
 import { idShapeFromExample } from './entry-format';
 import { KioskContext, type KioskContextValue } from './kiosk-context';
 import { KioskFlow } from './KioskFlow';
+import { useDisplayOptions } from './use-display-options';
 
 export interface AppProps {
   readonly bridge: KioskBridge;
@@ -21,6 +22,7 @@ export function App({ bridge, info }: AppProps) {
     setLanguageState(code);
     void changeLanguage(code);
   }, []);
+  const { display, setDisplay, resetDisplay } = useDisplayOptions();
   const value = useMemo<KioskContextValue>(
     () => ({
       bridge,
@@ -29,9 +31,12 @@ export function App({ bridge, info }: AppProps) {
       language,
       languages,
       setLanguage,
+      display,
+      setDisplay,
+      resetDisplay,
       locale: LANGUAGE_INFO[language].locale,
     }),
-    [bridge, info, language, languages, setLanguage],
+    [bridge, info, language, languages, setLanguage, display, setDisplay, resetDisplay],
   );
   return (
     <KioskContext.Provider value={value}>

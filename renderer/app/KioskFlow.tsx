@@ -2,7 +2,7 @@
 // clerkLock), the idle timeout, the confirmations and the wipe. The wipe is the one path out of a
 // session — Finish, idle expiry, "start over" and a confirmed "Cancel" all end here: core forgets
 // held certificates and any clerk unlock (endSession), React state returns to INITIAL_FLOW, the
-// language returns to the default. The reducer (flow.ts) makes every arrival on the welcome
+// language and the display options (larger text, contrast) return to the default. The reducer (flow.ts) makes every arrival on the welcome
 // screen the initial state, so no path back to the start keeps a person's entries. A clerk's session
 // is kept alive by typing (use-clerk-session.ts); when it ends, the PIN is asked again in a dialog
 // and the entries stay (docs/configuration.md, "Clerk session").
@@ -13,6 +13,7 @@ import type { Result } from '../../core/result';
 import { ClerkReauthDialog } from '../components/ClerkReauthDialog';
 import { ClerkSessionTime } from '../components/ClerkSessionTime';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DisplayToggles } from '../components/DisplayToggles';
 import { HelpButton } from '../components/HelpButton';
 import { IdleDialog } from '../components/IdleDialog';
 import { LanguageMenu } from '../components/LanguageChoice';
@@ -28,7 +29,7 @@ type Question = 'cancel' | 'finish' | null;
 
 export function KioskFlow() {
   const { t } = useTranslation();
-  const { bridge, info, language, languages, setLanguage } = useKiosk();
+  const { bridge, info, language, languages, setLanguage, display, resetDisplay } = useKiosk();
   const [state, dispatch] = useReducer(flowReducer, INITIAL_FLOW);
   const [question, setQuestion] = useState<Question>(null);
   const stateRef = useRef<FlowState>(state);
@@ -50,9 +51,10 @@ export function KioskFlow() {
     dispatch({ type: 'wipe' });
     setSession((n) => n + 1);
     setLanguage(languages[0] ?? 'de');
+    resetDisplay();
     if (token) await bridge.clerkLock({ token });
     await bridge.endSession({});
-  }, [bridge, languages, setLanguage]);
+  }, [bridge, languages, setLanguage, resetDisplay]);
 
   const cancel = useCallback(async () => {
     setQuestion(null);
@@ -94,7 +96,8 @@ export function KioskFlow() {
   }, [bridge]);
 
   const idle = useIdle({
-    enabled: holdsSomething(state) || language !== (languages[0] ?? 'de'),
+    // A changed language or display option is the last person's too: it also times out.
+    enabled: holdsSomething(state) || language !== (languages[0] ?? 'de') || display.largeText || display.contrast,
     // The certificate on screen is what the next person could take: a shorter wait there.
     timeoutSeconds: state.screen === 'result' ? info.resultIdleTimeoutSeconds : info.idleTimeoutSeconds,
     warningSeconds: info.idleWarningSeconds,
@@ -117,6 +120,7 @@ export function KioskFlow() {
       tools={
         <>
           <HelpButton screen={state.screen} />
+          <DisplayToggles />
           {state.screen === 'welcome' ? null : <LanguageMenu />}
         </>
       }

@@ -1,10 +1,12 @@
 // What every screen needs besides the flow state: the typed bridge (IPC or HTTP, the
-// screen does not know which), the kiosk's info from getInfo, and the current UI language.
+// screen does not know which), the kiosk's info from getInfo, the current UI language and the
+// person's display options.
 import { createContext, useContext } from 'react';
 import type { KioskInfo } from '../../core/api/kiosk-api';
 import type { UiLanguage } from '../i18n/languages';
 import type { KioskBridge } from '../kiosk-bridge';
 import type { IdShape } from './entry-format';
+import type { DisplayOptions } from './use-display-options';
 
 export interface KioskContextValue {
   readonly bridge: KioskBridge;
@@ -13,6 +15,10 @@ export interface KioskContextValue {
   readonly language: UiLanguage;
   readonly languages: readonly UiLanguage[];
   readonly setLanguage: (code: UiLanguage) => void;
+  /** Larger text and high contrast, for this person only (use-display-options.ts). */
+  readonly display: DisplayOptions;
+  readonly setDisplay: (next: DisplayOptions) => void;
+  readonly resetDisplay: () => void;
   /** Intl locale of the current language (dates). */
   readonly locale: string;
 }

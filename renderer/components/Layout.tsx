@@ -9,6 +9,7 @@ import { useClerkGesture } from '../app/use-clerk-gesture';
 import '../styles/frame.css';
 import '../styles/fit.css';
 import '../styles/fit-screens.css';
+import '../styles/display-options.css';
 
 export interface LayoutProps {
   readonly issuer: string;

@@ -14,6 +14,17 @@ import { LetterIllustration } from '../components/LetterIllustration';
 import { NavBar } from '../components/NavBar';
 import { ScreenHeading } from '../components/ScreenHeading';
 
+/** Letters an ID never contains, typed on a physical keyboard: the digit each one stands for. Core
+ * reads them as that digit already (core/id/genesenen-id.ts); the hint says so, so nobody hunts
+ * for an O key. */
+const LOOKALIKES: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1' };
+
+/** The last look-alike letter typed, or null. */
+function lastLookalike(value: string): string | null {
+  const found = [...value].reverse().find((ch) => ch in LOOKALIKES);
+  return found ?? null;
+}
+
 /** Unicode isolate so an ID like 0123-4567-89AB keeps its order inside right-to-left text. */
 const isolateLtr = (text: string) => `\u2066${text}\u2069`;
 
@@ -69,6 +80,7 @@ export function IdScreen({ value, initialError, onChange, onNext, onBack, cancel
   });
 
   const checked = check?.id === value ? check : null;
+  const lookalike = lastLookalike(value);
   const errorCode = showIncomplete ? 'ID_FORMAT' : (checked?.code ?? null);
 
   return (
@@ -106,6 +118,12 @@ export function IdScreen({ value, initialError, onChange, onNext, onBack, cancel
               <Alert tone="danger">{t(`errors.${errorCode}`, { total: idShape.length })}</Alert>
             ) : checked ? (
               <Alert tone="success">{t('id.complete')}</Alert>
+            ) : lookalike ? (
+              <Alert tone="info">
+                <span data-testid="id-lookalike">
+                  {t('id.lookalike', { letter: lookalike, digit: LOOKALIKES[lookalike] })}
+                </span>
+              </Alert>
             ) : (
               <p className="kern-body">{t('id.progress', { typed: value.length, total: idShape.length })}</p>
             )}

@@ -55,29 +55,38 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
               <li className="kern-body">{t('result.covpass')}</li>
             </ul>
           </section>
+          {/* Values in <bdi>: Latin names and dates keep their order inside Arabic text. */}
           <dl className="result-facts">
             <div>
               <dt className="kern-label">{t('result.name')}</dt>
-              <dd dir="auto" data-testid="certificate-name">
-                {name}
+              <dd>
+                <bdi data-testid="certificate-name">{name}</bdi>
               </dd>
             </div>
             <div>
               <dt className="kern-label">{t('result.dob')}</dt>
-              <dd>{formatIsoDate(certificate.dateOfBirth, locale)}</dd>
+              <dd>
+                <bdi>{formatIsoDate(certificate.dateOfBirth, locale)}</bdi>
+              </dd>
             </div>
             <div>
               <dt className="kern-label">{t('result.validFrom')}</dt>
-              <dd>{formatIsoDate(certificate.validFrom, locale)}</dd>
+              <dd>
+                <bdi>{formatIsoDate(certificate.validFrom, locale)}</bdi>
+              </dd>
             </div>
             <div>
               <dt className="kern-label">{t('result.validUntil')}</dt>
-              <dd data-testid="certificate-valid-until">{formatIsoDate(certificate.validUntil, locale)}</dd>
+              <dd>
+                <bdi data-testid="certificate-valid-until">{formatIsoDate(certificate.validUntil, locale)}</bdi>
+              </dd>
             </div>
             <AcceptedUntil acceptance={certificate.acceptance} locale={locale} />
             <div>
               <dt className="kern-label">{t('result.issuer')}</dt>
-              <dd dir="auto">{certificate.issuer}</dd>
+              <dd>
+                <bdi>{certificate.issuer}</bdi>
+              </dd>
             </div>
           </dl>
           <div aria-live="polite" className="field-status">

@@ -45,8 +45,12 @@ export function SummaryScreen({ entry, reissue, onChange, onConfirm, onBack }: S
         {rows.map((row) => (
           <div className="summary-list__item" key={row.key}>
             <dt className="kern-label">{row.label}</dt>
-            <dd className="summary-list__value" dir={row.ltr ? 'ltr' : 'auto'}>
-              {row.value}
+            {/* The value is isolated (bdi): a Latin name, ID or date keeps its own order inside
+                Arabic, while the line still aligns with the page (renderer/README.md, Accessibility). */}
+            <dd className="summary-list__value">
+              <bdi dir={row.ltr ? 'ltr' : undefined} data-testid={`summary-${row.key}`}>
+                {row.value}
+              </bdi>
             </dd>
             <dd className="summary-list__action">
               <button

@@ -1,0 +1,111 @@
+// Larger text and high contrast for one person (WCAG 1.4.4, 1.4.6; EN 301 549 closed
+// functionality): the header's "A+" and contrast toggles work by touch and keyboard, say their
+// state (aria-pressed), change the computed text size and colours, stay on through the flow, and
+// the wipe after Finish turns both off for the next person. With contrast (and larger text) on,
+// axe still finds nothing. Screenshots go to /tmp/e15-*.png to be looked at.
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computedStyle, launchChromium, LANDSCAPE, newKioskPage, PORTRAIT } from './support/browser';
+import { action, chooseLanguage, confirm, finish, screen, typePersonFromIdScreen } from './support/flow';
+import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
+import { fixtureFor, makePeople } from './support/people';
+import { E2E_TEST_MS } from './support/waits';
+
+const people = makePeople(3, 'Display');
+let kiosk: RunningKiosk;
+let browser: Browser;
+
+beforeAll(async () => {
+  kiosk = await startKioskServer({ fixture: fixtureFor(new Date(), people) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+});
+
+const px = async (page: Page, selector: string) => parseFloat(await computedStyle(page.locator(selector), 'fontSize'));
+/** KERN's light theme states white in oklch. */
+const WHITE = /^(rgb\(255, 255, 255\)|oklch\(1 0 0\))$/u;
+const pressed = (page: Page, name: string) => action(page, name).getAttribute('aria-pressed');
+
+async function axeProblems(page: Page, name: string): Promise<string[]> {
+  await page.evaluate('document.fonts.ready');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return axe.violations.map((v) => `${name} axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('larger text and high contrast', { timeout: E2E_TEST_MS }, () => {
+  it('toggle by touch and keyboard, change size and colours, stay on through the flow, are off after Finish', async () => {
+    const page = await newKioskPage(browser, kiosk.url, LANDSCAPE);
+    expect(await pressed(page, 'text-size')).toBe('false');
+    expect(await pressed(page, 'contrast')).toBe('false');
+    const normalHeading = await px(page, 'h1');
+    const normalBody = await px(page, '.kiosk-main .kern-body');
+    expect(await computedStyle(page.locator('html'), 'backgroundColor')).toMatch(WHITE);
+
+    await action(page, 'text-size').click();
+    await action(page, 'contrast').focus();
+    await page.keyboard.press('Space');
+    expect(await pressed(page, 'text-size')).toBe('true');
+    expect(await pressed(page, 'contrast')).toBe('true');
+    expect(await px(page, 'h1')).toBeGreaterThanOrEqual(normalHeading * 1.2);
+    expect(await px(page, '.kiosk-main .kern-body')).toBeGreaterThanOrEqual(normalBody * 1.2);
+    expect(await computedStyle(page.locator('html'), 'backgroundColor')).toBe('rgb(0, 0, 0)');
+    expect(await computedStyle(page.locator('h1'), 'color')).toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: '/tmp/e15-landscape-welcome-contrast-aplus.png' });
+
+    await action(page, 'start').click();
+    await typePersonFromIdScreen(page, people[0]!);
+    expect(await pressed(page, 'text-size')).toBe('true');
+    expect(await px(page, 'h1')).toBeGreaterThanOrEqual(normalHeading * 1.2);
+    expect(await computedStyle(page.locator('html'), 'backgroundColor')).toBe('rgb(0, 0, 0)');
+    await page.screenshot({ path: '/tmp/e15-landscape-summary-contrast-aplus.png' });
+    expect(await confirm(page)).toBe('result');
+    expect(await pressed(page, 'contrast')).toBe('true');
+    await page.screenshot({ path: '/tmp/e15-landscape-result-contrast-aplus.png' });
+
+    await finish(page);
+    expect(await pressed(page, 'text-size')).toBe('false');
+    expect(await pressed(page, 'contrast')).toBe('false');
+    expect(await px(page, 'h1')).toBeCloseTo(normalHeading, 0);
+    expect(await computedStyle(page.locator('html'), 'backgroundColor')).toMatch(WHITE);
+    expect(await page.locator('html').getAttribute('class')).not.toMatch(/kiosk-(contrast|text-large)/u);
+    await page.context().close();
+  });
+
+  for (const [lang, viewport, orientation, person] of [
+    ['de', PORTRAIT, 'portrait', people[1]!],
+    ['ar', LANDSCAPE, 'landscape', people[2]!],
+  ] as const) {
+    it(`${lang} ${orientation}: with contrast and larger text on, axe finds nothing on the flow's screens`, async () => {
+      const page = await newKioskPage(browser, kiosk.url, viewport);
+      const problems: string[] = [];
+      const visit = async (name: string) => {
+        problems.push(...(await axeProblems(page, name)));
+        await page.screenshot({ path: `/tmp/e15-${lang}-${orientation}-${name}-contrast.png` });
+      };
+      await chooseLanguage(page, lang);
+      await action(page, 'contrast').click();
+      await action(page, 'text-size').click();
+      await visit('welcome');
+      await action(page, 'start').click();
+      await screen(page, 'id');
+      await page.keyboard.type('O');
+      await visit('id-lookalike');
+      await page.keyboard.press('Backspace');
+      await typePersonFromIdScreen(page, person);
+      await visit('summary');
+      expect(await confirm(page)).toBe('result');
+      await visit('result');
+      await action(page, 'finish').click();
+      await visit('finish-dialog');
+      await action(page, 'finish-confirm').click();
+      await screen(page, 'welcome');
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
