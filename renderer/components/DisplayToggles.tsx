@@ -1,6 +1,7 @@
 // "A+" (larger text) and "Kontrast" in the header of every screen: toggle buttons with
 // aria-pressed, big enough to tap, in the tab order. They change only how the screen looks, never
-// what was entered; the wipe resets them (app/use-display-options.ts).
+// what was entered; the wipe resets them (app/use-display-options.ts). On narrow landscape screens
+// only their signs show (frame.css); the translated label stays their accessible name.
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 
@@ -17,10 +18,11 @@ export function DisplayToggles() {
         onClick={() => setDisplay({ ...display, largeText: !display.largeText })}
       >
         <span className="kern-label">
-          <span aria-hidden="true" className="header-tool__sign" lang="en" dir="ltr">
+          {/* "A+" is part of the name: where the label is hidden for room it is all that shows. */}
+          <span className="header-tool__sign" lang="en" dir="ltr">
             A+
           </span>
-          {t('display.textSize')}
+          <span className="header-tool__text">{t('display.textSize')}</span>
         </span>
       </button>
       <button
@@ -34,7 +36,7 @@ export function DisplayToggles() {
           <span aria-hidden="true" className="header-tool__sign">
             ◐
           </span>
-          {t('display.contrast')}
+          <span className="header-tool__text">{t('display.contrast')}</span>
         </span>
       </button>
     </>

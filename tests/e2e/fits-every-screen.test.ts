@@ -1,8 +1,9 @@
 // The flow fits every common kiosk screen without scrolling: at 1920×1080, 1080×1920, 1366×768
 // and 1280×1024, with the demo banner and in clerk mode, the page never scrolls and every button,
 // field and the QR code lie inside the viewport. On portrait the field, keyboard and navigation
-// sit in the lower two thirds (reachable standing, near the hands). Screenshots of every screen
-// at each size go to tests/artifacts/screens/fit-<size>-<screen>.png to be looked at.
+// sit in the lower two thirds (reachable standing, near the hands). All of this holds with larger
+// text ("A+") on too. Screenshots of every screen at each size go to
+// tests/artifacts/screens/fit-<size>[-aplus]-<screen>.png to be looked at.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -20,7 +21,8 @@ const SIZES = [
   { width: 1280, height: 1024 },
 ] as const;
 const SCREENS_DIR = path.resolve(__dirname, '../artifacts/screens');
-const people = makePeople(SIZES.length * 2, 'Fit');
+const RUNS = [false, true].flatMap((largeText) => SIZES.map((size) => ({ size, largeText })));
+const people = makePeople(RUNS.length * 2, 'Fit');
 const [nobody] = makePeople(1, 'Nobody');
 let kiosk: RunningKiosk;
 let browser: Browser;
@@ -63,9 +65,15 @@ async function neededBoxes(page: Page): Promise<Box[]> {
     );
 }
 
-async function checkFits(page: Page, size: { width: number; height: number }, name: string, problems: string[]) {
+async function checkFits(
+  page: Page,
+  size: { width: number; height: number },
+  largeText: boolean,
+  name: string,
+  problems: string[],
+) {
   await page.evaluate('document.fonts.ready');
-  const tag = `${size.width}x${size.height}`;
+  const tag = `${size.width}x${size.height}${largeText ? '-aplus' : ''}`;
   await page.screenshot({ path: path.join(SCREENS_DIR, `fit-${tag}-${name}.png`) });
   const scroll = (await page.evaluate(
     '({ h: document.scrollingElement.scrollHeight, w: document.scrollingElement.scrollWidth })',
@@ -87,11 +95,17 @@ async function checkFits(page: Page, size: { width: number; height: number }, na
 }
 
 describe('fits every screen', () => {
-  SIZES.forEach((size, i) => {
-    it(`${size.width}×${size.height}: no scrolling, everything needed inside the screen, clerk mode and demo banner included`, async () => {
+  RUNS.forEach(({ size, largeText }, i) => {
+    it(`${size.width}×${size.height}${largeText ? ' with larger text' : ''}: no scrolling, everything needed inside the screen, clerk mode and demo banner included`, async () => {
       const problems: string[] = [];
       const page = await newKioskPage(browser, kiosk.url, size);
-      const check = (name: string) => checkFits(page, size, name, problems);
+      // The wipe turns larger text off: it is chosen again on each arrival at the welcome screen.
+      const chooseText = async () => {
+        if (largeText && (await action(page, 'text-size').getAttribute('aria-pressed')) !== 'true')
+          await action(page, 'text-size').click();
+      };
+      const check = (name: string) => checkFits(page, size, largeText, name, problems);
+      await chooseText();
       await check('welcome');
       await action(page, 'start').click();
       await screen(page, 'id');
@@ -118,12 +132,16 @@ describe('fits every screen', () => {
       await check('result-finish-dialog');
       await action(page, 'finish-confirm').click();
       await screen(page, 'welcome');
+      expect(await action(page, 'text-size').getAttribute('aria-pressed')).toBe('false');
 
+      await chooseText();
       await action(page, 'start').click();
       await typePersonFromIdScreen(page, { ...person, genesenenId: nobody!.genesenenId });
       expect(await confirm(page)).toBe('refusal');
       await check('refusal');
       await action(page, 'start-over').click();
+      await screen(page, 'welcome');
+      await chooseText();
 
       await page.keyboard.press('Control+Alt+KeyK');
       await screen(page, 'clerkPin');

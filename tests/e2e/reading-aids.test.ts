@@ -1,0 +1,127 @@
+// Aids to reading what the kiosk shows: a letter O (or I, L) typed into the Genesenen-ID gets a
+// hint that the ID has the digit 0 (1) there — and the ID is still accepted; the idle countdown is
+// announced politely when the warning starts and once more at 10 seconds, not every second; in
+// Arabic, the summary's Latin values (ID, name, date) sit in <bdi> isolates and keep their order.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LANDSCAPE, launchChromium, newKioskPage } from './support/browser';
+import { action, chooseLanguage, screen, tapId, typePersonFromIdScreen } from './support/flow';
+import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
+import { fixtureFor, makePeople } from './support/people';
+import { E2E_TEST_MS, waitForElement } from './support/waits';
+import de from '../../renderer/i18n/de.json';
+
+const people = makePeople(8, 'Reading');
+const IDLE = 30;
+const WARNING = 25;
+let kiosk: RunningKiosk;
+let browser: Browser;
+
+beforeAll(async () => {
+  kiosk = await startKioskServer({
+    fixture: fixtureFor(new Date(), people),
+    config: { ui: { idleTimeoutSeconds: IDLE, idleWarningSeconds: WARNING } },
+  });
+  browser = await launchChromium();
+});
+
+beforeEach(async () => {
+  await kiosk.kiosk.api.endSession({});
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+});
+
+const hint = (letter: string, digit: string) =>
+  de.id.lookalike.replace(/\{\{letter\}\}/gu, letter).replace('{{digit}}', digit);
+
+describe('look-alike letters in the ID', { timeout: E2E_TEST_MS }, () => {
+  it('typing O says the ID has the digit 0 there, and the ID with O is still accepted', async () => {
+    const person = people.find((p) => p.genesenenId.includes('0'))!;
+    const page = await newKioskPage(browser, kiosk.url, LANDSCAPE);
+    await action(page, 'start').click();
+    await screen(page, 'id');
+    const shown = page.locator('[data-testid="id-lookalike"]');
+    expect(await shown.count()).toBe(0);
+    await page.keyboard.type('l');
+    expect(await shown.innerText()).toBe(hint('L', '1'));
+    await page.keyboard.press('Backspace');
+    expect(await shown.count()).toBe(0);
+    const withO = person.genesenenId.replace('0', 'O');
+    const firstO = withO.replaceAll('-', '').indexOf('O');
+    await page.keyboard.type(withO.replaceAll('-', '').slice(0, firstO + 1));
+    expect(await shown.innerText()).toBe(hint('O', '0'));
+    expect(await page.locator('#id-status').getAttribute('aria-live')).toBe('polite');
+    await page.screenshot({ path: '/tmp/e15-landscape-id-lookalike.png' });
+    await page.keyboard.type(withO.replaceAll('-', '').slice(firstO + 1));
+    await page.keyboard.press('Enter');
+    await screen(page, 'name');
+    await page.context().close();
+  });
+});
+
+describe('idle countdown for screen readers', { timeout: E2E_TEST_MS }, () => {
+  it('is announced politely when the warning starts and again at 10 seconds, not every second', async () => {
+    const page = await newKioskPage(browser, kiosk.url, undefined, { fakeClock: true });
+    await page.clock.pauseAt(Date.now() + 1000);
+    await action(page, 'start').click();
+    await tapId(page, people[0]!.genesenenId);
+    await page.clock.fastForward(IDLE * 1000 + 500);
+    await waitForElement(page, 'dialog[open]', 'the idle warning');
+    const said = page.locator('[data-testid="idle-announcement"]');
+    const announcement = (seconds: number) => de.idle.announce.replace('{{seconds}}', String(seconds));
+    expect(await said.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => said.innerText()).toBe(announcement(WARNING));
+    await page.clock.fastForward(5000);
+    expect(await said.innerText()).toBe(announcement(WARNING));
+    await page.clock.fastForward(WARNING * 1000 - 5000 - 10_000);
+    await expect.poll(() => said.innerText()).toBe(announcement(10));
+    await page.screenshot({ path: '/tmp/e15-portrait-idle-10s.png' });
+    await page.clock.fastForward(4000);
+    expect(await said.innerText()).toBe(announcement(10));
+    await action(page, 'idle-more').click();
+    await page.context().close();
+  });
+});
+
+/** x of the first and the last character of an element's text, as drawn. */
+function charEdges(page: Page, testId: string): Promise<{ first: number; last: number }> {
+  return page.locator(`[data-testid="${testId}"]`).evaluate((el) => {
+    const doc = (globalThis as unknown as { document: { createRange(): RangeLike } }).document;
+    interface RangeLike {
+      setStart(n: unknown, o: number): void;
+      setEnd(n: unknown, o: number): void;
+      getBoundingClientRect(): { left: number };
+    }
+    const node = (el as unknown as { firstChild: { length: number } }).firstChild;
+    const at = (i: number) => {
+      const r = doc.createRange();
+      r.setStart(node, i);
+      r.setEnd(node, i + 1);
+      return r.getBoundingClientRect().left;
+    };
+    return { first: at(0), last: at(node.length - 1) };
+  });
+}
+
+describe('Latin values in Arabic', { timeout: E2E_TEST_MS }, () => {
+  it('the summary isolates the ID, name and date in <bdi>; the ID and name read left to right', async () => {
+    const page = await newKioskPage(browser, kiosk.url, LANDSCAPE);
+    await chooseLanguage(page, 'ar');
+    await action(page, 'start').click();
+    await typePersonFromIdScreen(page, people[1]!);
+    for (const key of ['id', 'name', 'dob']) {
+      const value = page.locator(`[data-testid="summary-${key}"]`);
+      expect(await value.evaluate((el) => (el as unknown as { tagName: string }).tagName)).toBe('BDI');
+    }
+    expect(await page.locator('[data-testid="summary-id"]').getAttribute('dir')).toBe('ltr');
+    for (const key of ['summary-id', 'summary-name']) {
+      const { first, last } = await charEdges(page, key);
+      expect(first, key).toBeLessThan(last);
+    }
+    await page.screenshot({ path: '/tmp/e15-ar-landscape-summary-bdi.png' });
+    await page.context().close();
+  });
+});
