@@ -2,10 +2,12 @@
 // functionality): the header's "A+" and contrast toggles work by touch and keyboard, say their
 // state (aria-pressed), change the computed text size and colours, stay on through the flow, and
 // the wipe after Finish turns both off for the next person. With contrast (and larger text) on,
-// axe still finds nothing. Screenshots go to /tmp/e15-*.png to be looked at.
+// axe still finds nothing. In every language and at every screen size the header tools stay on
+// screen. Screenshots go to /tmp/e15-*.png to be looked at.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UI_LANGUAGES } from '../../renderer/i18n/languages';
 import { computedStyle, launchChromium, LANDSCAPE, newKioskPage, PORTRAIT } from './support/browser';
 import { action, chooseLanguage, confirm, finish, screen, typePersonFromIdScreen } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
@@ -108,4 +110,26 @@ describe('larger text and high contrast', { timeout: E2E_TEST_MS }, () => {
       await page.context().close();
     });
   }
+
+  it('in every language, at every screen size, the header tools lie inside the screen', async () => {
+    const problems: string[] = [];
+    for (const viewport of [LANDSCAPE, PORTRAIT, { width: 1366, height: 768 }, { width: 1280, height: 1024 }]) {
+      const page = await newKioskPage(browser, kiosk.url, viewport);
+      for (const lang of UI_LANGUAGES) {
+        await chooseLanguage(page, lang);
+        await action(page, 'start').click();
+        await screen(page, 'id');
+        for (const tool of ['help', 'text-size', 'contrast', 'language-menu']) {
+          const box = (await action(page, tool).boundingBox())!;
+          if (box.x < 0 || box.x + box.width > viewport.width || box.y + box.height > viewport.height / 4)
+            problems.push(`${viewport.width}x${viewport.height} ${lang} ${tool}: ${JSON.stringify(box)}`);
+        }
+        await action(page, 'cancel').click();
+        await action(page, 'cancel-confirm').click();
+        await screen(page, 'welcome');
+      }
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
 });
