@@ -2,8 +2,9 @@
 // clerkLock), the idle timeout, the confirmations and the wipe. The wipe is the one path out of a
 // session — Finish, idle expiry, "start over" and a confirmed "Cancel" all end here: core forgets
 // held certificates and any clerk unlock (endSession), React state returns to INITIAL_FLOW, the
-// language and the display options (larger text, contrast) return to the default. The reducer (flow.ts) makes every arrival on the welcome
-// screen the initial state, so no path back to the start keeps a person's entries. A clerk's session
+// language and the display options (larger text, contrast) return to the default. The reducer
+// (flow.ts) makes every arrival on the welcome screen the initial state, so no path back to the
+// start keeps a person's entries. A clerk's session
 // is kept alive by typing (use-clerk-session.ts); when it ends, the PIN is asked again in a dialog
 // and the entries stay (docs/configuration.md, "Clerk session").
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
