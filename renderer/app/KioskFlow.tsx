@@ -4,9 +4,9 @@
 // held certificates and any clerk unlock (endSession), React state returns to INITIAL_FLOW, the
 // language and the display options (larger text, contrast) return to the default. The reducer
 // (flow.ts) makes every arrival on the welcome screen the initial state, so no path back to the
-// start keeps a person's entries. A clerk's session
-// is kept alive by typing (use-clerk-session.ts); when it ends, the PIN is asked again in a dialog
-// and the entries stay (docs/configuration.md, "Clerk session").
+// start keeps a person's entries. A clerk's session is kept alive by typing (use-clerk-session.ts);
+// when it ends, the PIN is asked again in a dialog and the entries stay (docs/configuration.md,
+// "Clerk session").
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedCertificate } from '../../core/api/kiosk-api';
