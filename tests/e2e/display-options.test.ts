@@ -1,7 +1,7 @@
 // Larger text and high contrast for one person (WCAG 1.4.4, 1.4.6; EN 301 549 closed
 // functionality): the header's "A+" and contrast toggles work by touch and keyboard, say their
 // state (aria-pressed), change the computed text size and colours, stay on through the flow, and
-// the wipe after Finish turns both off for the next person. With contrast (and larger text) on,
+// the wipe after Finish or idle turns both off for the next person. With contrast (and larger text) on,
 // axe still finds nothing. In every language and at every screen size the header tools stay on
 // screen. Screenshots go to /tmp/e15-*.png to be looked at.
 import AxeBuilder from '@axe-core/playwright';
@@ -110,6 +110,23 @@ describe('larger text and high contrast', { timeout: E2E_TEST_MS }, () => {
       await page.context().close();
     });
   }
+
+  it('a person who only chose larger text and contrast and walked away leaves them to the idle wipe', async () => {
+    const page = await newKioskPage(browser, kiosk.url, LANDSCAPE, { fakeClock: true });
+    await page.clock.pauseAt(Date.now() + 1000);
+    await action(page, 'text-size').click();
+    await action(page, 'contrast').click();
+    const info = await kiosk.kiosk.api.getInfo({});
+    if (!info.ok) throw new Error('getInfo failed');
+    const { idleTimeoutSeconds, idleWarningSeconds } = info.value;
+    await page.clock.fastForward(idleTimeoutSeconds * 1000 + 500);
+    await page.locator('dialog[open]').waitFor();
+    await page.clock.fastForward(idleWarningSeconds * 1000 + 500);
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    await expect.poll(() => pressed(page, 'text-size')).toBe('false');
+    expect(await pressed(page, 'contrast')).toBe('false');
+    await page.context().close();
+  });
 
   it('in every language, at every screen size, the header tools lie inside the screen', async () => {
     const problems: string[] = [];
