@@ -1,9 +1,9 @@
 // Larger text and high contrast for one person (WCAG 1.4.4, 1.4.6; EN 301 549 closed
 // functionality): the header's "A+" and contrast toggles work by touch and keyboard, say their
 // state (aria-pressed), change the computed text size and colours, stay on through the flow, and
-// the wipe after Finish or idle turns both off for the next person. With contrast (and larger text) on,
-// axe still finds nothing. In every language and at every screen size the header tools stay on
-// screen. Screenshots go to /tmp/e15-*.png to be looked at.
+// the wipe after Finish or idle turns both off for the next person. With contrast (and larger
+// text) on, axe still finds nothing. In every language and at every screen size the header tools
+// stay on screen. Screenshots go to /tmp/e15-*.png to be looked at.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
