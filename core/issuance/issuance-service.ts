@@ -33,6 +33,8 @@ export interface IssuanceRequest {
 /** A clerk-authorised reissue: supersedes the issued certificate of the same ID. */
 export interface ReissueAuthority {
   readonly clerkSession: string;
+  /** The clerk account behind the session, audited as `clerkId` (docs/audit.md). */
+  readonly clerkId: string;
   readonly reason: string;
 }
 
@@ -291,7 +293,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
           ...(reservation.replacesUvci ? { supersedes: reservation.replacesUvci } : {}),
           // EU revocation hashes (docs/revocation.md): the audit log is their append-only store.
           ...(revocation ? { revocation } : {}),
-          ...(reissue ? { clerk: reissue.clerkSession, reason: reissue.reason } : {}),
+          ...(reissue ? { clerk: reissue.clerkSession, clerkId: reissue.clerkId, reason: reissue.reason } : {}),
         },
         {
           beforeAudit: () => pauseForCrashTestSync('commit-before-audit'),

@@ -28,7 +28,7 @@ export function ClerkReauthDialog({ onUnlocked, onLock }: ClerkReauthDialogProps
   const submit = async () => {
     if (busy || pin === '') return;
     setBusy(true);
-    const r = await bridge.clerkUnlock({ pin });
+    const r = await bridge.clerkUnlock({ clerkId: 'clerk', pin });
     setPin('');
     setBusy(false);
     if (r.ok) onUnlocked(r.value.token);
