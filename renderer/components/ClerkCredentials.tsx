@@ -133,32 +133,32 @@ export function ClerkCredentialsFields({ creds, idPrefix, onSubmit }: ClerkCrede
       <div id={statusId} aria-live="polite" className="field-status">
         {creds.errorCode ? <Alert tone="danger">{t(`errors.${creds.errorCode}`)}</Alert> : null}
       </div>
-      {creds.field === 'id' ? (
-        <div
-          className="kiosk-keyboard kiosk-keyboard--clerk-id"
-          role="group"
-          aria-label={t('keyboard.label')}
-          dir="ltr"
-        >
-          {ID_ROWS.map((row) => (
-            <div className="kiosk-keyboard__row" key={row}>
-              {[...row].map((ch) => (
-                <KeyButton key={ch} testKey={ch} onPress={() => creds.type(ch)}>
-                  {ch}
-                </KeyButton>
-              ))}
-              {row === 'yxcvbnm.-_' ? (
-                <KeyButton wide testKey="backspace" onPress={creds.backspace}>
-                  <span aria-hidden="true">⌫ </span>
-                  {t('keyboard.backspace')}
-                </KeyButton>
-              ) : null}
-            </div>
-          ))}
-        </div>
-      ) : (
-        <NumericKeypad onDigit={creds.type} onBackspace={creds.backspace} onClear={creds.clear} />
-      )}
     </>
+  );
+}
+
+/** The on-screen keys of the active field: the id keys or the PIN keypad. */
+export function ClerkCredentialsKeys({ creds }: { readonly creds: ClerkCredentials }) {
+  const { t } = useTranslation();
+  return creds.field === 'id' ? (
+    <div className="kiosk-keyboard kiosk-keyboard--clerk-id" role="group" aria-label={t('keyboard.label')} dir="ltr">
+      {ID_ROWS.map((row) => (
+        <div className="kiosk-keyboard__row" key={row}>
+          {[...row].map((ch) => (
+            <KeyButton key={ch} testKey={ch} onPress={() => creds.type(ch)}>
+              {ch}
+            </KeyButton>
+          ))}
+          {row === 'yxcvbnm.-_' ? (
+            <KeyButton wide testKey="backspace" onPress={creds.backspace}>
+              <span aria-hidden="true">⌫ </span>
+              {t('keyboard.backspace')}
+            </KeyButton>
+          ) : null}
+        </div>
+      ))}
+    </div>
+  ) : (
+    <NumericKeypad onDigit={creds.type} onBackspace={creds.backspace} onClear={creds.clear} />
   );
 }

@@ -4,7 +4,7 @@
 // forgets everything, as the clerk bar's lock does. Escape keeps the dialog (nothing is lost).
 // The PIN is cleared after every try and never kept.
 import { useTranslation } from 'react-i18next';
-import { ClerkCredentialsFields, useClerkCredentials } from './ClerkCredentials';
+import { ClerkCredentialsFields, ClerkCredentialsKeys, useClerkCredentials } from './ClerkCredentials';
 import { KioskDialog } from './KioskDialog';
 
 export interface ClerkReauthDialogProps {
@@ -50,6 +50,7 @@ export function ClerkReauthDialog({ onUnlocked, onLock }: ClerkReauthDialogProps
       }
     >
       <ClerkCredentialsFields creds={creds} idPrefix="clerk-reauth" onSubmit={submit} />
+      <ClerkCredentialsKeys creds={creds} />
     </KioskDialog>
   );
 }

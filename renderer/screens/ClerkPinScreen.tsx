@@ -1,7 +1,7 @@
 // Clerk assist mode, step 1: the clerk's id and PIN (components/ClerkCredentials.tsx). Core checks
 // them and locks a clerk out after repeated failures (CLERK_PIN_WRONG / CLERK_LOCKED_OUT).
 import { useTranslation } from 'react-i18next';
-import { ClerkCredentialsFields, useClerkCredentials } from '../components/ClerkCredentials';
+import { ClerkCredentialsFields, ClerkCredentialsKeys, useClerkCredentials } from '../components/ClerkCredentials';
 import { NavBar } from '../components/NavBar';
 import { ScreenHeading } from '../components/ScreenHeading';
 
@@ -23,6 +23,9 @@ export function ClerkPinScreen({ onUnlocked, onCancel }: ClerkPinScreenProps) {
       <div className="screen__body">
         <div className="screen__text">
           <ClerkCredentialsFields creds={creds} idPrefix="clerk" onSubmit={submit} />
+        </div>
+        <div className="screen__keys">
+          <ClerkCredentialsKeys creds={creds} />
         </div>
       </div>
       <NavBar onBack={onCancel} onNext={submit} nextLabel={t('clerk.unlock')} />
