@@ -199,16 +199,25 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
       return ok(await serviceStatus(rt, () => printService.status()));
     }),
     clerkTouch: guarded('clerkTouch', async ({ token }) => clerk.touch(token)),
-    clerkReissue: guarded('clerkReissue', async ({ token, reason, confirmedBy: _confirmedBy, ...req }) => {
+    clerkReissue: guarded('clerkReissue', async ({ token, reason, confirmedBy, ...req }) => {
       const grant = clerk.authorise(token);
       if (!grant.ok) return grant;
       const cleanReason = sanitizeReason(reason);
       if (cleanReason.length === 0) return err('REASON_REQUIRED');
       if (reasonLooksPersonal(cleanReason)) return err('REASON_LOOKS_PERSONAL');
+      // The second clerk must be someone else, checked (and counted) like a sign-in.
+      let second: string | undefined;
+      if (confirmedBy) {
+        if (confirmedBy.clerkId === grant.value.clerkId) return err('CLERK_NOT_AUTHORISED', { confirm: 'same-clerk' });
+        const confirmed = await clerk.confirm(confirmedBy.clerkId, confirmedBy.pin);
+        if (!confirmed.ok) return confirmed;
+        second = confirmed.value.clerkId;
+      }
       const outcome = await rt.issuance.issue(req, {
         clerkSession: grant.value.sessionId,
         clerkId: grant.value.clerkId,
         reason: cleanReason,
+        ...(second ? { confirmedBy: second } : {}),
       });
       return outcome.ok ? ok(await toIssued(outcome.value)) : outcome;
     }),

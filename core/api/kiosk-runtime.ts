@@ -155,6 +155,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     registry: registryWithKinds,
     limiter,
     limits: config.attemptLimits,
+    maxReissuesPerId: config.clerk.maxReissuesPerId,
     signer: (at) => readySigner(signer, at),
     rules: config.rules,
     ruleSet,
