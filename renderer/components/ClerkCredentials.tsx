@@ -4,6 +4,7 @@
 // field. The PIN is cleared after every try and never kept; the id stays for the next try.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Result } from '../../core/result';
 import { useKiosk } from '../app/kiosk-context';
 import { useTyping } from '../app/use-typing';
 import { Alert } from './Alert';
@@ -35,7 +36,10 @@ export interface ClerkCredentials {
   submit(): Promise<string | null>;
 }
 
-export function useClerkCredentials(typing = true): ClerkCredentials {
+/** What the entered id and PIN are for: by default a sign-in (clerkUnlock), answering the token. */
+export type ClerkCheck = (clerkId: string, pin: string) => Promise<Result<string>>;
+
+export function useClerkCredentials(typing = true, check?: ClerkCheck): ClerkCredentials {
   const { bridge } = useKiosk();
   const [clerkId, setClerkId] = useState('');
   const [pin, setPin] = useState('');
@@ -56,10 +60,14 @@ export function useClerkCredentials(typing = true): ClerkCredentials {
       return null;
     }
     setBusy(true);
-    const r = await bridge.clerkUnlock({ clerkId, pin });
+    const r = check
+      ? await check(clerkId, pin)
+      : await bridge
+          .clerkUnlock({ clerkId, pin })
+          .then((u): Result<string> => (u.ok ? { ok: true, value: u.value.token } : u));
     setPin('');
     setBusy(false);
-    if (r.ok) return r.value.token;
+    if (r.ok) return r.value;
     setErrorCode(r.error.code);
     return null;
   };

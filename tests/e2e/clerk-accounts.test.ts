@@ -1,6 +1,7 @@
 // Clerk accounts (docs/configuration.md, "Clerk accounts"): two clerks on one kiosk, each signs in
 // with their own id and PIN on the on-screen keys; the other's PIN does not work for them, and the
-// audit log names each clerk's sign-in by clerk id.
+// audit log names each clerk's sign-in by clerk id. With clerk.maxReissuesPerId 0 every reissue
+// needs a second clerk, who confirms with their own id and PIN in a dialog.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,11 +12,13 @@ import { dataPaths } from '../../core/paths';
 import { readAuditLines } from '../../core/revocation/revocation-export';
 import de from '../../renderer/i18n/de.json';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action, screen, tapClerk } from './support/flow';
+import { action, confirm, finish, screen, tapClerk, tapDob, tapId, tapName } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
+import { fixtureFor, makePeople } from './support/people';
 
 const PEPPER = 'e2e-pepper-kept-outside-the-data-dir';
 const CLERKS = { mueller: '135791', yilmaz: '246802' } as const;
+const [person] = makePeople(1, 'Zweit');
 let secrets: string;
 let kiosk: RunningKiosk;
 let browser: Browser;
@@ -31,7 +34,10 @@ beforeAll(async () => {
       pinHash: await hashPin(pin, undefined, Buffer.from(PEPPER)),
     })),
   );
-  kiosk = await startKioskServer({ config: { clerk: { accounts, pepperFile } } });
+  kiosk = await startKioskServer({
+    config: { clerk: { accounts, pepperFile, maxReissuesPerId: 0 } },
+    fixture: fixtureFor(new Date(), [person!]),
+  });
   browser = await launchChromium();
 });
 
@@ -80,5 +86,52 @@ describe('clerk accounts', () => {
         ['clerk.unlocked', 'yilmaz'],
         ['clerk.locked', 'yilmaz'],
       ]);
+  });
+
+  it('past the reissue limit a second clerk confirms in a dialog; the audit line names both', async () => {
+    const p = person!;
+    expect((await kiosk.kiosk.api.issue({ ...p, lang: 'de' })).ok).toBe(true);
+    const page = await newKioskPage(browser, kiosk.url);
+    await page.keyboard.press('Control+Alt+KeyK');
+    await screen(page, 'clerkPin');
+    await tapClerk(page, 'mueller', CLERKS.mueller);
+    await action(page, 'next').click();
+    await screen(page, 'clerkStatus');
+    await action(page, 'clerk-walk-in').click();
+    await tapId(page, p.genesenenId);
+    await action(page, 'next').click();
+    await tapName(page, p.familyName);
+    await action(page, 'next').click();
+    await tapDob(page, p.dateOfBirth);
+    await action(page, 'next').click();
+    expect(await confirm(page)).toBe('refusal');
+    await action(page, 'reissue').click();
+    await screen(page, 'reason');
+    await page.locator('#reissue-reason').click();
+    await page.keyboard.type('Handy verloren');
+    await action(page, 'next').click();
+    await screen(page, 'summary');
+    expect(await confirm(page)).toBe('refusal');
+    expect(await page.locator('[data-error-code]').getAttribute('data-error-code')).toBe('REISSUE_NEEDS_SECOND_CLERK');
+    await action(page, 'second-clerk').click();
+    const dialog = page.locator('dialog[data-dialog="clerk-confirm"]');
+    await dialog.waitFor();
+    await tapClerk(dialog, 'yilmaz', CLERKS.yilmaz);
+    await action(page, 'confirm-reissue').click();
+    await screen(page, 'result');
+    expect(await page.locator('h1').innerText()).toBe(de.result.titleReissue);
+    await finish(page);
+    await page.context().close();
+
+    const auditDir = dataPaths(kiosk.dataDir).auditDir;
+    await expect
+      .poll(
+        () =>
+          readAuditLines(auditDir)
+            .filter((l) => l.event === 'certificate.reissued')
+            .map((l) => [l.clerkId, l.confirmedBy]),
+        { timeout: 10_000, message: 'the reissue line in the audit log' },
+      )
+      .toEqual([['mueller', 'yilmaz']]);
   });
 });
