@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'CLERK_LOCKED_OUT',
   'CLERK_NOT_AUTHORISED',
   'REISSUE_NOT_NEEDED',
+  // past clerk.maxReissuesPerId reissues of one ID: a second clerk must confirm (details.max)
+  'REISSUE_NEEDS_SECOND_CLERK',
   'REASON_REQUIRED',
   // clerk reason text that looks like personal data (a name or a date)
   'REASON_LOOKS_PERSONAL',

@@ -94,7 +94,8 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
   });
   rt.metrics.setProbes({ printers: () => printService.status() });
   const clerk = createClerkSessions({
-    pinHash: config.clerk.pinHash,
+    accounts: config.clerk.accounts,
+    ...(rt.clerkPepper ? { pepper: rt.clerkPepper } : {}),
     kioskId: config.kioskId,
     // The clerk can unlock (and see why) while the registry is down: docs/fleet.md.
     limiter: withMemoryFallback(rt.limiter, now),
@@ -191,20 +192,33 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
     serviceState: guarded('serviceState', async () =>
       ok(citizenServiceState(await serviceStatus(rt, () => printService.status()))),
     ),
-    clerkUnlock: guarded('clerkUnlock', async ({ pin }) => clerk.unlock(pin)),
+    clerkUnlock: guarded('clerkUnlock', async ({ clerkId, pin }) => clerk.unlock(clerkId, pin)),
     clerkStatus: guarded('clerkStatus', async ({ token }) => {
       const grant = clerk.authorise(token);
       if (!grant.ok) return grant;
       return ok(await serviceStatus(rt, () => printService.status()));
     }),
     clerkTouch: guarded('clerkTouch', async ({ token }) => clerk.touch(token)),
-    clerkReissue: guarded('clerkReissue', async ({ token, reason, ...req }) => {
+    clerkReissue: guarded('clerkReissue', async ({ token, reason, confirmedBy, ...req }) => {
       const grant = clerk.authorise(token);
       if (!grant.ok) return grant;
       const cleanReason = sanitizeReason(reason);
       if (cleanReason.length === 0) return err('REASON_REQUIRED');
       if (reasonLooksPersonal(cleanReason)) return err('REASON_LOOKS_PERSONAL');
-      const outcome = await rt.issuance.issue(req, { clerkSession: grant.value.sessionId, reason: cleanReason });
+      // The second clerk must be someone else, checked (and counted) like a sign-in.
+      let second: string | undefined;
+      if (confirmedBy) {
+        if (confirmedBy.clerkId === grant.value.clerkId) return err('CLERK_NOT_AUTHORISED', { confirm: 'same-clerk' });
+        const confirmed = await clerk.confirm(confirmedBy.clerkId, confirmedBy.pin);
+        if (!confirmed.ok) return confirmed;
+        second = confirmed.value.clerkId;
+      }
+      const outcome = await rt.issuance.issue(req, {
+        clerkSession: grant.value.sessionId,
+        clerkId: grant.value.clerkId,
+        reason: cleanReason,
+        ...(second ? { confirmedBy: second } : {}),
+      });
       return outcome.ok ? ok(await toIssued(outcome.value)) : outcome;
     }),
     clerkLock: guarded('clerkLock', async ({ token }) => clerk.lock(token)),

@@ -18,6 +18,9 @@ export const issueRequestSchema = z.strictObject({
 
 export const clerkTokenSchema = z.strictObject({ token: shortText(128) });
 
+/** A clerk account's id and PIN (docs/configuration.md, "Clerk accounts"). */
+export const clerkCredentialsSchema = z.strictObject({ clerkId: shortText(32), pin: shortText(32) });
+
 export const kioskApiContract = {
   getInfo: z.strictObject({}),
   validateId: z.strictObject({ genesenenId: shortText(64) }),
@@ -30,10 +33,17 @@ export const kioskApiContract = {
   endSession: z.strictObject({}),
   sessionState: z.strictObject({}),
   serviceState: z.strictObject({}),
-  clerkUnlock: z.strictObject({ pin: shortText(32) }),
+  clerkUnlock: clerkCredentialsSchema,
   clerkStatus: clerkTokenSchema,
   clerkTouch: clerkTokenSchema,
-  clerkReissue: issueRequestSchema.extend({ token: shortText(128), reason: shortText(500) }).strict(),
+  clerkReissue: issueRequestSchema
+    .extend({
+      token: shortText(128),
+      reason: shortText(500),
+      /** A second clerk, needed past `clerk.maxReissuesPerId` reissues of one ID. */
+      confirmedBy: clerkCredentialsSchema.optional(),
+    })
+    .strict(),
   clerkLock: clerkTokenSchema,
 } as const;
 

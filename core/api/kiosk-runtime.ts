@@ -6,6 +6,7 @@
 // leaves a running kiosk that refuses with a typed code and shows why on the clerk screen.
 import type { AuditEntry } from '../audit/audit-line';
 import type { AuditHealth } from '../audit/audit-log';
+import { loadClerkPepper } from '../clerk/clerk-pepper';
 import type { KioskConfig } from '../config/load-config';
 import { createIdFormat, type IdFormat } from '../id/genesenen-id';
 import { createIssuanceService, type IssuanceService } from '../issuance/issuance-service';
@@ -57,6 +58,8 @@ export interface KioskRuntime {
   readonly issuance: IssuanceService;
   /** Counted always, served only when configured (docs/monitoring.md). */
   readonly metrics: KioskMetrics;
+  /** `clerk.pepperFile`'s secret (core/clerk/clerk-pepper.ts); absent when none is configured. */
+  readonly clerkPepper?: Buffer;
   close(): Promise<void>;
 }
 
@@ -95,6 +98,12 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     });
   }
   const ruleSet = { ...rules.value, loadedAt: now() };
+  // A pepper that cannot be read would lock every clerk out with "wrong PIN": refuse to start instead.
+  const pepper = config.clerk.pepperFile === undefined ? undefined : loadClerkPepper(config.clerk.pepperFile, dataDir);
+  if (pepper && !pepper.ok) {
+    log.error('clerk.pepper-unusable', { status: String(pepper.error.details?.['reason']) });
+    return pepper;
+  }
 
   const engine = await openRegistryEngine({ config, dataDir, now, log });
   if (!engine.ok) return engine;
@@ -146,6 +155,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     registry: registryWithKinds,
     limiter,
     limits: config.attemptLimits,
+    maxReissuesPerId: config.clerk.maxReissuesPerId,
     signer: (at) => readySigner(signer, at),
     rules: config.rules,
     ruleSet,
@@ -195,6 +205,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     ruleSet,
     issuance,
     metrics,
+    ...(pepper ? { clerkPepper: pepper.value } : {}),
     async close() {
       source.recordSource.close?.();
       await source.simulator?.close();

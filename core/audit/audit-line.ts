@@ -38,6 +38,10 @@ export interface AuditEntry {
   readonly code?: string;
   /** Random id of the clerk session (one per unlock), linking a clerk's actions. */
   readonly clerk?: string;
+  /** The clerk account (`clerk.accounts[].id`, docs/audit.md) behind a clerk action; never a citizen's name. */
+  readonly clerkId?: string;
+  /** A reissue beyond `clerk.maxReissuesPerId`: the second clerk who confirmed it. */
+  readonly confirmedBy?: string;
   /** The clerk's reason text (docs/configuration.md: never personal data). */
   readonly reason?: string;
   /** The business rule a release check failed on, e.g. `RR-DE-0002 1.0.3` (docs/business-rules.md). */

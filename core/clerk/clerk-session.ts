@@ -1,8 +1,11 @@
-// Clerk mode (docs/configuration.md): a PIN unlocks a short-lived session identified by a random token. The
+// Clerk mode (docs/configuration.md, "Clerk accounts"): a clerk id and that clerk's PIN unlock a short-lived session identified by a random token. The
 // token is valid for a fixed time and is dropped after an idle period, at endSession and at
 // clerkLock, so a clerk who walks away never leaves the kiosk unlocked for the next citizen.
-// Wrong PINs count as failed attempts in the registry (they survive a restart); after
-// `pinAttempts.max` wrong PINs inside the window the PIN is refused with CLERK_LOCKED_OUT.
+// Wrong PINs count as failed attempts in the registry (they survive a restart), per clerk id; after
+// `pinAttempts.max` wrong PINs inside the window that clerk is refused with CLERK_LOCKED_OUT. Ids
+// that name no account share one counter (and cost one scrypt, like a real check), so guessing ids
+// neither multiplies the attempts nor tells by timing which ids exist. The typed text of an unknown
+// id is never audited: a citizen's name typed into the wrong field must not land in the log.
 // Any use of the session (a keypress in the clerk's flow reaches `touch`, rate-limited by the UI)
 // restarts the idle timer, never the fixed end; `expiresInSeconds` is always the earlier of the
 // two, so the clerk bar counts down to the real end (docs/configuration.md, "Clerk session").
@@ -14,14 +17,23 @@ import type { AttemptRule } from '../registry/attempt-limits';
 import type { AttemptGate } from '../registry/registry-port';
 import type { Result } from '../result';
 import { err, ok } from '../result';
-import { verifyPin } from './pin-hash';
+import { DEMO_CLERK_PIN_HASH, verifyPin } from './pin-hash';
+
+export interface ClerkAccountEntry {
+  readonly id: string;
+  readonly pinHash: string;
+  /** Hashed with the pepper (accounts under `clerk.pepperFile`); the single legacy PIN is not. */
+  readonly peppered: boolean;
+}
 
 export interface ClerkSessionOptions {
-  readonly pinHash: string;
+  readonly accounts: readonly ClerkAccountEntry[];
+  /** `clerk.pepperFile`'s content (core/clerk/clerk-pepper.ts); absent in the demo. */
+  readonly pepper?: Buffer;
   readonly kioskId: string;
   readonly limiter: AttemptGate;
   /** The PIN check (default: scrypt, pin-hash.ts); tests count the checks through it. */
-  readonly verifyPin?: (pin: string, pinHash: string) => Promise<boolean>;
+  readonly verifyPin?: (pin: string, pinHash: string, pepper?: Buffer) => Promise<boolean>;
   readonly pinAttempts: AttemptRule;
   readonly sessionMinutes: number;
   readonly idleLockSeconds: number;
@@ -32,6 +44,8 @@ export interface ClerkSessionOptions {
 export interface ClerkGrant {
   /** Random id of this unlock, written to audit lines (not the token). */
   readonly sessionId: string;
+  /** The account that unlocked, written to audit lines as `clerkId`. */
+  readonly clerkId: string;
 }
 
 /** Seconds until the session ends unless used again: the earlier of the fixed end and the idle lock. */
@@ -40,7 +54,9 @@ export interface ClerkTime {
 }
 
 export interface ClerkSessions {
-  unlock(pin: string): Promise<Result<{ token: string } & ClerkTime>>;
+  unlock(clerkId: string, pin: string): Promise<Result<{ token: string } & ClerkTime>>;
+  /** A second clerk's id and PIN, checked (and counted) like an unlock but opening no session. */
+  confirm(clerkId: string, pin: string): Promise<Result<{ clerkId: string }>>;
   /** ok with the session when `token` is the live one; refreshes the idle timer. */
   authorise(token: string): Result<ClerkGrant>;
   /** The clerk is still working: refreshes the idle timer and says how long the session lasts now. */
@@ -54,6 +70,7 @@ export interface ClerkSessions {
 interface LiveSession {
   readonly tokenHash: Buffer;
   readonly sessionId: string;
+  readonly clerkId: string;
   readonly expiresAt: number;
   lastUsed: number;
 }
@@ -66,7 +83,13 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
 
   const current = (): LiveSession | undefined => {
     if (live && (now() >= live.expiresAt || now() - live.lastUsed >= opts.idleLockSeconds * 1000)) {
-      opts.audit?.({ event: 'clerk.locked', outcome: 'ok', clerk: live.sessionId, code: 'idle' });
+      opts.audit?.({
+        event: 'clerk.locked',
+        outcome: 'ok',
+        clerk: live.sessionId,
+        clerkId: live.clerkId,
+        code: 'idle',
+      });
       live = undefined;
     }
     return live;
@@ -81,40 +104,63 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
     return timingSafeEqual(candidate, session.tokenHash);
   };
 
+  const byId = new Map(opts.accounts.map((a) => [a.id, a]));
+  /** Counts the attempt for this clerk (or the shared unknown-id counter), then checks the PIN. */
+  const check = async (clerkId: string, pin: string): Promise<Result<ClerkAccountEntry>> => {
+    const account = byId.get(clerkId);
+    const key = account ? `${opts.kioskId}/${account.id}` : `${opts.kioskId}/?`;
+    const ticket = await opts.limiter.reserve([{ scope: 'clerk', key, rule: opts.pinAttempts }], 'CLERK_LOCKED_OUT');
+    if (!ticket.ok) return ticket;
+    const verify = opts.verifyPin ?? verifyPin;
+    const right = account
+      ? await verify(pin, account.pinHash, account.peppered ? opts.pepper : undefined).catch(() => false)
+      : await verify(pin, DEMO_CLERK_PIN_HASH, opts.pepper ?? Buffer.alloc(16)).then(
+          () => false,
+          () => false,
+        );
+    if (!right || !account) {
+      const recorded = await opts.limiter.settle(ticket.value, true);
+      if (!recorded.ok) return recorded;
+      opts.audit?.({
+        event: 'clerk.pin-wrong',
+        outcome: 'refused',
+        code: 'CLERK_PIN_WRONG',
+        ...(account ? { clerkId: account.id } : {}),
+      });
+      const after = await opts.limiter.check('clerk', key, opts.pinAttempts, 'CLERK_LOCKED_OUT');
+      return after.ok ? err('CLERK_PIN_WRONG') : after;
+    }
+    // Forgets the failures and this attempt; a failed clear still lets the right PIN in.
+    const cleared = await opts.limiter.clear('clerk', key);
+    if (!cleared.ok) await opts.limiter.settle(ticket.value, false);
+    return ok(account);
+  };
+
   return {
-    async unlock(pin) {
-      const ticket = await opts.limiter.reserve(
-        [{ scope: 'clerk', key: opts.kioskId, rule: opts.pinAttempts }],
-        'CLERK_LOCKED_OUT',
-      );
-      if (!ticket.ok) return ticket;
-      const right = await (opts.verifyPin ?? verifyPin)(pin, opts.pinHash).catch(() => false);
-      if (!right) {
-        const recorded = await opts.limiter.settle(ticket.value, true);
-        if (!recorded.ok) return recorded;
-        opts.audit?.({ event: 'clerk.pin-wrong', outcome: 'refused', code: 'CLERK_PIN_WRONG' });
-        const after = await opts.limiter.check('clerk', opts.kioskId, opts.pinAttempts, 'CLERK_LOCKED_OUT');
-        return after.ok ? err('CLERK_PIN_WRONG') : after;
-      }
-      // Forgets the failures and this attempt; a failed clear still lets the right PIN in.
-      const cleared = await opts.limiter.clear('clerk', opts.kioskId);
-      if (!cleared.ok) await opts.limiter.settle(ticket.value, false);
+    async unlock(clerkId, pin) {
+      const checked = await check(clerkId, pin);
+      if (!checked.ok) return checked;
       const token = randomBytes(32).toString('base64url');
       const at = now();
       live = {
         tokenHash: sha256(token),
         sessionId: randomBytes(6).toString('hex'),
+        clerkId: checked.value.id,
         expiresAt: at + opts.sessionMinutes * 60_000,
         lastUsed: at,
       };
-      opts.audit?.({ event: 'clerk.unlocked', outcome: 'ok', clerk: live.sessionId });
+      opts.audit?.({ event: 'clerk.unlocked', outcome: 'ok', clerk: live.sessionId, clerkId: live.clerkId });
       return ok({ token, expiresInSeconds: secondsLeft(live) });
+    },
+    async confirm(clerkId, pin) {
+      const checked = await check(clerkId, pin);
+      return checked.ok ? ok({ clerkId: checked.value.id }) : checked;
     },
     authorise(token) {
       const session = current();
       if (!session || !matches(session, token)) return err('CLERK_NOT_AUTHORISED');
       session.lastUsed = now();
-      return ok({ sessionId: session.sessionId });
+      return ok({ sessionId: session.sessionId, clerkId: session.clerkId });
     },
     touch(token) {
       const session = current();
@@ -127,12 +173,19 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
       // Locking an already locked kiosk succeeds; a foreign token cannot end someone's session.
       if (!session) return ok(null);
       if (!matches(session, token)) return err('CLERK_NOT_AUTHORISED');
-      opts.audit?.({ event: 'clerk.locked', outcome: 'ok', clerk: session.sessionId });
+      opts.audit?.({ event: 'clerk.locked', outcome: 'ok', clerk: session.sessionId, clerkId: session.clerkId });
       live = undefined;
       return ok(null);
     },
     lockAll() {
-      if (live) opts.audit?.({ event: 'clerk.locked', outcome: 'ok', clerk: live.sessionId, code: 'session-end' });
+      if (live)
+        opts.audit?.({
+          event: 'clerk.locked',
+          outcome: 'ok',
+          clerk: live.sessionId,
+          clerkId: live.clerkId,
+          code: 'session-end',
+        });
       live = undefined;
     },
     isUnlocked: () => current() !== undefined,

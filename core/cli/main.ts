@@ -21,6 +21,8 @@ const COMMANDS = {
     'audit verify (--data-dir DIR [--key FILE] [--anchor FILE[,FILE]] | --config FILE)',
   registry:
     'registry import --from-sqlite PATH [--from-sqlite PATH …] --config FILE [--json]   (docs/fleet.md, "Moving a city over")',
+  clerk:
+    'clerk add --id ID [--config FILE] [--pepper-file FILE] (PIN twice on stdin) | clerk remove --id ID --config FILE | clerk list --config FILE',
   print:
     'print --format receipt-80|receipt-58|a4 [--lang CODE] [--printer tcp://HOST:PORT|cups:QUEUE | --out FILE] [--command-set epson|star] [--qr native|raster] [--timeout MS] [--demo] HC1-STRING',
 } as const;

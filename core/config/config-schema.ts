@@ -157,15 +157,43 @@ export const registryConfigSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const clerkConfigSchema = z.strictObject({
-  /** `scrypt:<salt>:<hash>`, made with `npx tsx core/clerk/hash-pin-cli.ts`. */
-  pinHash: z
-    .string()
-    .regex(PIN_HASH_PATTERN, 'must be scrypt:<salt>:<hash> as printed by core/clerk/hash-pin-cli.ts')
-    .optional(),
-  sessionMinutes: z.int().min(1).max(60).default(10),
-  idleLockSeconds: z.int().min(15).max(3600).default(120),
+/** A clerk's id: short, lower-case, typed at the unlock dialog; written to audit lines. Never a
+ *  person's full name (docs/configuration.md, "Clerk accounts"): a staff number or a short handle. */
+export const CLERK_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+/** The id `clerk.pinHash` (one PIN, older configs) and the demo clerk get. */
+export const SINGLE_CLERK_ID = 'clerk';
+
+const pinHashField = z
+  .string()
+  .regex(PIN_HASH_PATTERN, 'must be scrypt:<salt>:<hash> as printed by npm run cli -- clerk add');
+
+export const clerkAccountSchema = z.strictObject({
+  id: z.string().regex(CLERK_ID_PATTERN, 'must be 2-32 lower-case letters, digits, dots, hyphens or underscores'),
+  pinHash: pinHashField,
 });
+
+export const clerkConfigSchema = z
+  .strictObject({
+    /** One PIN for every clerk (older configs): the account `clerk`, hashed without pepper. */
+    pinHash: pinHashField.optional(),
+    /** One entry per clerk, made with `npm run cli -- clerk add --id ID`. */
+    accounts: z
+      .array(clerkAccountSchema)
+      .min(1)
+      .max(500)
+      .refine((a) => new Set(a.map((x) => x.id)).size === a.length, 'clerk ids must be unique')
+      .optional(),
+    /** Secret mixed into account PIN hashes; outside the data directory, mode 0600. */
+    pepperFile: filePath.optional(),
+    /** Reissues per ID before a second clerk has to confirm (docs/configuration.md). */
+    maxReissuesPerId: z.int().min(0).max(100).default(2),
+    sessionMinutes: z.int().min(1).max(60).default(10),
+    idleLockSeconds: z.int().min(15).max(3600).default(120),
+  })
+  .refine((c) => c.pinHash === undefined || c.accounts === undefined, {
+    path: ['accounts'],
+    message: 'give pinHash or accounts, not both (pinHash is the single account "clerk")',
+  });
 
 /** Audit log key and size cap (docs/audit.md). */
 export const auditConfigSchema = z.strictObject({
@@ -247,11 +275,18 @@ export const kioskConfigFileSchema = z
         path: ['registryPath'],
         message: 'is the SQLite file; remove it when registry.kind is postgres',
       });
-    if (c.signer.kind !== 'demo' && c.clerk.pinHash === undefined)
+    if (c.signer.kind !== 'demo' && c.clerk.pinHash === undefined && c.clerk.accounts === undefined)
       ctx.addIssue({
         code: 'custom',
         path: ['clerk', 'pinHash'],
-        message: 'required when a real signer is configured',
+        message: 'required (or clerk.accounts) when a real signer is configured',
+      });
+    // Account PINs are 6+ digits; without a pepper a stolen config would still allow an offline guess.
+    if (c.signer.kind !== 'demo' && c.clerk.accounts !== undefined && c.clerk.pepperFile === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clerk', 'pepperFile'],
+        message: 'required with clerk.accounts when a real signer is configured',
       });
     // A real signer makes certificates every verifier accepts: they must be about real people.
     if (c.signer.kind !== 'demo' && (c.recordSource === undefined || c.recordSource.kind === 'simulator'))

@@ -15,7 +15,7 @@ import type { Result } from '../result';
 import type { KioskConfigFile, PgRegistryConfig, RulesConfig, SignerConfig } from './config-schema';
 
 type KeySignerWithNext = Exclude<SignerConfig, { kind: 'demo' }>;
-import { kioskConfigFileSchema } from './config-schema';
+import { kioskConfigFileSchema, SINGLE_CLERK_ID } from './config-schema';
 import { describeSecretProblem, readSecretText } from '../dcc/signer/secret-file';
 
 export interface KioskConfig extends Omit<KioskConfigFile, 'kioskId' | 'rules' | 'clerk' | 'recordSource'> {
@@ -27,7 +27,18 @@ export interface KioskConfig extends Omit<KioskConfigFile, 'kioskId' | 'rules' |
   /** Absolute path of the file read, or undefined in demo mode without a file. */
   readonly configPath?: string;
   readonly rules: RulesConfig & { readonly issuer: string; readonly uvciPrefix: string };
-  readonly clerk: KioskConfigFile['clerk'] & { readonly pinHash: string; readonly demoPin: boolean };
+  readonly clerk: Omit<KioskConfigFile['clerk'], 'pinHash' | 'accounts'> & {
+    /** Every clerk who may unlock; `clerk.pinHash` and the demo become the one account `clerk`. */
+    readonly accounts: readonly ClerkAccount[];
+    readonly demoPin: boolean;
+  };
+}
+
+/** One clerk account, resolved: `peppered` says whether its hash was made with `clerk.pepperFile`. */
+export interface ClerkAccount {
+  readonly id: string;
+  readonly pinHash: string;
+  readonly peppered: boolean;
 }
 
 export interface ConfigError {
@@ -133,12 +144,24 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
         issuer: file.rules.issuer ?? (demo ? DEMO_ISSUER : REAL_ISSUER),
         uvciPrefix: file.rules.uvciPrefix ?? (demo ? 'DEMO' : 'KIOSK'),
       },
-      clerk: {
-        ...file.clerk,
-        pinHash: file.clerk.pinHash ?? DEMO_CLERK_PIN_HASH,
-        demoPin: file.clerk.pinHash === undefined,
-      },
+      clerk: resolveClerk(file.clerk, abs),
     },
+  };
+}
+
+/** Older configs (`clerk.pinHash`, one PIN, no pepper) and the demo become the single account `clerk`. */
+function resolveClerk(c: KioskConfigFile['clerk'], abs: (p: string) => string): KioskConfig['clerk'] {
+  const { pinHash, accounts, pepperFile, ...rest } = c;
+  const resolved: readonly ClerkAccount[] = accounts?.map((a) => ({
+    id: a.id,
+    pinHash: a.pinHash,
+    peppered: pepperFile !== undefined,
+  })) ?? [{ id: SINGLE_CLERK_ID, pinHash: pinHash ?? DEMO_CLERK_PIN_HASH, peppered: false }];
+  return {
+    ...rest,
+    ...(pepperFile !== undefined ? { pepperFile: abs(pepperFile) } : {}),
+    accounts: resolved,
+    demoPin: pinHash === undefined && accounts === undefined,
   };
 }
 

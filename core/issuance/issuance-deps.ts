@@ -33,6 +33,8 @@ export interface IssuanceDeps {
   /** Atomic attempt limits (core/registry/registry-port.ts). */
   readonly limiter: AttemptGate;
   readonly limits: { readonly perId: AttemptRule; readonly perKiosk: AttemptRule };
+  /** Reissues per ID before a second clerk must confirm (clerk.maxReissuesPerId); default 2. */
+  readonly maxReissuesPerId?: number;
   /** The signer if it may sign at that moment, else a SIGNER_* error (signer-state.ts). */
   readonly signer: (now: Date) => Result<ReadySigner>;
   readonly rules: RulesConfig & { readonly issuer: string; readonly uvciPrefix: string };

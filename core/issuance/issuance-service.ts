@@ -33,7 +33,12 @@ export interface IssuanceRequest {
 /** A clerk-authorised reissue: supersedes the issued certificate of the same ID. */
 export interface ReissueAuthority {
   readonly clerkSession: string;
+  /** The clerk account behind the session, audited as `clerkId` (docs/audit.md). */
+  readonly clerkId: string;
   readonly reason: string;
+  /** A second, different clerk whose id and PIN were checked in the same request: lets a reissue
+   *  past `clerk.maxReissuesPerId` through (docs/configuration.md, "Clerk accounts"). */
+  readonly confirmedBy?: string;
 }
 
 export interface IssuanceOutcome {
@@ -51,6 +56,9 @@ export interface IssuanceOutcome {
 export interface IssuanceService {
   issue(request: IssuanceRequest, reissue?: ReissueAuthority): Promise<Result<IssuanceOutcome>>;
 }
+
+/** `clerk.maxReissuesPerId` when a caller gives none (docs/configuration.md). */
+export const DEFAULT_MAX_REISSUES_PER_ID = 2;
 
 /** From this many wrong entries for one ID, a NOT_FOUND says how many tries are left. */
 export const TRIES_LEFT_FROM = 3;
@@ -169,6 +177,24 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       return err('ALREADY_ISSUED', { issuedOn: utcDay(issued.value.issuedAt) });
     }
     if (!issued.value && reissue) return err('REISSUE_NOT_NEEDED');
+    if (reissue && reissue.confirmedBy === undefined) {
+      // Many reissues of one ID are what a clerk handing out copies would leave: past the limit
+      // a second clerk has to confirm. Two reissues racing past the count can exceed it by one.
+      const max = deps.maxReissuesPerId ?? DEFAULT_MAX_REISSUES_PER_ID;
+      const done = await registry.reissueCount(idHash);
+      if (!done.ok) return done;
+      if (done.value >= max) {
+        audit({
+          event: 'issuance.refused',
+          outcome: 'refused',
+          idHash,
+          code: 'REISSUE_NEEDS_SECOND_CLERK',
+          clerk: reissue.clerkSession,
+          clerkId: reissue.clerkId,
+        });
+        return err('REISSUE_NEEDS_SECOND_CLERK', { max });
+      }
+    }
 
     const window = decideValidity(record.firstPositiveTest, today, rules);
     if (!window.ok) {
@@ -291,7 +317,8 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
           ...(reservation.replacesUvci ? { supersedes: reservation.replacesUvci } : {}),
           // EU revocation hashes (docs/revocation.md): the audit log is their append-only store.
           ...(revocation ? { revocation } : {}),
-          ...(reissue ? { clerk: reissue.clerkSession, reason: reissue.reason } : {}),
+          ...(reissue ? { clerk: reissue.clerkSession, clerkId: reissue.clerkId, reason: reissue.reason } : {}),
+          ...(reissue?.confirmedBy ? { confirmedBy: reissue.confirmedBy } : {}),
         },
         {
           beforeAudit: () => pauseForCrashTestSync('commit-before-audit'),

@@ -39,6 +39,8 @@ export interface IssuanceRegistry {
   release(reservation: Reservation): Promise<Result<null>>;
   findIssued(idHash: string): Promise<Result<{ readonly uvci: string; readonly issuedAt: Date } | undefined>>;
   issuedCount(): Promise<Result<number>>;
+  /** Reissues of this ID so far (clerk.maxReissuesPerId, docs/configuration.md). */
+  reissueCount(idHash: string): Promise<Result<number>>;
   releaseStale(): Promise<Result<readonly StaleRelease[]>>;
   close(): Promise<void>;
 }

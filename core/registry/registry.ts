@@ -53,6 +53,8 @@ export interface Registry {
   release(reservation: Reservation): Result<null>;
   findIssued(idHash: string): Result<{ readonly uvci: string; readonly issuedAt: Date } | undefined>;
   issuedCount(): Result<number>;
+  /** Reissues of this ID so far: every reissue leaves the certificate it replaced `superseded`. */
+  reissueCount(idHash: string): Result<number>;
   releaseStale(): Result<readonly StaleRelease[]>;
   /** Runs `fn` holding the database's write lock (a cross-process mutex, e.g. for the audit log). */
   exclusive<T>(fn: () => T): T;
@@ -178,6 +180,7 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
         return ok(row ? { uvci: row.uvci, issuedAt: new Date(row.issued_at ?? 0) } : undefined);
       }),
     issuedCount: () => guard(() => ok(sql.countIssued.get()?.n ?? 0)),
+    reissueCount: (idHash) => guard(() => ok(sql.countSuperseded.get(idHash)?.n ?? 0)),
     releaseStale: () =>
       guard(() => {
         const released = db

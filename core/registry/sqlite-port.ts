@@ -26,6 +26,7 @@ export function sqliteIssuanceRegistry(
       }),
     release: async (r) => registry.release(r),
     findIssued: async (idHash) => registry.findIssued(idHash),
+    reissueCount: async (idHash) => registry.reissueCount(idHash),
     issuedCount: async () => registry.issuedCount(),
     releaseStale: async () => registry.releaseStale(),
     close: async () => {

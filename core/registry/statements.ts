@@ -32,6 +32,9 @@ export function prepareStatements(db: RegistryDatabase) {
     reservedFor: db.prepare<[string], IssuanceRow>("SELECT * FROM issuance WHERE id_hash = ? AND status = 'reserved'"),
     allReserved: db.prepare<[], IssuanceRow>("SELECT * FROM issuance WHERE status = 'reserved'"),
     countIssued: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM issuance WHERE status = 'issued'"),
+    countSuperseded: db.prepare<[string], { n: number }>(
+      "SELECT count(*) AS n FROM issuance WHERE id_hash = ? AND status = 'superseded'",
+    ),
     insertReservation: db.prepare<[InsertReservationParams]>(
       `INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, reservation_owner, reservation_expires_at, replaces_uvci)
        VALUES (@idHash, @uvci, 'reserved', @kioskId, @at, @owner, @expiresAt, @replaces)`,

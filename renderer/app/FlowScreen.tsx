@@ -21,7 +21,8 @@ export interface FlowScreenProps {
   readonly onCancel: () => void;
   /** Ask "saved?" and then wipe. */
   readonly onFinish: () => void;
-  readonly onIssue: () => void;
+  /** With `confirmedBy`: a reissue past the limit, confirmed by a second clerk. */
+  readonly onIssue: (confirmedBy?: { clerkId: string; pin: string }) => void;
   readonly onStartOver: () => void;
   readonly onLock: () => void;
 }
@@ -86,7 +87,7 @@ export function FlowScreen({
           entry={state.entry}
           reissue={state.mode === 'reissue'}
           onChange={(target) => dispatch({ type: 'change', screen: target })}
-          onConfirm={onIssue}
+          onConfirm={() => onIssue()}
           onBack={back}
         />
       );
@@ -103,7 +104,8 @@ export function FlowScreen({
         <RefusalScreen
           error={err ?? { code: 'INTERNAL' }}
           clerkActive={state.clerkToken !== null}
-          onRetry={onIssue}
+          onRetry={() => onIssue()}
+          onConfirmReissue={(c) => onIssue(c)}
           onCheckEntries={() => dispatch({ type: 'checkEntries' })}
           onReissue={() => dispatch({ type: 'clerkReissue' })}
           onStartOver={onStartOver}

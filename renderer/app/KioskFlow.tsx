@@ -65,29 +65,37 @@ export function KioskFlow() {
     else await wipe();
   }, [wipe]);
 
-  const runIssue = useCallback(async () => {
-    const s = stateRef.current;
-    dispatch({ type: 'submit' });
-    const dob = composeDob(s.entry.dob);
-    const request = {
-      genesenenId: s.entry.id,
-      familyName: s.entry.familyName,
-      dateOfBirth: dob.ok ? dob.value : '',
-      lang: language,
-    };
-    let result: Result<IssuedCertificate>;
-    if (s.mode === 'reissue') {
-      // A reissue without a clerk token must never fall back to an ordinary issue.
-      result = s.clerkToken
-        ? await bridge.clerkReissue({ ...request, token: s.clerkToken, reason: s.entry.reason.trim() })
-        : { ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } };
-    } else {
-      result = await bridge.issue(request);
-    }
-    // The person may have left meanwhile (idle wipe): drop a late answer.
-    if (stateRef.current.screen !== 'working') return;
-    dispatch(result.ok ? { type: 'issued', certificate: result.value } : { type: 'refused', error: result.error });
-  }, [bridge, language]);
+  const runIssue = useCallback(
+    async (confirmedBy?: { clerkId: string; pin: string }) => {
+      const s = stateRef.current;
+      dispatch({ type: 'submit' });
+      const dob = composeDob(s.entry.dob);
+      const request = {
+        genesenenId: s.entry.id,
+        familyName: s.entry.familyName,
+        dateOfBirth: dob.ok ? dob.value : '',
+        lang: language,
+      };
+      let result: Result<IssuedCertificate>;
+      if (s.mode === 'reissue') {
+        // A reissue without a clerk token must never fall back to an ordinary issue.
+        result = s.clerkToken
+          ? await bridge.clerkReissue({
+              ...request,
+              token: s.clerkToken,
+              reason: s.entry.reason.trim(),
+              ...(confirmedBy ? { confirmedBy } : {}),
+            })
+          : { ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } };
+      } else {
+        result = await bridge.issue(request);
+      }
+      // The person may have left meanwhile (idle wipe): drop a late answer.
+      if (stateRef.current.screen !== 'working') return;
+      dispatch(result.ok ? { type: 'issued', certificate: result.value } : { type: 'refused', error: result.error });
+    },
+    [bridge, language],
+  );
 
   const lock = useCallback(async () => {
     const token = stateRef.current.clerkToken;
@@ -135,7 +143,7 @@ export function KioskFlow() {
           dispatch={dispatch}
           onCancel={() => setQuestion('cancel')}
           onFinish={() => setQuestion('finish')}
-          onIssue={() => void runIssue()}
+          onIssue={(confirmedBy) => void runIssue(confirmedBy)}
           onStartOver={() => void wipe()}
           onLock={() => void lock()}
         />

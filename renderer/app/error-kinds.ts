@@ -77,6 +77,7 @@ export const ERROR_KIND: Readonly<Record<ErrorCode, ErrorKind>> = {
   CLERK_LOCKED_OUT: 'clerk',
   CLERK_NOT_AUTHORISED: 'clerk',
   REISSUE_NOT_NEEDED: 'clerk',
+  REISSUE_NEEDS_SECOND_CLERK: 'clerk',
   REASON_REQUIRED: 'clerk',
   REASON_LOOKS_PERSONAL: 'clerk',
   FORBIDDEN_SENDER: 'askStaff',

@@ -1,14 +1,11 @@
 // The clerk session has ended while entries are on the kiosk (docs/configuration.md, "Clerk
-// session"): a modal dialog asks for the PIN again, over the concealed screen. A right PIN gives a
+// session"): a modal dialog asks for the clerk id and PIN again, over the concealed screen. A right PIN gives a
 // new session and the clerk continues where they were, entries kept; "lock" ends clerk mode and
 // forgets everything, as the clerk bar's lock does. Escape keeps the dialog (nothing is lost).
 // The PIN is cleared after every try and never kept.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../app/kiosk-context';
-import { Alert } from './Alert';
+import { ClerkCredentialsFields, ClerkCredentialsKeys, useClerkCredentials } from './ClerkCredentials';
 import { KioskDialog } from './KioskDialog';
-import { NumericKeypad } from './NumericKeypad';
 
 export interface ClerkReauthDialogProps {
   readonly onUnlocked: (token: string) => void;
@@ -17,23 +14,12 @@ export interface ClerkReauthDialogProps {
 
 export function ClerkReauthDialog({ onUnlocked, onLock }: ClerkReauthDialogProps) {
   const { t } = useTranslation();
-  const { bridge } = useKiosk();
-  const [pin, setPin] = useState('');
-  const [errorCode, setErrorCode] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const update = (next: string) => {
-    setErrorCode(null);
-    setPin(next.replace(/\D/gu, '').slice(0, 12));
-  };
-  const submit = async () => {
-    if (busy || pin === '') return;
-    setBusy(true);
-    const r = await bridge.clerkUnlock({ pin });
-    setPin('');
-    setBusy(false);
-    if (r.ok) onUnlocked(r.value.token);
-    else setErrorCode(r.error.code);
-  };
+  // Inside the dialog the fields get the keys themselves (useTyping stays out of open dialogs).
+  const creds = useClerkCredentials(false);
+  const submit = () =>
+    void creds.submit().then((token) => {
+      if (token) onUnlocked(token);
+    });
   return (
     <KioskDialog
       name="clerk-reauth"
@@ -41,7 +27,7 @@ export function ClerkReauthDialog({ onUnlocked, onLock }: ClerkReauthDialogProps
       title={t('clerk.reauthTitle')}
       description={<p>{t('clerk.reauthText')}</p>}
       onEscape={() => undefined}
-      initialFocus="#clerk-reauth-pin"
+      initialFocus="#clerk-reauth-id"
       footer={
         <>
           <button
@@ -56,39 +42,15 @@ export function ClerkReauthDialog({ onUnlocked, onLock }: ClerkReauthDialogProps
             type="button"
             className="kern-btn kern-btn--primary kiosk-btn"
             data-action="reauth-unlock"
-            onClick={() => void submit()}
+            onClick={submit}
           >
             <span className="kern-label">{t('clerk.unlock')}</span>
           </button>
         </>
       }
     >
-      <div className="kern-form-input field field--narrow">
-        <label className="kern-label kern-label--large" htmlFor="clerk-reauth-pin">
-          {t('clerk.pinLabel')}
-        </label>
-        <input
-          id="clerk-reauth-pin"
-          type="password"
-          className={`kern-form-input__input kiosk-input${errorCode ? ' kern-form-input__input--error' : ''}`}
-          value={pin}
-          onChange={(e) => update(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && void submit()}
-          inputMode="none"
-          autoComplete="off"
-          dir="ltr"
-          aria-describedby="clerk-reauth-status"
-          aria-invalid={errorCode ? true : undefined}
-        />
-      </div>
-      <div id="clerk-reauth-status" aria-live="polite" className="field-status">
-        {errorCode ? <Alert tone="danger">{t(`errors.${errorCode}`)}</Alert> : null}
-      </div>
-      <NumericKeypad
-        onDigit={(d) => update(pin + d)}
-        onBackspace={() => update(pin.slice(0, -1))}
-        onClear={() => update('')}
-      />
+      <ClerkCredentialsFields creds={creds} idPrefix="clerk-reauth" onSubmit={submit} />
+      <ClerkCredentialsKeys creds={creds} />
     </KioskDialog>
   );
 }

@@ -3,6 +3,8 @@
 // which entry was wrong. The buttons offered depend on the kind: retry only where retrying can
 // help, reissue only for a signed-in clerk. Attempt limits say what next (app/limit-messages.ts):
 // the tries left after a wrong entry, the lock's end, and a kiosk-wide lock as a device lock.
+import { useState } from 'react';
+import { ClerkConfirmDialog } from '../components/ClerkConfirmDialog';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../core/result';
@@ -25,6 +27,8 @@ export interface RefusalScreenProps {
   readonly onRetry: () => void;
   readonly onCheckEntries: () => void;
   readonly onReissue: () => void;
+  /** REISSUE_NEEDS_SECOND_CLERK: send the reissue again, confirmed by a second clerk. */
+  readonly onConfirmReissue: (confirmedBy: { clerkId: string; pin: string }) => void;
   readonly onStartOver: () => void;
 }
 
@@ -43,16 +47,23 @@ export function RefusalScreen({
   onRetry,
   onCheckEntries,
   onReissue,
+  onConfirmReissue,
   onStartOver,
 }: RefusalScreenProps) {
   const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const needsSecond = error.code === 'REISSUE_NEEDS_SECOND_CLERK' && clerkActive;
   const { locale } = useKiosk();
   const kind = kindOf(error.code);
   // A kiosk-wide lock is not about this person's ID: its own heading and "ask staff".
   const texts = isKioskLock(error) ? 'refusal.kioskLocked' : `refusal.${kind}`;
   const triesLeft = triesLeftMessage(error, locale, t);
   const hasPrimary =
-    RETRYABLE.has(kind) || kind === 'notFound' || kind === 'checkInput' || (kind === 'alreadyIssued' && clerkActive);
+    RETRYABLE.has(kind) ||
+    kind === 'notFound' ||
+    kind === 'checkInput' ||
+    (kind === 'alreadyIssued' && clerkActive) ||
+    needsSecond;
   return (
     <section
       className={`screen screen--refusal screen--refusal-${kind}`}
@@ -97,6 +108,16 @@ export function RefusalScreen({
             <span className="kern-label">{t('refusal.reissue')}</span>
           </button>
         ) : null}
+        {needsSecond ? (
+          <button
+            type="button"
+            className="kern-btn kern-btn--primary kiosk-btn"
+            data-action="second-clerk"
+            onClick={() => setConfirming(true)}
+          >
+            <span className="kern-label">{t('clerk.confirmAction')}</span>
+          </button>
+        ) : null}
         <button
           type="button"
           className={`kern-btn ${hasPrimary ? 'kern-btn--secondary' : 'kern-btn--primary'} kiosk-btn`}
@@ -106,6 +127,15 @@ export function RefusalScreen({
           <span className="kern-label">{t('nav.startOver')}</span>
         </button>
       </div>
+      {confirming ? (
+        <ClerkConfirmDialog
+          onConfirm={(c) => {
+            setConfirming(false);
+            onConfirmReissue(c);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
     </section>
   );
 }

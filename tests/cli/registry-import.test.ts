@@ -215,7 +215,7 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
         const kiosk = await openKiosk({ dataDir: dataA, configPath: configA!, now: () => new Date() });
         let second: string;
         try {
-          const unlock = await kiosk.api.clerkUnlock({ pin: PIN });
+          const unlock = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: PIN });
           if (!unlock.ok) throw new Error(unlock.error.code);
           const r = await kiosk.api.clerkReissue({
             ...people[0]!,

@@ -125,7 +125,7 @@ describe('cli stats', () => {
       };
       expect((await kiosk.api.issue(req)).ok).toBe(true);
       expect((await kiosk.api.issue(req)).ok).toBe(false);
-      const unlock = await kiosk.api.clerkUnlock({ pin: '246810' });
+      const unlock = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: '246810' });
       if (!unlock.ok) throw new Error(unlock.error.code);
       expect(
         (await kiosk.api.clerkReissue({ ...req, token: unlock.value.token, reason: 'Ausdruck verloren' })).ok,

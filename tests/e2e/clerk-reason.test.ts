@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASON_MAX_LENGTH } from '../../core/audit/audit-line';
 import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action, screen } from './support/flow';
+import { action, screen, tapClerk } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 
@@ -28,7 +28,7 @@ describe('clerk reason field', () => {
   it('keeps small letters, stops at the audit limit with a counter, and clears', async () => {
     const page = await newKioskPage(browser, kiosk.url);
     await page.keyboard.press('Control+Alt+KeyK');
-    for (const d of DEMO_CLERK_PIN) await page.locator(`.kiosk-keyboard [data-key="${d}"]`).click();
+    await tapClerk(page, 'clerk', DEMO_CLERK_PIN);
     await action(page, 'next').click();
     await action(page, 'clerk-reissue').click();
     await screen(page, 'id');

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action, confirm, screen, typePersonFromIdScreen } from './support/flow';
+import { action, confirm, screen, typePersonFromIdScreen, tapClerk } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 
@@ -146,7 +146,7 @@ describe('fits every screen', () => {
       await page.keyboard.press('Control+Alt+KeyK');
       await screen(page, 'clerkPin');
       await check('clerk-pin');
-      for (const digit of DEMO_CLERK_PIN) await page.locator(`.kiosk-keyboard [data-key="${digit}"]`).click();
+      await tapClerk(page, 'clerk', DEMO_CLERK_PIN);
       await action(page, 'next').click();
       await page.locator('[data-testid="clerk-status"]').waitFor();
       await check('clerk-status');

@@ -7,7 +7,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action, confirm, enterPersonByKeyboard, finish, screen, tapDob, tapId, tapName } from './support/flow';
+import {
+  action,
+  confirm,
+  enterPersonByKeyboard,
+  finish,
+  screen,
+  tapDob,
+  tapId,
+  tapName,
+  tapClerk,
+} from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { readQrFromScreen, verifyWithDemoTrust } from './support/qr';
@@ -47,7 +57,7 @@ const sessionSettles = (what: string) =>
   expect.poll(session, { timeout: WAIT_MS, message: `the core's session ${what}` });
 
 async function enterPin(page: Page, pin: string) {
-  for (const d of pin) await page.locator(`.kiosk-keyboard [data-key="${d}"]`).click();
+  await tapClerk(page, 'clerk', pin);
   await action(page, 'next').click();
 }
 

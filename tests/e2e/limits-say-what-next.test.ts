@@ -9,7 +9,7 @@ import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
 import ar from '../../renderer/i18n/ar.json';
 import de from '../../renderer/i18n/de.json';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action, chooseLanguage, confirm, enterPersonByKeyboard, screen } from './support/flow';
+import { action, chooseLanguage, confirm, enterPersonByKeyboard, screen, tapClerk } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { E2E_TEST_MS } from './support/waits';
@@ -139,7 +139,7 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     await chooseLanguage(page, 'de');
 
     await page.keyboard.press('Control+Alt+KeyK');
-    for (const d of DEMO_CLERK_PIN) await page.locator(`.kiosk-keyboard [data-key="${d}"]`).click();
+    await tapClerk(page, 'clerk', DEMO_CLERK_PIN);
     await action(page, 'next').click();
     const lockRow = page.locator('[data-testid="clerk-kiosk-lock"]');
     await lockRow.waitFor();

@@ -27,7 +27,7 @@ const VALID: Record<KioskMethod, unknown> = {
   endSession: {},
   sessionState: {},
   serviceState: {},
-  clerkUnlock: { pin: '246810' },
+  clerkUnlock: { clerkId: 'clerk', pin: '246810' },
   clerkStatus: { token: 't' },
   clerkTouch: { token: 't' },
   clerkReissue: { genesenenId: 'X', familyName: 'M', dateOfBirth: '1980', lang: 'de', token: 't', reason: 'lost' },

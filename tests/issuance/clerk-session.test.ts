@@ -23,7 +23,7 @@ function sessions(clock: { now: Date }, dbPath?: string) {
   if (!db.ok) throw new Error(db.error.code);
   const audit: AuditEntry[] = [];
   const s = createClerkSessions({
-    pinHash: DEMO_CLERK_PIN_HASH,
+    accounts: [{ id: 'clerk', pinHash: DEMO_CLERK_PIN_HASH, peppered: false }],
     kioskId: 'kiosk-a',
     limiter: sqliteAttemptGate(createAttemptLimiter(db.value, () => clock.now)),
     pinAttempts: { max: 5, windowSeconds: 900 },
@@ -53,8 +53,8 @@ describe('clerk sessions', () => {
   it('unlocks with the right PIN and authorises only its token', async () => {
     const clock = { now: new Date('2021-08-01T10:00:00Z') };
     const { s, audit } = sessions(clock);
-    expect(await s.unlock('000000')).toEqual({ ok: false, error: { code: 'CLERK_PIN_WRONG' } });
-    const unlocked = await s.unlock(DEMO_CLERK_PIN);
+    expect(await s.unlock('clerk', '000000')).toEqual({ ok: false, error: { code: 'CLERK_PIN_WRONG' } });
+    const unlocked = await s.unlock('clerk', DEMO_CLERK_PIN);
     if (!unlocked.ok) throw new Error(unlocked.error.code);
     expect(unlocked.value.expiresInSeconds).toBe(120); // the idle lock comes before the 10 minutes
     expect(s.authorise(unlocked.value.token).ok).toBe(true);
@@ -67,7 +67,7 @@ describe('clerk sessions', () => {
     const first = sessions(clock);
     const codes: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await first.s.unlock('111111');
+      const r = await first.s.unlock('clerk', '111111');
       codes.push(r.ok ? 'ok' : r.error.code);
     }
     expect(codes).toEqual([
@@ -77,7 +77,7 @@ describe('clerk sessions', () => {
       'CLERK_PIN_WRONG',
       'CLERK_LOCKED_OUT',
     ]);
-    expect(await first.s.unlock(DEMO_CLERK_PIN)).toEqual({
+    expect(await first.s.unlock('clerk', DEMO_CLERK_PIN)).toEqual({
       ok: false,
       error: {
         code: 'CLERK_LOCKED_OUT',
@@ -86,15 +86,15 @@ describe('clerk sessions', () => {
     });
     first.db.close();
     const restarted = sessions(clock, join(dir, 'r.sqlite'));
-    expect((await restarted.s.unlock(DEMO_CLERK_PIN)).ok).toBe(false);
+    expect((await restarted.s.unlock('clerk', DEMO_CLERK_PIN)).ok).toBe(false);
     clock.now = new Date(clock.now.getTime() + 901_000);
-    expect((await restarted.s.unlock(DEMO_CLERK_PIN)).ok).toBe(true);
+    expect((await restarted.s.unlock('clerk', DEMO_CLERK_PIN)).ok).toBe(true);
   });
 
   it('relocks when idle and when the session time is over', async () => {
     const clock = { now: new Date('2021-08-01T10:00:00Z') };
     const { s } = sessions(clock);
-    const u = await s.unlock(DEMO_CLERK_PIN);
+    const u = await s.unlock('clerk', DEMO_CLERK_PIN);
     if (!u.ok) throw new Error();
     clock.now = new Date(clock.now.getTime() + 119_000);
     expect(s.authorise(u.value.token).ok).toBe(true); // refreshes the idle timer
@@ -103,7 +103,7 @@ describe('clerk sessions', () => {
     clock.now = new Date(clock.now.getTime() + 121_000);
     expect(s.authorise(u.value.token).ok).toBe(false);
 
-    const v = await s.unlock(DEMO_CLERK_PIN);
+    const v = await s.unlock('clerk', DEMO_CLERK_PIN);
     if (!v.ok) throw new Error();
     for (let i = 0; i < 6; i++) {
       clock.now = new Date(clock.now.getTime() + 100_000);
@@ -115,7 +115,7 @@ describe('clerk sessions', () => {
   it('typing keeps the session from its idle lock, never past its fixed end, and says how long it lasts', async () => {
     const clock = { now: new Date('2021-08-01T10:00:00Z') };
     const { s } = sessions(clock);
-    const u = await s.unlock(DEMO_CLERK_PIN);
+    const u = await s.unlock('clerk', DEMO_CLERK_PIN);
     if (!u.ok) throw new Error();
     const seconds: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -133,12 +133,12 @@ describe('clerk sessions', () => {
   it('lock ends the session; a foreign token cannot; lockAll ends any', async () => {
     const clock = { now: new Date('2021-08-01T10:00:00Z') };
     const { s } = sessions(clock);
-    const u = await s.unlock(DEMO_CLERK_PIN);
+    const u = await s.unlock('clerk', DEMO_CLERK_PIN);
     if (!u.ok) throw new Error();
     expect(s.lock('foreign')).toEqual({ ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } });
     expect(s.lock(u.value.token)).toEqual({ ok: true, value: null });
     expect(s.isUnlocked()).toBe(false);
-    const v = await s.unlock(DEMO_CLERK_PIN);
+    const v = await s.unlock('clerk', DEMO_CLERK_PIN);
     if (!v.ok) throw new Error();
     s.lockAll();
     expect(s.authorise(v.value.token).ok).toBe(false);

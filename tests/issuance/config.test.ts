@@ -45,7 +45,7 @@ describe('loadConfig', () => {
         uvciPrefix: 'DEMO',
       },
       attemptLimits: { perId: { max: 5, windowSeconds: 86400 }, perKiosk: { max: 20, windowSeconds: 3600 } },
-      clerk: { pinHash: DEMO_CLERK_PIN_HASH, demoPin: true },
+      clerk: { accounts: [{ id: 'clerk', pinHash: DEMO_CLERK_PIN_HASH, peppered: false }], demoPin: true },
       ui: {
         languages: ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'de-ls'],
         idleTimeoutSeconds: 90,
@@ -116,6 +116,31 @@ describe('loadConfig', () => {
   it('requires a real clerk PIN hash with a real signer', () => {
     expect(errors({ signer: { kind: 'pem', keyPath: 'k', certPath: 'c' } })).toHaveProperty(['clerk.pinHash']);
     expect(errors({ clerk: { pinHash: '246810' } })).toHaveProperty(['clerk.pinHash']);
+  });
+
+  it('clerk accounts: one per id, pinHash or accounts, a pepper file with a real signer', () => {
+    const signer = { kind: 'pem', keyPath: 'k', certPath: 'c' };
+    const recordSource = { kind: 'dikoma', baseUrl: 'https://dikoma.example.de' };
+    const accounts = [
+      { id: 'mueller', pinHash: PIN_HASH },
+      { id: 'yilmaz', pinHash: PIN_HASH },
+    ];
+    expect(errors({ signer, recordSource, clerk: { accounts } })).toHaveProperty(['clerk.pepperFile']);
+    expect(errors({ clerk: { accounts: [accounts[0], accounts[0]] } })).toHaveProperty(['clerk.accounts']);
+    expect(errors({ clerk: { pinHash: PIN_HASH, accounts } })).toHaveProperty(['clerk.accounts']);
+    expect(errors({ clerk: { accounts: [{ id: 'Erika Mustermann', pinHash: PIN_HASH }] } })).toHaveProperty([
+      'clerk.accounts.0.id',
+    ]);
+    const c = parseConfigObject({ signer, recordSource, clerk: { accounts, pepperFile: '/etc/kiosk/pepper' } });
+    if (!c.ok) throw new Error(JSON.stringify(c.error));
+    expect(c.value.clerk.accounts.map((a) => [a.id, a.peppered])).toEqual([
+      ['mueller', true],
+      ['yilmaz', true],
+    ]);
+    const single = parseConfigObject({ signer, recordSource, clerk: { pinHash: PIN_HASH } });
+    if (!single.ok) throw new Error(JSON.stringify(single.error));
+    expect(single.value.clerk.accounts).toEqual([{ id: 'clerk', pinHash: PIN_HASH, peppered: false }]);
+    expect(single.value.clerk.maxReissuesPerId).toBe(2);
   });
 
   it('never echoes an invalid value (it may be a secret)', () => {

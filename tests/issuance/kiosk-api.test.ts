@@ -163,12 +163,15 @@ describe('KioskApi (demo mode)', () => {
   });
 
   it('clerk: wrong PIN refused; status shows every component', async () => {
-    expect(await kiosk.api.clerkUnlock({ pin: '000000' })).toEqual({ ok: false, error: { code: 'CLERK_PIN_WRONG' } });
+    expect(await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: '000000' })).toEqual({
+      ok: false,
+      error: { code: 'CLERK_PIN_WRONG' },
+    });
     expect(await kiosk.api.clerkStatus({ token: 'forged' })).toEqual({
       ok: false,
       error: { code: 'CLERK_NOT_AUTHORISED' },
     });
-    const unlocked = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+    const unlocked = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
     if (!unlocked.ok) throw new Error(unlocked.error.code);
     const status = await kiosk.api.clerkStatus({ token: unlocked.value.token });
     expect(status).toMatchObject({
@@ -184,7 +187,7 @@ describe('KioskApi (demo mode)', () => {
   });
 
   it('clerk reissue: needs a reason, supersedes the old UVCI, is audited', async () => {
-    const unlocked = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+    const unlocked = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
     if (!unlocked.ok) throw new Error(unlocked.error.code);
     const token = unlocked.value.token;
     expect(await kiosk.api.clerkReissue({ ...erika, token, reason: '  \n ' })).toEqual({

@@ -51,7 +51,7 @@ describe('wrong entries for one ID', () => {
     for (const personal of [max.genesenenId, max.familyName, 'Falsch', max.dateOfBirth, 'kiosk-test'])
       expect(text).not.toContain(personal);
     // A clerk's reissue is not limited: its NOT_FOUND counts no tries down.
-    const clerk = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+    const clerk = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
     if (!clerk.ok) throw new Error(clerk.error.code);
     const reissue = await kiosk.api.clerkReissue({ ...wrong, token: clerk.value.token, reason: 'Ausdruck verloren' });
     expect(errorOf(reissue)).toEqual({ code: 'NOT_FOUND' });
@@ -82,7 +82,7 @@ describe('wrong entries at one kiosk', () => {
       ok: true,
       value: { level: 'out', printing: 'none', lockedUntil: at(600) },
     });
-    const clerk = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+    const clerk = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
     if (!clerk.ok) throw new Error(clerk.error.code);
     const status = await kiosk.api.clerkStatus({ token: clerk.value.token });
     expect(status.ok && status.value.kioskLock).toEqual({ until: at(600) });

@@ -67,7 +67,7 @@ beforeAll(async () => {
   await api.issue({ ...requestFor(people[0]!), familyName: 'Falschname' }); // NOT_FOUND
   await api.issue({ ...requestFor(people[1]!), familyName: 'Tippfehler', dateOfBirth: '1979-11-29' });
   await api.issue({ ...requestFor(people[1]!), familyName: 'Name1' }); // NAME_INVALID
-  const u = await api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+  const u = await api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
   if (!u.ok) throw new Error(u.error.code);
   await api.clerkReissue({ ...requestFor(people[0]!), token: u.value.token, reason: 'Ausdruck beschädigt' });
   await api.clerkStatus({ token: u.value.token });

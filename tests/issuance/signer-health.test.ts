@@ -54,7 +54,7 @@ async function kioskWith(prepare: (dir: string) => Promise<void>) {
   });
   const kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => NOW });
   const issued = await kiosk.api.issue(requestFor(p));
-  const u = await kiosk.api.clerkUnlock({ pin: '1357' });
+  const u = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: '1357' });
   if (!u.ok) throw new Error(u.error.code);
   const status = await kiosk.api.clerkStatus({ token: u.value.token });
   const lookups = kiosk.logLines.filter((l) => l.includes('record-source.lookup')).length;

@@ -46,7 +46,7 @@ describe('record source failures', () => {
   });
 
   it('the clerk status shows the source down while it fails', async () => {
-    const u = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+    const u = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
     if (!u.ok) throw new Error(u.error.code);
     kiosk.runtime.simulator!.setFaults({ mode: 'http500' });
     const status = await kiosk.api.clerkStatus({ token: u.value.token });

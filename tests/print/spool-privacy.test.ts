@@ -135,7 +135,7 @@ describe.skipIf(!queueReady || !isRoot)(
 
     it('after A4 and receipt prints through the kiosk: no c*/d* job files, no personal data in spool or data dir', async () => {
       const { api } = kiosk;
-      const status = await api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+      const status = await api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
       if (!status.ok) throw new Error(status.error.code);
       const before = await api.clerkStatus({ token: status.value.token });
       expect(before.ok && before.value.printers.find((p) => p.name === 'A4')).toEqual({

@@ -42,7 +42,7 @@ describe.skipIf(skip !== undefined)('registry server down', () => {
       const refused = await kiosk.api.issue(requestFor(people[1]!));
       expect(refused.ok ? 'issued' : refused.error.code).toBe('REGISTRY_UNAVAILABLE');
       expect(Date.now() - started).toBeLessThan(4000);
-      const unlocked = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+      const unlocked = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
       if (!unlocked.ok) throw new Error(`clerk cannot unlock: ${unlocked.error.code}`);
       const status = await kiosk.api.clerkStatus({ token: unlocked.value.token });
       expect(status.ok && status.value.registry).toEqual({ state: 'down', code: 'REGISTRY_UNAVAILABLE' });
@@ -52,7 +52,7 @@ describe.skipIf(skip !== undefined)('registry server down', () => {
     }
     const again = await kiosk.api.issue(requestFor(people[1]!));
     expect(again.ok ? 'issued' : again.error.code).toBe('issued');
-    const unlocked = await kiosk.api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+    const unlocked = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
     if (!unlocked.ok) throw new Error(unlocked.error.code);
     const status = await kiosk.api.clerkStatus({ token: unlocked.value.token });
     expect(status.ok && status.value.registry).toEqual({ state: 'ok', issuedCount: 2 });

@@ -108,7 +108,9 @@ describe.each(['sqlite', 'postgres'] as const)('attempt bursts (%s registry)', (
     async () => {
       const { kiosk, pinWrongLines } = await kioskWith(engine);
       try {
-        const calls = Array.from({ length: PIN_BURST }, (_, i) => kiosk.api.clerkUnlock({ pin: String(100000 + i) }));
+        const calls = Array.from({ length: PIN_BURST }, (_, i) =>
+          kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: String(100000 + i) }),
+        );
         const codes = (await Promise.all(calls)).map((r) => (r.ok ? 'unlocked' : r.error.code));
         await new Promise((r) => setTimeout(r, 500)); // audit lines outside a commit are written asynchronously
         const checks = await pinWrongLines();

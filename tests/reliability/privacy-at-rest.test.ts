@@ -139,8 +139,8 @@ beforeAll(async () => {
     );
   }
   kiosk.runtime.simulator!.setFaults({ mode: 'none' });
-  record(await api.clerkUnlock({ pin: '000000' }));
-  const unlock = await api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+  record(await api.clerkUnlock({ clerkId: 'clerk', pin: '000000' }));
+  const unlock = await api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
   if (!unlock.ok) throw new Error(unlock.error.code);
   record(await api.clerkStatus({ token: unlock.value.token }));
   const reissued = await api.clerkReissue({

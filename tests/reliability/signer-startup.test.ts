@@ -46,7 +46,7 @@ async function startWith(prepare: Prepare) {
   const kiosk = created.value;
   try {
     // The clerk looks first, before any citizen.
-    const unlock = await kiosk.api.clerkUnlock({ pin: PIN });
+    const unlock = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: PIN });
     if (!unlock.ok) throw new Error(unlock.error.code);
     const status = await kiosk.api.clerkStatus({ token: unlock.value.token });
     await kiosk.api.clerkLock({ token: unlock.value.token });

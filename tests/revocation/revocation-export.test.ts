@@ -58,7 +58,7 @@ beforeAll(async () => {
     issued.push({ uvci: r.value.uvci, hc1: r.value.hc1 });
     await api.endSession({});
   }
-  const unlock = await api.clerkUnlock({ pin: DEMO_CLERK_PIN });
+  const unlock = await api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
   if (!unlock.ok) throw new Error(unlock.error.code);
   const req = {
     genesenenId: erika.genesenenId,

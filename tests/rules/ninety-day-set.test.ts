@@ -125,7 +125,7 @@ describe('90-day German rule set', () => {
   });
 
   it('the clerk status names the active rule set and since when it is in force', async () => {
-    const unlocked = await kiosk.api.clerkUnlock({ pin: '246810' });
+    const unlocked = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: '246810' });
     if (!unlocked.ok) throw new Error(JSON.stringify(unlocked.error));
     const status = await kiosk.api.clerkStatus({ token: unlocked.value.token });
     expect(status.ok && status.value.rules).toMatchObject({

@@ -52,7 +52,7 @@ async function kioskWith(signer: Record<string, unknown>) {
   const kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => NOW });
   const p = people[used++]!;
   const issued = await kiosk.api.issue(requestFor(p));
-  const unlocked = await kiosk.api.clerkUnlock({ pin: PIN });
+  const unlocked = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: PIN });
   if (!unlocked.ok) throw new Error(unlocked.error.code);
   const status = await kiosk.api.clerkStatus({ token: unlocked.value.token });
   const lookups = kiosk.logLines.filter((l) => l.includes('record-source.lookup')).length;

@@ -129,7 +129,7 @@ describe('remote signer (hash-signing service)', () => {
   });
 
   it('the clerk status shows the remote signer and its DSC', async () => {
-    const u = await kiosk.api.clerkUnlock({ pin: PIN });
+    const u = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: PIN });
     if (!u.ok) throw new Error(u.error.code);
     const s = await kiosk.api.clerkStatus({ token: u.value.token });
     await kiosk.api.clerkLock({ token: u.value.token });

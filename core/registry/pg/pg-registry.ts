@@ -126,6 +126,14 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
         const row = await issuedRow(c, idHash);
         return ok(row ? { uvci: row.uvci, issuedAt: new Date(Number(row.issued_at ?? 0)) } : undefined);
       }),
+    reissueCount: (idHash) =>
+      conn.read(async (c) => {
+        const r = await c.query<{ n: string }>(
+          "SELECT count(*) AS n FROM issuance WHERE id_hash = $1 AND status = 'superseded'",
+          [idHash],
+        );
+        return ok(Number(r.rows[0]!.n));
+      }),
     issuedCount: () =>
       conn.read(async (c) => {
         const r = await c.query<{ n: string }>("SELECT count(*) AS n FROM issuance WHERE status = 'issued'");

@@ -1,7 +1,7 @@
 // Drives the citizen flow the way a person does: taps on the on-screen keys, or a
 // physical keyboard / hand scanner. Buttons are found by data-action / data-key so one helper
 // works in every language; what the person reads is checked by the tests themselves.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describePage, noteStep } from './page-recorder';
 import { waitForElement, waitForScreen } from './waits';
 
@@ -128,4 +128,15 @@ export async function finish(page: Page): Promise<void> {
   await action(page, 'finish').click();
   await action(page, 'finish-confirm').click();
   await screen(page, 'welcome');
+}
+
+/** The clerk sign-in (renderer/components/ClerkCredentials.tsx): the id on its on-screen keys, then
+ *  the PIN on the keypad; the caller presses unlock. `scope` is the page or the re-sign-in dialog. */
+export async function tapClerk(scope: Page | Locator, clerkId: string, pin: string): Promise<void> {
+  const idField = scope.locator('input[type="text"][id$="-id"]');
+  await idField.fill(''); // a wrong try keeps the id typed before
+  await idField.click();
+  for (const ch of clerkId) await scope.locator(`.kiosk-keyboard [data-key="${ch}"]`).click();
+  await scope.locator('input[type="password"]').click();
+  for (const d of pin) await scope.locator(`.kiosk-keyboard [data-key="${d}"]`).click();
 }

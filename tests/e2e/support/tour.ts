@@ -6,7 +6,17 @@
 // clerk status, reissue reason. Uses the real core; the page must have a fake clock.
 import type { Page } from 'playwright-core';
 import type { RunningKiosk } from './kiosk-server';
-import { action, chooseLanguage, confirm, finish, type Person, screen, tapId, typePersonFromIdScreen } from './flow';
+import {
+  action,
+  chooseLanguage,
+  confirm,
+  finish,
+  type Person,
+  screen,
+  tapId,
+  typePersonFromIdScreen,
+  tapClerk,
+} from './flow';
 import { waitForElement } from './waits';
 
 export type Visit = (name: string) => Promise<void>;
@@ -109,7 +119,7 @@ export async function tourEveryScreen(
   await page.keyboard.press('Control+Alt+KeyK');
   await screen(page, 'clerkPin');
   await visit('clerk-pin');
-  for (const d of '999999') await page.locator(`.kiosk-keyboard [data-key="${d}"]`).click();
+  await tapClerk(page, 'clerk', '999999');
   await action(page, 'next').click();
   await waitForElement(page, '#pin-status [role="alert"]', 'the wrong-PIN message');
   await visit('clerk-pin-wrong');

@@ -21,7 +21,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   validateId: { genesenenId: '0123-4567-89AB' },
   issue: { genesenenId: '0123456789AB', familyName: 'Muster', dateOfBirth: '1980-01-01', lang: 'de' },
   print: { certificateId: 'c1', format: 'a4', lang: 'de' },
-  clerkUnlock: { pin: '000000' },
+  clerkUnlock: { clerkId: 'clerk', pin: '000000' },
   clerkStatus: { token: 't' },
   clerkTouch: { token: 't' },
   clerkReissue: { genesenenId: 'X', familyName: 'M', dateOfBirth: '1980', lang: 'de', token: 't', reason: 'lost' },
