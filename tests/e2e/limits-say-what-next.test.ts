@@ -40,12 +40,26 @@ afterAll(async () => {
 
 /**
  * "14:35" in the browser's zone (newKioskPage: Europe/Berlin) for every minute a limit can lift:
- * `seconds` after the first counted wrong entry, made between `from` and `to`.
+ * `seconds` after the first counted wrong entry, made between `from` and `to`. A lift on another
+ * day than today carries its date ("2. Dezember, 00:16"), as the screen writes it after 23:00.
  */
 function clockTimes(seconds: number, from: number, to: number): string[] {
-  const f = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
+  const zone = { timeZone: 'Europe/Berlin' } as const;
+  const day = new Intl.DateTimeFormat('de-DE', { ...zone, dateStyle: 'short' });
+  const time = new Intl.DateTimeFormat('de-DE', { ...zone, hour: '2-digit', minute: '2-digit' });
+  const dated = new Intl.DateTimeFormat('de-DE', {
+    ...zone,
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const today = day.format(new Date());
   const out = new Set<string>();
-  for (let t = from; t < to + 60_000; t += 30_000) out.add(f.format(new Date(Math.min(t, to) + seconds * 1000)));
+  for (let t = from; t < to + 60_000; t += 30_000) {
+    const at = new Date(Math.min(t, to) + seconds * 1000);
+    out.add((day.format(at) === today ? time : dated).format(at));
+  }
   return [...out];
 }
 
