@@ -13,7 +13,10 @@ import { closedPortUri, startFakePrinter, type FakeMode, type FakePrinter } from
 import { readReceipt } from './helpers/receipt-document';
 
 const TIMEOUT_MS = 1500;
-const GUARD_MS = TIMEOUT_MS + 3000;
+// A printer that never answers would hang a test forever; the print timeout must end it first.
+// The guard only has to be finite: generous, so that building the jobs on a loaded machine
+// (three A4 PDFs in one test) never trips it.
+const GUARD_MS = TIMEOUT_MS + 15_000;
 
 let cert: TestCertificate;
 beforeAll(async () => {
