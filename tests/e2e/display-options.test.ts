@@ -5,28 +5,17 @@
 // text) on, axe still finds nothing. In every language and at every screen size the header tools
 // stay on screen. Screenshots go to /tmp/e15-*.png to be looked at.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { UI_LANGUAGES } from '../../renderer/i18n/languages';
-import { computedStyle, launchChromium, LANDSCAPE, newKioskPage, PORTRAIT } from './support/browser';
+import { computedStyle, LANDSCAPE, newKioskPage, PORTRAIT } from './support/browser';
 import { action, chooseLanguage, confirm, finish, screen, typePersonFromIdScreen } from './support/flow';
-import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
+import { kioskSuite } from './support/kiosk-suite';
 import { fixtureFor, makePeople } from './support/people';
 import { E2E_TEST_MS } from './support/waits';
 
 const people = makePeople(3, 'Display');
-let kiosk: RunningKiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskServer({ fixture: fixtureFor(new Date(), people) });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-});
+const suite = kioskSuite({ fixture: fixtureFor(new Date(), people) });
 
 const px = async (page: Page, selector: string) => parseFloat(await computedStyle(page.locator(selector), 'fontSize'));
 /** KERN's light theme states white in oklch. */
@@ -41,7 +30,7 @@ async function axeProblems(page: Page, name: string): Promise<string[]> {
 
 describe('larger text and high contrast', { timeout: E2E_TEST_MS }, () => {
   it('toggle by touch and keyboard, change size and colours, stay on through the flow, are off after Finish', async () => {
-    const page = await newKioskPage(browser, kiosk.url, LANDSCAPE);
+    const page = await newKioskPage(suite.browser, suite.kiosk.url, LANDSCAPE);
     expect(await pressed(page, 'text-size')).toBe('false');
     expect(await pressed(page, 'contrast')).toBe('false');
     const normalHeading = await px(page, 'h1');
@@ -83,7 +72,7 @@ describe('larger text and high contrast', { timeout: E2E_TEST_MS }, () => {
     ['ar', LANDSCAPE, 'landscape', people[2]!],
   ] as const) {
     it(`${lang} ${orientation}: with contrast and larger text on, axe finds nothing on the flow's screens`, async () => {
-      const page = await newKioskPage(browser, kiosk.url, viewport);
+      const page = await newKioskPage(suite.browser, suite.kiosk.url, viewport);
       const problems: string[] = [];
       const visit = async (name: string) => {
         problems.push(...(await axeProblems(page, name)));
@@ -112,11 +101,11 @@ describe('larger text and high contrast', { timeout: E2E_TEST_MS }, () => {
   }
 
   it('a person who only chose larger text and contrast and walked away leaves them to the idle wipe', async () => {
-    const page = await newKioskPage(browser, kiosk.url, LANDSCAPE, { fakeClock: true });
+    const page = await newKioskPage(suite.browser, suite.kiosk.url, LANDSCAPE, { fakeClock: true });
     await page.clock.pauseAt(Date.now() + 1000);
     await action(page, 'text-size').click();
     await action(page, 'contrast').click();
-    const info = await kiosk.kiosk.api.getInfo({});
+    const info = await suite.kiosk.kiosk.api.getInfo({});
     if (!info.ok) throw new Error('getInfo failed');
     const { idleTimeoutSeconds, idleWarningSeconds } = info.value;
     await page.clock.fastForward(idleTimeoutSeconds * 1000 + 500);
@@ -131,7 +120,7 @@ describe('larger text and high contrast', { timeout: E2E_TEST_MS }, () => {
   it('in every language, at every screen size, the header tools lie inside the screen', async () => {
     const problems: string[] = [];
     for (const viewport of [LANDSCAPE, PORTRAIT, { width: 1366, height: 768 }, { width: 1280, height: 1024 }]) {
-      const page = await newKioskPage(browser, kiosk.url, viewport);
+      const page = await newKioskPage(suite.browser, suite.kiosk.url, viewport);
       for (const lang of UI_LANGUAGES) {
         await chooseLanguage(page, lang);
         await action(page, 'start').click();

@@ -2,11 +2,11 @@
 // hint that the ID has the digit 0 (1) there — and the ID is still accepted; the idle countdown is
 // announced politely when the warning starts and once more at 10 seconds, not every second; in
 // Arabic, the summary's Latin values (ID, name, date) sit in <bdi> isolates and keep their order.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LANDSCAPE, launchChromium, newKioskPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LANDSCAPE, newKioskPage } from './support/browser';
 import { action, chooseLanguage, screen, tapId, typePersonFromIdScreen } from './support/flow';
-import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
+import { kioskSuite } from './support/kiosk-suite';
 import { fixtureFor, makePeople } from './support/people';
 import { E2E_TEST_MS, waitForElement } from './support/waits';
 import de from '../../renderer/i18n/de.json';
@@ -14,25 +14,13 @@ import de from '../../renderer/i18n/de.json';
 const people = makePeople(8, 'Reading');
 const IDLE = 30;
 const WARNING = 25;
-let kiosk: RunningKiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskServer({
+const suite = kioskSuite(
+  {
     fixture: fixtureFor(new Date(), people),
     config: { ui: { idleTimeoutSeconds: IDLE, idleWarningSeconds: WARNING } },
-  });
-  browser = await launchChromium();
-});
-
-beforeEach(async () => {
-  await kiosk.kiosk.api.endSession({});
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-});
+  },
+  { cleanSession: true },
+);
 
 const hint = (letter: string, digit: string) =>
   de.id.lookalike.replace(/\{\{letter\}\}/gu, letter).replace('{{digit}}', digit);
@@ -40,7 +28,7 @@ const hint = (letter: string, digit: string) =>
 describe('look-alike letters in the ID', { timeout: E2E_TEST_MS }, () => {
   it('typing O says the ID has the digit 0 there, and the ID with O is still accepted', async () => {
     const person = people.find((p) => p.genesenenId.includes('0'))!;
-    const page = await newKioskPage(browser, kiosk.url, LANDSCAPE);
+    const page = await newKioskPage(suite.browser, suite.kiosk.url, LANDSCAPE);
     await action(page, 'start').click();
     await screen(page, 'id');
     const shown = page.locator('[data-testid="id-lookalike"]');
@@ -64,7 +52,7 @@ describe('look-alike letters in the ID', { timeout: E2E_TEST_MS }, () => {
 
 describe('idle countdown for screen readers', { timeout: E2E_TEST_MS }, () => {
   it('is announced politely when the warning starts and again at 10 seconds, not every second', async () => {
-    const page = await newKioskPage(browser, kiosk.url, undefined, { fakeClock: true });
+    const page = await newKioskPage(suite.browser, suite.kiosk.url, undefined, { fakeClock: true });
     await page.clock.pauseAt(Date.now() + 1000);
     await action(page, 'start').click();
     await tapId(page, people[0]!.genesenenId);
@@ -108,7 +96,7 @@ function charEdges(page: Page, testId: string): Promise<{ first: number; last: n
 
 describe('Latin values in Arabic', { timeout: E2E_TEST_MS }, () => {
   it('the summary isolates the ID, name and date in <bdi>; the ID and name read left to right', async () => {
-    const page = await newKioskPage(browser, kiosk.url, LANDSCAPE);
+    const page = await newKioskPage(suite.browser, suite.kiosk.url, LANDSCAPE);
     await chooseLanguage(page, 'ar');
     await action(page, 'start').click();
     await typePersonFromIdScreen(page, people[1]!);
