@@ -13,6 +13,8 @@
 // dots are ignored. Consequence (deliberate): typed "Muller" finds recorded "Müller" but not
 // recorded "Mueller" — "Muller" vs "Mueller" is a different spelling, not a keyboard variant.
 // Empty folds never match. Dates of birth are compared exactly (string equality), elsewhere.
+// The certificate engine's ICAO 9303 Cyrillic table: a name matches as it will be printed.
+import { CYRILLIC } from '../dcc/transliterate-tables';
 
 const IGNORED = /[\s\-\u2010-\u2015\u2212_'\u2018\u2019\u02BC\u0060\u00B4.]/u;
 
@@ -58,57 +60,6 @@ const ICAO_ONLY: Readonly<Record<string, string>> = {
   ø: 'OE',
 };
 const STRIPPED_ONLY: Readonly<Record<string, string>> = { Ø: 'O', ø: 'O' };
-
-/** ICAO 9303 Part 3 Cyrillic transliteration (upper-case keys). */
-const CYRILLIC: Readonly<Record<string, string>> = {
-  А: 'A',
-  Б: 'B',
-  В: 'V',
-  Г: 'G',
-  Ґ: 'G',
-  Д: 'D',
-  Ђ: 'D',
-  Ѓ: 'G',
-  Е: 'E',
-  Ё: 'E',
-  Є: 'IE',
-  Ж: 'ZH',
-  З: 'Z',
-  Ѕ: 'DZ',
-  И: 'I',
-  І: 'I',
-  Ї: 'I',
-  Й: 'I',
-  Ј: 'J',
-  К: 'K',
-  Л: 'L',
-  Љ: 'LJ',
-  М: 'M',
-  Н: 'N',
-  Њ: 'NJ',
-  О: 'O',
-  П: 'P',
-  Р: 'R',
-  С: 'S',
-  Т: 'T',
-  Ћ: 'C',
-  Ќ: 'K',
-  У: 'U',
-  Ў: 'U',
-  Ф: 'F',
-  Х: 'KH',
-  Ц: 'TS',
-  Ч: 'CH',
-  Џ: 'DZ',
-  Ш: 'SH',
-  Щ: 'SHCH',
-  Ъ: 'IE',
-  Ы: 'Y',
-  Ь: '',
-  Э: 'E',
-  Ю: 'IU',
-  Я: 'IA',
-};
 
 type Fold = 'icao' | 'stripped';
 
