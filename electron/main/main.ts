@@ -60,6 +60,9 @@ export async function startKioskMain(deps: MainDeps): Promise<RunningKiosk | nul
 
   // Before 'ready': Chromium's profile goes inside the data directory; app:// becomes a real origin.
   app.setPath('userData', chromiumProfileDir(paths.dataDir));
+  // Audio mode speaks through the Web Speech API; on Linux Chromium reaches the OS voices
+  // (speech-dispatcher with espeak-ng) only with this switch (docs/speech-output.md).
+  if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher');
   protocol.registerSchemesAsPrivileged(privilegedSchemes());
 
   let win: BrowserWindowType | null = null;

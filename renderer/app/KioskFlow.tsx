@@ -7,7 +7,7 @@
 // start keeps a person's entries. A clerk's session is kept alive by typing (use-clerk-session.ts);
 // when it ends, the PIN is asked again in a dialog and the entries stay (docs/configuration.md,
 // "Clerk session").
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedCertificate } from '../../core/api/kiosk-api';
 import type { Result } from '../../core/result';
@@ -19,18 +19,21 @@ import { HelpButton } from '../components/HelpButton';
 import { IdleDialog } from '../components/IdleDialog';
 import { LanguageMenu } from '../components/LanguageChoice';
 import { Layout } from '../components/Layout';
+import { LANGUAGE_INFO } from '../i18n/languages';
 import { composeDob } from './entry-format';
 import { flowReducer, holdsSomething, INITIAL_FLOW, questionStep, type FlowState } from './flow';
 import { FlowScreen } from './FlowScreen';
 import { useKiosk } from './kiosk-context';
 import { useClerkSession } from './use-clerk-session';
+import { platformSpeaker } from './speech-output';
 import { useIdle } from './use-idle';
+import { useSpeechOutput } from './use-speech-output';
 
 type Question = 'cancel' | 'finish' | null;
 
 export function KioskFlow() {
   const { t } = useTranslation();
-  const { bridge, info, language, languages, setLanguage, display, resetDisplay } = useKiosk();
+  const { bridge, info, language, languages, setLanguage, display, setDisplay, resetDisplay } = useKiosk();
   const [state, dispatch] = useReducer(flowReducer, INITIAL_FLOW);
   const [question, setQuestion] = useState<Question>(null);
   const stateRef = useRef<FlowState>(state);
@@ -104,9 +107,30 @@ export function KioskFlow() {
     await bridge.endSession({});
   }, [bridge]);
 
+  const speaker = useMemo(() => platformSpeaker(), []);
+  const toggleSpeech = useCallback(() => setDisplay({ ...display, speech: !display.speech }), [display, setDisplay]);
+  useSpeechOutput({
+    speaker,
+    enabled: display.speech,
+    toggle: toggleSpeech,
+    lang: LANGUAGE_INFO[language].htmlLang,
+    words: {
+      started: t('speech.started'),
+      stopped: t('speech.stopped'),
+      on: t('speech.on'),
+      off: t('speech.off'),
+      empty: t('speech.empty'),
+    },
+  });
+
   const idle = useIdle({
     // A changed language or display option is the last person's too: it also times out.
-    enabled: holdsSomething(state) || language !== (languages[0] ?? 'de') || display.largeText || display.contrast,
+    enabled:
+      holdsSomething(state) ||
+      language !== (languages[0] ?? 'de') ||
+      display.largeText ||
+      display.contrast ||
+      display.speech,
     // The certificate on screen is what the next person could take: a shorter wait there.
     timeoutSeconds: state.screen === 'result' ? info.resultIdleTimeoutSeconds : info.idleTimeoutSeconds,
     warningSeconds: info.idleWarningSeconds,
@@ -128,7 +152,7 @@ export function KioskFlow() {
       clerkInfo={<ClerkSessionTime endsAt={clerkSession.endsAt} />}
       tools={
         <>
-          <HelpButton screen={state.screen} />
+          <HelpButton screen={state.screen} speech={speaker ? { on: display.speech, toggle: toggleSpeech } : null} />
           <DisplayToggles />
           {state.screen === 'welcome' ? null : <LanguageMenu />}
         </>

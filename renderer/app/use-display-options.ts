@@ -1,4 +1,4 @@
-// Larger text and high contrast (WCAG 1.4.4, 1.4.3/1.4.6; EN 301 549 5.1.4 closed functionality:
+// Larger text, high contrast and audio mode (WCAG 1.4.4, 1.4.3/1.4.6; EN 301 549 5.1.4 closed functionality:
 // the person cannot use their own zoom or OS contrast setting at a kiosk). The choices live only
 // for one person: the wipe (KioskFlow.tsx) resets them like the language. They are classes on
 // <html>, so modal dialogs in the top layer follow them too (styles/display-options.css).
@@ -7,9 +7,11 @@ import { useCallback, useEffect, useState } from 'react';
 export interface DisplayOptions {
   readonly largeText: boolean;
   readonly contrast: boolean;
+  /** Audio mode: the kiosk reads the screen aloud (use-speech-output.ts). */
+  readonly speech: boolean;
 }
 
-export const DEFAULT_DISPLAY: DisplayOptions = { largeText: false, contrast: false };
+export const DEFAULT_DISPLAY: DisplayOptions = { largeText: false, contrast: false, speech: false };
 
 export function useDisplayOptions() {
   const [display, setDisplay] = useState<DisplayOptions>(DEFAULT_DISPLAY);

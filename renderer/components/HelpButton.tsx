@@ -1,5 +1,7 @@
 // "Hilfe" on every screen: explains the current step in a dialog and says how to reach staff, so
-// nobody is stuck with a question the screen does not answer. Focus returns to the button.
+// nobody is stuck with a question the screen does not answer. Focus returns to the button. Where the
+// platform can speak, the dialog also tells how to turn on audio mode and offers it as a toggle
+// (app/use-speech-output.ts, docs/speech-output.md).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskDialog } from './KioskDialog';
@@ -7,7 +9,13 @@ import { KioskDialog } from './KioskDialog';
 /** Screens with their own help text; every other screen gets the general one. */
 const OWN_HELP = new Set(['welcome', 'id', 'name', 'dob', 'summary', 'result']);
 
-export function HelpButton({ screen }: { readonly screen: string }) {
+/** Audio mode's state and switch; null where the platform offers no speech synthesis. */
+export interface HelpSpeech {
+  readonly on: boolean;
+  readonly toggle: () => void;
+}
+
+export function HelpButton({ screen, speech }: { readonly screen: string; readonly speech: HelpSpeech | null }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -30,6 +38,7 @@ export function HelpButton({ screen }: { readonly screen: string }) {
           text={t(`help.${OWN_HELP.has(screen) ? screen : 'general'}`)}
           staff={t('help.staff')}
           close={t('help.close')}
+          speech={speech}
           onClose={() => setOpen(false)}
         />
       ) : null}
@@ -42,10 +51,12 @@ interface HelpDialogProps {
   readonly text: string;
   readonly staff: string;
   readonly close: string;
+  readonly speech: HelpSpeech | null;
   readonly onClose: () => void;
 }
 
-function HelpDialog({ title, text, staff, close, onClose }: HelpDialogProps) {
+function HelpDialog({ title, text, staff, close, speech, onClose }: HelpDialogProps) {
+  const { t } = useTranslation();
   return (
     <KioskDialog
       name="help"
@@ -54,19 +65,33 @@ function HelpDialog({ title, text, staff, close, onClose }: HelpDialogProps) {
         <>
           <p>{text}</p>
           <p className="help-staff">{staff}</p>
+          {speech ? <p className="help-speech">{t('speech.hint')}</p> : null}
         </>
       }
       onEscape={onClose}
       initialFocus='[data-action="help-close"]'
       footer={
-        <button
-          type="button"
-          className="kern-btn kern-btn--primary kiosk-btn"
-          data-action="help-close"
-          onClick={onClose}
-        >
-          <span className="kern-label">{close}</span>
-        </button>
+        <>
+          {speech ? (
+            <button
+              type="button"
+              className="kern-btn kern-btn--secondary kiosk-btn"
+              data-action="speech"
+              aria-pressed={speech.on}
+              onClick={speech.toggle}
+            >
+              <span className="kern-label">{t('speech.toggle')}</span>
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="kern-btn kern-btn--primary kiosk-btn"
+            data-action="help-close"
+            onClick={onClose}
+          >
+            <span className="kern-label">{close}</span>
+          </button>
+        </>
       }
     />
   );

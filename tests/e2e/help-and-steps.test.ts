@@ -22,6 +22,20 @@ afterAll(async () => {
   await kiosk?.close();
 });
 
+/** Text blocks of the open dialog that run past its edges (cut off instead of wrapped). */
+async function textCutOff(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const dialog = document.querySelector('dialog[open]');
+    const box = dialog.getBoundingClientRect();
+    return [...dialog.querySelectorAll('p, h2, .kern-label')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < box.left - 1 || r.right > box.right + 1 || el.scrollWidth > el.clientWidth + 1;
+      })
+      .map((el) => el.textContent.slice(0, 40));
+  })()`);
+}
+
 async function expectHelp(page: Page, key: keyof typeof de.help) {
   await action(page, 'help').click();
   const dialog = page.locator('dialog[data-dialog="help"]');
@@ -29,6 +43,7 @@ async function expectHelp(page: Page, key: keyof typeof de.help) {
   const text = await dialog.innerText();
   expect(text).toContain(de.help[key]);
   expect(text).toContain(de.help.staff);
+  expect(await textCutOff(page)).toEqual([]);
   await action(page, 'help-close').click();
   await dialog.waitFor({ state: 'detached' });
   expect(await page.locator('[data-action="help"]:focus').count()).toBe(1);

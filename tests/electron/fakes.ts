@@ -138,6 +138,9 @@ export class FakeApp extends EventEmitter {
   readonly paths: Record<string, string> = {};
   relaunches = 0;
   exitCodes: number[] = [];
+  /** Chromium switches appended before 'ready'. */
+  readonly switches: string[] = [];
+  readonly commandLine = { appendSwitch: (name: string) => void this.switches.push(name) };
   quits = 0;
   constructor(private readonly appPath = '/opt/kiosk/resources/app.asar') {
     super();

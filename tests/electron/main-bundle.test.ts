@@ -107,6 +107,8 @@ describe('main bundle', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(fx.app.paths.userData).toBe(join(work, 'data', 'chromium-profile'));
+    // Audio mode needs the OS voices (docs/speech-output.md).
+    if (process.platform === 'linux') expect(fx.app.switches).toContain('enable-speech-dispatcher');
 
     // Quitting closes core (registry, audit log) before the app exits.
     fx.app.emit('before-quit', { preventDefault() {} });

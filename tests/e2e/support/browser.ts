@@ -28,7 +28,7 @@ export async function newKioskPage(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number } = PORTRAIT,
-  opts: { fakeClock?: boolean } = {},
+  opts: { fakeClock?: boolean; initScript?: string } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport,
@@ -38,6 +38,8 @@ export async function newKioskPage(
   });
   // Playwright's clock lets the idle tests jump over the timeout instead of waiting for it.
   if (opts.fakeClock) await context.clock.install({ time: new Date() });
+  // Runs in the page before the kiosk's own code (e.g. listening at a platform API's boundary).
+  if (opts.initScript) await context.addInitScript(opts.initScript);
   // API calls, console and screen changes, for the failure reports of waits.ts.
   await recordContext(context);
   context.setDefaultTimeout(WAIT_MS);
