@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   // the official business rules (docs/business-rules.md): a verifier would reject the certificate
   // at the moment of issuance, so it is not released (details.rule names the rule)
   'RULES_REJECTED',
+  // fewer than rules.minAcceptedDays of acceptance would remain: nothing is issued until the citizen
+  // says "issue anyway" (docs/business-rules.md; details.acceptedUntil, details.daysLeft)
+  'SHORT_ACCEPTANCE',
   // the health office's system
   'SOURCE_UNREACHABLE',
   'SOURCE_TIMEOUT',

@@ -245,7 +245,11 @@ async function serviceStatus(
     signer: signerStatus(rt.signer, rt.now()),
     registry: count.ok ? { state: 'ok', issuedCount: count.value } : { state: 'down', code: count.error.code },
     printers: printerStatus,
-    rules: rulesStatus(rt.ruleSet, rt.config.rules.acceptanceCountry, rt.now()),
+    rules: rulesStatus(
+      rt.ruleSet,
+      { acceptanceCountry: rt.config.rules.acceptanceCountry, issuerCountry: rt.config.rules.issuingCountry },
+      rt.now(),
+    ),
     audit: auditStatus(rt),
     ...(lock ? { kioskLock: lock } : {}),
   };

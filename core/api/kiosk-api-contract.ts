@@ -7,7 +7,7 @@ import { z } from 'zod';
 const shortText = (max: number) => z.string().max(max);
 
 /** What the citizen (or a clerk for a walk-in) typed. Format is checked later, in core. */
-export const issueRequestSchema = z.strictObject({
+const enteredDetailsSchema = z.strictObject({
   genesenenId: shortText(64),
   familyName: shortText(200),
   /** YYYY-MM-DD, YYYY-MM or YYYY (partial dates of birth exist). */
@@ -15,6 +15,15 @@ export const issueRequestSchema = z.strictObject({
   /** UI language, used for print texts; one of the kiosk's language codes. */
   lang: shortText(16),
 });
+
+/** The citizen's request; after SHORT_ACCEPTANCE the same details again with their consent. */
+export const issueRequestSchema = enteredDetailsSchema
+  .extend({
+    /** "Issue anyway": the citizen has seen that the certificate is accepted only briefly
+     *  (docs/business-rules.md, "The short-time warning"). */
+    acceptShortAcceptance: z.boolean().optional(),
+  })
+  .strict();
 
 export const clerkTokenSchema = z.strictObject({ token: shortText(128) });
 
@@ -36,7 +45,8 @@ export const kioskApiContract = {
   clerkUnlock: clerkCredentialsSchema,
   clerkStatus: clerkTokenSchema,
   clerkTouch: clerkTokenSchema,
-  clerkReissue: issueRequestSchema
+  // A clerk decides on the spot and sees the short-time warning with the result: no consent flag.
+  clerkReissue: enteredDetailsSchema
     .extend({
       token: shortText(128),
       reason: shortText(500),

@@ -1,8 +1,8 @@
-// The issuance use case: validate → limits → look up → already issued? → rules →
-// reserve → sign → self-verify → commit (+ audit) → certificate. Never issues twice for one
-// Genesenen-ID: the registry reservation is the gate, and the certificate leaves this function
-// only after the commit is durable. Any failure after the reservation releases it (nothing was
-// handed out). Order choice: the record lookup comes *before* the already-issued check, so that
+// The issuance use case: validate → limits → look up → already issued? → rules → reserve → sign →
+// self-verify → release check (+ short-time consent) → commit (+ audit) → certificate. Never issues
+// twice for one Genesenen-ID: the registry reservation is the gate, and the certificate leaves this
+// function only after the commit is durable. Any failure after the reservation releases it (nothing
+// was handed out). Order choice: the record lookup comes *before* the already-issued check, so that
 // only someone who knows the ID, name and date of birth learns that (and when) a certificate was
 // issued; a bare ID reveals nothing. Every outcome is a Result; nothing personal is logged.
 import { revocationHashes } from '../revocation/revocation-hashes';
@@ -28,6 +28,8 @@ export interface IssuanceRequest {
   readonly genesenenId: string;
   readonly familyName: string;
   readonly dateOfBirth: string;
+  /** The citizen chose "issue anyway" after SHORT_ACCEPTANCE (docs/business-rules.md). */
+  readonly acceptShortAcceptance?: boolean;
 }
 
 /** A clerk-authorised reissue: supersedes the issued certificate of the same ID. */
@@ -139,7 +141,9 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         return reissue ? err('NOT_FOUND') : notFound(idHash);
       }
       await settle(false); // a found record is not a guess; the attempt stops counting now
-      return await issueFound(lookup.record, idHash, today, started, reissue);
+      // A clerk's reissue needs no consent: the clerk sees the warning with the result.
+      const consented = reissue !== undefined || request.acceptShortAcceptance === true;
+      return await issueFound(lookup.record, idHash, today, started, reissue, consented);
     } finally {
       // A found record, a source failure or an exception: the attempt is not a failed guess.
       await settle(false);
@@ -167,6 +171,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     today: string,
     started: number,
     reissue: ReissueAuthority | undefined,
+    consented: boolean,
   ): Promise<Result<IssuanceOutcome>> {
     await pauseForCrashTest('after-lookup');
 
@@ -212,9 +217,10 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     if (r.kind === 'in-progress') return err('ISSUANCE_IN_PROGRESS');
     await pauseForCrashTest('after-reserve');
 
-    const signed = await signAndCommit(r.reservation, record, window.value, reissue);
+    const signed = await signAndCommit(r.reservation, record, window.value, reissue, consented);
     if (!signed.ok) {
-      log.error('issuance.failed', { code: signed.error.code, idHash });
+      // Asking for consent is not a failure: it was logged as issuance.short-acceptance-asked.
+      if (signed.error.code !== 'SHORT_ACCEPTANCE') log.error('issuance.failed', { code: signed.error.code, idHash });
       return signed;
     }
     await pauseForCrashTest('after-commit');
@@ -242,12 +248,14 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     record: RecoveryRecord,
     window: ValidityWindow,
     reissue: ReissueAuthority | undefined,
+    consented: boolean,
   ): Promise<Result<{ certificate: EncodedCertificate; issuedAt: Date; acceptance: RuleAcceptance }>> {
     const release = (code: string, rule?: string) => {
       void registry.release(reservation);
       audit({
         event: 'reservation.released',
-        outcome: 'failed',
+        // Waiting for the citizen's answer is no failure: the line says the kiosk held it back.
+        outcome: code === 'SHORT_ACCEPTANCE' ? 'refused' : 'failed',
         idHash: reservation.idHash,
         uvci: reservation.uvci,
         code,
@@ -303,6 +311,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         log.warn('issuance.rules-rejected', { idHash: reservation.idHash, ...ruleField });
         return acceptance;
       }
+      if (acceptance.value.warning && !consented) return askConsent(acceptance.value, release, reservation.idHash);
       await pauseForCrashTest('after-verify');
       const revocation = revocationHashes(cert.value.hc1);
       // The audit line is written inside the commit transaction: if it cannot be written, the
@@ -332,6 +341,24 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       release('INTERNAL');
       return err('INTERNAL');
     }
+  }
+
+  /**
+   * Fewer than rules.minAcceptedDays of acceptance remain and the citizen has not yet said "issue
+   * anyway": nothing is released, as on RULES_REJECTED — the reservation goes back, the signed
+   * bytes are dropped here — and the answer says until when the certificate would be accepted, so
+   * the screen can ask (docs/business-rules.md, "The short-time warning"). The dates stay out of
+   * log and audit: with the issuance day they would tell the day of the positive test.
+   */
+  function askConsent(acceptance: RuleAcceptance, release: (code: string) => void, idHash: string): Result<never> {
+    release('SHORT_ACCEPTANCE');
+    log.info('issuance.short-acceptance-asked', { idHash });
+    return err('SHORT_ACCEPTANCE', {
+      country: acceptance.country,
+      acceptedUntil: acceptance.until,
+      lastAcceptedAt: acceptance.lastAcceptedAt,
+      daysLeft: acceptance.daysLeft,
+    });
   }
 
   return { issue };

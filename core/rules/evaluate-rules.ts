@@ -1,7 +1,8 @@
 // Rule selection and evaluation exactly as a verifier app does it (covpass-android's certlogic
 // module, the EU verifier apps): the Acceptance rules of the acceptance country plus the EU
-// template rules, certificate type Recovery or General, and of each Identifier the newest Version
-// whose ValidFrom ≤ clock < ValidTo. Each rule's Logic is evaluated by the EU's reference engine
+// template rules, and the Invalidation rules of the country that issued the certificate (CWT iss),
+// certificate type Recovery or General, and of each Identifier the newest Version whose
+// ValidFrom ≤ clock < ValidTo. Each rule's Logic is evaluated by the EU's reference engine
 // (`certlogic-js`) on `{ payload, external }`; only the result `true` passes. A rule that throws
 // fails (a verifier shows "rule could not be evaluated", never "accepted").
 // docs/business-rules.md explains the external parameters.
@@ -41,16 +42,25 @@ export const isoInstant = (ms: number): string => new Date(ms).toISOString().rep
 
 const RELEVANT_TYPES: ReadonlySet<string> = new Set(['Recovery', 'General']);
 
-/** The rules a verifier in `acceptanceCountry` applies to a recovery certificate at `clockMs`. */
-export function selectRules(
-  rules: readonly BusinessRule[],
-  acceptanceCountry: string,
-  clockMs: number,
-): BusinessRule[] {
+/** Whose rules a verifier applies: its own country's (and the EU's), and the issuing country's. */
+export interface RuleCountries {
+  /** Acceptance rules of this country and of `EU` (the EU templates). */
+  readonly acceptanceCountry: string;
+  /** Invalidation rules of this country: the CWT `iss` of the certificate. */
+  readonly issuerCountry: string;
+}
+
+/** Does a verifier with these countries select this rule (type and country only)? */
+function concerns(rule: BusinessRule, countries: RuleCountries): boolean {
+  if (rule.Type === 'Acceptance') return rule.Country === countries.acceptanceCountry || rule.Country === 'EU';
+  return rule.Country === countries.issuerCountry;
+}
+
+/** The rules a verifier in `acceptanceCountry` applies to a recovery certificate of `issuerCountry` at `clockMs`. */
+export function selectRules(rules: readonly BusinessRule[], countries: RuleCountries, clockMs: number): BusinessRule[] {
   const newest = new Map<string, BusinessRule>();
   for (const rule of rules) {
-    if (rule.Type !== 'Acceptance') continue;
-    if (rule.Country !== acceptanceCountry && rule.Country !== 'EU') continue;
+    if (!concerns(rule, countries)) continue;
     if (!RELEVANT_TYPES.has(rule.CertificateType)) continue;
     if (!(rule.validFromMs <= clockMs && clockMs < rule.validToMs)) continue;
     const current = newest.get(rule.Identifier);
@@ -91,7 +101,8 @@ export function evaluateRule(
 /** Every selected rule's verdict at `clockMs` (a scan at that moment). */
 export function evaluateAt(facts: CertificateFacts, ctx: RuleContext, clockMs: number): RuleVerdict[] {
   const data = { payload: facts.payload, external: externalParameters(facts, ctx, clockMs) };
-  return selectRules(ctx.rules, ctx.acceptanceCountry, clockMs).map((rule) => evaluateRule(rule, data));
+  const countries = { acceptanceCountry: ctx.acceptanceCountry, issuerCountry: facts.issuerCountryCode };
+  return selectRules(ctx.rules, countries, clockMs).map((rule) => evaluateRule(rule, data));
 }
 
 /** The failed verdicts at `clockMs`, national rules first (empty: a verifier accepts). */

@@ -1,5 +1,6 @@
 // The release check of the issuance use case: a certificate leaves the kiosk only if every rule a
-// verifier in the acceptance country selects passes at the moment of issuance — and then the
+// verifier in the acceptance country selects (its acceptance rules, the EU templates and the
+// issuing country's invalidation rules, evaluate-rules.ts) passes at the moment of issuance — and then the
 // citizen learns until when it is accepted there (accepted-until.ts) and is warned when that is
 // fewer than `rules.minAcceptedDays` away. docs/business-rules.md.
 import { err, ok, type Result } from '../result';

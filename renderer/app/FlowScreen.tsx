@@ -9,6 +9,7 @@ import { NameScreen } from '../screens/NameScreen';
 import { ReasonScreen } from '../screens/ReasonScreen';
 import { RefusalScreen } from '../screens/RefusalScreen';
 import { ResultScreen } from '../screens/ResultScreen';
+import { ShortAcceptanceScreen } from '../screens/ShortAcceptanceScreen';
 import { SummaryScreen } from '../screens/SummaryScreen';
 import { WelcomeScreen } from '../screens/WelcomeScreen';
 import { WorkingScreen } from '../screens/WorkingScreen';
@@ -23,6 +24,10 @@ export interface FlowScreenProps {
   readonly onFinish: () => void;
   /** With `confirmedBy`: a reissue past the limit, confirmed by a second clerk. */
   readonly onIssue: (confirmedBy?: { clerkId: string; pin: string }) => void;
+  /** The same entries again, accepting a certificate that is accepted only briefly. */
+  readonly onIssueAnyway: () => void;
+  /** Leave without asking (a decision already made on screen): the start, or the clerk's menu. */
+  readonly onAbandon: () => void;
   readonly onStartOver: () => void;
   readonly onLock: () => void;
 }
@@ -33,6 +38,8 @@ export function FlowScreen({
   onCancel,
   onFinish,
   onIssue,
+  onIssueAnyway,
+  onAbandon,
   onStartOver,
   onLock,
 }: FlowScreenProps): ReactElement {
@@ -109,6 +116,14 @@ export function FlowScreen({
           onCheckEntries={() => dispatch({ type: 'checkEntries' })}
           onReissue={() => dispatch({ type: 'clerkReissue' })}
           onStartOver={onStartOver}
+        />
+      );
+    case 'shortAcceptance':
+      return (
+        <ShortAcceptanceScreen
+          error={err ?? { code: 'SHORT_ACCEPTANCE' }}
+          onIssueAnyway={onIssueAnyway}
+          onCancel={onAbandon}
         />
       );
     case 'clerkPin':

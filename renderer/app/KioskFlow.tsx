@@ -1,6 +1,7 @@
 // The citizen flow's side effects: the calls to core (issue / clerkReissue / endSession /
 // clerkLock), the idle timeout, the confirmations and the wipe. The wipe is the one path out of a
-// session — Finish, idle expiry, "start over" and a confirmed "Cancel" all end here: core forgets
+// session — Finish, idle expiry, "start over", a confirmed "Cancel" and "Cancel" on the short-time
+// question (a decision already made on that screen, so not asked again) all end here: core forgets
 // held certificates and any clerk unlock (endSession), React state returns to INITIAL_FLOW, the
 // language and the display options (larger text, contrast) return to the default. The reducer
 // (flow.ts) makes every arrival on the welcome screen the initial state, so no path back to the
@@ -69,7 +70,7 @@ export function KioskFlow() {
   }, [wipe]);
 
   const runIssue = useCallback(
-    async (confirmedBy?: { clerkId: string; pin: string }) => {
+    async (confirmedBy?: { clerkId: string; pin: string }, acceptShortAcceptance = false) => {
       const s = stateRef.current;
       dispatch({ type: 'submit' });
       const dob = composeDob(s.entry.dob);
@@ -91,7 +92,8 @@ export function KioskFlow() {
             })
           : { ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } };
       } else {
-        result = await bridge.issue(request);
+        // After SHORT_ACCEPTANCE the citizen's "issue anyway" goes with the same entries.
+        result = await bridge.issue(acceptShortAcceptance ? { ...request, acceptShortAcceptance } : request);
       }
       // The person may have left meanwhile (idle wipe): drop a late answer.
       if (stateRef.current.screen !== 'working') return;
@@ -168,6 +170,8 @@ export function KioskFlow() {
           onCancel={() => setQuestion('cancel')}
           onFinish={() => setQuestion('finish')}
           onIssue={(confirmedBy) => void runIssue(confirmedBy)}
+          onIssueAnyway={() => void runIssue(undefined, true)}
+          onAbandon={() => void cancel()}
           onStartOver={() => void wipe()}
           onLock={() => void lock()}
         />

@@ -11,7 +11,8 @@ export interface AcceptanceLine {
   readonly warning?: string;
 }
 
-function countryName(code: string, locale: string): string {
+/** The country's name in the reader's language ("Deutschland", "ألمانيا"); the code if unknown. */
+export function countryName(code: string, locale: string): string {
   try {
     return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
   } catch {

@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'tooEarly'
   | 'tooLate'
   | 'tooManyAttempts'
+  | 'shortAcceptance'
   | 'serviceUnavailable'
   | 'askStaff'
   | 'print'
@@ -32,6 +33,7 @@ export const ERROR_KIND: Readonly<Record<ErrorCode, ErrorKind>> = {
   TOO_LATE: 'tooLate',
   TOO_MANY_ATTEMPTS: 'tooManyAttempts',
   RULES_REJECTED: 'tooLate',
+  SHORT_ACCEPTANCE: 'shortAcceptance',
   SOURCE_UNREACHABLE: 'serviceUnavailable',
   SOURCE_TIMEOUT: 'serviceUnavailable',
   SOURCE_BAD_RESPONSE: 'serviceUnavailable',

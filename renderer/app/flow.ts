@@ -16,6 +16,8 @@ export type Screen =
   | 'working'
   | 'result'
   | 'refusal'
+  /** SHORT_ACCEPTANCE: "issue anyway?" before anything is issued (docs/business-rules.md). */
+  | 'shortAcceptance'
   | 'clerkPin'
   | 'clerkStatus';
 
@@ -120,6 +122,8 @@ function reduce(state: FlowState, action: FlowAction): FlowState {
       // Format errors from core go straight back to the field concerned, with the message.
       const field = fieldOf(action.error.code);
       if (field) return { ...state, screen: field, editingFromSummary: true, error: action.error };
+      // The question keeps the entries: "Issue anyway" sends them again with the consent.
+      if (action.error.code === 'SHORT_ACCEPTANCE') return { ...state, screen: 'shortAcceptance', error: action.error };
       return { ...state, screen: 'refusal', error: action.error };
     }
     case 'retry':

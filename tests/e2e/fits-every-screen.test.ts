@@ -1,5 +1,6 @@
 // The flow fits every common kiosk screen without scrolling: at 1920×1080, 1080×1920, 1366×768
-// and 1280×1024, with the demo banner and in clerk mode, the page never scrolls and every button,
+// and 1280×1024, with the demo banner and in clerk mode (and the short-time question before
+// issuing, docs/business-rules.md), the page never scrolls and every button,
 // field and the QR code lie inside the viewport. On portrait the field, keyboard and navigation
 // sit in the lower two thirds (reachable standing, near the hands). All of this holds with larger
 // text ("A+") on too. Screenshots of every screen at each size go to
@@ -24,13 +25,15 @@ const SCREENS_DIR = path.resolve(__dirname, '../artifacts/screens');
 const RUNS = [false, true].flatMap((largeText) => SIZES.map((size) => ({ size, largeText })));
 const people = makePeople(RUNS.length * 2, 'Fit');
 const [nobody] = makePeople(1, 'Nobody');
+// Asked "issue anyway?" in every run and never issued (Cancel): one person serves them all.
+const [shortTime] = makePeople(1, 'Knapp');
 let kiosk: RunningKiosk;
 let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SCREENS_DIR, { recursive: true });
   kiosk = await startKioskServer({
-    fixture: fixtureFor(new Date(), people),
+    fixture: fixtureFor(new Date(), people, { shortAcceptance: [shortTime!] }),
     config: {
       printers: [{ kind: 'escpos', name: 'Beleg', uri: 'tcp://127.0.0.1:9', timeoutMs: 500 }],
       attemptLimits: { perId: { max: 1000, windowSeconds: 3600 }, perKiosk: { max: 10000, windowSeconds: 3600 } },
@@ -140,6 +143,15 @@ describe('fits every screen', () => {
       expect(await confirm(page)).toBe('refusal');
       await check('refusal');
       await action(page, 'start-over').click();
+      await screen(page, 'welcome');
+      await chooseText();
+
+      await action(page, 'start').click();
+      await typePersonFromIdScreen(page, shortTime!);
+      await action(page, 'next').click();
+      await screen(page, 'shortAcceptance');
+      await check('short-acceptance');
+      await action(page, 'short-acceptance-cancel').click();
       await screen(page, 'welcome');
       await chooseText();
 

@@ -80,6 +80,16 @@ describe('citizen flow', () => {
     expect(dobError).toMatchObject({ screen: 'dob', editingFromSummary: true });
   });
 
+  it('asks about a short acceptance with the entries kept; "issue anyway" submits them again, cancel forgets them', () => {
+    const error = { code: 'SHORT_ACCEPTANCE', details: { acceptedUntil: '2022-03-31', daysLeft: 3 } };
+    const asked = run([...filled, { type: 'submit' }, { type: 'refused', error }]);
+    expect(asked).toMatchObject({ screen: 'shortAcceptance', error });
+    expect(asked.entry).toEqual(run(filled).entry);
+    const again = run([{ type: 'submit' }], asked);
+    expect(again).toMatchObject({ screen: 'working', error: null, entry: run(filled).entry });
+    expect(run([{ type: 'cancel' }], asked)).toBe(INITIAL_FLOW);
+  });
+
   it('lets a clerk reissue after ALREADY_ISSUED with the entered values kept', () => {
     const refused = run([
       ...filled,

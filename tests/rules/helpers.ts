@@ -2,13 +2,13 @@
 // facts a verifier knows about a recovery certificate the kiosk would issue (payload built by the
 // real payload builder, CWT times by the real cwtTimesFor) — without signing, so properties can
 // run thousands of cases.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRecoveryPayload } from '../../core/dcc/payload';
 import { newUvci } from '../../core/dcc/uvci';
 import { cwtTimesFor } from '../../core/issuance/issuance-deps';
 import type { CertificateFacts } from '../../core/rules/evaluate-rules';
-import { loadRuleSet, type LoadedRuleSet } from '../../core/rules/rule-set';
+import { BUILTIN_RULE_SETS, loadRuleSet, type LoadedRuleSet } from '../../core/rules/rule-set';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'business-rules');
 
@@ -62,4 +62,39 @@ export function factsFor(fr: string, df: string, du: string, now: Date): Certifi
     issuerCountryCode: 'DE',
     kid: 'AAAAAAAAAAA=',
   };
+}
+
+/**
+ * A synthetic Invalidation rule (none is shipped): a recovery certificate of `country` is
+ * invalidated from `fr + days` on — the clock must not be after that day.
+ */
+export function invalidationRule(country: string, days: number, over: Record<string, unknown> = {}) {
+  return {
+    Identifier: `IR-${country}-0001`,
+    Type: 'Invalidation',
+    Country: country,
+    Version: '1.0.0',
+    SchemaVersion: '1.0.0',
+    Engine: 'CERTLOGIC',
+    EngineVersion: '0.7.5',
+    CertificateType: 'Recovery',
+    Description: [{ lang: 'en', desc: `Synthetic test rule: invalid from ${days} days after the positive test.` }],
+    ValidFrom: '2021-06-01T00:00:00Z',
+    ValidTo: '2030-06-01T00:00:00Z',
+    AffectedFields: ['r.0.fr'],
+    Logic: {
+      'not-after': [
+        { plusTime: [{ var: 'external.validationClock' }, 0, 'day'] },
+        { plusTime: [{ var: 'payload.r.0.fr' }, days, 'day'] },
+      ],
+    },
+    ...over,
+  };
+}
+
+/** The shipped 2021 rules plus `extra` raw rule objects, written as a rule file into `dir`. */
+export function writeRuleFile(dir: string, extra: readonly unknown[]): string {
+  const file = join(dir, 'rules-with-invalidation.json');
+  writeFileSync(file, JSON.stringify([...(BUILTIN_RULE_SETS['builtin:de-recovery-2021'] as unknown[]), ...extra]));
+  return file;
 }

@@ -2,7 +2,7 @@
 // positive test) the kiosk, end to end through KioskApi: accepted-until = fr + 90 days in the
 // issued certificate, on the receipt (ESC/POS bytes read back) and on the A4 page (pdftotext);
 // a certificate the rule already rejects is refused with RULES_REJECTED, the reservation released
-// and the audit line naming the rule; a short remaining time is flagged for the warning.
+// and the audit line naming the rule; a short remaining time is asked about first, then flagged.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,8 +91,13 @@ describe('90-day German rule set', () => {
     expect(text).toContain(`In Germany accepted until ${addDays(fr(people.day60), 90)} (national rule)`);
   });
 
-  it('fewer than 7 days left: issued, flagged for the warning, and the print says so', async () => {
-    const res = await kiosk.api.issue(requestFor(people.day86));
+  it('fewer than 7 days left: asked first, then issued with "issue anyway", flagged, and the print says so', async () => {
+    const asked = await kiosk.api.issue(requestFor(people.day86));
+    expect(asked).toMatchObject({
+      ok: false,
+      error: { code: 'SHORT_ACCEPTANCE', details: { acceptedUntil: addDays(fr(people.day86), 90), daysLeft: 3 } },
+    });
+    const res = await kiosk.api.issue({ ...requestFor(people.day86), acceptShortAcceptance: true });
     if (!res.ok) throw new Error(JSON.stringify(res.error));
     expect(res.value.acceptance).toMatchObject({
       acceptedUntil: addDays(fr(people.day86), 90),

@@ -1,4 +1,4 @@
-// `npm run cli -- rules check FILE|builtin:NAME [--json] [--country DE]`: validates a business-rule
+// `npm run cli -- rules check FILE|builtin:NAME [--json] [--country DE] [--issuer DE]`: validates a business-rule
 // file before it is configured (docs/business-rules.md, "Updating a rule file"): the shape of every
 // rule, its CertLogic format (unknown operators, malformed operations), and every official test
 // case known for its rules' identifiers and versions, run through the kiosk's own evaluation path.
@@ -10,11 +10,14 @@ import { isBuiltinRuleSet, loadRuleSet } from '../../rules/rule-set';
 import { parseArgs, stringFlag, UsageError } from '../args';
 
 export async function run(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { json: 'boolean', country: 'string' });
+  const args = parseArgs(argv, { json: 'boolean', country: 'string', issuer: 'string' });
   const [sub, file, ...extra] = args.positional;
   if (sub !== 'check' || file === undefined || extra.length > 0) throw new UsageError('expected: rules check FILE');
   const country = stringFlag(args, 'country') ?? 'DE';
   if (!/^[A-Z]{2}$/.test(country)) throw new UsageError('--country must be a two-letter code such as DE');
+  // The issuing country's Invalidation rules apply too (docs/business-rules.md, "Selection").
+  const issuer = stringFlag(args, 'issuer') ?? 'DE';
+  if (!/^[A-Z]{2}$/.test(issuer)) throw new UsageError('--issuer must be a two-letter code such as DE');
   const source = isBuiltinRuleSet(file) ? file : resolve(file);
   const loaded = loadRuleSet(source);
   if (!loaded.ok) {
@@ -27,7 +30,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const set = loaded.value;
-  const now = selectRules(set.rules, country, Date.now()).map(ruleName);
+  const now = selectRules(set.rules, { acceptanceCountry: country, issuerCountry: issuer }, Date.now()).map(ruleName);
   const summary = {
     ok: true,
     source,
@@ -35,7 +38,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     rules: set.rules.map(ruleName),
     officialCasesPassed: set.officialTests.ran,
     withoutOfficialCases: set.officialTests.untested,
-    selectedNowFor: { country, rules: now },
+    selectedNowFor: { country, issuer, rules: now },
   };
   if (args.flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else
@@ -46,7 +49,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         `  rules: ${summary.rules.join(', ')}`,
         `  official test cases passed: ${set.officialTests.ran}`,
         `  rules without official test cases: ${set.officialTests.untested.join(', ') || '-'}`,
-        `  a verifier in ${country} applies now: ${now.join(', ') || '-'}`,
+        `  a verifier in ${country} applies now to a certificate from ${issuer}: ${now.join(', ') || '-'}`,
       ].join('\n') + '\n',
     );
   return 0;

@@ -1,6 +1,7 @@
 // Fictitious people for the browser suites: fresh valid Genesenen-IDs (core's own
 // generator, Luhn mod 32), so every test issues to people nobody issued to before; plus the
-// rule cases (first positive test too recent / too long ago). Nobody here is real.
+// rule cases (first positive test too recent / too long ago / so long ago that the certificate
+// would be accepted only a few more days). Nobody here is real.
 import { createIdFormat } from '../../../core/id/genesenen-id';
 import type { Fixture } from '../../../core/records/fixture';
 import type { Person } from './flow';
@@ -34,10 +35,14 @@ export function makePeople(count: number, prefix = 'Test'): TestPerson[] {
   return people;
 }
 
+/** Days after the positive test at which, under the default rules, fewer than 7 days of
+ *  acceptance remain (du = fr + 180): the kiosk asks before issuing (docs/business-rules.md). */
+export const SHORT_ACCEPTANCE_DAY = 176;
+
 export function fixtureFor(
   now: Date,
   ordinary: readonly TestPerson[],
-  rules: { tooEarly?: TestPerson; tooLate?: TestPerson } = {},
+  rules: { tooEarly?: TestPerson; tooLate?: TestPerson; shortAcceptance?: readonly TestPerson[] } = {},
 ): Fixture {
   const record = (p: TestPerson, days: number) => ({
     genesenenId: p.genesenenId.replaceAll('-', ''),
@@ -51,6 +56,7 @@ export function fixtureFor(
       ...ordinary.map((p) => record(p, 40)),
       ...(rules.tooEarly ? [record(rules.tooEarly, 10)] : []),
       ...(rules.tooLate ? [record(rules.tooLate, 200)] : []),
+      ...(rules.shortAcceptance ?? []).map((p) => record(p, SHORT_ACCEPTANCE_DAY)),
     ],
   };
 }
