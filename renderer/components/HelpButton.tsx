@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { KioskDialog } from './KioskDialog';
 
 /** Screens with their own help text; every other screen gets the general one. */
-const OWN_HELP = new Set(['welcome', 'id', 'name', 'dob', 'summary', 'result']);
+const OWN_HELP = new Set(['welcome', 'id', 'name', 'dob', 'summary', 'shortAcceptance', 'result']);
 
 /** Audio mode's state and switch; null where the platform offers no speech synthesis. */
 export interface HelpSpeech {

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../core/issuance/validity-rules';
 import { formatIsoDate } from '../../renderer/app/entry-format';
+import de from '../../renderer/i18n/de.json';
 import { LANGUAGE_INFO, UI_LANGUAGES } from '../../renderer/i18n/languages';
 import { LANDSCAPE, newKioskPage, PORTRAIT } from './support/browser';
 import { action, chooseLanguage, enterPersonByTouch, screen, typePersonFromIdScreen } from './support/flow';
@@ -101,6 +102,10 @@ describe('fewer than seven days of acceptance left', { timeout: E2E_TEST_MS }, (
     await action(page, 'start').click();
     await typePersonFromIdScreen(page, decliner!);
     expect(await confirmExpectingQuestion(page)).toBe('shortAcceptance');
+    // Hilfe explains this question in particular.
+    await action(page, 'help').click();
+    expect(await page.locator('dialog[data-dialog="help"]').innerText()).toContain(de.help.shortAcceptance);
+    await action(page, 'help-close').click();
     await action(page, 'short-acceptance-cancel').click();
     await screen(page, 'welcome');
     expect(await issuedCount()).toBe(before);

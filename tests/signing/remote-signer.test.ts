@@ -29,7 +29,8 @@ let kiosk: Awaited<ReturnType<typeof openKiosk>>;
 let configPath: string;
 
 beforeAll(async () => {
-  service = await startSigningService(dirs.configDir, { timeoutMs: 1500, retries: 1 });
+  // 8 s per request: the 'slow' fault (60 s) still times out, and a loaded machine's normal answer never does.
+  service = await startSigningService(dirs.configDir, { timeoutMs: 8_000, retries: 1 });
   records = await startRecordsService(people);
   configPath = join(dirs.configDir, 'kiosk.json');
   writeFileSync(
@@ -97,7 +98,7 @@ describe('remote signer (hash-signing service)', () => {
       const p = people[used++]!;
       const issued = await issuedCount();
       const before = service.sim.requests.length;
-      service.sim.setFault(mode, { slowMs: 5000 });
+      service.sim.setFault(mode, { slowMs: 20_000 });
       const r = await kiosk.api.issue(requestFor(p));
       service.sim.setFault('none');
       expect(r.ok ? 'certificate' : r.error.code).toBe(code);
