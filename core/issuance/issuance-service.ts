@@ -165,6 +165,24 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     return err('NOT_FOUND', typeof until === 'string' ? { triesLeft: 0, until } : { triesLeft: 0 });
   }
 
+  /** REISSUE_NEEDS_SECOND_CLERK (audited) when this ID has had its reissues; null to go on. */
+  async function reissueLimit(idHash: string, reissue: ReissueAuthority | undefined): Promise<Result<never> | null> {
+    if (!reissue || reissue.confirmedBy !== undefined) return null;
+    const max = deps.maxReissuesPerId ?? DEFAULT_MAX_REISSUES_PER_ID;
+    const done = await registry.reissueCount(idHash);
+    if (!done.ok) return done;
+    if (done.value < max) return null;
+    audit({
+      event: 'issuance.refused',
+      outcome: 'refused',
+      idHash,
+      code: 'REISSUE_NEEDS_SECOND_CLERK',
+      clerk: reissue.clerkSession,
+      clerkId: reissue.clerkId,
+    });
+    return err('REISSUE_NEEDS_SECOND_CLERK', { max });
+  }
+
   async function issueFound(
     record: RecoveryRecord,
     idHash: string,
@@ -182,24 +200,11 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       return err('ALREADY_ISSUED', { issuedOn: utcDay(issued.value.issuedAt) });
     }
     if (!issued.value && reissue) return err('REISSUE_NOT_NEEDED');
-    if (reissue && reissue.confirmedBy === undefined) {
-      // Many reissues of one ID are what a clerk handing out copies would leave: past the limit
-      // a second clerk has to confirm. Two reissues racing past the count can exceed it by one.
-      const max = deps.maxReissuesPerId ?? DEFAULT_MAX_REISSUES_PER_ID;
-      const done = await registry.reissueCount(idHash);
-      if (!done.ok) return done;
-      if (done.value >= max) {
-        audit({
-          event: 'issuance.refused',
-          outcome: 'refused',
-          idHash,
-          code: 'REISSUE_NEEDS_SECOND_CLERK',
-          clerk: reissue.clerkSession,
-          clerkId: reissue.clerkId,
-        });
-        return err('REISSUE_NEEDS_SECOND_CLERK', { max });
-      }
-    }
+    // Many reissues of one ID are what a clerk handing out copies would leave: past the limit a
+    // second clerk has to confirm. Checked before the reservation (no signature for a refusal)
+    // and again while holding it (below).
+    const early = await reissueLimit(idHash, reissue);
+    if (early !== null) return early;
 
     const window = decideValidity(record.firstPositiveTest, today, rules);
     if (!window.ok) {
@@ -215,6 +220,14 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     if (r.kind === 'already-issued') return err('ALREADY_ISSUED', { issuedOn: utcDay(r.issuedAt) });
     if (r.kind === 'not-issued') return err('REISSUE_NOT_NEEDED');
     if (r.kind === 'in-progress') return err('ISSUANCE_IN_PROGRESS');
+    // A reservation is exclusive per ID, so the count read now cannot change before the commit:
+    // a reissue that committed while the first count was on its way is counted here. Without
+    // this, two reissues started together could both pass the first check.
+    const held = await reissueLimit(idHash, reissue);
+    if (held !== null) {
+      void registry.release(r.reservation);
+      return held;
+    }
     await pauseForCrashTest('after-reserve');
 
     const signed = await signAndCommit(r.reservation, record, window.value, reissue, consented);
