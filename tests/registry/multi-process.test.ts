@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => dirs.cleanup());
 
 describe('registry shared by several processes', () => {
-  it('issues exactly one certificate per ID', { timeout: 120_000 }, async () => {
+  it('issues exactly one certificate per ID', { timeout: 300_000 }, async () => {
     const barrier = join(dirs.configDir, 'barrier');
     mkdirSync(barrier);
     const pending = Promise.all(
