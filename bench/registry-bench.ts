@@ -56,13 +56,14 @@ function reserveAndCommit(registry: Registry, issuedHashes: readonly string[], p
 /** Some ID hashes of the filled rows, for the already-issued probe. */
 function sampleIssuedHashes(db: RegistryDatabase, count: number): string[] {
   // The first issued row at or after a random key (the table is keyed by the hash's bytes).
-  const atOrAfter = db.prepare<[Buffer], { id_hash: string }>(
-    'SELECT lower(hex(id_hash)) AS id_hash FROM issuance WHERE id_hash >= ? AND state = 1 ORDER BY id_hash LIMIT 1',
+  // (The hex column is named apart: ORDER BY the alias would sort every row after the key.)
+  const atOrAfter = db.prepare<[Buffer], { hex: string }>(
+    'SELECT lower(hex(id_hash)) AS hex FROM issuance WHERE id_hash >= ? AND state = 1 ORDER BY id_hash LIMIT 1',
   );
   const low = Buffer.alloc(32);
   return Array.from(
     { length: count },
-    () => (atOrAfter.get(Buffer.from(crypto.getRandomValues(new Uint8Array(32)))) ?? atOrAfter.get(low)!).id_hash,
+    () => (atOrAfter.get(Buffer.from(crypto.getRandomValues(new Uint8Array(32)))) ?? atOrAfter.get(low)!).hex,
   );
 }
 
