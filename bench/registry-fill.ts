@@ -1,8 +1,8 @@
 // Fills a registry file with N issued certificates for registry-bench.ts (docs/performance.md). The schema comes
 // from the registry's own migrations (openRegistryDatabase); the rows are raw INSERTs in one
-// transaction, generated inside SQLite: random 64-hex ID hashes and random UVCIs of the real
-// length, inserted in random key order, so the indexes get the page fill of a registry grown one
-// certificate at a time. It runs in a worker thread: the fill blocks for minutes at 10 M rows, and
+// transaction, generated inside SQLite: random 32-byte ID hashes and random UVCIs of the real
+// length, inserted in random key order, so the table (keyed by the ID hash) gets the page fill of
+// a registry grown one certificate at a time. It runs in a worker thread: the fill blocks for minutes at 10 M rows, and
 // the main thread must stay free to clean up the temp files on Ctrl+C (tsx kills an unresponsive
 // child within 60 ms of a signal, which would leave gigabytes behind).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -25,12 +25,17 @@ export function fillRegistry(path: string, rows: number): number {
     db.pragma('locking_mode = EXCLUSIVE');
     const since = Date.now() - rows;
     db.transaction(() => {
+      // Schema v4 (core/registry/migrations/004-compact-issuance.ts): state 1 = issued, the kiosk id
+      // and the UVCI prefix in their lookup tables, the 24-character opaque part + check per row.
+      db.prepare('INSERT INTO kiosk (kiosk_id) VALUES (?)').run(FILL_KIOSK_ID);
+      db.prepare("INSERT INTO uvci_prefix (prefix) VALUES ('URN:UVCI:01:DE:KIOSK/')").run();
       db.prepare(
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-         INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, issued_at)
-         SELECT lower(hex(randomblob(32))), 'URN:UVCI:01:DE:KIOSK/' || hex(randomblob(12)) || '#A', 'issued', ?, ? + i, ? + i
+         INSERT INTO issuance (id_hash, state, seq, uvci_prefix, uvci_rest, kiosk, reserved_at, issued_at)
+         SELECT randomblob(32), 1, 0, (SELECT id FROM uvci_prefix), substr(hex(randomblob(12)), 1, 24) || '#A',
+                (SELECT id FROM kiosk), ? + i, ? + i
          FROM n`,
-      ).run(rows, FILL_KIOSK_ID, since, since);
+      ).run(rows, since, since);
     })();
     db.pragma('journal_mode = WAL');
   } finally {

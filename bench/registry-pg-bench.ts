@@ -41,15 +41,20 @@ export const registryPgGroup: BenchGroup = {
       const fillStarted = performance.now();
       const client = new pg.Client({ connectionString: cfg.url });
       await client.connect();
+      // Schema v2 (core/registry/pg/pg-migrations.ts): bytea hash, state 1 = issued, kiosk by number.
+      await client.query("INSERT INTO kiosk (kiosk_id) VALUES ('bench-fill')");
       await client.query(
-        `INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, issued_at)
-         SELECT encode(sha256(('fill' || g)::text::bytea), 'hex'), 'URN:UVCI:01:DE:FILL/' || g, 'issued', 'bench-fill', 0, 0
+        `INSERT INTO issuance (id_hash, uvci, state, kiosk, reserved_at, issued_at)
+         SELECT sha256(('fill' || g)::text::bytea), 'URN:UVCI:01:DE:FILL/' || g, 1,
+                (SELECT id FROM kiosk WHERE kiosk_id = 'bench-fill'), 0, 0
          FROM generate_series(1, $1::int) g`,
         [rows],
       );
       await client.query('ANALYZE issuance');
       const sample = (
-        await client.query<{ id_hash: string }>('SELECT id_hash FROM issuance ORDER BY random() LIMIT 500')
+        await client.query<{ id_hash: string }>(
+          "SELECT encode(id_hash, 'hex') AS id_hash FROM issuance ORDER BY random() LIMIT 500",
+        )
       ).rows.map((r) => r.id_hash);
       await client.end();
       const fillSeconds = (performance.now() - fillStarted) / 1000;

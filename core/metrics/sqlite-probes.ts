@@ -13,7 +13,8 @@ export function createSqliteProbes(db: RegistryDatabase, rules: Readonly<Record<
     `SELECT count(*) AS n FROM
        (SELECT key FROM failed_attempt WHERE scope = ? AND at > ? GROUP BY key HAVING count(*) >= ?)`,
   );
-  const open = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM issuance WHERE status = 'reserved'");
+  // state 0 = reserved (core/registry/issuance-schema.ts); the partial index of migration 004 counts them.
+  const open = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM issuance WHERE state = 0');
   return {
     locks: (): Record<Scope, number> => {
       const at = now().getTime();

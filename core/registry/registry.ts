@@ -1,13 +1,14 @@
 // The issuance registry (docs/reliability.md, "exactly once"): reserve → sign → self-verify → commit.
 // A reservation row is inserted in a `BEGIN IMMEDIATE` transaction (one writer at a time across
-// all processes sharing the file); the partial unique indexes of migration 001 back this up.
+// all processes sharing the file); the primary key of migration 004 (at most one reserved and
+// one issued row per ID) backs this up.
 // The certificate is returned to the citizen only after `commit` is durable (database.ts).
 // Stale reservations (owner process dead, or lease expired) are released: they were never
 // handed out. Every method returns a Result; SQLite failures map to REGISTRY_* / DISK_FULL.
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { RegistryDatabase } from './database';
-import { isUniqueViolation, registryErrorCode } from './sqlite-errors';
+import { registryErrorCode } from './sqlite-errors';
 import { newReservationOwner, ownerProcessAlive } from './reservation-owner';
 import { prepareStatements, type IssuanceRow } from './statements';
 
@@ -62,7 +63,6 @@ export interface Registry {
 }
 
 export const DEFAULT_LEASE_MS = 2 * 60_000;
-const UVCI_ATTEMPTS = 5;
 
 export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {}): Registry {
   const now = opts.now ?? (() => new Date());
@@ -81,7 +81,7 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
   const releaseIfStale = (row: IssuanceRow, at: number): StaleRelease | undefined => {
     const reason = staleReason(row, at);
     if (!reason) return undefined;
-    sql.deleteReservation.run(row.uvci, row.reservation_owner);
+    sql.deleteReservation(row.id_hash, row.uvci, row.reservation_owner);
     const release: StaleRelease = { idHash: row.id_hash, uvci: row.uvci, reason };
     opts.onStaleReleased?.(release);
     return release;
@@ -98,46 +98,41 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
   const reserveTx = db.transaction((idHash: string, kioskId: string, newUvci: () => string, reissue: boolean) => {
     const at = now().getTime();
     for (const [uvci, hash] of unreleased) {
-      const row = sql.reservedFor.get(hash);
+      const row = sql.reservedFor(hash);
       if (row?.uvci === uvci) releaseIfStale(row, at);
     }
-    const issued = sql.issuedFor.get(idHash);
+    const issued = sql.issuedFor(idHash);
     if (issued && !reissue) {
       return { kind: 'already-issued', uvci: issued.uvci, issuedAt: new Date(issued.issued_at ?? 0) } as const;
     }
     if (!issued && reissue) return { kind: 'not-issued' } as const;
-    const open = sql.reservedFor.get(idHash);
+    const open = sql.reservedFor(idHash);
     if (open && !releaseIfStale(open, at)) return { kind: 'in-progress' } as const;
-    for (let attempt = 1; ; attempt++) {
-      const uvci = newUvci();
-      try {
-        sql.insertReservation.run({
-          idHash,
-          uvci,
-          kioskId,
-          at,
-          owner,
-          expiresAt: at + leaseMs,
-          replaces: issued?.uvci ?? null,
-        });
-        const reservation: Reservation = issued
-          ? { idHash, uvci, owner, replacesUvci: issued.uvci }
-          : { idHash, uvci, owner };
-        return { kind: 'reserved', reservation } as const;
-      } catch (e) {
-        // A UVCI collision (CSPRNG, so practically never): draw a new one.
-        if (!isUniqueViolation(e, 'issuance.uvci') || attempt >= UVCI_ATTEMPTS) throw e;
-      }
-    }
+    // No UVCI index (migration 004): the opaque part's 124 CSPRNG bits make a repeat practically
+    // impossible, and nothing finds a row by its UVCI alone.
+    const uvci = newUvci();
+    sql.insertReservation({
+      idHash,
+      uvci,
+      kioskId,
+      at,
+      owner,
+      expiresAt: at + leaseMs,
+      replaces: issued?.uvci ?? null,
+    });
+    const reservation: Reservation = issued
+      ? { idHash, uvci, owner, replacesUvci: issued.uvci }
+      : { idHash, uvci, owner };
+    return { kind: 'reserved', reservation } as const;
   });
 
   const commitTx = db.transaction((r: Reservation, beforeCommit?: (issuedAt: Date) => void) => {
     const issuedAt = now();
     if (r.replacesUvci !== undefined) {
       // Supersede first: the one-issued-per-ID index would reject the new row otherwise.
-      if (sql.supersede.run(issuedAt.getTime(), r.replacesUvci).changes !== 1) return undefined;
+      if (sql.supersede(issuedAt.getTime(), r.idHash, r.replacesUvci) !== 1) return undefined;
     }
-    if (sql.markIssued.run(issuedAt.getTime(), r.uvci, r.owner).changes !== 1) {
+    if (sql.markIssued(issuedAt.getTime(), r.idHash, r.uvci, r.owner) !== 1) {
       throw new ReservationLost();
     }
     beforeCommit?.(issuedAt);
@@ -164,7 +159,7 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
     },
     release: (r) => {
       try {
-        sql.deleteReservation.run(r.uvci, r.owner);
+        sql.deleteReservation(r.idHash, r.uvci, r.owner);
         unreleased.delete(r.uvci);
         return ok(null);
       } catch (e) {
@@ -176,18 +171,18 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
     },
     findIssued: (idHash) =>
       guard(() => {
-        const row = sql.issuedFor.get(idHash);
+        const row = sql.issuedFor(idHash);
         return ok(row ? { uvci: row.uvci, issuedAt: new Date(row.issued_at ?? 0) } : undefined);
       }),
-    issuedCount: () => guard(() => ok(sql.countIssued.get()?.n ?? 0)),
-    reissueCount: (idHash) => guard(() => ok(sql.countSuperseded.get(idHash)?.n ?? 0)),
+    issuedCount: () => guard(() => ok(sql.countIssued())),
+    reissueCount: (idHash) => guard(() => ok(sql.countSuperseded(idHash))),
     releaseStale: () =>
       guard(() => {
         const released = db
           .transaction(() => {
             const at = now().getTime();
             const found: StaleRelease[] = [];
-            for (const row of sql.allReserved.all()) {
+            for (const row of sql.allReserved()) {
               const release = releaseIfStale(row, at);
               if (release) found.push(release);
             }

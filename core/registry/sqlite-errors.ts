@@ -12,7 +12,3 @@ export function registryErrorCode(e: unknown): RegistryErrorCode {
   }
   return 'REGISTRY_UNAVAILABLE';
 }
-
-export const isUniqueViolation = (e: unknown, index: string): boolean =>
-  (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-  String((e as { message?: unknown }).message ?? '').includes(index);

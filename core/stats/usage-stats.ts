@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditFiles } from '../audit/audit-log';
+import { readableIssuance } from '../registry/issuance-schema';
 
 export type StatsGrouping = 'day' | 'kiosk' | 'office';
 
@@ -75,7 +76,7 @@ export function usageStats(src: StatsSources, from: string, to: string, by: Stat
   try {
     const issuances = db
       .prepare(
-        `SELECT kiosk_id, issued_at, superseded_at, replaces_uvci IS NOT NULL AS reissue FROM issuance
+        `SELECT kiosk_id, issued_at, superseded_at, replaces_uvci IS NOT NULL AS reissue FROM ${readableIssuance(db)}
          WHERE status IN ('issued', 'superseded') AND (issued_at BETWEEN ? AND ? OR superseded_at BETWEEN ? AND ?)`,
       )
       .all(start, end, start, end) as {

@@ -90,7 +90,9 @@ describe('a rewritten audit is detected', () => {
     writeAnchor(anchorFile, anchor.value);
 
     const db = new Database(join(dataDir, 'registry.sqlite'));
-    db.prepare('DELETE FROM issuance WHERE uvci = ?').run(uvci);
+    db.prepare(
+      'DELETE FROM issuance WHERE (SELECT prefix FROM uvci_prefix WHERE id = uvci_prefix) || uvci_rest = ?',
+    ).run(uvci);
     db.close();
     rewriteWithout(dataDir, uvci);
     expect(verifyAuditChain(join(dataDir, 'audit')).ok).toBe(true); // the old, unkeyed check is fooled

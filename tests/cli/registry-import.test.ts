@@ -235,7 +235,7 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
         };
         expect(again).toMatchObject({ inserted: 1, duplicates: [], sources: [{ updated: 1 }] });
         const rows = await cluster.query<{ uvci: string; status: string }>(
-          'SELECT uvci, status FROM issuance ORDER BY id',
+          'SELECT uvci, status FROM issuance_view ORDER BY reserved_at, state DESC',
           [],
           'import_reissue',
         );

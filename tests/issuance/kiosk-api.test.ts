@@ -211,7 +211,7 @@ describe('KioskApi (demo mode)', () => {
     expect((await verifyHc1(re.value.hc1, { dscs: [dsc()] }, { now: NOW })).valid).toBe(true);
 
     const db = new Database(join(dirs.dataDir, 'registry.sqlite'), { readonly: true });
-    const rows = db.prepare('SELECT uvci, status FROM issuance ORDER BY id').all();
+    const rows = db.prepare('SELECT uvci, status FROM issuance_view ORDER BY reserved_at, state DESC, seq').all();
     db.close();
     expect(rows).toEqual([
       { uvci: first.uvci, status: 'superseded' },

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildA4Pdf } from '../../core/print/a4/a4-pdf';
 import { loadPdfFonts } from '../../core/print/a4/pdf-fonts';
 import { wrapByWidth } from '../../core/print/a4/pdf-text';
-import { createWidthCache, type WidthCache } from '../../core/print/a4/text-widths';
+import { staticWidthsFor } from '../../core/print/a4/static-widths';
+import { createWidthCache, REFERENCE_SIZE, type WidthCache } from '../../core/print/a4/text-widths';
 import { PRINT_LANGUAGES, printTexts } from '../../core/print/texts';
 import { certificateFactory, PEOPLE, type CertificateFactory } from './helpers/certificates';
 
@@ -61,6 +62,29 @@ describe('the width cache of an A4 job', () => {
     for (const text of ['Wójcik-Łęcka', 'Zertifikatsdaten / Certificate data', 'Ünal Ağaoğlu']) {
       for (const size of [7, 8.5 * 0.92, 10, 20])
         expect(cache.widthAt(regular, text, size)).toBe(regular.widthOfTextAtSize(text, size));
+    }
+  });
+});
+
+describe('the fixed-text widths of the process', () => {
+  it('hold the words of the fixed texts only, never a word of a printed name, with the widths pdf-lib gives', async () => {
+    const cert = await certs.issue('juergen');
+    await buildA4Pdf(cert, { lang: 'pl' });
+    const table = await staticWidthsFor(await loadPdfFonts(), printTexts('pl'), []);
+    const { regular, bold } = await embedded();
+    for (const word of [
+      'Müller-Lüdenscheidt',
+      'Jürgen',
+      'Groß',
+      'MUELLER<LUEDENSCHEIDT<<JUERGEN<GROSS',
+      '1964-08-12',
+    ]) {
+      expect(table.get(regular.name, word)).toBeUndefined();
+      expect(table.get(bold.name, word)).toBeUndefined();
+    }
+    for (const word of ['Zertifikatsdaten', 'Nazwisko', 'EU-Genesenenzertifikat', ' ']) {
+      expect(table.get(regular.name, word)).toBe(regular.widthOfTextAtSize(word, REFERENCE_SIZE));
+      expect(table.get(bold.name, word)).toBe(bold.widthOfTextAtSize(word, REFERENCE_SIZE));
     }
   });
 });

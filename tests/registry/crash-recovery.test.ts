@@ -59,7 +59,7 @@ async function crashAt(point: 'after-reserve' | 'after-commit') {
   expect(await exited).toBe('SIGKILL');
 
   const db = new Database(join(dataDir, 'registry.sqlite'), { readonly: true });
-  const before = db.prepare('SELECT uvci, status FROM issuance').all() as { uvci: string; status: string }[];
+  const before = db.prepare('SELECT uvci, status FROM issuance_view').all() as { uvci: string; status: string }[];
   db.close();
 
   // "Restart": a new kiosk process (here: this one) opens the same data directory.

@@ -31,3 +31,64 @@ export function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   return Number(child.stdout);
 }
+
+export interface RawIssuanceRow {
+  readonly idHash: string;
+  readonly uvci: string;
+  readonly status: 'reserved' | 'issued' | 'superseded';
+  readonly kioskId: string;
+  readonly reservedAt: number;
+  readonly issuedAt?: number | null;
+  readonly supersededAt?: number | null;
+  readonly owner?: string | null;
+  readonly expiresAt?: number | null;
+  readonly replacesUvci?: string | null;
+  /** Superseded rows only: 1, 2, … per ID (schema v4). */
+  readonly seq?: number;
+}
+
+/** Writes a row straight into the v4 table (core/registry/migrations/004-compact-issuance.ts), bypassing the registry. */
+export function insertRawRow(db: RegistryDatabase, r: RawIssuanceRow): void {
+  const cut = r.uvci.lastIndexOf('/') + 1;
+  db.prepare('INSERT OR IGNORE INTO kiosk (kiosk_id) VALUES (?)').run(r.kioskId);
+  db.prepare('INSERT OR IGNORE INTO uvci_prefix (prefix) VALUES (?)').run(r.uvci.slice(0, cut));
+  db.prepare(
+    `INSERT INTO issuance (id_hash, state, seq, uvci_prefix, uvci_rest, kiosk, reserved_at, issued_at, superseded_at,
+                           reservation_owner, reservation_expires_at, replaces_uvci)
+     VALUES (unhex(?), ?, ?, (SELECT id FROM uvci_prefix WHERE prefix = ?), ?, (SELECT id FROM kiosk WHERE kiosk_id = ?),
+             ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.idHash,
+    { reserved: 0, issued: 1, superseded: 2 }[r.status],
+    r.seq ?? (r.status === 'superseded' ? 1 : 0),
+    r.uvci.slice(0, cut),
+    r.uvci.slice(cut),
+    r.kioskId,
+    r.reservedAt,
+    r.issuedAt ?? null,
+    r.supersededAt ?? null,
+    r.owner ?? null,
+    r.expiresAt ?? null,
+    r.replacesUvci ?? null,
+  );
+}
+
+/** Writes a row into the issuance table of schema v1–v3, as the kiosk did before migration 004. */
+export function insertV3Row(db: RegistryDatabase, r: RawIssuanceRow): void {
+  db.prepare(
+    `INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, issued_at, superseded_at, reservation_owner,
+                           reservation_expires_at, replaces_uvci)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.idHash,
+    r.uvci,
+    r.status,
+    r.kioskId,
+    r.reservedAt,
+    r.issuedAt ?? null,
+    r.supersededAt ?? null,
+    r.owner ?? null,
+    r.expiresAt ?? null,
+    r.replacesUvci ?? null,
+  );
+}

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { openRegistryDatabase } from '../../core/registry/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, currentSchemaVersion } from '../../core/registry/migrations/migration';
 import { createRegistry } from '../../core/registry/registry';
-import { fakeIdHash, sequentialUvci, tempDir } from './helpers';
+import { fakeIdHash, insertV3Row, sequentialUvci, tempDir } from './helpers';
 
 let cleanup: () => void = () => undefined;
 afterEach(() => cleanup());
@@ -38,10 +38,16 @@ describe('registry migrations', () => {
     const path = join(t.dir, 'r.sqlite');
     const v1 = openRegistryDatabase(path, { schemaVersion: 1 });
     if (!v1.ok) throw new Error(v1.error.code);
-    const old = createRegistry(v1.value);
-    const reserved = old.reserve(fakeIdHash(1), 'kiosk-a', sequentialUvci);
-    if (!reserved.ok || reserved.value.kind !== 'reserved') throw new Error('reserve failed');
-    expect(old.commit(reserved.value.reservation).ok).toBe(true);
+    // What the registry of that version wrote for one issued certificate.
+    const uvci = sequentialUvci();
+    insertV3Row(v1.value, {
+      idHash: fakeIdHash(1),
+      uvci,
+      status: 'issued',
+      kioskId: 'kiosk-a',
+      reservedAt: 1,
+      issuedAt: 2,
+    });
     v1.value.close();
 
     const latest = openRegistryDatabase(path);
@@ -50,7 +56,7 @@ describe('registry migrations', () => {
     expect(tableNames(latest.value)).toContain('failed_attempt');
     const registry = createRegistry(latest.value);
     const again = registry.reserve(fakeIdHash(1), 'kiosk-a', sequentialUvci);
-    expect(again.ok && again.value.kind).toBe('already-issued');
+    expect(again).toEqual({ ok: true, value: { kind: 'already-issued', uvci, issuedAt: new Date(2) } });
     const versions = latest.value.prepare('SELECT version FROM schema_version ORDER BY version').all();
     expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     latest.value.close();

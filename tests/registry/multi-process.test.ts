@@ -80,7 +80,7 @@ describe('registry shared by several processes', () => {
     }
 
     const db = new Database(join(dirs.dataDir, 'registry.sqlite'), { readonly: true });
-    const rows = db.prepare('SELECT uvci, status FROM issuance ORDER BY uvci').all();
+    const rows = db.prepare('SELECT uvci, status FROM issuance_view ORDER BY uvci').all();
     db.close();
     const issuedUvcis = results
       .filter((r) => r.ok)

@@ -1,12 +1,12 @@
 // Registry: reserve → commit gives exactly one issued certificate per ID hash; stale
-// reservations are released; UVCI collisions retry; reissue supersedes; the database itself
-// refuses a second issued row for one ID.
+// reservations are released; each reservation draws one UVCI; reissue supersedes; the database
+// itself refuses a second issued or reserved row for one ID (the primary key of schema v4).
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import fc from 'fast-check';
 import { createRegistry, type Reservation, type StaleRelease } from '../../core/registry/registry';
-import { deadPid, fakeIdHash, openTestRegistry, sequentialUvci, tempDir } from './helpers';
+import { deadPid, fakeIdHash, insertRawRow, openTestRegistry, sequentialUvci, tempDir } from './helpers';
 
 let cleanup: () => void = () => undefined;
 afterEach(() => cleanup());
@@ -75,10 +75,15 @@ describe('registry reserve/commit', () => {
     const { db, registry } = setup();
     const pid = deadPid();
     const owner = `${hostname().replace(/[^A-Za-z0-9.-]/g, '_')}/${pid}/deadbeef`;
-    db.prepare(
-      `INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, reservation_owner, reservation_expires_at)
-       VALUES (?, 'URN:UVCI:01:DE:TEST/GONE', 'reserved', 'kiosk-a', ?, ?, ?)`,
-    ).run(fakeIdHash(4), Date.now(), owner, Date.now() + 3600_000);
+    insertRawRow(db, {
+      idHash: fakeIdHash(4),
+      uvci: 'URN:UVCI:01:DE:TEST/GONE',
+      status: 'reserved',
+      kioskId: 'kiosk-a',
+      reservedAt: Date.now(),
+      owner,
+      expiresAt: Date.now() + 3600_000,
+    });
     expect(registry.releaseStale()).toEqual({
       ok: true,
       value: [{ idHash: fakeIdHash(4), uvci: 'URN:UVCI:01:DE:TEST/GONE', reason: 'owner-gone' }],
@@ -86,13 +91,26 @@ describe('registry reserve/commit', () => {
     reserved(registry.reserve(fakeIdHash(4), 'kiosk-a', sequentialUvci));
   });
 
-  it('draws a new UVCI when the first one collides', () => {
+  it('draws one UVCI per reservation and stores it whole, whatever its shape', () => {
     const { registry } = setup();
-    const r1 = reserved(registry.reserve(fakeIdHash(5), 'kiosk-a', () => 'URN:UVCI:01:DE:TEST/SAME'));
-    const draws = ['URN:UVCI:01:DE:TEST/SAME', 'URN:UVCI:01:DE:TEST/OTHER'];
-    const r2 = reserved(registry.reserve(fakeIdHash(6), 'kiosk-a', () => draws.shift()!));
-    expect(r1.uvci).toBe('URN:UVCI:01:DE:TEST/SAME');
-    expect(r2.uvci).toBe('URN:UVCI:01:DE:TEST/OTHER');
+    const drawn: string[] = [];
+    const draw = (uvci: string) => () => (drawn.push(uvci), uvci);
+    const shapes = ['URN:UVCI:01:DE:TEST/A1B2#C', 'URN:UVCI:01:DE:A/B/C3', 'NO-SLASH', 'URN:UVCI:01:DE:TEST/'];
+    shapes.forEach((uvci, i) => {
+      const r = reserved(registry.reserve(fakeIdHash(50 + i), 'kiosk-a', draw(uvci)));
+      expect(registry.commit(r).ok).toBe(true);
+      expect(registry.findIssued(fakeIdHash(50 + i))).toMatchObject({ ok: true, value: { uvci } });
+    });
+    expect(drawn).toEqual(shapes);
+  });
+
+  it('refuses an ID hash that is not 64 hex characters instead of storing something else', () => {
+    const { registry } = setup();
+    expect(registry.reserve('not-a-hash', 'kiosk-a', sequentialUvci)).toEqual({
+      ok: false,
+      error: { code: 'REGISTRY_UNAVAILABLE' },
+    });
+    expect(registry.issuedCount()).toEqual({ ok: true, value: 0 });
   });
 
   it('reissue supersedes the issued certificate and leaves exactly one issued', () => {
@@ -106,24 +124,40 @@ describe('registry reserve/commit', () => {
     const second = reserved(registry.reserve(fakeIdHash(7), 'kiosk-a', sequentialUvci, { reissue: true }));
     expect(second.replacesUvci).toBe(first.uvci);
     expect(registry.commit(second).ok).toBe(true);
-    const rows = db.prepare('SELECT uvci, status FROM issuance WHERE id_hash = ? ORDER BY id').all(fakeIdHash(7));
-    expect(rows).toEqual([
-      { uvci: first.uvci, status: 'superseded' },
-      { uvci: second.uvci, status: 'issued' },
+    const rows = () =>
+      db
+        .prepare('SELECT uvci, status, seq FROM issuance_view WHERE id_hash = ? ORDER BY reserved_at, seq')
+        .all(fakeIdHash(7));
+    expect(rows()).toEqual([
+      { uvci: first.uvci, status: 'superseded', seq: 1 },
+      { uvci: second.uvci, status: 'issued', seq: 0 },
     ]);
     expect(registry.issuedCount()).toEqual({ ok: true, value: 1 });
+    // A second reissue numbers the next superseded row; the count of reissues follows.
+    const third = reserved(registry.reserve(fakeIdHash(7), 'kiosk-a', sequentialUvci, { reissue: true }));
+    expect(third.replacesUvci).toBe(second.uvci);
+    expect(registry.commit(third).ok).toBe(true);
+    expect(rows()).toEqual([
+      { uvci: first.uvci, status: 'superseded', seq: 1 },
+      { uvci: second.uvci, status: 'superseded', seq: 2 },
+      { uvci: third.uvci, status: 'issued', seq: 0 },
+    ]);
+    expect(registry.reissueCount(fakeIdHash(7))).toEqual({ ok: true, value: 2 });
+    expect(db.prepare('SELECT replaces_uvci FROM issuance_view WHERE uvci = ?').get(third.uvci)).toEqual({
+      replaces_uvci: second.uvci,
+    });
   });
 
-  it('the database itself rejects a second issued row for one ID', () => {
+  it('the database itself rejects a second issued or reserved row for one ID', () => {
     const { db, registry } = setup();
     registry.commit(reserved(registry.reserve(fakeIdHash(8), 'kiosk-a', sequentialUvci)));
-    expect(() =>
-      db
-        .prepare(
-          "INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, issued_at) VALUES (?, 'URN:UVCI:01:DE:TEST/X', 'issued', 'k', 0, 0)",
-        )
-        .run(fakeIdHash(8)),
-    ).toThrow(/UNIQUE/);
+    reserved(registry.reserve(fakeIdHash(8), 'kiosk-a', sequentialUvci, { reissue: true }));
+    const row = { idHash: fakeIdHash(8), uvci: 'URN:UVCI:01:DE:TEST/X', kioskId: 'k', reservedAt: 0 } as const;
+    expect(() => insertRawRow(db, { ...row, status: 'issued', issuedAt: 0 })).toThrow(/UNIQUE/);
+    expect(() => insertRawRow(db, { ...row, status: 'reserved' })).toThrow(/UNIQUE/);
+    // Only superseded rows may be many, each with its own number.
+    expect(() => insertRawRow(db, { ...row, status: 'superseded', seq: 0 })).toThrow(/CHECK/);
+    expect(() => insertRawRow(db, { ...row, status: 'issued', seq: 3 })).toThrow(/CHECK/);
   });
 
   it('a failing beforeCommit hook (audit write) leaves nothing committed', () => {
@@ -159,7 +193,7 @@ describe('registry reserve/commit', () => {
             }
           }
           const perId = db
-            .prepare("SELECT id_hash, count(*) AS n FROM issuance WHERE status = 'issued' GROUP BY id_hash")
+            .prepare('SELECT id_hash, count(*) AS n FROM issuance WHERE state = 1 GROUP BY id_hash')
             .all() as { n: number }[];
           expect(perId.every((row) => row.n === 1)).toBe(true);
           expect(perId.length).toBe(everIssued.size);

@@ -147,7 +147,7 @@ export async function runPgFleet(
     try {
       const rows = (
         await client.query<{ id_hash: string; uvci: string; status: string }>(
-          'SELECT id_hash, uvci, status FROM issuance',
+          'SELECT id_hash, uvci, status FROM issuance_view',
         )
       ).rows;
       const issued = rows.filter((r) => r.status === 'issued');

@@ -9,6 +9,7 @@ import type { AuditLine } from '../../core/audit/audit-line';
 import { verifyAuditChain } from '../../core/audit/verify-chain';
 import { createIdFormat } from '../../core/id/genesenen-id';
 import { createIdHasher, loadOrCreateSecret, secretPathFor } from '../../core/registry/id-hash';
+import { readableIssuance } from '../../core/registry/issuance-schema';
 import { dataPaths } from '../../core/paths';
 
 export interface RegistryRow {
@@ -31,8 +32,12 @@ export function inspectRegistry(registryPath: string): RegistrySnapshot {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
       .map((r) => r.integrity_check)
       .join('; ');
+    // Schema v4 shows hex hashes and whole UVCIs through issuance_view (core/registry/issuance-schema.ts).
     const rows = db
-      .prepare('SELECT id_hash, uvci, status, kiosk_id, reservation_owner FROM issuance ORDER BY id')
+      .prepare(
+        `SELECT id_hash, uvci, status, kiosk_id, reservation_owner FROM ${readableIssuance(db)}
+         ORDER BY reserved_at, status = 'reserved', status = 'issued', uvci`,
+      )
       .all() as RegistryRow[];
     return { integrity, rows };
   } finally {

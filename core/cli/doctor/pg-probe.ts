@@ -34,7 +34,14 @@ const NEEDED: readonly (readonly [string, string])[] = [
   ['audit_line', 'INSERT'],
   ['schema_version', 'SELECT'],
 ];
-const SEQUENCES = ['issuance_id_seq', 'attempt_id_seq'];
+const SEQUENCES = ['attempt_id_seq'];
+/** Since schema v2 (pg-migrations.ts): the kiosk registers its id in `kiosk` on its first reservation. */
+const NEEDED_V2: readonly (readonly [string, string])[] = [
+  ['kiosk', 'SELECT'],
+  ['kiosk', 'INSERT'],
+];
+const SEQUENCES_V1 = ['issuance_id_seq'];
+const SEQUENCES_V2 = ['kiosk_id_seq'];
 const LATEST = PG_LATEST_SCHEMA_VERSION;
 
 async function ask(c: pg.Client): Promise<PgProbe> {
@@ -50,22 +57,31 @@ async function ask(c: pg.Client): Promise<PgProbe> {
   await c.query('BEGIN');
   try {
     if (schemaVersion > 0) {
-      for (const [table, privilege] of NEEDED) {
+      const needed = [...NEEDED, ...(schemaVersion >= 2 ? NEEDED_V2 : [])];
+      const sequences = [...SEQUENCES, ...(schemaVersion >= 2 ? SEQUENCES_V2 : SEQUENCES_V1)];
+      for (const [table, privilege] of needed) {
         const r = await c.query<{ ok: boolean }>('SELECT has_table_privilege($1, $2) AS ok', [table, privilege]);
         if (!r.rows[0]?.ok) missingPrivileges.push(`${table} ${privilege}`);
       }
-      for (const seq of SEQUENCES) {
+      for (const seq of sequences) {
         const r = await c.query<{ ok: boolean }>("SELECT has_sequence_privilege($1, 'USAGE') AS ok", [seq]);
         if (!r.rows[0]?.ok) missingPrivileges.push(`${seq} USAGE`);
       }
       if (missingPrivileges.length === 0) {
         await c.query("INSERT INTO attempt (scope, key, at, state) VALUES ('kiosk', 'doctor-probe', 0, 'failed')");
+        if (schemaVersion >= 2) await c.query("INSERT INTO kiosk (kiosk_id) VALUES ('doctor-probe')");
         await c.query(
           "INSERT INTO audit_line (kiosk_id, seq, event, prev, hash, line) VALUES ('doctor-probe', -1, 'doctor.probe', '', '', '')",
         );
       }
       issued = Number(
-        (await c.query<{ n: string }>("SELECT count(*) AS n FROM issuance WHERE status = 'issued'")).rows[0]?.n,
+        (
+          await c.query<{ n: string }>(
+            schemaVersion >= 2
+              ? 'SELECT count(*) AS n FROM issuance WHERE state = 1'
+              : "SELECT count(*) AS n FROM issuance WHERE status = 'issued'",
+          )
+        ).rows[0]?.n,
       );
     }
     if (schemaVersion < LATEST) {

@@ -99,9 +99,7 @@ export async function checkRegistry(ctx: DoctorContext): Promise<CheckResult> {
     const row = db.value.prepare("SELECT CAST(unixepoch('subsec') * 1000 AS INTEGER) AS ms").get() as { ms: number };
     const offset = Date.now() - row.ms;
     ctx.registryNow = async () => new Date(Date.now() - offset);
-    const issued = (
-      db.value.prepare("SELECT count(*) AS n FROM issuance WHERE status = 'issued'").get() as { n: number }
-    ).n;
+    const issued = (db.value.prepare('SELECT count(*) AS n FROM issuance WHERE state = 1').get() as { n: number }).n;
     ctx.registryIssued = issued;
     return pass('registry', `SQLite ${path}, schema v${version}, writable, ${issued} issued`);
   } catch (e) {

@@ -15,7 +15,13 @@ export interface TableStyles {
   readonly small: TextStyle;
 }
 
+const HEADING = 'Zertifikatsdaten / Certificate data';
 const LEFT = 15;
+
+/** The table's fixed texts (heading, German and English labels) for static-widths.ts. */
+export function dataTableFixedTexts(): string[] {
+  return [HEADING, ...A4_FIELDS.flatMap((f) => Object.values(bilingualLabel(f)))];
+}
 const LABEL_WIDTH = 92;
 const VALUE_X = 112;
 const VALUE_WIDTH = 83;
@@ -29,7 +35,7 @@ export function drawDataTable(
   styles: TableStyles,
   topMm: number,
 ): number {
-  let top = drawBlock(page, 'Zertifikatsdaten / Certificate data', styles.heading, {
+  let top = drawBlock(page, HEADING, styles.heading, {
     xMm: LEFT,
     topMm,
     widthMm: 180,

@@ -14,8 +14,10 @@ import { de } from '../texts/de';
 import { en } from '../texts/en';
 import { printTexts, type PrintTexts, type Script } from '../texts';
 import { dataTableHeightMm, drawDataTable, type TableStyles } from './a4-data-table';
-import { loadPdfFonts, type PdfFontBytes } from './pdf-fonts';
+import { dataTableFixedTexts } from './a4-data-table';
+import { EMBED_OPTIONS, loadPdfFonts, type PdfFontBytes } from './pdf-fonts';
 import { A4, blockHeightMm, drawBlock, MM, type TextStyle } from './pdf-text';
+import { staticWidthsFor } from './static-widths';
 import { createWidthCache, type WidthCache } from './text-widths';
 
 export interface A4Certificate {
@@ -30,7 +32,10 @@ export interface A4Options {
   readonly lang: string;
   /** Font bytes; default: core/print/fonts via loadPdfFonts(). */
   readonly fonts?: PdfFontBytes;
-  /** The job's width cache; default a new one. Always cleared when the job ends (tests look). */
+  /**
+   * The job's width cache; default a new one over the fixed texts' table (static-widths.ts).
+   * Always cleared when the job ends (tests look).
+   */
   readonly widths?: WidthCache;
 }
 
@@ -42,6 +47,20 @@ const WATERMARK = rgb(0.97, 0.84, 0.84);
 const QR_SYMBOL_MM = 70;
 const FOLD_MM = A4.height / 2;
 const FOOTER_MM = 284;
+const FOOTER =
+  'Dieses Zertifikat ist kein Reisedokument. Es belegt die Genesung von COVID-19. / This certificate is not a travel document. It certifies recovery from COVID-19.';
+const FOLD_TEXT = `${HEADINGS.foldDe} / ${HEADINGS.foldEn}`;
+const DEMO_TEXT = `${HEADINGS.demoDe} / ${HEADINGS.demoEn}`;
+/** What every page prints besides the language texts (those come from texts/), for static-widths.ts. */
+const FIXED_TEXTS: readonly string[] = [
+  HEADINGS.titleDe,
+  HEADINGS.titleEn,
+  FOLD_TEXT,
+  DEMO_TEXT,
+  FOOTER,
+  'UVCI:',
+  ...dataTableFixedTexts(),
+];
 
 /** Third language (citizen's), when it is neither German nor English and its script renders. */
 function thirdLanguage(lang: string): PrintTexts | undefined {
@@ -76,7 +95,7 @@ function drawWatermark(page: PDFPage, bold: PDFFont, centreXmm: number, centreYm
 function drawFoldLine(page: PDFPage, style: TextStyle): void {
   const y = (A4.height - FOLD_MM) * MM;
   page.drawLine({ start: { x: 8 * MM, y }, end: { x: 202 * MM, y }, thickness: 0.4, color: GREY, dashArray: [4, 3] });
-  drawBlock(page, `${HEADINGS.foldDe} / ${HEADINGS.foldEn}`, style, { xMm: 15, topMm: FOLD_MM + 0.8, widthMm: 60 });
+  drawBlock(page, FOLD_TEXT, style, { xMm: 15, topMm: FOLD_MM + 0.8, widthMm: 60 });
 }
 
 function tableStyles(regular: PDFFont, bold: PDFFont, scale: number, widths: WidthCache): TableStyles {
@@ -91,36 +110,39 @@ function tableStyles(regular: PDFFont, bold: PDFFont, scale: number, widths: Wid
 }
 
 export async function buildA4Pdf(cert: A4Certificate, options: A4Options): Promise<Uint8Array> {
-  const widths = options.widths ?? createWidthCache();
+  const fonts = options.fonts ?? (await loadPdfFonts());
+  const third = thirdLanguage(options.lang);
+  const widths = options.widths ?? createWidthCache(await staticWidthsFor(fonts, third, FIXED_TEXTS));
   try {
-    return await buildWith(cert, options, widths);
+    return await buildWith(cert, fonts, third, widths);
   } finally {
     widths.clear(); // it holds the citizen's name and date of birth (text-widths.ts)
   }
 }
 
-async function buildWith(cert: A4Certificate, options: A4Options, widths: WidthCache): Promise<Uint8Array> {
-  const fonts = options.fonts ?? (await loadPdfFonts());
+async function buildWith(
+  cert: A4Certificate,
+  fonts: PdfFontBytes,
+  third: PrintTexts | undefined,
+  widths: WidthCache,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   doc.setTitle(HEADINGS.titleDe);
   doc.setCreator('genesenen-kiosk');
   doc.setProducer('genesenen-kiosk (pdf-lib)');
-  // No ligatures: "fi" in Zofia or Zertifikat stays two glyphs, so every letter of a name is a
-  // letter in the text layer (a ligature glyph loses its Unicode mapping in CUPS's PDF → PS step).
-  const noLigatures = { liga: false, clig: false, dlig: false };
-  const regular = await doc.embedFont(fonts.regular, { subset: true, features: noLigatures });
-  const bold = await doc.embedFont(fonts.bold, { subset: true, features: noLigatures });
+  // Subset, no ligatures (pdf-fonts.ts, EMBED_OPTIONS).
+  const regular = await doc.embedFont(fonts.regular, EMBED_OPTIONS);
+  const bold = await doc.embedFont(fonts.bold, EMBED_OPTIONS);
   const page = doc.addPage([A4.width * MM, A4.height * MM]);
   const view = certificateView(cert.payload);
-  const third = thirdLanguage(options.lang);
   const style = (font: PDFFont, size: number, color = BLACK): TextStyle => ({ font, size, color, widths });
   const small = style(regular, 7, GREY);
 
   if (cert.demo) {
     drawWatermark(page, bold, 62, 95);
     drawWatermark(page, bold, 105, 225);
-    drawBlock(page, `${HEADINGS.demoDe} / ${HEADINGS.demoEn}`, style(bold, 12, RED), {
+    drawBlock(page, DEMO_TEXT, style(bold, 12, RED), {
       xMm: 15,
       topMm: 7,
       widthMm: 180,
@@ -165,11 +187,6 @@ async function buildWith(cert: A4Certificate, options: A4Options, widths: WidthC
   for (const t of sentences) {
     acceptedTop = drawBlock(page, t, acceptedStyle, { xMm: 15, topMm: acceptedTop, widthMm: 180 });
   }
-  drawBlock(
-    page,
-    'Dieses Zertifikat ist kein Reisedokument. Es belegt die Genesung von COVID-19. / This certificate is not a travel document. It certifies recovery from COVID-19.',
-    small,
-    { xMm: 15, topMm: FOOTER_MM, widthMm: 180, align: 'center' },
-  );
+  drawBlock(page, FOOTER, small, { xMm: 15, topMm: FOOTER_MM, widthMm: 180, align: 'center' });
   return doc.save();
 }

@@ -29,3 +29,10 @@ export function loadPdfFonts(dir: URL | string = FONT_DIR): Promise<PdfFontBytes
   });
   return cached;
 }
+
+/**
+ * How the A4 page embeds its fonts: a subset, and no ligatures — "fi" in Zofia or Zertifikat stays
+ * two glyphs, so every letter of a name is a letter in the text layer (a ligature glyph loses its
+ * Unicode mapping in CUPS's PDF → PS step). Measuring uses the same features (static-widths.ts).
+ */
+export const EMBED_OPTIONS = { subset: true, features: { liga: false, clig: false, dlig: false } } as const;

@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import type { AppError, Result } from '../../result';
 import { ok } from '../../result';
 import { secretPathFor } from '../id-hash';
+import { readableIssuance, type IssuanceStatus } from '../issuance-schema';
 import { LATEST_SCHEMA_VERSION } from '../migrations/migration';
-import type { IssuanceRow } from '../statements';
 
 /** Refusals of the import (CLI-only, so not in core/errors.ts: no kiosk screen shows them). */
 export const IMPORT_CODES = [
@@ -27,10 +27,17 @@ const refuse = (code: ImportCode, source: string, reason: string): Result<never,
   error: { code, details: { source, reason } },
 });
 
-export type SourceRow = Pick<
-  IssuanceRow,
-  'id_hash' | 'uvci' | 'status' | 'kiosk_id' | 'reserved_at' | 'issued_at' | 'superseded_at' | 'replaces_uvci'
->;
+/** One row as schema v1–v3 stored it and `issuance_view` shows it (v4 on): hex hash, whole UVCI. */
+export interface SourceRow {
+  readonly id_hash: string;
+  readonly uvci: string;
+  readonly status: IssuanceStatus;
+  readonly kiosk_id: string;
+  readonly reserved_at: number;
+  readonly issued_at: number | null;
+  readonly superseded_at: number | null;
+  readonly replaces_uvci: string | null;
+}
 
 export interface SqliteSource {
   readonly path: string;
@@ -61,13 +68,15 @@ export function readSqliteSource(path: string, fleetKey: Buffer): Result<SqliteS
   try {
     const version = (db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
     if (version > LATEST_SCHEMA_VERSION) return refuse('IMPORT_SOURCE_SCHEMA_NEWER', path, `schema version ${version}`);
+    // A source of any schema version up to ours: v4 on through issuance_view, older the table.
+    const from = readableIssuance(db);
     const rows = db
       .prepare(
-        `SELECT id_hash, uvci, status, kiosk_id, reserved_at, issued_at, superseded_at, replaces_uvci FROM issuance
-         WHERE status IN ('issued', 'superseded') ORDER BY id_hash, status DESC, id`,
+        `SELECT id_hash, uvci, status, kiosk_id, reserved_at, issued_at, superseded_at, replaces_uvci FROM ${from}
+         WHERE status IN ('issued', 'superseded') ORDER BY id_hash, status DESC, superseded_at, reserved_at`,
       )
       .all() as SourceRow[];
-    const open = db.prepare("SELECT count(*) AS n FROM issuance WHERE status = 'reserved'").get() as { n: number };
+    const open = db.prepare(`SELECT count(*) AS n FROM ${from} WHERE status = 'reserved'`).get() as { n: number };
     const kioskIds = [...new Set(rows.map((r) => r.kiosk_id))].sort();
     return ok({ path, rows, openReservations: open.n, kioskIds });
   } catch (e) {

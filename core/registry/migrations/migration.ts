@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
 import { migration002FailedAttempts } from './002-failed-attempts';
 import { migration003RunningAttempts } from './003-running-attempts';
+import { migration004CompactIssuance } from './004-compact-issuance';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration001Initial,
   migration002FailedAttempts,
   migration003RunningAttempts,
+  migration004CompactIssuance,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,8 +6,10 @@
 // duplicate that exists in the world today) keeps the certificate the fleet already holds as
 // issued; the other is stored as superseded, so its UVCI stays known, and reported and audited.
 import type { SourceRow, SqliteSource } from '../import/sqlite-source';
+import { idHashBytes, STATE } from '../issuance-schema';
 import { appendAuditLine, LOCK_CLASS } from './pg-audit';
 import type { PgClient } from './pg-connection';
+import { createKioskRefs, type KioskRef } from './pg-kiosk';
 
 export interface ImportDuplicate {
   readonly uvci: string;
@@ -45,8 +47,10 @@ export async function importSqliteSource(
   const duplicates: ImportDuplicate[] = [];
   for (let i = 0; i < src.rows.length; i += BATCH) {
     await inTransaction(c, async () => {
+      // Per transaction: a kiosk id this batch inserts is only known once the batch commits.
+      const kioskRef = createKioskRefs();
       for (const row of src.rows.slice(i, i + BATCH)) {
-        const outcome = await importRow(c, row, auditKioskId, now());
+        const outcome = await importRow(c, row, auditKioskId, now(), kioskRef);
         if (typeof outcome === 'object') {
           duplicates.push(outcome);
           counts.inserted++;
@@ -82,20 +86,27 @@ export async function importSqliteSource(
   return report;
 }
 
-async function importRow(c: PgClient, row: SourceRow, auditKioskId: string, at: Date): Promise<Outcome> {
+async function importRow(
+  c: PgClient,
+  row: SourceRow,
+  auditKioskId: string,
+  at: Date,
+  kioskRef: KioskRef,
+): Promise<Outcome> {
   await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.id, row.id_hash]);
   const existing = (
-    await c.query<{ id_hash: string; status: string }>('SELECT id_hash, status FROM issuance WHERE uvci = $1', [
-      row.uvci,
-    ])
+    await c.query<{ id_hash: string; state: number }>(
+      "SELECT encode(id_hash, 'hex') AS id_hash, state FROM issuance WHERE uvci = $1",
+      [row.uvci],
+    )
   ).rows[0];
   if (existing) {
-    if (existing.id_hash !== row.id_hash || existing.status === 'reserved') return 'conflict';
-    if (existing.status === 'issued' && row.status === 'superseded') {
-      await c.query(
-        "UPDATE issuance SET status = 'superseded', superseded_at = $1 WHERE uvci = $2 AND status = 'issued'",
-        [row.superseded_at ?? at.getTime(), row.uvci],
-      );
+    if (existing.id_hash !== row.id_hash || existing.state === STATE.reserved) return 'conflict';
+    if (existing.state === STATE.issued && row.status === 'superseded') {
+      await c.query('UPDATE issuance SET state = 2, superseded_at = $1 WHERE uvci = $2 AND state = 1', [
+        row.superseded_at ?? at.getTime(),
+        row.uvci,
+      ]);
       return 'updated';
     }
     return 'unchanged';
@@ -104,17 +115,26 @@ async function importRow(c: PgClient, row: SourceRow, auditKioskId: string, at: 
     row.status === 'issued'
       ? (
           await c.query<{ uvci: string; kiosk_id: string }>(
-            "SELECT uvci, kiosk_id FROM issuance WHERE id_hash = $1 AND status = 'issued'",
-            [row.id_hash],
+            'SELECT i.uvci, k.kiosk_id FROM issuance i JOIN kiosk k ON k.id = i.kiosk WHERE i.id_hash = $1 AND i.state = 1',
+            [idHashBytes(row.id_hash)],
           )
         ).rows[0]
       : undefined;
-  const status = kept ? 'superseded' : row.status;
+  const state = kept ? STATE.superseded : STATE[row.status];
   const supersededAt = kept ? at.getTime() : row.superseded_at;
   await c.query(
-    `INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, issued_at, superseded_at, replaces_uvci)
+    `INSERT INTO issuance (id_hash, uvci, state, kiosk, reserved_at, issued_at, superseded_at, replaces_uvci)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [row.id_hash, row.uvci, status, row.kiosk_id, row.reserved_at, row.issued_at, supersededAt, row.replaces_uvci],
+    [
+      idHashBytes(row.id_hash),
+      row.uvci,
+      state,
+      await kioskRef(c, row.kiosk_id),
+      row.reserved_at,
+      row.issued_at,
+      supersededAt,
+      row.replaces_uvci,
+    ],
   );
   if (!kept) return 'inserted';
   await appendAuditLine(

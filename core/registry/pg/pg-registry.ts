@@ -7,11 +7,16 @@
 // finds no reservation and is refused. The audit line is inserted in the commit transaction.
 import type { Result } from '../../result';
 import { err, ok } from '../../result';
+import { idHashBytes } from '../issuance-schema';
 import { DEFAULT_LEASE_MS, type Reservation, type ReserveOutcome, type StaleRelease } from '../registry';
 import type { IssuanceRegistry } from '../registry-port';
 import { newReservationOwner, ownerProcessAlive } from '../reservation-owner';
 import { appendAuditLine, LOCK_CLASS } from './pg-audit';
 import type { PgClient, PgConnection } from './pg-connection';
+import { createKioskRefs } from './pg-kiosk';
+
+/** Columns read back; the ID hash in hex as the rest of the registry speaks (schema v2: bytea). */
+const ROW = `encode(id_hash, 'hex') AS id_hash, uvci, issued_at, reservation_owner, reservation_expires_at`;
 
 interface Row {
   readonly id_hash: string;
@@ -33,10 +38,11 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
   const { now, kioskId } = opts;
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const owner = newReservationOwner();
+  const kioskRef = createKioskRefs();
   const lockId = (c: PgClient, idHash: string) =>
     c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.id, idHash]);
   const issuedRow = async (c: PgClient, idHash: string) =>
-    (await c.query<Row>("SELECT * FROM issuance WHERE id_hash = $1 AND status = 'issued'", [idHash])).rows[0];
+    (await c.query<Row>(`SELECT ${ROW} FROM issuance WHERE id_hash = $1 AND state = 1`, [idHashBytes(idHash)])).rows[0];
 
   const staleReason = (row: Row, at: number): StaleRelease['reason'] | undefined => {
     if (row.reservation_owner !== null && !ownerProcessAlive(row.reservation_owner)) return 'owner-gone';
@@ -47,7 +53,7 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
   const releaseIfStale = async (c: PgClient, row: Row, at: number): Promise<StaleRelease | undefined> => {
     const reason = staleReason(row, at);
     if (!reason) return undefined;
-    await c.query("DELETE FROM issuance WHERE uvci = $1 AND status = 'reserved'", [row.uvci]);
+    await c.query('DELETE FROM issuance WHERE uvci = $1 AND state = 0', [row.uvci]);
     const release: StaleRelease = { idHash: row.id_hash, uvci: row.uvci, reason };
     await appendAuditLine(
       c,
@@ -70,15 +76,17 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
           return ok({ kind: 'already-issued', uvci: issued.uvci, issuedAt: new Date(Number(issued.issued_at ?? 0)) });
         }
         if (!issued && reissue) return ok({ kind: 'not-issued' });
-        const open = (await c.query<Row>("SELECT * FROM issuance WHERE id_hash = $1 AND status = 'reserved'", [idHash]))
-          .rows[0];
+        const open = (
+          await c.query<Row>(`SELECT ${ROW} FROM issuance WHERE id_hash = $1 AND state = 0`, [idHashBytes(idHash)])
+        ).rows[0];
         if (open && !(await releaseIfStale(c, open, at))) return ok({ kind: 'in-progress' });
+        const kiosk = await kioskRef(c, reservingKiosk);
         for (let attempt = 1; attempt <= UVCI_ATTEMPTS; attempt++) {
           const uvci = newUvci();
           const inserted = await c.query(
-            `INSERT INTO issuance (id_hash, uvci, status, kiosk_id, reserved_at, reservation_owner, reservation_expires_at, replaces_uvci)
-             VALUES ($1, $2, 'reserved', $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-            [idHash, uvci, reservingKiosk, at, owner, at + leaseMs, issued?.uvci ?? null],
+            `INSERT INTO issuance (id_hash, uvci, state, kiosk, reserved_at, reservation_owner, reservation_expires_at, replaces_uvci)
+             VALUES ($1, $2, 0, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+            [idHashBytes(idHash), uvci, kiosk, at, owner, at + leaseMs, issued?.uvci ?? null],
           );
           // Under the ID lock only a UVCI collision (CSPRNG: practically never) can conflict.
           if (inserted.rowCount !== 1) continue;
@@ -95,15 +103,15 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
         const issuedAt = now();
         if (r.replacesUvci !== undefined) {
           const superseded = await c.query(
-            "UPDATE issuance SET status = 'superseded', superseded_at = $1 WHERE uvci = $2 AND status = 'issued'",
+            'UPDATE issuance SET state = 2, superseded_at = $1 WHERE uvci = $2 AND state = 1',
             [issuedAt.getTime(), r.replacesUvci],
           );
           // The certificate being replaced was superseded by someone else meanwhile.
           if (superseded.rowCount !== 1) return err('ISSUANCE_IN_PROGRESS');
         }
         const marked = await c.query(
-          `UPDATE issuance SET status = 'issued', issued_at = $1, reservation_owner = NULL, reservation_expires_at = NULL
-           WHERE uvci = $2 AND status = 'reserved' AND reservation_owner = $3`,
+          `UPDATE issuance SET state = 1, issued_at = $1, reservation_owner = NULL, reservation_expires_at = NULL
+           WHERE uvci = $2 AND state = 0 AND reservation_owner = $3`,
           [issuedAt.getTime(), r.uvci, r.owner],
         );
         // Reclaimed as stale (we stalled past the lease): never hand it out.
@@ -115,7 +123,7 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
       }),
     release: (r) =>
       conn.read(async (c): Promise<Result<null>> => {
-        await c.query("DELETE FROM issuance WHERE uvci = $1 AND status = 'reserved' AND reservation_owner = $2", [
+        await c.query('DELETE FROM issuance WHERE uvci = $1 AND state = 0 AND reservation_owner = $2', [
           r.uvci,
           r.owner,
         ]);
@@ -128,28 +136,25 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
       }),
     reissueCount: (idHash) =>
       conn.read(async (c) => {
-        const r = await c.query<{ n: string }>(
-          "SELECT count(*) AS n FROM issuance WHERE id_hash = $1 AND status = 'superseded'",
-          [idHash],
-        );
+        const r = await c.query<{ n: string }>('SELECT count(*) AS n FROM issuance WHERE id_hash = $1 AND state = 2', [
+          idHashBytes(idHash),
+        ]);
         return ok(Number(r.rows[0]!.n));
       }),
     issuedCount: () =>
       conn.read(async (c) => {
-        const r = await c.query<{ n: string }>("SELECT count(*) AS n FROM issuance WHERE status = 'issued'");
+        const r = await c.query<{ n: string }>('SELECT count(*) AS n FROM issuance WHERE state = 1');
         return ok(Number(r.rows[0]!.n));
       }),
     releaseStale: () =>
       conn.tx(async (c): Promise<Result<readonly StaleRelease[]>> => {
         const at = now().getTime();
         const found: StaleRelease[] = [];
-        const open = await c.query<Row>("SELECT * FROM issuance WHERE status = 'reserved' ORDER BY id_hash");
+        const open = await c.query<Row>(`SELECT ${ROW} FROM issuance WHERE state = 0 ORDER BY id_hash`);
         for (const row of open.rows) {
           if (!staleReason(row, at)) continue;
           await lockId(c, row.id_hash);
-          const still = await c.query<Row>("SELECT * FROM issuance WHERE uvci = $1 AND status = 'reserved'", [
-            row.uvci,
-          ]);
+          const still = await c.query<Row>(`SELECT ${ROW} FROM issuance WHERE uvci = $1 AND state = 0`, [row.uvci]);
           const release = still.rows[0] && (await releaseIfStale(c, still.rows[0], at));
           if (release) found.push(release);
         }
