@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { unusedCssPlugin } from '../build/unused-css';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -39,6 +40,11 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react(), preloadFirstScreenFonts()],
+  css: {
+    // KERN UX's rules for classes the UI never names are dropped at build time (build/unused-css.ts;
+    // docs/performance.md, "First screen"): Chromium parses every rule before the first frame.
+    postcss: { plugins: [unusedCssPlugin({ sourcesDir: here, only: /\/@kern-ux\/native\// })] },
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -1,8 +1,8 @@
 // The kiosk once its info is known: holds the current UI language and display options and provides
 // the context every screen reads (bridge, info, ID shape, language, display, date locale).
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KioskInfo } from '../../core/api/kiosk-api';
-import { changeLanguage } from '../i18n/setup';
+import { changeLanguage, isLanguageLoaded, loadLanguage, preloadLanguages } from '../i18n/setup';
 import { LANGUAGE_INFO, offeredLanguages, type UiLanguage } from '../i18n/languages';
 import type { KioskBridge } from '../kiosk-bridge';
 import { idShapeFromExample } from './entry-format';
@@ -18,9 +18,29 @@ export interface AppProps {
 export function App({ bridge, info }: AppProps) {
   const languages = useMemo(() => offeredLanguages(info.languages), [info.languages]);
   const [language, setLanguageState] = useState<UiLanguage>(languages[0] ?? 'de');
+  // A language not loaded yet (renderer/i18n/setup.ts) is switched to once its strings are there, so
+  // the screen never shows one language's words under another's lang/dir; the last choice wins.
+  const wanted = useRef<UiLanguage>(language);
   const setLanguage = useCallback((code: UiLanguage) => {
-    setLanguageState(code);
-    void changeLanguage(code);
+    wanted.current = code;
+    const apply = () => {
+      if (wanted.current !== code) return;
+      setLanguageState(code);
+      void changeLanguage(code);
+    };
+    if (isLanguageLoaded(code)) apply();
+    else loadLanguage(code).then(apply, () => undefined);
+  }, []);
+  // The other languages load after the first screen has been painted, off the citizen's wait.
+  useEffect(() => {
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(preloadLanguages, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
   }, []);
   const { display, setDisplay, resetDisplay } = useDisplayOptions();
   const value = useMemo<KioskContextValue>(

@@ -1,6 +1,7 @@
 // Start-up: ask the kiosk for its info (languages, idle times, print formats, demo
 // flag); until it answers, show a translated notice and retry every few seconds. Then switch to
-// the kiosk's default language and hand over to App.
+// the kiosk's default language and hand over to App. When the answer was already there before
+// React started (main.tsx), `readyInfo` skips the notice: the first frame is the welcome screen.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskInfo } from '../../core/api/kiosk-api';
@@ -16,13 +17,21 @@ export interface BootProps {
   readonly bridge: KioskBridge;
   /** getInfo already under way (renderer/early-info.ts), used for the first attempt. */
   readonly firstInfo?: Promise<Result<KioskInfo>>;
+  /** The info, already answered, with its default language already applied (startLanguage). */
+  readonly readyInfo?: KioskInfo | undefined;
 }
 
-export function Boot({ bridge, firstInfo }: BootProps) {
+/** Switches to the kiosk's default language; a language that cannot be loaded leaves German. */
+export async function startLanguage(info: KioskInfo): Promise<void> {
+  await changeLanguage(offeredLanguages(info.languages)[0] ?? 'de').catch(() => undefined);
+}
+
+export function Boot({ bridge, firstInfo, readyInfo }: BootProps) {
   const { t } = useTranslation();
-  const [info, setInfo] = useState<KioskInfo | null>(null);
+  const [info, setInfo] = useState<KioskInfo | null>(readyInfo ?? null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
+    if (readyInfo) return;
     let timer: number | undefined;
     let active = true;
     let pending = firstInfo;
@@ -31,7 +40,8 @@ export function Boot({ bridge, firstInfo }: BootProps) {
       pending = undefined;
       if (!active) return;
       if (r.ok) {
-        await changeLanguage(offeredLanguages(r.value.languages)[0] ?? 'de');
+        await startLanguage(r.value);
+        if (!active) return;
         setInfo(r.value);
       } else {
         setFailed(true);
@@ -43,7 +53,7 @@ export function Boot({ bridge, firstInfo }: BootProps) {
       active = false;
       window.clearTimeout(timer);
     };
-  }, [bridge, firstInfo]);
+  }, [bridge, firstInfo, readyInfo]);
   if (info) return <App bridge={bridge} info={info} />;
   return (
     <main className="kiosk-main boot">

@@ -3,7 +3,14 @@
 // zone — at least 60 % of the screen's short side, for a phone held at arm's length. Name and
 // validity in plain text, print buttons for the configured formats, app instructions, Finish.
 // A printer problem is a message here; the QR stays on screen.
-import { useState } from 'react';
+//
+// The QR comes first (docs/performance.md, "Confirm → QR"): the first commit holds the heading and
+// the QR only, so the person's wait ends with the smallest render, style and layout; the details
+// and buttons follow once the QR image is decoded and its frame painted (a frame or two later). The
+// QR never moves when they arrive: it sits above them (portrait) or in its own column (landscape).
+// Until then the screen is aria-busy and data-pending; the e2e waits wait for a screen without
+// data-pending (tests/e2e/support/waits.ts).
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedCertificate, PrintFormat } from '../../core/api/kiosk-api';
 import { formatIsoDate } from '../app/entry-format';
@@ -21,10 +28,34 @@ export interface ResultScreenProps {
 
 export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
   const { t } = useTranslation();
-  const { bridge, info, language, locale } = useKiosk();
+  const { bridge, language } = useKiosk();
   const [print, setPrint] = useState<PrintState>({ kind: 'idle' });
+  const [complete, setComplete] = useState(false);
+  const qrRef = useRef<HTMLImageElement>(null);
+  useEffect(() => {
+    let frame = 0;
+    let timer: number | undefined;
+    let active = true;
+    const afterPaint = () => {
+      if (!active) return;
+      // The frame that paints the QR, then the task after it.
+      frame = requestAnimationFrame(() => {
+        timer = window.setTimeout(() => setComplete(true), 0);
+      });
+    };
+    const image = qrRef.current;
+    if (image) image.decode().then(afterPaint, afterPaint);
+    else afterPaint();
+    // Never held up by an image that neither decodes nor fails.
+    const fallback = window.setTimeout(() => setComplete(true), REST_AT_LATEST_MS);
+    return () => {
+      active = false;
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      window.clearTimeout(fallback);
+    };
+  }, []);
   const qrSrc = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(certificate.qrSvg)}`;
-  const name = [certificate.givenName, certificate.familyName].filter((s) => s.trim() !== '').join(' ');
 
   const doPrint = async (format: PrintFormat) => {
     setPrint({ kind: 'printing' });
@@ -33,7 +64,11 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
   };
 
   return (
-    <section className="screen screen--result">
+    <section
+      className="screen screen--result"
+      aria-busy={complete ? undefined : true}
+      data-pending={complete ? undefined : 'details'}
+    >
       <ScreenHeading>{certificate.reissue ? t('result.titleReissue') : t('result.title')}</ScreenHeading>
       {certificate.demo ? (
         <p className="demo-stamp" role="note">
@@ -42,88 +77,99 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
       ) : null}
       <div className="result">
         <div className="result__qr">
-          <img className="qr-image" src={qrSrc} alt={t('result.qrAlt')} data-testid="certificate-qr" />
+          <img ref={qrRef} className="qr-image" src={qrSrc} alt={t('result.qrAlt')} data-testid="certificate-qr" />
         </div>
-        <div className="result__details">
-          <p className="kern-body kern-body--large result__scan">{t('result.scan')}</p>
-          <section className="howto" aria-labelledby="howto-title">
-            <h2 id="howto-title" className="kern-heading-small">
-              {t('result.howToTitle')}
-            </h2>
-            <ul className="kern-list kern-list--bullet">
-              <li className="kern-body">{t('result.cwa')}</li>
-              <li className="kern-body">{t('result.covpass')}</li>
-            </ul>
-          </section>
-          {/* Values in <bdi>: Latin names and dates keep their order inside Arabic text. */}
-          <dl className="result-facts">
-            <div>
-              <dt className="kern-label">{t('result.name')}</dt>
-              <dd>
-                <bdi data-testid="certificate-name">{name}</bdi>
-              </dd>
-            </div>
-            <div>
-              <dt className="kern-label">{t('result.dob')}</dt>
-              <dd>
-                <bdi>{formatIsoDate(certificate.dateOfBirth, locale)}</bdi>
-              </dd>
-            </div>
-            <div>
-              <dt className="kern-label">{t('result.validFrom')}</dt>
-              <dd>
-                <bdi>{formatIsoDate(certificate.validFrom, locale)}</bdi>
-              </dd>
-            </div>
-            <div>
-              <dt className="kern-label">{t('result.validUntil')}</dt>
-              <dd>
-                <bdi data-testid="certificate-valid-until">{formatIsoDate(certificate.validUntil, locale)}</bdi>
-              </dd>
-            </div>
-            <AcceptedUntil acceptance={certificate.acceptance} locale={locale} />
-            <div>
-              <dt className="kern-label">{t('result.issuer')}</dt>
-              <dd>
-                <bdi>{certificate.issuer}</bdi>
-              </dd>
-            </div>
-          </dl>
-          <div aria-live="polite" className="field-status">
-            {print.kind === 'printing' ? <Alert tone="info">{t('result.printing')}</Alert> : null}
-            {print.kind === 'done' ? <Alert tone="success">{t('result.printed')}</Alert> : null}
-            {print.kind === 'failed' ? (
-              <Alert tone="danger" title={t('printError.title')}>
-                {t(`errors.${print.code}`)} {t('printError.next')}
-              </Alert>
-            ) : null}
-          </div>
-          <div className="result__actions">
-            {info.printFormats.map((format) => (
-              <button
-                key={format}
-                type="button"
-                className="kern-btn kern-btn--secondary kiosk-btn"
-                disabled={print.kind === 'printing'}
-                data-action={`print-${format}`}
-                onClick={() => void doPrint(format)}
-              >
-                <span className="kern-label">
-                  {format === 'receipt' ? t('result.printReceipt') : t('result.printA4')}
-                </span>
-              </button>
-            ))}
-            <button
-              type="button"
-              className="kern-btn kern-btn--primary kiosk-btn"
-              data-action="finish"
-              onClick={onFinish}
-            >
-              <span className="kern-label">{t('result.finish')}</span>
-            </button>
-          </div>
-        </div>
+        {complete ? (
+          <ResultDetails certificate={certificate} onFinish={onFinish} print={print} onPrint={doPrint} />
+        ) : null}
       </div>
     </section>
+  );
+}
+
+const REST_AT_LATEST_MS = 500;
+
+function ResultDetails({
+  certificate,
+  onFinish,
+  print,
+  onPrint,
+}: ResultScreenProps & { readonly print: PrintState; readonly onPrint: (format: PrintFormat) => Promise<void> }) {
+  const { t } = useTranslation();
+  const { info, locale } = useKiosk();
+  const name = [certificate.givenName, certificate.familyName].filter((s) => s.trim() !== '').join(' ');
+  return (
+    <div className="result__details">
+      <p className="kern-body kern-body--large result__scan">{t('result.scan')}</p>
+      <section className="howto" aria-labelledby="howto-title">
+        <h2 id="howto-title" className="kern-heading-small">
+          {t('result.howToTitle')}
+        </h2>
+        <ul className="kern-list kern-list--bullet">
+          <li className="kern-body">{t('result.cwa')}</li>
+          <li className="kern-body">{t('result.covpass')}</li>
+        </ul>
+      </section>
+      {/* Values in <bdi>: Latin names and dates keep their order inside Arabic text. */}
+      <dl className="result-facts">
+        <div>
+          <dt className="kern-label">{t('result.name')}</dt>
+          <dd>
+            <bdi data-testid="certificate-name">{name}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt className="kern-label">{t('result.dob')}</dt>
+          <dd>
+            <bdi>{formatIsoDate(certificate.dateOfBirth, locale)}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt className="kern-label">{t('result.validFrom')}</dt>
+          <dd>
+            <bdi>{formatIsoDate(certificate.validFrom, locale)}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt className="kern-label">{t('result.validUntil')}</dt>
+          <dd>
+            <bdi data-testid="certificate-valid-until">{formatIsoDate(certificate.validUntil, locale)}</bdi>
+          </dd>
+        </div>
+        <AcceptedUntil acceptance={certificate.acceptance} locale={locale} />
+        <div>
+          <dt className="kern-label">{t('result.issuer')}</dt>
+          <dd>
+            <bdi>{certificate.issuer}</bdi>
+          </dd>
+        </div>
+      </dl>
+      <div aria-live="polite" className="field-status">
+        {print.kind === 'printing' ? <Alert tone="info">{t('result.printing')}</Alert> : null}
+        {print.kind === 'done' ? <Alert tone="success">{t('result.printed')}</Alert> : null}
+        {print.kind === 'failed' ? (
+          <Alert tone="danger" title={t('printError.title')}>
+            {t(`errors.${print.code}`)} {t('printError.next')}
+          </Alert>
+        ) : null}
+      </div>
+      <div className="result__actions">
+        {info.printFormats.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="kern-btn kern-btn--secondary kiosk-btn"
+            disabled={print.kind === 'printing'}
+            data-action={`print-${format}`}
+            onClick={() => void onPrint(format)}
+          >
+            <span className="kern-label">{format === 'receipt' ? t('result.printReceipt') : t('result.printA4')}</span>
+          </button>
+        ))}
+        <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="finish" onClick={onFinish}>
+          <span className="kern-label">{t('result.finish')}</span>
+        </button>
+      </div>
+    </div>
   );
 }

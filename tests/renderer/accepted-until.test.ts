@@ -25,7 +25,7 @@ const ninetyDays: CertificateAcceptance = {
 async function lineIn(lang: (typeof UI_LANGUAGES)[number], acceptance: CertificateAcceptance) {
   const i18n = createInstance();
   await i18n.init({
-    // As renderer/i18n/setup.ts loads them: every language at once.
+    // Every language, as the app holds them once loaded (renderer/i18n/setup.ts).
     resources: Object.fromEntries(
       UI_LANGUAGES.map((code) => [
         code,

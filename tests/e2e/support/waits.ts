@@ -44,7 +44,8 @@ export async function waitForScreen<S extends string>(
   timeoutMs = WAIT_MS,
 ): Promise<S> {
   const list: readonly S[] = typeof names === 'string' ? [names] : names;
-  const selector = list.map((n) => `[data-screen="${n}"]`).join(', ');
+  // A screen that renders in steps (the result screen: QR first) carries data-pending until it is whole.
+  const selector = list.map((n) => `[data-screen="${n}"]:not(:has([data-pending]))`).join(', ');
   await waitForElement(page, selector, `the ${list.join(' or ')} screen`, { timeoutMs });
   const shown = await page.locator(selector).first().getAttribute('data-screen');
   return shown as S;
