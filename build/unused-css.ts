@@ -118,7 +118,8 @@ const KEEP_INSIDE = new Set(['keyframes', '-webkit-keyframes', 'font-face', 'pag
 const PRUNE_WHEN_EMPTY = new Set(['media', 'supports', 'layer', 'container']);
 
 function insideKeptAtRule(node: CssNode): boolean {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'atrule' && KEEP_INSIDE.has((p as CssAtRule).name)) return true;
+  for (let p = node.parent; p; p = p.parent)
+    if (p.type === 'atrule' && KEEP_INSIDE.has((p as CssAtRule).name)) return true;
   return false;
 }
 
