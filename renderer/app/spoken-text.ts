@@ -12,6 +12,15 @@ export interface SpokenWords {
 
 const clean = (text: string | null | undefined): string => (text ?? '').replace(/\s+/gu, ' ').trim();
 
+/** Parts said one after another, each ending as a sentence (a pause), without doubling a full stop. */
+export function sentences(parts: readonly string[]): string {
+  return parts
+    .map(clean)
+    .filter(Boolean)
+    .map((p) => (/[.!?:…]$/u.test(p) ? p : `${p}.`))
+    .join(' ');
+}
+
 /** Text of an element without what is hidden from assistive technology. */
 export function visibleText(el: Element): string {
   if (el.closest('[aria-hidden="true"], [hidden]')) return '';
@@ -61,33 +70,32 @@ export function spokenForFocus(el: Element, words: SpokenWords): string {
     parts.push(clean(el.value) || words.empty);
     parts.push(byIds(el.ownerDocument, el.getAttribute('aria-describedby')));
   }
-  return clean(parts.filter(Boolean).join('. '));
+  return sentences(parts);
 }
 
 /** Blocks of a screen that carry its message (not keys, buttons or fields, which are said on focus). */
-const SCREEN_TEXT = 'p, dt, dd, li, [role="status"], [role="alert"]';
+const SCREEN_TEXT = 'h2, h3, p, dt, dd, li, [role="status"], [role="alert"]';
 
-/** A new screen: its heading, then its own text in reading order. */
-export function spokenForScreen(heading: Element): string {
+/** A new screen: its heading, then its own text in reading order (`withHeading: false`: the text only). */
+export function spokenForScreen(heading: Element, withHeading = true): string {
   const screen = heading.closest('section, main') ?? heading.parentElement;
-  const texts = [visibleText(heading)];
+  const texts = withHeading ? [visibleText(heading)] : [];
   screen?.querySelectorAll(SCREEN_TEXT).forEach((block) => {
     if (block.closest('button, label, [data-speech="skip"]')) return;
     // A block inside another block is said with it.
     if (block.parentElement?.closest(SCREEN_TEXT) && screen.contains(block.parentElement.closest(SCREEN_TEXT))) return;
     texts.push(visibleText(block));
   });
-  return clean(texts.filter(Boolean).join('. '));
+  return sentences(texts);
 }
 
 /** A dialog that has just received focus: its title and description. */
 export function spokenForDialog(dialog: Element): string {
   const doc = dialog.ownerDocument;
-  return clean(
-    [byIds(doc, dialog.getAttribute('aria-labelledby')), byIds(doc, dialog.getAttribute('aria-describedby'))]
-      .filter(Boolean)
-      .join('. '),
-  );
+  return sentences([
+    byIds(doc, dialog.getAttribute('aria-labelledby')),
+    byIds(doc, dialog.getAttribute('aria-describedby')),
+  ]);
 }
 
 /** The live region (alert, status or aria-live) a changed node belongs to. */

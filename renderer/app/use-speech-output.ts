@@ -8,6 +8,7 @@
 import { useEffect, useRef } from 'react';
 import {
   liveRegionOf,
+  sentences,
   speechLangOf,
   spokenForDialog,
   spokenForFocus,
@@ -56,10 +57,27 @@ export function useSpeechOutput({ speaker, enabled, toggle, lang, words }: Speec
     const remember = (root: Element) => root.querySelectorAll(LIVE).forEach((r) => regionText.set(r, visibleText(r)));
     let dialog: Element | null = null;
 
+    /** A screen still completing (aria-busy: the result screen paints its QR first) says its
+     *  heading now and the rest once it is complete, as screen readers wait for aria-busy. */
+    let busyHeading: Element | null = null;
     const sayScreen = (heading: Element) => {
-      say(spokenForScreen(heading), heading, true);
       const screen = heading.closest('section, main');
+      if (screen?.getAttribute('aria-busy') === 'true') {
+        busyHeading = heading;
+        say(visibleText(heading), heading, true);
+        return;
+      }
+      busyHeading = null;
+      say(spokenForScreen(heading), heading, true);
       if (screen) remember(screen);
+    };
+    const sayCompleted = () => {
+      const heading = busyHeading;
+      const screen = heading?.closest('section, main');
+      if (!heading?.isConnected || !screen || screen.getAttribute('aria-busy') === 'true') return;
+      busyHeading = null;
+      say(spokenForScreen(heading, false), heading, false);
+      remember(screen);
     };
 
     const onFocus = (e: FocusEvent) => {
@@ -74,7 +92,7 @@ export function useSpeechOutput({ speaker, enabled, toggle, lang, words }: Speec
       }
       dialog = inDialog;
       parts.push(spokenForFocus(el, latest.current.words));
-      say(parts.filter(Boolean).join('. '), el, true);
+      say(sentences(parts), el, true);
     };
 
     const onKey = (e: KeyboardEvent) => {
@@ -83,8 +101,10 @@ export function useSpeechOutput({ speaker, enabled, toggle, lang, words }: Speec
     };
 
     const observer = new MutationObserver((records) => {
+      if (busyHeading && records.some((r) => r.type === 'attributes')) sayCompleted();
       const changed = new Set<Element>();
       for (const r of records) {
+        if (r.type === 'attributes') continue;
         const region = liveRegionOf(r.target);
         if (region) changed.add(region);
         r.addedNodes.forEach((n) => {
@@ -108,7 +128,13 @@ export function useSpeechOutput({ speaker, enabled, toggle, lang, words }: Speec
 
     doc.addEventListener('focusin', onFocus);
     window.addEventListener('keydown', onKey);
-    observer.observe(doc.body, { subtree: true, childList: true, characterData: true });
+    observer.observe(doc.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+    });
 
     // Turned on: say so, with how to use it, then where the person is.
     speaker.speak(latest.current.words.started, latest.current.lang, true);

@@ -135,6 +135,10 @@ describe('audio mode: the kiosk reads itself aloud', { timeout: E2E_TEST_MS }, (
     await action(page, 'start').click();
     await typePersonFromIdScreen(page, people[0]!);
     expect(await confirm(page)).toBe('result');
+    // The result screen paints its QR first; its text is read once it is complete.
+    await heard(page, de.result.title);
+    const details = await heard(page, de.result.howToTitle);
+    expect(details.text).toContain(de.result.validUntil);
     await finish(page);
     await heard(page, de.speech.stopped);
     await clearSpoken(page);
