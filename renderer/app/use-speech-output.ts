@@ -60,15 +60,15 @@ export function useSpeechOutput({ speaker, enabled, toggle, lang, words }: Speec
     /** A screen still completing (aria-busy: the result screen paints its QR first) says its
      *  heading now and the rest once it is complete, as screen readers wait for aria-busy. */
     let busyHeading: Element | null = null;
-    const sayScreen = (heading: Element) => {
+    const sayScreen = (heading: Element, interrupt = true) => {
       const screen = heading.closest('section, main');
       if (screen?.getAttribute('aria-busy') === 'true') {
         busyHeading = heading;
-        say(visibleText(heading), heading, true);
+        say(visibleText(heading), heading, interrupt);
         return;
       }
       busyHeading = null;
-      say(spokenForScreen(heading), heading, true);
+      say(spokenForScreen(heading), heading, interrupt);
       if (screen) remember(screen);
     };
     const sayCompleted = () => {
@@ -141,11 +141,7 @@ export function useSpeechOutput({ speaker, enabled, toggle, lang, words }: Speec
     const open = doc.querySelector('dialog[open]');
     const heading = doc.querySelector('main h1');
     if (open) say(spokenForDialog(open), open, false);
-    else if (heading) {
-      say(spokenForScreen(heading), heading, false);
-      const screen = heading.closest('section, main');
-      if (screen) remember(screen);
-    }
+    else if (heading) sayScreen(heading, false);
 
     return () => {
       doc.removeEventListener('focusin', onFocus);

@@ -83,6 +83,19 @@ async function doctorOn(
 /** A CLI process (npx tsx) on a loaded two-core machine can take a minute just to start. */
 const CLI_MS = 180_000;
 
+/** `cli doctor` on a configuration and data directory, with a CUPS that keeps no jobs. */
+const doctorArgs = (configPath: string, dataDir: string) => [
+  'tsx',
+  'core/cli/main.ts',
+  'doctor',
+  '--config',
+  configPath,
+  '--data-dir',
+  dataDir,
+  '--cupsd-conf',
+  join(dirs.configDir, 'cupsd-ok.conf'),
+];
+
 const detailOf = (report: DoctorReport, check: string) => report.results.find((r) => r.check === check)?.detail ?? '';
 
 describe('cli doctor on a healthy demo installation', () => {
@@ -113,17 +126,7 @@ describe('cli doctor on a healthy demo installation', () => {
         /signs and self-verifies; EKU allows recovery; kid \S+=*, valid .*, \d+ days left/,
       );
       // Asynchronous: the fake printer in this process must keep answering while the CLI asks it.
-      const args = [
-        'tsx',
-        'core/cli/main.ts',
-        'doctor',
-        '--config',
-        configPath,
-        '--data-dir',
-        dataDir,
-        '--cupsd-conf',
-        join(dirs.configDir, 'cupsd-ok.conf'),
-      ];
+      const args = doctorArgs(configPath, dataDir);
       const cli = await promisify(execFile)('npx', args, { cwd: ROOT, encoding: 'utf8', timeout: CLI_MS });
       const lines = cli.stdout.trim().split('\n');
       expect(lines[0]).toMatch(/^CHECK\s+RESULT\s+DETAIL$/);
@@ -230,17 +233,7 @@ describe('cli doctor names exactly the broken component', () => {
       breakIt: ({ dataDir }) => writeFileSync(join(dataDir, 'registry.sqlite'), 'x'.repeat(8192)),
     });
     expect(failed).toEqual(['registry']);
-    const args = [
-      'tsx',
-      'core/cli/main.ts',
-      'doctor',
-      '--config',
-      configPath,
-      '--data-dir',
-      dataDir,
-      '--cupsd-conf',
-      join(dirs.configDir, 'cupsd-ok.conf'),
-    ];
+    const args = doctorArgs(configPath, dataDir);
     const cli = await promisify(execFile)('npx', args, { cwd: ROOT, encoding: 'utf8', timeout: CLI_MS }).catch(
       (e: { code: number; stdout: string }) => e,
     );
