@@ -1,9 +1,12 @@
 // Exactly once across a fleet on one PostgreSQL registry, default-run size (tests/support/
-// pg-fleet.ts): 3 kiosk processes on two "PCs" × 20 overlapping IDs, then the same with the
-// database server crashed and restarted mid-run. The stress run (tests/stress/pg-fleet.test.ts)
-// uses 8 processes × 2,000 IDs.
+// pg-fleet.ts): 3 kiosk processes on two "PCs" × 20 overlapping IDs, then the same with a fault in
+// the middle: the database server crashed and restarted; every connection reset by the network
+// (a loopback TCP proxy, tests/support/tcp-proxy.ts); the network silent for longer than the
+// kiosks' deadline (blackholed); the primary killed and its synchronous streaming standby promoted
+// (docs/fleet.md, "During an outage or failover"). The stress run (tests/stress/pg-fleet.test.ts)
+// uses 8 processes and hundreds of IDs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgSkipReason, startPgCluster, type PgCluster } from '../support/pg-cluster';
+import { pgSkipReason, startPgCluster, startStandby, type PgCluster } from '../support/pg-cluster';
 import { runPgFleet } from '../support/pg-fleet';
 
 const skip = pgSkipReason();
@@ -41,9 +44,74 @@ describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry', (
         ids: 20,
         concurrency: 2,
         db: 'fleet_restart',
-        restartAfterResults: 12,
+        fault: { kind: 'restart', after: 12 },
       });
       console.info('pg fleet (restart):', JSON.stringify(figures));
+      expect(figures.handedOut).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    'every connection reset by the network mid-run: nothing issued twice, nothing lost, kiosks reconnect',
+    { timeout: 240_000 },
+    async () => {
+      const figures = await runPgFleet(cluster, {
+        processes: 3,
+        ids: 20,
+        concurrency: 2,
+        db: 'fleet_drop',
+        fault: { kind: 'drop', after: 12 },
+      });
+      console.info('pg fleet (connections reset):', JSON.stringify(figures));
+      expect(figures.proxy?.dropped).toBeGreaterThan(0);
+      expect(figures.handedOut).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    'the network silent for longer than the deadline: calls fail closed, late bytes change nothing, kiosks recover',
+    { timeout: 240_000 },
+    async () => {
+      const figures = await runPgFleet(cluster, {
+        processes: 3,
+        ids: 20,
+        concurrency: 2,
+        db: 'fleet_blackhole',
+        deadlineMs: 2000,
+        fault: { kind: 'blackhole', after: 12, ms: 5000 },
+      });
+      console.info('pg fleet (blackholed):', JSON.stringify(figures));
+      expect(figures.unavailableAnswers).toBeGreaterThan(0);
+      expect(figures.handedOut).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe.skipIf(skip !== undefined)('a fleet whose primary fails over to a synchronous standby', () => {
+  let primary: PgCluster | undefined;
+  let standby: PgCluster | undefined;
+  afterAll(() => {
+    standby?.destroy();
+    primary?.destroy();
+  });
+
+  it(
+    'primary killed, standby promoted, the address moved: kiosks follow, every certificate handed out survives',
+    { timeout: 300_000 },
+    async () => {
+      primary = await startPgCluster();
+      standby = await startStandby(primary, { synchronous: true });
+      const figures = await runPgFleet(primary, {
+        processes: 3,
+        ids: 20,
+        concurrency: 2,
+        db: 'fleet_failover',
+        fault: { kind: 'failover', after: 12, standby },
+      });
+      console.info('pg fleet (failover):', JSON.stringify(figures));
+      // The registry read afterwards is the promoted standby's: it accepts writes now.
+      const [role] = await standby.query<{ recovering: boolean }>('SELECT pg_is_in_recovery() AS recovering');
+      expect(role?.recovering).toBe(false);
       expect(figures.handedOut).toBeGreaterThan(0);
     },
   );

@@ -39,7 +39,7 @@ describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry (st
         ids: 200,
         concurrency: 4,
         db: 'stress_restart',
-        restartAfterResults: 600,
+        fault: { kind: 'restart', after: 600 },
       });
       console.info('pg fleet (stress, restart):', JSON.stringify(figures));
       expect(figures.handedOut).toBeGreaterThan(0);

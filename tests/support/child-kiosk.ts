@@ -116,6 +116,8 @@ export interface WorkerLine {
   readonly uvci?: string;
   readonly hc1?: string;
   readonly code?: string;
+  /** REGISTRY_UNAVAILABLE answers the worker asked again after (with retryUnavailableForMs). */
+  readonly unavailable?: number;
 }
 
 export interface RunningWorker {

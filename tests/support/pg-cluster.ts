@@ -48,6 +48,8 @@ export interface PgCluster {
   restartImmediate(): void;
   stop(mode?: 'fast' | 'immediate'): void;
   start(): void;
+  /** `pg_ctl promote`: a standby becomes a primary (waits until it accepts writes). */
+  promote(): void;
   destroy(): void;
 }
 
@@ -59,9 +61,8 @@ function run(bin: string, args: string[]): string {
   return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
 }
 
-export async function startPgCluster(opts: { readonly settings?: Record<string, string> } = {}): Promise<PgCluster> {
-  const bin = pgBinDir();
-  if (!bin) throw new Error(pgSkipReason());
+/** A temporary directory the server's user owns (PostgreSQL refuses group/world access to it). */
+function serverDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-pg-'));
   chmodSync(dir, 0o700);
   if (asRoot) {
@@ -69,9 +70,68 @@ export async function startPgCluster(opts: { readonly settings?: Record<string, 
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     chownSync(dir, uid, gid);
   }
+  return dir;
+}
+
+export async function startPgCluster(opts: { readonly settings?: Record<string, string> } = {}): Promise<PgCluster> {
+  const bin = pgBinDir();
+  if (!bin) throw new Error(pgSkipReason());
+  const dir = serverDir();
+  run(join(bin, 'initdb'), [
+    '-D',
+    join(dir, 'data'),
+    '-U',
+    'kiosk',
+    '-A',
+    'trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale',
+    'C',
+  ]);
+  return startServer(bin, dir, await freePort(), opts.settings);
+}
+
+/**
+ * A streaming standby of `primary` (`pg_basebackup -R`: a base backup that starts as a standby
+ * following the primary's WAL), on its own loopback port. With `synchronous`, the primary then
+ * waits for the standby before it acknowledges a commit (docs/fleet.md: a commit a kiosk saw
+ * acknowledged survives the promotion).
+ */
+export async function startStandby(
+  primary: PgCluster,
+  opts: { readonly synchronous?: boolean } = {},
+): Promise<PgCluster> {
+  const bin = pgBinDir();
+  if (!bin) throw new Error(pgSkipReason());
+  const dir = serverDir();
+  const from = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'kiosk'];
+  run(join(bin, 'pg_basebackup'), [...from, '-D', join(dir, 'data'), '-R', '-X', 'stream', '--no-sync']);
+  const standby = await startServer(bin, dir, await freePort(), {});
+  const deadline = Date.now() + 60_000;
+  while ((await primary.query("SELECT 1 FROM pg_stat_replication WHERE state = 'streaming'")).length === 0) {
+    if (Date.now() > deadline) throw new Error('standby did not start streaming within 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (opts.synchronous) {
+    await primary.query("ALTER SYSTEM SET synchronous_standby_names = '*'");
+    await primary.query('SELECT pg_reload_conf()');
+    while ((await primary.query("SELECT 1 FROM pg_stat_replication WHERE sync_state = 'sync'")).length === 0) {
+      if (Date.now() > deadline) throw new Error('standby did not become synchronous within 60 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return standby;
+}
+
+async function startServer(
+  bin: string,
+  dir: string,
+  port: number,
+  extra: Record<string, string> | undefined,
+): Promise<PgCluster> {
   const data = join(dir, 'data');
-  const port = await freePort();
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'kiosk', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
   const settings = {
     listen_addresses: "'127.0.0.1'",
     port: String(port),
@@ -79,7 +139,7 @@ export async function startPgCluster(opts: { readonly settings?: Record<string, 
     fsync: 'on',
     max_connections: '200',
     shared_buffers: '32MB',
-    ...opts.settings,
+    ...extra,
   };
   const options = Object.entries(settings)
     .map(([k, v]) => `-c ${k}=${v}`)
@@ -110,6 +170,7 @@ export async function startPgCluster(opts: { readonly settings?: Record<string, 
     restartImmediate: () => void ctl(['-m', 'immediate', '-l', join(dir, 'server.log'), '-o', options, 'restart']),
     stop: (mode = 'fast') => void ctl(['-m', mode, 'stop']),
     start,
+    promote: () => void ctl(['promote']),
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -2,8 +2,11 @@
 // run (tests/reliability/pg-fleet.test.ts) and the stress run (tests/stress/pg-fleet.test.ts).
 // Two data directories stand for two kiosk PCs (each its own demo signer and audit folder);
 // every process has its own kioskId and asks for every ID in its own random order, several
-// requests in flight, all starting together. Optionally the database server is crashed and
-// restarted (`pg_ctl restart -m immediate`) in the middle. Then, from outside: at most one
+// requests in flight, all starting together. Optionally a fault strikes in the middle: the database
+// server crashed and restarted (`pg_ctl restart -m immediate`), every connection reset or
+// blackholed by a loopback TCP proxy (tests/support/tcp-proxy.ts), or the primary killed and its
+// synchronous standby promoted, the proxy moved to it as a failover tool moves a virtual IP.
+// Then, from outside: at most one
 // certificate handed out per ID, every one handed out is issued in the registry (nothing
 // committed lost), the audit table matches the registry row for row, its chains verify, and
 // every process got answers again after the restart (it reconnected by itself).
@@ -22,6 +25,7 @@ import { makeDirs } from '../issuance/kiosk-helpers';
 import { startWorkersTogether, type RunningWorker, type WorkerLine } from './child-kiosk';
 import { bulkPeople, writeKioskConfigs } from './people';
 import { pgRegistryConfig, type PgCluster } from './pg-cluster';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 export interface FleetFigures {
   readonly processes: number;
@@ -30,10 +34,22 @@ export interface FleetFigures {
   readonly handedOut: number;
   readonly issuedInRegistry: number;
   readonly outcomes: Record<string, number>;
+  /** "Not possible right now" answers that the kiosks asked again after (a citizen's retry). */
+  readonly unavailableAnswers: number;
   /** Reservations left by failed releases during the outage, swept afterwards. */
   readonly staleReleased: number;
   readonly seconds: number;
+  /** Connections the proxy reset, and bytes it held back (with a proxy fault). */
+  readonly proxy?: TcpProxy['stats'];
 }
+
+/** What strikes after `after` results have come back (docs/fleet.md, "During an outage or failover"). */
+export type FleetFault = { readonly after: number } & (
+  | { readonly kind: 'restart' }
+  | { readonly kind: 'drop' }
+  | { readonly kind: 'blackhole'; readonly ms: number }
+  | { readonly kind: 'failover'; readonly standby: PgCluster }
+);
 
 const silent = createLogger({ sink: memorySink(), level: 'error' });
 type Result = WorkerLine & { genesenenId: string };
@@ -45,7 +61,7 @@ export async function runPgFleet(
     processes: number;
     ids: number;
     concurrency: number;
-    restartAfterResults?: number;
+    fault?: FleetFault;
     seed?: number;
     db: string;
     /** registry.deadlineMs of the kiosks (a starved test machine needs more than the default). */
@@ -53,8 +69,12 @@ export async function runPgFleet(
   },
 ): Promise<FleetFigures> {
   const dirs = makeDirs();
+  const fault = opts.fault;
+  // Kiosks reach the server through the proxy whenever the fault is a network's or a failover's.
+  const proxy = fault && fault.kind !== 'restart' ? await startTcpProxy(cluster.port) : undefined;
   try {
-    const registry = await pgRegistryConfig(cluster, opts.db, dirs.configDir, { deadlineMs: opts.deadlineMs ?? 5000 });
+    const direct = await pgRegistryConfig(cluster, opts.db, dirs.configDir, { deadlineMs: opts.deadlineMs ?? 5000 });
+    const registry = proxy ? { ...direct, url: proxy.via(direct.url) } : direct;
     const people = bulkPeople(opts.ids, new Date(), 'Flotte');
     const kioskIds = Array.from({ length: opts.processes }, (_, i) => `kiosk-fleet-${i + 1}`);
     const configs = writeKioskConfigs(dirs.configDir, people, kioskIds, { registry });
@@ -67,16 +87,16 @@ export async function runPgFleet(
       concurrency: opts.concurrency,
       // Kiosks that lose the server ask again (a citizen's "try again"), so each one shows that it
       // reconnected even when the restart outlasts the requests it had left.
-      ...(opts.restartAfterResults !== undefined ? { retryUnavailableForMs: 120_000 } : {}),
+      ...(fault ? { retryUnavailableForMs: 120_000 } : {}),
     });
-    const seenBeforeRestart = new Map<RunningWorker, number>();
-    if (opts.restartAfterResults !== undefined) {
+    const seenBeforeFault = new Map<RunningWorker, number>();
+    if (fault) {
       const total = () => workers.reduce((n, w) => n + results(w).length, 0);
-      while (total() < opts.restartAfterResults && workers.some((w) => w.child.exitCode === null)) {
+      while (total() < fault.after && workers.some((w) => w.child.exitCode === null)) {
         await new Promise((r) => setTimeout(r, 10));
       }
-      cluster.restartImmediate();
-      for (const w of workers) seenBeforeRestart.set(w, results(w).length);
+      await strike(fault, cluster, proxy);
+      for (const w of workers) seenBeforeFault.set(w, results(w).length);
     }
     const exits = await Promise.all(workers.map((w) => w.exited));
     exits.forEach((e, i) => expect(e, workers[i]!.stderr()).toEqual({ code: 0, signal: null }));
@@ -86,20 +106,15 @@ export async function runPgFleet(
     expect(all, `seed ${seed}`).toHaveLength(opts.processes * opts.ids);
     const outcomes: Record<string, number> = {};
     for (const r of all) outcomes[r.ok ? 'issued' : r.code!] = (outcomes[r.ok ? 'issued' : r.code!] ?? 0) + 1;
-    const allowed = [
-      'issued',
-      'ALREADY_ISSUED',
-      'ISSUANCE_IN_PROGRESS',
-      ...(opts.restartAfterResults !== undefined ? ['REGISTRY_UNAVAILABLE'] : []),
-    ];
+    const allowed = ['issued', 'ALREADY_ISSUED', 'ISSUANCE_IN_PROGRESS', ...(fault ? ['REGISTRY_UNAVAILABLE'] : [])];
     expect(
       Object.keys(outcomes).filter((o) => !allowed.includes(o)),
       `seed ${seed}`,
     ).toEqual([]);
-    if (opts.restartAfterResults !== undefined) {
-      // Reconnected by itself: every process got registry answers again after the restart.
+    if (fault) {
+      // Reconnected by itself: every process got registry answers again after the fault.
       for (const w of workers) {
-        const after = results(w).slice(seenBeforeRestart.get(w));
+        const after = results(w).slice(seenBeforeFault.get(w));
         expect(
           after.some((r) => r.ok || r.code === 'ALREADY_ISSUED' || r.code === 'ISSUANCE_IN_PROGRESS'),
           `seed ${seed}`,
@@ -114,7 +129,7 @@ export async function runPgFleet(
       [...perId.entries()].filter(([, n]) => n > 1),
       `seed ${seed}`,
     ).toEqual([]);
-    if (opts.restartAfterResults === undefined) expect(perId.size).toBe(opts.ids);
+    if (!fault) expect(perId.size).toBe(opts.ids);
 
     const hash = createIdHasher(readFileSync(registry.idHashKeyFile));
     const format = createIdFormat();
@@ -126,7 +141,7 @@ export async function runPgFleet(
     // Reservations whose release failed while the server was away stay until their lease ends or
     // the next kiosk start sweeps them (their processes are gone): do that sweep, as a restart would.
     let staleReleased = 0;
-    if (opts.restartAfterResults !== undefined) {
+    if (fault) {
       const sweeper = await openPgEngine({
         ...registry,
         poolSize: 1,
@@ -178,13 +193,37 @@ export async function runPgFleet(
         handedOut: handedOut.length,
         issuedInRegistry: issued.length,
         outcomes,
+        unavailableAnswers: all.reduce((n, r) => n + (r.unavailable ?? 0), 0),
         staleReleased,
         seconds,
+        ...(proxy ? { proxy: { ...proxy.stats } } : {}),
       };
     } finally {
       await client.end();
     }
   } finally {
+    await proxy?.close();
     dirs.cleanup();
   }
+}
+
+async function strike(fault: FleetFault, cluster: PgCluster, proxy: TcpProxy | undefined): Promise<void> {
+  if (fault.kind === 'restart') return cluster.restartImmediate();
+  if (!proxy) throw new Error('a network fault needs the proxy');
+  if (fault.kind === 'drop') {
+    // Twice, a moment apart: connections the pool opened again right after the first are cut too.
+    proxy.drop();
+    await new Promise((r) => setTimeout(r, 300));
+    proxy.drop();
+    return;
+  }
+  if (fault.kind === 'blackhole') {
+    proxy.blackhole();
+    await new Promise((r) => setTimeout(r, fault.ms));
+    return proxy.heal();
+  }
+  // The primary dies without a shutdown; the standby is promoted; the "virtual IP" moves to it.
+  cluster.stop('immediate');
+  fault.standby.promote();
+  proxy.retarget(fault.standby.port);
 }

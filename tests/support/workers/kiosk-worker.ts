@@ -39,12 +39,14 @@ async function handle(index: number): Promise<void> {
   if (armed && !job.pauseAfterPrint) process.env.KIOSK_TEST_PAUSE_AT = pauseAt;
   const firstTry = Date.now();
   let r = await api.issue({ ...request, lang: 'de' });
+  let unavailable = 0; // answers "not possible right now" before this one
   while (!r.ok && r.error.code === 'REGISTRY_UNAVAILABLE' && Date.now() - firstTry < (job.retryUnavailableForMs ?? 0)) {
+    unavailable += 1;
     await sleep(250);
     r = await api.issue({ ...request, lang: 'de' });
   }
   if (!r.ok) {
-    say({ event: 'result', index, genesenenId: request.genesenenId, ok: false, code: r.error.code });
+    say({ event: 'result', index, genesenenId: request.genesenenId, ok: false, code: r.error.code, unavailable });
     return;
   }
   say({
@@ -52,6 +54,7 @@ async function handle(index: number): Promise<void> {
     index,
     genesenenId: request.genesenenId,
     ok: true,
+    unavailable,
     uvci: r.value.uvci,
     ...(job.includeHc1 ? { hc1: r.value.hc1 } : {}),
   });
