@@ -1,6 +1,7 @@
 // The benchmark groups in report order (docs/performance.md). A group measures the figures that share set-up
 // and whose comparisons must interleave; run.ts runs a group when any of its names is wanted.
 import { printJobGroup, qrGroup, verifyGroup } from './certificate-bench';
+import { fleetGroup } from './fleet-bench';
 import type { BenchGroup } from './harness';
 import { lookupGroup } from './lookup-bench';
 import { registryGroup } from './registry-bench';
@@ -23,6 +24,7 @@ export function benchGroups(): readonly BenchGroup[] {
     lookupGroup,
     registryGroup,
     registryPgGroup,
+    fleetGroup,
     webGroup,
   ];
 }

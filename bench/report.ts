@@ -26,6 +26,8 @@ export const LOOKUP_RTT_MS = 40;
 /** The performance targets (docs/performance.md), for the "goal" column. */
 export const GOALS: Readonly<Record<string, Goal>> = {
   issue_core_vs_sign_raw: { text: '≥ 0.5', of: 'ratio', met: (v) => v >= 0.5 },
+  fleet_vs_single_pc_sqlite: { text: '≥ 0.5', of: 'ratio', met: (v) => v >= 0.5 },
+  registry_pg_reserve_commit: { text: 'p99 < 10 ms', of: 'p99', met: (v) => v < 10 },
   issue_usecase_latency: { text: 'p99 < 15 ms', of: 'p99', met: (v) => v < 15 },
   issue_usecase_latency_loaded: { text: 'p99 < 15 ms', of: 'p99', met: (v) => v < 15 },
   rules_eval: { text: 'median < 1 ms', of: 'median', met: (v) => v < 1 },

@@ -62,7 +62,14 @@ describe('npm run bench -- --json', () => {
     const list = await bench(['--list']);
     expect(list.code).toBe(0);
     expect(list.stdout.trim().split('\n')).toEqual(
-      expect.arrayContaining(['issue_usecase_latency', 'registry_reserve_10m', 'web_confirm_to_qr', 'a4_pdf']),
+      expect.arrayContaining([
+        'issue_usecase_latency',
+        'registry_reserve_10m',
+        'registry_pg_reserve_commit',
+        'fleet_issue_throughput',
+        'web_confirm_to_qr',
+        'a4_pdf',
+      ]),
     );
   }, 60_000);
 });

@@ -6,12 +6,12 @@
 // better-sqlite3 and core code as the kiosk. Children talk back in JSON lines on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { shuffled } from './people';
 
-export const repoRoot = resolve(__dirname, '../..');
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = join(repoRoot, 'node_modules', '.cache', 'kiosk-reliability');
 
 let bundled: Promise<string> | undefined;
