@@ -24,6 +24,26 @@ const macOf = (a: Omit<AuditAnchor, 'mac'>, key: Buffer): string =>
     .update(canonicalJson({ ...a }))
     .digest('hex');
 
+/** An anchor over a chain head already verified by the caller (the fleet table's, core/registry/pg/pg-audit.ts). */
+export function signAnchor(head: Omit<AuditAnchor, 'kind' | 'keyId' | 'mac'>, key: AuditKey): AuditAnchor {
+  const body = { kind: 'genesenen-kiosk.audit-anchor' as const, ...head, keyId: key.keyId };
+  return { ...body, mac: macOf(body, key.key) };
+}
+
+/** Reads an anchor file and checks its HMAC under `key`; the problem when unreadable or not ours. */
+export function readAnchor(file: string, key: AuditKey): AuditAnchor | 'anchor-unreadable' | 'anchor-mac' {
+  let a: AuditAnchor;
+  try {
+    a = JSON.parse(readFileSync(file, 'utf8')) as AuditAnchor;
+  } catch {
+    return 'anchor-unreadable';
+  }
+  const { mac, ...body } = a;
+  const expected = Buffer.from(macOf(body, key.key), 'hex');
+  const given = Buffer.from(typeof mac === 'string' ? mac : '', 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected) ? a : 'anchor-mac';
+}
+
 export function createAnchor(
   auditDir: string,
   key: AuditKey,
@@ -63,18 +83,8 @@ export function verifyWithAnchors(
 ): Result<{ lines: number; lastHash: string; anchors: number }, AuditChainError | AnchorError> {
   const anchors: { file: string; a: AuditAnchor }[] = [];
   for (const file of anchorFiles) {
-    let a: AuditAnchor;
-    try {
-      a = JSON.parse(readFileSync(file, 'utf8')) as AuditAnchor;
-    } catch {
-      return anchorErr(file, 'anchor-unreadable');
-    }
-    const { mac, ...body } = a;
-    const expected = Buffer.from(macOf(body, key.key), 'hex');
-    const given = Buffer.from(typeof mac === 'string' ? mac : '', 'hex');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return anchorErr(file, 'anchor-mac');
-    }
+    const a = readAnchor(file, key);
+    if (typeof a === 'string') return anchorErr(file, a);
     anchors.push({ file, a });
   }
   const chain = verifyAuditChain(auditDir, { key, want: anchors.map((x) => x.a.seq) });

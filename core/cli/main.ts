@@ -17,8 +17,8 @@ const COMMANDS = {
   revoke: 'revoke --data-dir DIR --uvci UVCI --reason TEXT [--key FILE]',
   revocation: 'revocation export --data-dir DIR --since YYYY-MM-DD --out FILE [--key FILE]',
   audit:
-    'audit anchor --data-dir DIR [--key FILE] [--kiosk-id ID] --out FILE | ' +
-    'audit verify (--data-dir DIR [--key FILE] [--anchor FILE[,FILE]] | --config FILE)',
+    'audit anchor (--data-dir DIR [--key FILE] [--kiosk-id ID] | --config FILE --key FILE) --out FILE | ' +
+    'audit verify (--data-dir DIR [--key FILE] | --config FILE [--key FILE[,FILE]]) [--anchor FILE[,FILE]]',
   registry:
     'registry import --from-sqlite PATH [--from-sqlite PATH …] --config FILE [--json]   (docs/fleet.md, "Moving a city over")',
   clerk:

@@ -26,9 +26,14 @@ export interface OpenEngineOptions {
 
 export async function openRegistryEngine(opts: OpenEngineOptions): Promise<Result<RegistryEngine>> {
   const rc = opts.config.registry;
-  if (rc?.kind === 'postgres')
-    return openPgEngine({ ...rc, kioskId: opts.config.kioskId, now: opts.now, log: opts.log });
-  return openSqliteEngine(opts);
+  if (rc?.kind !== 'postgres') return openSqliteEngine(opts);
+  // The same key as a single kiosk's file log, outside the data directory (docs/audit.md).
+  const auditKey = loadOrCreateAuditKey(opts.dataDir, opts.config.audit.keyFile);
+  if (!auditKey.ok) {
+    opts.log.error('audit.key-invalid', { state: String(auditKey.error.details?.reason ?? 'unknown') });
+    return auditKey;
+  }
+  return openPgEngine({ ...rc, kioskId: opts.config.kioskId, now: opts.now, log: opts.log, auditKey: auditKey.value });
 }
 
 function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Result<RegistryEngine> {

@@ -26,8 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => cluster?.destroy());
 
-const cli = (args: string[]) =>
-  promisify(execFile)('npx', ['tsx', 'core/cli/main.ts', 'registry', 'import', ...args], {
+const cliMain = (args: string[]) =>
+  promisify(execFile)('npx', ['tsx', 'core/cli/main.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 90_000,
@@ -35,6 +35,7 @@ const cli = (args: string[]) =>
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
+const cli = (args: string[]) => cliMain(['registry', 'import', ...args]);
 
 /** The city's preparation (docs/fleet.md): the fleet key as the kiosk's registry.secret before it issues. */
 function installFleetKey(dataDir: string, fleetKeyFile: string): void {
@@ -79,7 +80,13 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
         const people = bulkPeople(6, new Date(), 'Umzugstest');
         const rc = await pgRegistryConfig(cluster, 'import_city', dirs.configDir);
         const [configA, configB] = writeKioskConfigs(dirs.configDir, people, ['kiosk-a', 'kiosk-b']);
-        const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], { registry: rc });
+        // The import's audit lines are keyed with the config's audit key (docs/audit.md).
+        const auditKeyFile = join(dirs.configDir, 'import-audit.key');
+        writeFileSync(auditKeyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+        const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], {
+          registry: rc,
+          audit: { keyFile: auditKeyFile },
+        });
         const dataA = join(dirs.dataDir, 'a');
         const dataB = join(dirs.dataDir, 'b');
         // people[2] is issued on both kiosks (a duplicate that exists today); people[5] nowhere.
@@ -106,11 +113,14 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
           { uvci: uvcisB[0], kioskId: 'kiosk-b', keptUvci: uvcisA[2], keptKioskId: 'kiosk-a' },
         ]);
         expect(await issuanceCount('import_city')).toBe(6);
-        const audit = await cluster.query<{ event: string }>(
-          'SELECT event FROM audit_line ORDER BY seq',
+        const audit = await cluster.query<{ event: string; line: string }>(
+          'SELECT event, line FROM audit_line ORDER BY seq',
           [],
           'import_city',
         );
+        expect(audit.every((a) => (JSON.parse(a.line) as { alg?: string }).alg === 'hmac-sha256')).toBe(true);
+        const verified = await cliMain(['audit', 'verify', '--config', fleetConfig!, '--key', auditKeyFile]);
+        expect(verified.stdout).toContain('audit chains ok: 1 kiosks');
         expect(audit.map((a) => a.event)).toEqual([
           'registry.imported',
           'registry.import-duplicate',
@@ -165,7 +175,13 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
         const people = bulkPeople(2, new Date(), 'Umzugsfehler');
         const rc = await pgRegistryConfig(cluster, 'import_refused', dirs.configDir);
         const [configA, configC] = writeKioskConfigs(dirs.configDir, people, ['kiosk-a', 'kiosk-c']);
-        const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], { registry: rc });
+        // The import's audit lines are keyed with the config's audit key (docs/audit.md).
+        const auditKeyFile = join(dirs.configDir, 'import-audit.key');
+        writeFileSync(auditKeyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+        const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], {
+          registry: rc,
+          audit: { keyFile: auditKeyFile },
+        });
         const dataA = join(dirs.dataDir, 'a');
         const dataC = join(dirs.dataDir, 'c');
         await sqliteKiosk(dataA, configA!, rc.idHashKeyFile, people.slice(0, 1));
@@ -206,7 +222,13 @@ describe.skipIf(skip !== undefined)('cli registry import', () => {
         const [configA] = writeKioskConfigs(dirs.configDir, people, ['kiosk-a'], {
           clerk: { pinHash: await hashPin(PIN) },
         });
-        const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], { registry: rc });
+        // The import's audit lines are keyed with the config's audit key (docs/audit.md).
+        const auditKeyFile = join(dirs.configDir, 'import-audit.key');
+        writeFileSync(auditKeyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+        const [fleetConfig] = writeKioskConfigs(dirs.configDir, people, ['registry-import'], {
+          registry: rc,
+          audit: { keyFile: auditKeyFile },
+        });
         const dataA = join(dirs.dataDir, 'a');
         const [first] = await sqliteKiosk(dataA, configA!, rc.idHashKeyFile, people);
         const args = ['--from-sqlite', registryPathOf(dataA), '--config', fleetConfig!, '--json'];

@@ -1,19 +1,18 @@
 // `npm run cli -- audit anchor|verify` (docs/audit.md, docs/fleet.md).
 //   audit anchor --data-dir DIR [--key FILE] --out FILE   export the chain head, HMAC'd with the key
 //   audit verify --data-dir DIR [--key FILE] [--anchor FILE[,FILE...]]   a kiosk's keyed JSON-lines log
-//   audit verify --config FILE   every kiosk's chain in the fleet's PostgreSQL `audit_line` table
+//   audit verify --config FILE [--key FILE[,FILE...]] [--anchor FILE[,FILE...]]
+//   audit anchor --config FILE --key FILE --out FILE
+//                every kiosk's chain in the fleet's PostgreSQL `audit_line` table (audit-fleet.ts)
 // The key defaults to `<dataDir>-secrets/audit.key` (the demo's location). verify exits 1 when a
 // line is not keyed with this key, a line was changed, deleted or reordered, or an anchored head is
 // no longer in the chain; the output names the file and line or the anchor, never line contents.
 import { join } from 'node:path';
-import pg from 'pg';
 import { createAnchor, verifyWithAnchors, writeAnchor } from '../../audit/anchor';
 import { defaultAuditKeyFile, loadAuditKey } from '../../audit/audit-key';
-import { loadConfig } from '../../config/load-config';
 import { dataPaths } from '../../paths';
-import { pgPoolConfig } from '../../registry/pg/pg-connection';
-import { verifyPgAudit } from '../../registry/pg/pg-audit';
 import { parseArgs, stringFlag, UsageError } from '../args';
+import { anchorFleetAudit, verifyFleetAudit } from './audit-fleet';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {
@@ -26,7 +25,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   const sub = args.positional[0];
   const configPath = stringFlag(args, 'config');
-  if (sub === 'verify' && configPath !== undefined) return verifyFleet(configPath);
+  if (configPath !== undefined && (sub === 'verify' || sub === 'anchor')) {
+    const list = (name: string) => (stringFlag(args, name) ?? '').split(',').filter(Boolean);
+    const out = stringFlag(args, 'out');
+    const fleet = { configPath, keyFiles: list('key'), anchorFiles: list('anchor'), ...(out ? { out } : {}) };
+    return sub === 'verify' ? verifyFleetAudit(fleet) : anchorFleetAudit(fleet);
+  }
   const dataDir = stringFlag(args, 'data-dir');
   if (!dataDir) throw new UsageError('--data-dir is required (or --config FILE for a PostgreSQL registry)');
   const key = loadAuditKey(stringFlag(args, 'key') ?? defaultAuditKeyFile(dataDir), dataDir);
@@ -67,30 +71,4 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 1;
   }
   throw new UsageError('expected: audit anchor|verify');
-}
-
-/** Every kiosk's chain in the fleet registry's `audit_line` table (docs/fleet.md). */
-async function verifyFleet(configPath: string): Promise<number> {
-  const config = loadConfig(configPath);
-  if (!config.ok) {
-    process.stderr.write(`config invalid: ${JSON.stringify(config.error.details)}\n`);
-    return 2;
-  }
-  const rc = config.value.registry;
-  if (rc?.kind !== 'postgres') throw new UsageError('--config must name a PostgreSQL registry (else use --data-dir)');
-  const pool = new pg.Pool({ ...pgPoolConfig(rc, config.value.kioskId), statement_timeout: 0, query_timeout: 0 });
-  const client = await pool.connect();
-  try {
-    const r = await verifyPgAudit(client);
-    if (!r.ok) return 1;
-    for (const [kiosk, head] of Object.entries(r.value.heads)) process.stdout.write(`${kiosk}: last hash ${head}\n`);
-    for (const b of r.value.broken)
-      process.stdout.write(`audit chain BROKEN: ${b.kioskId} seq ${b.seq} (${b.reason})\n`);
-    if (r.value.broken.length === 0)
-      process.stdout.write(`audit chains ok: ${r.value.kiosks} kiosks, ${r.value.lines} lines\n`);
-    return r.value.broken.length === 0 ? 0 : 1;
-  } finally {
-    client.release();
-    await pool.end();
-  }
 }

@@ -6,6 +6,7 @@
 // counts, kiosk ids, paths and UVCIs of duplicates — never an ID, its hash, a name or a date of birth.
 import path from 'node:path';
 import pg from 'pg';
+import { loadAuditKey } from '../../audit/audit-key';
 import { loadConfig } from '../../config/load-config';
 import { readSqliteSource, type SqliteSource } from '../../registry/import/sqlite-source';
 import { pgPoolConfig } from '../../registry/pg/pg-connection';
@@ -34,6 +35,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     );
     return 1;
   }
+  // The import's lines join the config's kiosk chain: keyed like it when the config names its key.
+  const auditKeyFile = config.value.audit.keyFile;
+  const auditKey = auditKeyFile === undefined ? undefined : loadAuditKey(auditKeyFile);
+  if (auditKey && !auditKey.ok) {
+    process.stderr.write(`registry import: audit key rejected (${String(auditKey.error.details?.reason)})\n`);
+    return 1;
+  }
+  if (!auditKey)
+    process.stderr.write('registry import: no audit.keyFile in the config: its audit lines are not keyed\n');
   const loaded: SqliteSource[] = [];
   for (const p of sources) {
     const src = readSqliteSource(p, key.value);
@@ -63,7 +73,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         return 1;
       }
       for (const src of loaded)
-        reports.push(await importSqliteSource(client, src, config.value.kioskId, () => new Date()));
+        reports.push(await importSqliteSource(client, src, config.value.kioskId, () => new Date(), auditKey?.value));
     } finally {
       client.release();
     }

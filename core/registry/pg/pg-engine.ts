@@ -5,6 +5,7 @@
 // never written to the database. The kiosk starts even when the server is unreachable: every
 // call then fails closed with REGISTRY_UNAVAILABLE until the server answers again.
 import { readFileSync } from 'node:fs';
+import type { AuditKey } from '../../audit/audit-line';
 import type { PgRegistryConfig } from '../../config/config-schema';
 import type { Logger } from '../../log/logger';
 import type { Result } from '../../result';
@@ -22,6 +23,8 @@ export interface PgEngineOptions extends PgRegistryConfig {
   readonly now: () => Date;
   readonly log: Logger;
   readonly leaseMs?: number;
+  /** The kiosk's audit key: its lines in `audit_line` are HMAC-chained (docs/audit.md). */
+  readonly auditKey?: AuditKey;
 }
 
 export function readIdHashKey(path: string): Result<Buffer> {
@@ -63,10 +66,13 @@ export async function openPgEngine(opts: PgEngineOptions): Promise<Result<Regist
       kioskId: opts.kioskId,
       now: opts.now,
       ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}),
+      ...(opts.auditKey ? { auditKey: opts.auditKey } : {}),
     }),
     attempts: createPgAttemptGate(c, opts.now),
     appendAudit: async (entry) => {
-      const written = await c.tx(async (client) => ok(await appendAuditLine(client, entry, opts.kioskId, opts.now())));
+      const written = await c.tx(async (client) =>
+        ok(await appendAuditLine(client, entry, opts.kioskId, opts.now(), opts.auditKey)),
+      );
       if (!written.ok) throw Object.assign(new Error('audit line not written'), { code: written.error.code });
     },
     hashId: createIdHasher(key.value),

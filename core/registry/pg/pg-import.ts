@@ -7,6 +7,7 @@
 // issued; the other is stored as superseded, so its UVCI stays known, and reported and audited.
 import type { SourceRow, SqliteSource } from '../import/sqlite-source';
 import { idHashBytes, STATE } from '../issuance-schema';
+import type { AuditKey } from '../../audit/audit-line';
 import { appendAuditLine, LOCK_CLASS } from './pg-audit';
 import type { PgClient } from './pg-connection';
 import { createKioskRefs, type KioskRef } from './pg-kiosk';
@@ -42,6 +43,8 @@ export async function importSqliteSource(
   src: SqliteSource,
   auditKioskId: string,
   now: () => Date,
+  /** The config's audit key (`audit.keyFile`): the import's lines join that kiosk's keyed chain. */
+  auditKey?: AuditKey,
 ): Promise<SourceReport> {
   const counts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0 };
   const duplicates: ImportDuplicate[] = [];
@@ -50,7 +53,7 @@ export async function importSqliteSource(
       // Per transaction: a kiosk id this batch inserts is only known once the batch commits.
       const kioskRef = createKioskRefs();
       for (const row of src.rows.slice(i, i + BATCH)) {
-        const outcome = await importRow(c, row, auditKioskId, now(), kioskRef);
+        const outcome = await importRow(c, row, auditKioskId, now(), kioskRef, auditKey);
         if (typeof outcome === 'object') {
           duplicates.push(outcome);
           counts.inserted++;
@@ -81,6 +84,7 @@ export async function importSqliteSource(
       },
       auditKioskId,
       now(),
+      auditKey,
     ),
   );
   return report;
@@ -92,6 +96,7 @@ async function importRow(
   auditKioskId: string,
   at: Date,
   kioskRef: KioskRef,
+  auditKey: AuditKey | undefined,
 ): Promise<Outcome> {
   await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.id, row.id_hash]);
   const existing = (
@@ -148,6 +153,7 @@ async function importRow(
     },
     auditKioskId,
     at,
+    auditKey,
   );
   return { uvci: row.uvci, kioskId: row.kiosk_id, keptUvci: kept.uvci, keptKioskId: kept.kiosk_id };
 }

@@ -11,6 +11,7 @@ import { idHashBytes } from '../issuance-schema';
 import { DEFAULT_LEASE_MS, type Reservation, type ReserveOutcome, type StaleRelease } from '../registry';
 import type { IssuanceRegistry } from '../registry-port';
 import { newReservationOwner, ownerProcessAlive } from '../reservation-owner';
+import type { AuditKey } from '../../audit/audit-line';
 import { appendAuditLine, LOCK_CLASS } from './pg-audit';
 import type { PgClient, PgConnection } from './pg-connection';
 import { createKioskRefs } from './pg-kiosk';
@@ -30,6 +31,8 @@ export interface PgRegistryOptions {
   readonly kioskId: string;
   readonly now: () => Date;
   readonly leaseMs?: number;
+  /** Keys this kiosk's chain in `audit_line` (docs/audit.md); absent: an unkeyed SHA-256 chain. */
+  readonly auditKey?: AuditKey;
 }
 
 const UVCI_ATTEMPTS = 5;
@@ -60,6 +63,7 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
       { event: 'reservation.stale-released', outcome: 'ok', idHash: row.id_hash, uvci: row.uvci, code: reason },
       kioskId,
       new Date(at),
+      opts.auditKey,
     );
     return release;
   };
@@ -117,7 +121,7 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
         // Reclaimed as stale (we stalled past the lease): never hand it out.
         if (marked.rowCount !== 1) return err('ISSUANCE_IN_PROGRESS');
         hooks?.beforeAudit?.();
-        await appendAuditLine(c, entry, kioskId, issuedAt);
+        await appendAuditLine(c, entry, kioskId, issuedAt, opts.auditKey);
         hooks?.afterAudit?.();
         return ok({ issuedAt });
       }),
