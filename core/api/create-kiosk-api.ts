@@ -95,6 +95,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
   rt.metrics.setProbes({ printers: () => printService.status() });
   const clerk = createClerkSessions({
     accounts: config.clerk.accounts,
+    ...(rt.clerkPinHash ? { findPinHash: rt.clerkPinHash } : {}),
     ...(rt.clerkPepper ? { pepper: rt.clerkPepper } : {}),
     kioskId: config.kioskId,
     // The clerk can unlock (and see why) while the registry is down: docs/fleet.md.

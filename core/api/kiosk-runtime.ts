@@ -60,6 +60,8 @@ export interface KioskRuntime {
   readonly metrics: KioskMetrics;
   /** `clerk.pepperFile`'s secret (core/clerk/clerk-pepper.ts); absent when none is configured. */
   readonly clerkPepper?: Buffer;
+  /** `clerk.accountsInRegistry`: the fleet registry's clerk accounts (docs/fleet.md). */
+  readonly clerkPinHash?: (clerkId: string) => Promise<Result<string | undefined>>;
   close(): Promise<void>;
 }
 
@@ -207,6 +209,9 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     issuance,
     metrics,
     ...(pepper ? { clerkPepper: pepper.value } : {}),
+    ...(config.clerk.accountsInRegistry && engine.value.clerkPinHash
+      ? { clerkPinHash: engine.value.clerkPinHash }
+      : {}),
     async close() {
       source.recordSource.close?.();
       await source.simulator?.close();

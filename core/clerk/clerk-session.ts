@@ -13,6 +13,7 @@
 // most `max` PIN checks (core/registry/registry-port.ts, AttemptGate).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AuditEntry } from '../audit/audit-line';
+import { CLERK_ID_PATTERN } from '../config/config-schema';
 import type { AttemptRule } from '../registry/attempt-limits';
 import type { AttemptGate } from '../registry/registry-port';
 import type { Result } from '../result';
@@ -28,6 +29,10 @@ export interface ClerkAccountEntry {
 
 export interface ClerkSessionOptions {
   readonly accounts: readonly ClerkAccountEntry[];
+  /** Accounts of the whole fleet (`clerk.accountsInRegistry`, core/registry/pg/pg-clerks.ts), asked
+   *  for an id that `accounts` lacks; their hashes are always peppered. Read at every unlock, so a
+   *  clerk removed there cannot unlock any kiosk from then on. */
+  readonly findPinHash?: (clerkId: string) => Promise<Result<string | undefined>>;
   /** `clerk.pepperFile`'s content (core/clerk/clerk-pepper.ts); absent in the demo. */
   readonly pepper?: Buffer;
   readonly kioskId: string;
@@ -106,8 +111,17 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
 
   const byId = new Map(opts.accounts.map((a) => [a.id, a]));
   /** Counts the attempt for this clerk (or the shared unknown-id counter), then checks the PIN. */
+  const find = async (clerkId: string): Promise<Result<ClerkAccountEntry | undefined>> => {
+    const local = byId.get(clerkId);
+    if (local || !opts.findPinHash || !CLERK_ID_PATTERN.test(clerkId)) return ok(local);
+    const found = await opts.findPinHash(clerkId);
+    if (!found.ok) return found;
+    return ok(found.value === undefined ? undefined : { id: clerkId, pinHash: found.value, peppered: true });
+  };
   const check = async (clerkId: string, pin: string): Promise<Result<ClerkAccountEntry>> => {
-    const account = byId.get(clerkId);
+    const found = await find(clerkId);
+    if (!found.ok) return found;
+    const account = found.value;
     const key = account ? `${opts.kioskId}/${account.id}` : `${opts.kioskId}/?`;
     const ticket = await opts.limiter.reserve([{ scope: 'clerk', key, rule: opts.pinAttempts }], 'CLERK_LOCKED_OUT');
     if (!ticket.ok) return ticket;

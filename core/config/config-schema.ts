@@ -185,6 +185,10 @@ export const clerkConfigSchema = z
       .optional(),
     /** Secret mixed into account PIN hashes; outside the data directory, mode 0600. */
     pepperFile: filePath.optional(),
+    /** Clerk accounts also from the fleet registry's `clerk_account` table (docs/fleet.md, "Clerk
+     *  accounts for the fleet"): one `clerk add` serves every kiosk. Needs a PostgreSQL registry and
+     *  the fleet's pepper file. */
+    accountsInRegistry: z.boolean().default(false),
     /** Reissues per ID before a second clerk has to confirm (docs/configuration.md). */
     maxReissuesPerId: z.int().min(0).max(100).default(2),
     sessionMinutes: z.int().min(1).max(60).default(10),
@@ -275,11 +279,28 @@ export const kioskConfigFileSchema = z
         path: ['registryPath'],
         message: 'is the SQLite file; remove it when registry.kind is postgres',
       });
-    if (c.signer.kind !== 'demo' && c.clerk.pinHash === undefined && c.clerk.accounts === undefined)
+    if (c.clerk.accountsInRegistry && c.registry?.kind !== 'postgres')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clerk', 'accountsInRegistry'],
+        message: 'needs registry.kind postgres (the accounts live in the fleet registry)',
+      });
+    if (c.clerk.accountsInRegistry && c.clerk.pepperFile === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clerk', 'pepperFile'],
+        message: 'required with clerk.accountsInRegistry (the fleet pepper every kiosk shares)',
+      });
+    if (
+      c.signer.kind !== 'demo' &&
+      c.clerk.pinHash === undefined &&
+      c.clerk.accounts === undefined &&
+      !c.clerk.accountsInRegistry
+    )
       ctx.addIssue({
         code: 'custom',
         path: ['clerk', 'pinHash'],
-        message: 'required (or clerk.accounts) when a real signer is configured',
+        message: 'required (or clerk.accounts, or clerk.accountsInRegistry) when a real signer is configured',
       });
     // Account PINs are 6+ digits; without a pepper a stolen config would still allow an offline guess.
     if (c.signer.kind !== 'demo' && c.clerk.accounts !== undefined && c.clerk.pepperFile === undefined)

@@ -152,16 +152,18 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
 /** Older configs (`clerk.pinHash`, one PIN, no pepper) and the demo become the single account `clerk`. */
 function resolveClerk(c: KioskConfigFile['clerk'], abs: (p: string) => string): KioskConfig['clerk'] {
   const { pinHash, accounts, pepperFile, ...rest } = c;
-  const resolved: readonly ClerkAccount[] = accounts?.map((a) => ({
-    id: a.id,
-    pinHash: a.pinHash,
-    peppered: pepperFile !== undefined,
-  })) ?? [{ id: SINGLE_CLERK_ID, pinHash: pinHash ?? DEMO_CLERK_PIN_HASH, peppered: false }];
+  // Accounts in the fleet registry replace the demo clerk: none is made up locally then.
+  const fallback: readonly ClerkAccount[] =
+    pinHash === undefined && c.accountsInRegistry
+      ? []
+      : [{ id: SINGLE_CLERK_ID, pinHash: pinHash ?? DEMO_CLERK_PIN_HASH, peppered: false }];
+  const resolved: readonly ClerkAccount[] =
+    accounts?.map((a) => ({ id: a.id, pinHash: a.pinHash, peppered: pepperFile !== undefined })) ?? fallback;
   return {
     ...rest,
     ...(pepperFile !== undefined ? { pepperFile: abs(pepperFile) } : {}),
     accounts: resolved,
-    demoPin: pinHash === undefined && accounts === undefined,
+    demoPin: pinHash === undefined && accounts === undefined && !c.accountsInRegistry,
   };
 }
 

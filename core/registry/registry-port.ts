@@ -93,4 +93,6 @@ export interface RegistryEngine {
   readonly flushAudit?: () => void;
   /** The embedded engine's database, for read-only aggregate metrics (core/metrics/sqlite-probes.ts). */
   readonly database?: RegistryDatabase;
+  /** The fleet registry's clerk accounts (core/registry/pg/pg-clerks.ts): a clerk id → peppered PIN hash. */
+  readonly clerkPinHash?: (clerkId: string) => Promise<Result<string | undefined>>;
 }

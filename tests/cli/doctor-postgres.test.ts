@@ -86,7 +86,7 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     expect(line(report, 'registry')).toMatchObject({
       status: 'ok',
       detail: expect.stringMatching(
-        /^PostgreSQL postgres:\/\/kiosk@127\.0\.0\.1:\d+\/doctor_\d+, schema v2, writable \(probe rolled back\), 0 issued$/,
+        /^PostgreSQL postgres:\/\/kiosk@127\.0\.0\.1:\d+\/doctor_\d+, schema v3, writable \(probe rolled back\), 0 issued$/,
       ),
     });
     expect(line(report, 'id-hash key')).toMatchObject({
@@ -109,7 +109,7 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     const inst = await pgInstallation({ migrated: false });
     const report = await inst.doctor();
     expect(failedOf(report)).toEqual([]);
-    expect(line(report, 'registry')?.detail).toContain('schema v0: migrations to v2 pending');
+    expect(line(report, 'registry')?.detail).toContain('schema v0: migrations to v3 pending');
     const tables = await cluster.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", [], inst.name);
     expect(tables).toEqual([]);
   });
@@ -123,7 +123,7 @@ describe.skipIf(skipReason !== undefined)('cli doctor with a PostgreSQL registry
     const report = await inst.doctor();
     expect(failedOf(report)).toEqual(['registry']);
     expect(line(report, 'registry')?.detail).toContain(
-      'schema v0, this build needs v2, and this role may not migrate it',
+      'schema v0, this build needs v3, and this role may not migrate it',
     );
   });
 

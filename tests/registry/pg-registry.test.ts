@@ -74,6 +74,7 @@ describe.skipIf(skip !== undefined)('PostgreSQL registry', () => {
     expect(await cluster.query('SELECT version FROM schema_version ORDER BY version', [], db)).toEqual([
       { version: 1 },
       { version: 2 },
+      { version: 3 },
     ]);
     await closeAll(list);
     await cluster.query('INSERT INTO schema_version (version, applied_at) VALUES (99, 0)', [], db);

@@ -2,6 +2,7 @@
 // `clerk.accounts` in the kiosk configuration. `add` reads the new PIN twice from standard input,
 // so it never lands in the shell history or the process list, and hashes it with the configured
 // pepper (`clerk.pepperFile`, or `--pepper-file`). Without `--config` it prints the entry to paste.
+// A config with `clerk.accountsInRegistry` manages the fleet registry's table instead (clerk-fleet.ts).
 // Output names clerk ids only: never a PIN, a hash of a PIN in an error, or the pepper.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
@@ -10,7 +11,8 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { loadClerkPepper } from '../../clerk/clerk-pepper';
 import { ACCOUNT_PIN_PATTERN, hashPin } from '../../clerk/pin-hash';
 import { CLERK_ID_PATTERN } from '../../config/config-schema';
-import { parseArgs, requireFlag, stringFlag, UsageError } from '../args';
+import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
+import { fleetClerk } from './clerk-fleet';
 
 export interface ClerkCliIo {
   readonly input: NodeJS.ReadableStream;
@@ -66,12 +68,39 @@ const accountIds = (c: ConfigFile): string[] => {
   return accounts.items.map((item) => (isMap(item) ? String(item.get('id')) : '')).filter((id) => id !== '');
 };
 
+/** The new PIN, typed twice on standard input; undefined (after saying why) when it is not usable. */
+async function readNewPin(io: ClerkCliIo): Promise<string | undefined> {
+  io.errOut('New PIN (6-12 digits), then the same PIN again:\n');
+  const [pin, again] = await readLines(io.input, 2);
+  if (pin === undefined || !ACCOUNT_PIN_PATTERN.test(pin)) {
+    io.errOut('clerk: the PIN must be 6 to 12 digits\n');
+    return undefined;
+  }
+  if (again !== pin) {
+    io.errOut('clerk: the two PINs differ\n');
+    return undefined;
+  }
+  return pin;
+}
+
+function runFleet(action: string | undefined, args: ParsedArgs, configPath: string, io: ClerkCliIo): Promise<number> {
+  if (action === 'list') return fleetClerk(configPath, { action }, io);
+  const id = requireFlag(args, 'id');
+  if (!CLERK_ID_PATTERN.test(id)) throw new UsageError('--id must be 2-32 lower-case letters, digits, . _ or -');
+  if (action === 'remove') return fleetClerk(configPath, { action, id }, io);
+  if (action !== 'add') throw new UsageError('expected: clerk add|remove|list');
+  return fleetClerk(configPath, { action, id, readPin: () => readNewPin(io) }, io);
+}
+
 export async function run(argv: readonly string[], io: ClerkCliIo = processIo): Promise<number> {
   const args = parseArgs(argv, { id: 'string', config: 'string', 'pepper-file': 'string' });
   const [action, ...extra] = args.positional;
   if (extra.length > 0) throw new UsageError('too many arguments');
   const configPath = stringFlag(args, 'config');
   const config = configPath === undefined ? undefined : openConfig(configPath);
+  if (config && configPath && config.doc.getIn(['clerk', 'accountsInRegistry']) === true) {
+    return runFleet(action, args, configPath, io);
+  }
 
   if (action === 'list') {
     if (!config) throw new UsageError('--config is required');
@@ -134,16 +163,8 @@ export async function run(argv: readonly string[], io: ClerkCliIo = processIo): 
     io.errOut('clerk: no pepper file; this entry is for the demo only (docs/configuration.md)\n');
   }
 
-  io.errOut('New PIN (6-12 digits), then the same PIN again:\n');
-  const [pin, again] = await readLines(io.input, 2);
-  if (pin === undefined || !ACCOUNT_PIN_PATTERN.test(pin)) {
-    io.errOut('clerk: the PIN must be 6 to 12 digits\n');
-    return 2;
-  }
-  if (again !== pin) {
-    io.errOut('clerk: the two PINs differ\n');
-    return 2;
-  }
+  const pin = await readNewPin(io);
+  if (pin === undefined) return 2;
   const entry = { id, pinHash: await hashPin(pin, undefined, pepper) };
   if (!config) {
     io.out(`${JSON.stringify(entry)}\n`);

@@ -40,6 +40,8 @@ const NEEDED_V2: readonly (readonly [string, string])[] = [
   ['kiosk', 'SELECT'],
   ['kiosk', 'INSERT'],
 ];
+/** Since schema v3: clerk accounts for the fleet are read from `clerk_account` (docs/fleet.md). */
+const NEEDED_V3: readonly (readonly [string, string])[] = [['clerk_account', 'SELECT']];
 const SEQUENCES_V1 = ['issuance_id_seq'];
 const SEQUENCES_V2 = ['kiosk_id_seq'];
 const LATEST = PG_LATEST_SCHEMA_VERSION;
@@ -57,7 +59,7 @@ async function ask(c: pg.Client): Promise<PgProbe> {
   await c.query('BEGIN');
   try {
     if (schemaVersion > 0) {
-      const needed = [...NEEDED, ...(schemaVersion >= 2 ? NEEDED_V2 : [])];
+      const needed = [...NEEDED, ...(schemaVersion >= 2 ? NEEDED_V2 : []), ...(schemaVersion >= 3 ? NEEDED_V3 : [])];
       const sequences = [...SEQUENCES, ...(schemaVersion >= 2 ? SEQUENCES_V2 : SEQUENCES_V1)];
       for (const [table, privilege] of needed) {
         const r = await c.query<{ ok: boolean }>('SELECT has_table_privilege($1, $2) AS ok', [table, privilege]);

@@ -14,6 +14,7 @@ import { createIdHasher, SECRET_BYTES } from '../id-hash';
 import type { RegistryEngine } from '../registry-port';
 import { appendAuditLine } from './pg-audit';
 import { createPgAttemptGate } from './pg-attempts';
+import { pgClerkPinHash } from './pg-clerks';
 import { createPgConnection } from './pg-connection';
 import { migratePg } from './pg-migrations';
 import { createPgRegistry } from './pg-registry';
@@ -76,5 +77,6 @@ export async function openPgEngine(opts: PgEngineOptions): Promise<Result<Regist
       if (!written.ok) throw Object.assign(new Error('audit line not written'), { code: written.error.code });
     },
     hashId: createIdHasher(key.value),
+    clerkPinHash: pgClerkPinHash(c),
   });
 }

@@ -98,6 +98,20 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         FROM issuance i JOIN kiosk k ON k.id = i.kiosk;
     `,
   },
+  {
+    // Clerk accounts for the whole fleet (docs/fleet.md, "Clerk accounts for the fleet"): the id
+    // and the peppered scrypt hash `cli clerk add` makes, never a PIN; the pepper stays in a file on
+    // the kiosks. The kiosk roles need SELECT only; `clerk add|remove` runs with an admin role.
+    version: 3,
+    name: 'clerk-accounts',
+    sql: `
+      CREATE TABLE clerk_account (
+        clerk_id text   PRIMARY KEY CHECK (clerk_id ~ '^[a-z0-9][a-z0-9._-]{1,31}$'),
+        pin_hash text   NOT NULL CHECK (pin_hash LIKE 'scrypt:%'),
+        added_at bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;
