@@ -26,7 +26,7 @@ export type Errand =
   | { readonly mode: 'reissue'; readonly clerkToken: string };
 
 /** The questions that edit one entry field; format errors from core lead back to id, name and dob. */
-export type Field = 'id' | 'name' | 'dob';
+type Field = 'id' | 'name' | 'dob';
 /** Screens the summary's "change" opens. */
 export type Changeable = Field | 'reason';
 
@@ -39,31 +39,29 @@ interface Asking {
   readonly editingFromSummary: boolean;
 }
 
-export type WelcomeState = { readonly screen: 'welcome' };
-export type FieldState = Errand &
+type WelcomeState = { readonly screen: 'welcome' };
+type FieldState = Errand &
   Asking & {
     readonly screen: Field;
     /** A format error from core for this field, shown when the screen opens. */
     readonly error: AppError<string> | null;
   };
-export type ReasonState = Extract<Errand, { mode: 'reissue' }> & Asking & { readonly screen: 'reason' };
-export type SummaryState = Errand & Asking & { readonly screen: 'summary' };
-export type WorkingState = Submission & { readonly screen: 'working' };
-export type ResultState = Errand & { readonly screen: 'result'; readonly certificate: IssuedCertificate };
+type ReasonState = Extract<Errand, { mode: 'reissue' }> & Asking & { readonly screen: 'reason' };
+type SummaryState = Errand & Asking & { readonly screen: 'summary' };
+type WorkingState = Submission & { readonly screen: 'working' };
+type ResultState = Errand & { readonly screen: 'result'; readonly certificate: IssuedCertificate };
 /** A refusal, or SHORT_ACCEPTANCE's "issue anyway?" (docs/business-rules.md): the entries are kept for a retry. */
-export type RefusedState = Submission & {
+type RefusedState = Submission & {
   readonly screen: 'refusal' | 'shortAcceptance';
   readonly error: AppError<string>;
 };
 /** The screens of a person's visit, where the clerk's PIN can be asked and cancelled. */
-export type VisitState =
-  WelcomeState | FieldState | ReasonState | SummaryState | WorkingState | ResultState | RefusedState;
+type VisitState = WelcomeState | FieldState | ReasonState | SummaryState | WorkingState | ResultState | RefusedState;
 /** The clerk's sign-in; cancelled, it returns to `resume` unchanged. */
-export type ClerkPinState = { readonly screen: 'clerkPin'; readonly resume: VisitState };
-export type ClerkStatusState = { readonly screen: 'clerkStatus'; readonly clerkToken: string };
+type ClerkPinState = { readonly screen: 'clerkPin'; readonly resume: VisitState };
+type ClerkStatusState = { readonly screen: 'clerkStatus'; readonly clerkToken: string };
 
 export type FlowState = VisitState | ClerkPinState | ClerkStatusState;
-export type Screen = FlowState['screen'];
 
 export const INITIAL_FLOW: FlowState = { screen: 'welcome' };
 

@@ -11,7 +11,7 @@ export interface DisplayOptions {
   readonly speech: boolean;
 }
 
-export const DEFAULT_DISPLAY: DisplayOptions = { largeText: false, contrast: false, speech: false };
+const DEFAULT_DISPLAY: DisplayOptions = { largeText: false, contrast: false, speech: false };
 
 export function useDisplayOptions() {
   const [display, setDisplay] = useState<DisplayOptions>(DEFAULT_DISPLAY);
