@@ -4,7 +4,7 @@
 // state holds only what that screen needs: impossible screens do not type-check (at the end of the
 // file; `npm run typecheck` fails if one of them ever does).
 import { describe, expect, it } from 'vitest';
-import type { IssuedCertificate } from '../../core/api/kiosk-api';
+import type { IssuedCertificate } from '../../../core/api/kiosk-api';
 import {
   EMPTY_ENTRY,
   flowReducer,
@@ -13,7 +13,7 @@ import {
   submissionOf,
   type FlowAction,
   type FlowState,
-} from '../../renderer/app/flow';
+} from '../../../renderer/app/flow';
 
 const run = (actions: FlowAction[], from: FlowState = INITIAL_FLOW) => actions.reduce(flowReducer, from);
 const certificate = { certificateId: 'c1', qrSvg: '<svg/>' } as unknown as IssuedCertificate;
