@@ -28,7 +28,9 @@ export interface FlowScreenProps {
   readonly onIssueAnyway: () => void;
   /** Leave without asking (a decision already made on screen): the start, or the clerk's menu. */
   readonly onAbandon: () => void;
+  /** The person leaves (use-end-person.ts). */
   readonly onStartOver: () => void;
+  /** The clerk signs out, and the person leaves with them (use-end-person.ts). */
   readonly onLock: () => void;
 }
 
@@ -43,20 +45,18 @@ export function FlowScreen({
   onStartOver,
   onLock,
 }: FlowScreenProps): ReactElement {
-  const err = state.error;
   const edit = (patch: Partial<Entry>) => dispatch({ type: 'edit', patch });
   const next = () => dispatch({ type: 'next' });
   const back = () => dispatch({ type: 'back' });
-  const start = () => dispatch({ type: 'start' });
   switch (state.screen) {
     case 'welcome':
-      return <WelcomeScreen onStart={start} />;
+      return <WelcomeScreen onStart={() => dispatch({ type: 'start' })} />;
     case 'id': {
       const first = isFirstQuestion(state);
       return (
         <IdScreen
           value={state.entry.id}
-          initialError={err}
+          initialError={state.error}
           onChange={(id) => edit({ id })}
           onNext={next}
           onBack={first ? onCancel : back}
@@ -68,7 +68,7 @@ export function FlowScreen({
       return (
         <NameScreen
           value={state.entry.familyName}
-          initialError={err}
+          initialError={state.error}
           onChange={(familyName) => edit({ familyName })}
           onNext={next}
           onBack={back}
@@ -78,7 +78,7 @@ export function FlowScreen({
       return (
         <DobScreen
           value={state.entry.dob}
-          initialError={err}
+          initialError={state.error}
           onChange={(dob) => edit({ dob })}
           onNext={next}
           onBack={back}
@@ -101,15 +101,11 @@ export function FlowScreen({
     case 'working':
       return <WorkingScreen />;
     case 'result':
-      return state.certificate ? (
-        <ResultScreen certificate={state.certificate} onFinish={onFinish} />
-      ) : (
-        <WorkingScreen />
-      );
+      return <ResultScreen certificate={state.certificate} onFinish={onFinish} />;
     case 'refusal':
       return (
         <RefusalScreen
-          error={err ?? { code: 'INTERNAL' }}
+          error={state.error}
           clerkActive={state.clerkToken !== null}
           onRetry={() => onIssue()}
           onConfirmReissue={(c) => onIssue(c)}
@@ -119,13 +115,7 @@ export function FlowScreen({
         />
       );
     case 'shortAcceptance':
-      return (
-        <ShortAcceptanceScreen
-          error={err ?? { code: 'SHORT_ACCEPTANCE' }}
-          onIssueAnyway={onIssueAnyway}
-          onCancel={onAbandon}
-        />
-      );
+      return <ShortAcceptanceScreen error={state.error} onIssueAnyway={onIssueAnyway} onCancel={onAbandon} />;
     case 'clerkPin':
       return (
         <ClerkPinScreen
@@ -134,15 +124,13 @@ export function FlowScreen({
         />
       );
     case 'clerkStatus':
-      return state.clerkToken ? (
+      return (
         <ClerkStatusScreen
           token={state.clerkToken}
           onWalkIn={() => dispatch({ type: 'clerkWalkIn' })}
           onReissue={() => dispatch({ type: 'clerkReissue' })}
           onLock={onLock}
         />
-      ) : (
-        <WelcomeScreen onStart={start} />
       );
   }
 }

@@ -1,14 +1,10 @@
-// The citizen flow's side effects: the calls to core (issue / clerkReissue / endSession /
-// clerkLock), the idle timeout, the confirmations and the wipe. The wipe is the one path out of a
-// session — Finish, idle expiry, "start over", a confirmed "Cancel" and "Cancel" on the short-time
-// question (a decision already made on that screen, so not asked again) all end here: core forgets
-// held certificates and any clerk unlock (endSession), React state returns to INITIAL_FLOW, the
-// language and the display options (larger text, contrast) return to the default. The reducer
-// (flow.ts) makes every arrival on the welcome screen the initial state, so no path back to the
-// start keeps a person's entries. A clerk's session is kept alive by typing (use-clerk-session.ts);
-// when it ends, the PIN is asked again in a dialog and the entries stay (docs/configuration.md,
-// "Clerk session").
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+// The citizen flow's side effects: the calls to core (issue / clerkReissue), the idle timeout, the
+// confirmations, audio mode and the clerk's session. Every way a person leaves goes through
+// endPerson (use-end-person.ts); the reducer (flow.ts) makes every arrival on the welcome screen the
+// initial state, so no path back to the start keeps a person's entries. A clerk's session is kept
+// alive by typing (use-clerk-session.ts); when it ends, the PIN is asked again in a dialog and the
+// entries stay (docs/configuration.md, "Clerk session").
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedCertificate } from '../../core/api/kiosk-api';
 import type { Result } from '../../core/result';
@@ -22,56 +18,50 @@ import { LanguageMenu } from '../components/LanguageChoice';
 import { Layout } from '../components/Layout';
 import { LANGUAGE_INFO } from '../i18n/languages';
 import { composeDob } from './entry-format';
-import { flowReducer, holdsSomething, INITIAL_FLOW, questionStep, type FlowState } from './flow';
+import {
+  clerkTokenOf,
+  flowReducer,
+  holdsSomething,
+  INITIAL_FLOW,
+  modeOf,
+  questionStep,
+  submissionOf,
+  type FlowState,
+} from './flow';
 import { FlowScreen } from './FlowScreen';
 import { useKiosk } from './kiosk-context';
 import { useClerkSession } from './use-clerk-session';
 import { platformSpeaker } from './speech-output';
 import { useIdle } from './use-idle';
+import { useEndPerson } from './use-end-person';
 import { useSpeechOutput } from './use-speech-output';
 
 type Question = 'cancel' | 'finish' | null;
 
 export function KioskFlow() {
   const { t } = useTranslation();
-  const { bridge, info, language, languages, setLanguage, display, setDisplay, resetDisplay } = useKiosk();
+  const { bridge, info, language, languages, display, setDisplay } = useKiosk();
   const [state, dispatch] = useReducer(flowReducer, INITIAL_FLOW);
   const [question, setQuestion] = useState<Question>(null);
   const stateRef = useRef<FlowState>(state);
   stateRef.current = state;
-  // Each session gets fresh components: React keeps a render's props on long-lived fibers (and
-  // DOM nodes such as <main> point to them), so without a remount the last person's name and
-  // certificate stayed reachable in the renderer's memory after the wipe
-  // (tests/reliability/renderer-memory.test.ts).
-  const [session, setSession] = useState(0);
-  useEffect(() => {
-    // V8 keeps the subject of the last RegExp match (legacy RegExp.lastMatch) until the next
-    // match: after a wipe that can be the typed name. An empty match replaces it.
-    if (session > 0) /(?:)/u.exec('');
-  }, [session]);
-
-  const wipe = useCallback(async () => {
-    const token = stateRef.current.clerkToken;
+  const { endPerson, generation } = useEndPerson(dispatch, stateRef);
+  const leave = useCallback(() => {
     setQuestion(null);
-    dispatch({ type: 'wipe' });
-    setSession((n) => n + 1);
-    setLanguage(languages[0] ?? 'de');
-    resetDisplay();
-    if (token) await bridge.clerkLock({ token });
-    await bridge.endSession({});
-  }, [bridge, languages, setLanguage, resetDisplay]);
+    void endPerson();
+  }, [endPerson]);
 
-  const cancel = useCallback(async () => {
+  const cancel = useCallback(() => {
     setQuestion(null);
-    // A clerk's walk-in goes back to the clerk menu (the clerk stays signed in); a citizen's
-    // cancel is the full wipe.
-    if (stateRef.current.clerkToken) dispatch({ type: 'cancel' });
-    else await wipe();
-  }, [wipe]);
+    // A clerk's walk-in goes back to the clerk menu (the clerk stays signed in); a citizen leaves.
+    if (clerkTokenOf(stateRef.current)) dispatch({ type: 'cancel' });
+    else leave();
+  }, [leave]);
 
   const runIssue = useCallback(
     async (confirmedBy?: { clerkId: string; pin: string }, acceptShortAcceptance = false) => {
-      const s = stateRef.current;
+      const s = submissionOf(stateRef.current);
+      if (!s) return;
       dispatch({ type: 'submit' });
       const dob = composeDob(s.entry.dob);
       const request = {
@@ -80,34 +70,23 @@ export function KioskFlow() {
         dateOfBirth: dob.ok ? dob.value : '',
         lang: language,
       };
-      let result: Result<IssuedCertificate>;
-      if (s.mode === 'reissue') {
-        // A reissue without a clerk token must never fall back to an ordinary issue.
-        result = s.clerkToken
+      // A reissue carries the clerk's token by its type: it never falls back to an ordinary issue.
+      const result: Result<IssuedCertificate> =
+        s.mode === 'reissue'
           ? await bridge.clerkReissue({
               ...request,
               token: s.clerkToken,
               reason: s.entry.reason.trim(),
               ...(confirmedBy ? { confirmedBy } : {}),
             })
-          : { ok: false, error: { code: 'CLERK_NOT_AUTHORISED' } };
-      } else {
-        // After SHORT_ACCEPTANCE the citizen's "issue anyway" goes with the same entries.
-        result = await bridge.issue(acceptShortAcceptance ? { ...request, acceptShortAcceptance } : request);
-      }
+          : // After SHORT_ACCEPTANCE the citizen's "issue anyway" goes with the same entries.
+            await bridge.issue(acceptShortAcceptance ? { ...request, acceptShortAcceptance } : request);
       // The person may have left meanwhile (idle wipe): drop a late answer.
       if (stateRef.current.screen !== 'working') return;
       dispatch(result.ok ? { type: 'issued', certificate: result.value } : { type: 'refused', error: result.error });
     },
     [bridge, language],
   );
-
-  const lock = useCallback(async () => {
-    const token = stateRef.current.clerkToken;
-    dispatch({ type: 'clerkLocked' });
-    if (token) await bridge.clerkLock({ token });
-    await bridge.endSession({});
-  }, [bridge]);
 
   const speaker = useMemo(() => platformSpeaker(), []);
   const toggleSpeech = useCallback(() => setDisplay({ ...display, speech: !display.speech }), [display, setDisplay]);
@@ -136,21 +115,22 @@ export function KioskFlow() {
     // The certificate on screen is what the next person could take: a shorter wait there.
     timeoutSeconds: state.screen === 'result' ? info.resultIdleTimeoutSeconds : info.idleTimeoutSeconds,
     warningSeconds: info.idleWarningSeconds,
-    onExpire: () => void wipe(),
+    onExpire: leave,
   });
   const warning = idle.warningRemaining !== null;
-  const clerkSession = useClerkSession(bridge, state.clerkToken);
+  const clerkToken = clerkTokenOf(state);
+  const clerkSession = useClerkSession(bridge, clerkToken);
   const reauth = clerkSession.expired && !warning;
 
   return (
     <Layout
-      key={session}
+      key={generation}
       issuer={info.issuer}
       demo={info.demoMode}
-      clerkActive={state.clerkToken !== null}
+      clerkActive={clerkToken !== null}
       onClerkOpen={() => dispatch({ type: 'openClerk' })}
       onClerkMenu={() => dispatch({ type: 'clerkMenu' })}
-      onClerkLock={() => void lock()}
+      onClerkLock={leave}
       clerkInfo={<ClerkSessionTime endsAt={clerkSession.endsAt} />}
       tools={
         <>
@@ -162,7 +142,7 @@ export function KioskFlow() {
       concealed={warning || reauth}
     >
       {/* key: a new screen is a new component, so its heading takes focus and local state resets */}
-      <div key={`${state.screen}-${state.mode}`} className="screen-host" data-screen={state.screen}>
+      <div key={`${state.screen}-${modeOf(state)}`} className="screen-host" data-screen={state.screen}>
         <StepIndicator state={state} />
         <FlowScreen
           state={state}
@@ -171,9 +151,9 @@ export function KioskFlow() {
           onFinish={() => setQuestion('finish')}
           onIssue={(confirmedBy) => void runIssue(confirmedBy)}
           onIssueAnyway={() => void runIssue(undefined, true)}
-          onAbandon={() => void cancel()}
-          onStartOver={() => void wipe()}
-          onLock={() => void lock()}
+          onAbandon={cancel}
+          onStartOver={leave}
+          onLock={leave}
         />
       </div>
       {question === 'cancel' && !warning && !reauth ? (
@@ -182,7 +162,7 @@ export function KioskFlow() {
           title={t('cancel.title')}
           confirmLabel={t('cancel.confirm')}
           keepLabel={t('cancel.keep')}
-          onConfirm={() => void cancel()}
+          onConfirm={cancel}
           onKeep={() => setQuestion(null)}
         >
           {t('cancel.text')}
@@ -194,19 +174,16 @@ export function KioskFlow() {
           title={t('finish.title')}
           confirmLabel={t('finish.confirm')}
           keepLabel={t('finish.keep')}
-          onConfirm={() => void wipe()}
+          onConfirm={leave}
           onKeep={() => setQuestion(null)}
         >
           {t('finish.text')}
         </ConfirmDialog>
       ) : null}
       {reauth ? (
-        <ClerkReauthDialog
-          onUnlocked={(token) => dispatch({ type: 'clerkRenewed', token })}
-          onLock={() => void lock()}
-        />
+        <ClerkReauthDialog onUnlocked={(token) => dispatch({ type: 'clerkRenewed', token })} onLock={leave} />
       ) : null}
-      {warning ? <IdleDialog remaining={idle.warningRemaining} onMore={idle.extend} onEnd={() => void wipe()} /> : null}
+      {warning ? <IdleDialog remaining={idle.warningRemaining} onMore={idle.extend} onEnd={leave} /> : null}
     </Layout>
   );
 }

@@ -9,7 +9,7 @@ import { formatClockTime } from './entry-format';
 type Details = AppError<string>['details'];
 
 /** The lock's end as a local clock time, or null. */
-export function untilOf(details: Details, locale: string, now?: Date): string | null {
+function untilOf(details: Details, locale: string, now?: Date): string | null {
   const until = details?.until;
   return typeof until === 'string' ? formatClockTime(until, locale, now) : null;
 }

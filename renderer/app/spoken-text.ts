@@ -47,7 +47,7 @@ const byIds = (doc: Document, ids: string | null): string =>
   );
 
 /** The accessible name, as far as the kiosk's own markup needs it. */
-export function accessibleName(el: Element): string {
+function accessibleName(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label) return clean(label);
   const labelledBy = byIds(el.ownerDocument, el.getAttribute('aria-labelledby'));

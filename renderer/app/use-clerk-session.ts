@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KioskBridge } from '../kiosk-bridge';
 
 /** At most one clerkTouch per this many milliseconds, however fast the clerk types. */
-export const TOUCH_EVERY_MS = 15_000;
+const TOUCH_EVERY_MS = 15_000;
 /** The clerk bar warns in the session's last minute. */
 export const CLERK_WARNING_SECONDS = 60;
 

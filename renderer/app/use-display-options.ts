@@ -1,6 +1,6 @@
 // Larger text, high contrast and audio mode (WCAG 1.4.4, 1.4.3/1.4.6; EN 301 549 5.1.4 closed functionality:
 // the person cannot use their own zoom or OS contrast setting at a kiosk). The choices live only
-// for one person: the wipe (KioskFlow.tsx) resets them like the language. They are classes on
+// for one person: endPerson (use-end-person.ts) resets them like the language. They are classes on
 // <html>, so modal dialogs in the top layer follow them too (styles/display-options.css).
 import { useCallback, useEffect, useState } from 'react';
 
@@ -11,7 +11,7 @@ export interface DisplayOptions {
   readonly speech: boolean;
 }
 
-export const DEFAULT_DISPLAY: DisplayOptions = { largeText: false, contrast: false, speech: false };
+const DEFAULT_DISPLAY: DisplayOptions = { largeText: false, contrast: false, speech: false };
 
 export function useDisplayOptions() {
   const [display, setDisplay] = useState<DisplayOptions>(DEFAULT_DISPLAY);

@@ -21,7 +21,7 @@ import type { Speaker } from './speech-output';
 const LIVE = '[role="alert"], [role="status"], [aria-live]';
 
 /** Keys that turn audio mode on and off. */
-export const SPEECH_KEYS: ReadonlySet<string> = new Set(['F1', 'Help']);
+const SPEECH_KEYS: ReadonlySet<string> = new Set(['F1', 'Help']);
 
 export interface SpeechOutputOptions {
   readonly speaker: Speaker | null;

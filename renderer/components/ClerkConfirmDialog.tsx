@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { ClerkCredentialsFields, ClerkCredentialsKeys, useClerkCredentials } from './ClerkCredentials';
 import { KioskDialog } from './KioskDialog';
+import { KioskButton } from './KioskButton';
 
 export interface ClerkConfirmDialogProps {
   readonly onConfirm: (confirmedBy: { clerkId: string; pin: string }) => void;
@@ -28,22 +29,12 @@ export function ClerkConfirmDialog({ onConfirm, onCancel }: ClerkConfirmDialogPr
       initialFocus="#clerk-confirm-id"
       footer={
         <>
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary kiosk-btn"
-            data-action="confirm-cancel"
-            onClick={onCancel}
-          >
-            <span className="kern-label">{t('nav.back')}</span>
-          </button>
-          <button
-            type="button"
-            className="kern-btn kern-btn--primary kiosk-btn"
-            data-action="confirm-reissue"
-            onClick={submit}
-          >
-            <span className="kern-label">{t('clerk.confirmAction')}</span>
-          </button>
+          <KioskButton variant="secondary" action="confirm-cancel" onClick={onCancel}>
+            {t('nav.back')}
+          </KioskButton>
+          <KioskButton variant="primary" action="confirm-reissue" onClick={submit}>
+            {t('clerk.confirmAction')}
+          </KioskButton>
         </>
       }
     >

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { ClerkCredentialsFields, ClerkCredentialsKeys, useClerkCredentials } from './ClerkCredentials';
 import { KioskDialog } from './KioskDialog';
+import { KioskButton } from './KioskButton';
 
 export interface ClerkReauthDialogProps {
   readonly onUnlocked: (token: string) => void;
@@ -30,22 +31,12 @@ export function ClerkReauthDialog({ onUnlocked, onLock }: ClerkReauthDialogProps
       initialFocus="#clerk-reauth-id"
       footer={
         <>
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary kiosk-btn"
-            data-action="reauth-lock"
-            onClick={onLock}
-          >
-            <span className="kern-label">{t('clerk.reauthLock')}</span>
-          </button>
-          <button
-            type="button"
-            className="kern-btn kern-btn--primary kiosk-btn"
-            data-action="reauth-unlock"
-            onClick={submit}
-          >
-            <span className="kern-label">{t('clerk.unlock')}</span>
-          </button>
+          <KioskButton variant="secondary" action="reauth-lock" onClick={onLock}>
+            {t('clerk.reauthLock')}
+          </KioskButton>
+          <KioskButton variant="primary" action="reauth-unlock" onClick={submit}>
+            {t('clerk.unlock')}
+          </KioskButton>
         </>
       }
     >

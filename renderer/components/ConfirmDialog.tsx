@@ -2,6 +2,7 @@
 // and wipe). The safe choice ("keep") has focus, and Escape keeps (KioskDialog.tsx).
 import type { ReactNode } from 'react';
 import { KioskDialog } from './KioskDialog';
+import { KioskButton } from './KioskButton';
 
 export interface ConfirmDialogProps {
   readonly title: string;
@@ -32,22 +33,12 @@ export function ConfirmDialog({
       initialFocus={`[data-action="${action}-keep"]`}
       footer={
         <>
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary kiosk-btn"
-            data-action={action}
-            onClick={onConfirm}
-          >
-            <span className="kern-label">{confirmLabel}</span>
-          </button>
-          <button
-            type="button"
-            className="kern-btn kern-btn--primary kiosk-btn"
-            data-action={`${action}-keep`}
-            onClick={onKeep}
-          >
-            <span className="kern-label">{keepLabel}</span>
-          </button>
+          <KioskButton variant="secondary" action={action} onClick={onConfirm}>
+            {confirmLabel}
+          </KioskButton>
+          <KioskButton variant="primary" action={`${action}-keep`} onClick={onKeep}>
+            {keepLabel}
+          </KioskButton>
         </>
       }
     />

@@ -4,41 +4,38 @@
 // only their signs show (frame.css); the translated label stays their accessible name.
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
+import { KioskButton } from './KioskButton';
 
 export function DisplayToggles() {
   const { t } = useTranslation();
   const { display, setDisplay } = useKiosk();
   return (
     <>
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary kiosk-btn header-tool"
-        data-action="text-size"
+      <KioskButton
+        variant="secondary"
+        action="text-size"
+        className="header-tool"
         aria-pressed={display.largeText}
         onClick={() => setDisplay({ ...display, largeText: !display.largeText })}
       >
-        <span className="kern-label">
-          {/* "A+" is part of the name: where the label is hidden for room it is all that shows. */}
-          <span className="header-tool__sign" lang="en" dir="ltr">
-            A+
-          </span>
-          <span className="header-tool__text">{t('display.textSize')}</span>
+        {/* "A+" is part of the name: where the label is hidden for room it is all that shows. */}
+        <span className="header-tool__sign" lang="en" dir="ltr">
+          A+
         </span>
-      </button>
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary kiosk-btn header-tool"
-        data-action="contrast"
+        <span className="header-tool__text">{t('display.textSize')}</span>
+      </KioskButton>
+      <KioskButton
+        variant="secondary"
+        action="contrast"
+        className="header-tool"
         aria-pressed={display.contrast}
         onClick={() => setDisplay({ ...display, contrast: !display.contrast })}
       >
-        <span className="kern-label">
-          <span aria-hidden="true" className="header-tool__sign">
-            ◐
-          </span>
-          <span className="header-tool__text">{t('display.contrast')}</span>
+        <span aria-hidden="true" className="header-tool__sign">
+          ◐
         </span>
-      </button>
+        <span className="header-tool__text">{t('display.contrast')}</span>
+      </KioskButton>
     </>
   );
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskDialog } from './KioskDialog';
+import { KioskButton } from './KioskButton';
 
 /** Screens with their own help text; every other screen gets the general one. */
 const OWN_HELP = new Set(['welcome', 'id', 'name', 'dob', 'summary', 'shortAcceptance', 'result']);
@@ -20,18 +21,16 @@ export function HelpButton({ screen, speech }: { readonly screen: string; readon
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary kiosk-btn header-tool"
-        data-action="help"
+      <KioskButton
+        variant="secondary"
+        action="help"
+        className="header-tool"
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        <span className="kern-label">
-          <span aria-hidden="true">? </span>
-          {t('help.button')}
-        </span>
-      </button>
+        <span aria-hidden="true">? </span>
+        {t('help.button')}
+      </KioskButton>
       {open ? (
         <HelpDialog
           title={t('help.title')}
@@ -73,24 +72,13 @@ function HelpDialog({ title, text, staff, close, speech, onClose }: HelpDialogPr
       footer={
         <>
           {speech ? (
-            <button
-              type="button"
-              className="kern-btn kern-btn--secondary kiosk-btn"
-              data-action="speech"
-              aria-pressed={speech.on}
-              onClick={speech.toggle}
-            >
-              <span className="kern-label">{t('speech.toggle')}</span>
-            </button>
+            <KioskButton variant="secondary" action="speech" aria-pressed={speech.on} onClick={speech.toggle}>
+              {t('speech.toggle')}
+            </KioskButton>
           ) : null}
-          <button
-            type="button"
-            className="kern-btn kern-btn--primary kiosk-btn"
-            data-action="help-close"
-            onClick={onClose}
-          >
-            <span className="kern-label">{close}</span>
-          </button>
+          <KioskButton variant="primary" action="help-close" onClick={onClose}>
+            {close}
+          </KioskButton>
         </>
       }
     />

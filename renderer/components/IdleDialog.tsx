@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCountdown } from '../app/entry-format';
 import { KioskDialog } from './KioskDialog';
+import { KioskButton } from './KioskButton';
 
 export interface IdleDialogProps {
   readonly remaining: number;
@@ -30,22 +31,12 @@ export function IdleDialog({ remaining, onMore, onEnd }: IdleDialogProps) {
       initialFocus='[data-action="idle-more"]'
       footer={
         <>
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary kiosk-btn"
-            data-action="idle-end"
-            onClick={onEnd}
-          >
-            <span className="kern-label">{t('idle.end')}</span>
-          </button>
-          <button
-            type="button"
-            className="kern-btn kern-btn--primary kiosk-btn"
-            data-action="idle-more"
-            onClick={onMore}
-          >
-            <span className="kern-label">{t('idle.more')}</span>
-          </button>
+          <KioskButton variant="secondary" action="idle-end" onClick={onEnd}>
+            {t('idle.end')}
+          </KioskButton>
+          <KioskButton variant="primary" action="idle-more" onClick={onMore}>
+            {t('idle.more')}
+          </KioskButton>
         </>
       }
     >

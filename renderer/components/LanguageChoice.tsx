@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 import { LANGUAGE_INFO, type UiLanguage } from '../i18n/languages';
 import { KioskDialog } from './KioskDialog';
+import { KioskButton } from './KioskButton';
 
 /** "Sprache · Language · Dil · اللغة …", each word marked with its language, duplicates once. */
 export function MultilingualLabel({ id }: { readonly id?: string }) {
@@ -36,10 +37,9 @@ export function LanguageButtons({ onChosen }: { readonly onChosen?: () => void }
       {languages.map((code: UiLanguage) => {
         const info = LANGUAGE_INFO[code];
         return (
-          <button
+          <KioskButton
+            variant={code === language ? 'primary' : 'secondary'}
             key={code}
-            type="button"
-            className={`kern-btn ${code === language ? 'kern-btn--primary' : 'kern-btn--secondary'} kiosk-btn`}
             lang={info.htmlLang}
             data-lang={code}
             dir={info.dir}
@@ -49,8 +49,8 @@ export function LanguageButtons({ onChosen }: { readonly onChosen?: () => void }
               onChosen?.();
             }}
           >
-            <span className="kern-label">{info.nativeName}</span>
-          </button>
+            {info.nativeName}
+          </KioskButton>
         );
       })}
     </div>
@@ -65,21 +65,19 @@ export function LanguageMenu() {
   const info = LANGUAGE_INFO[language];
   return (
     <>
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary kiosk-btn header-tool"
-        data-action="language-menu"
+      <KioskButton
+        variant="secondary"
+        action="language-menu"
+        className="header-tool"
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        <span className="kern-label">
-          <span aria-hidden="true">🌐 </span>
-          <span className="kern-sr-only">{t('language.button')}: </span>
-          <span lang={info.htmlLang} dir={info.dir}>
-            {info.nativeName}
-          </span>
+        <span aria-hidden="true">🌐 </span>
+        <span className="kern-sr-only">{t('language.button')}: </span>
+        <span lang={info.htmlLang} dir={info.dir}>
+          {info.nativeName}
         </span>
-      </button>
+      </KioskButton>
       {open ? <LanguageDialog onClose={() => setOpen(false)} closeLabel={t('language.close')} /> : null}
     </>
   );
@@ -94,14 +92,9 @@ function LanguageDialog({ onClose, closeLabel }: { readonly onClose: () => void;
       onEscape={onClose}
       initialFocus='[aria-pressed="true"]'
       footer={
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary kiosk-btn"
-          data-action="language-close"
-          onClick={onClose}
-        >
-          <span className="kern-label">{closeLabel}</span>
-        </button>
+        <KioskButton variant="secondary" action="language-close" onClick={onClose}>
+          {closeLabel}
+        </KioskButton>
       }
     >
       <LanguageButtons onChosen={onClose} />

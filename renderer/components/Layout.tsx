@@ -10,6 +10,7 @@ import '../styles/frame.css';
 import '../styles/fit.css';
 import '../styles/fit-screens.css';
 import '../styles/display-options.css';
+import { KioskButton } from './KioskButton';
 
 export interface LayoutProps {
   readonly issuer: string;
@@ -71,22 +72,12 @@ function ClerkBar({
     <div className="clerk-bar">
       <span className="clerk-bar__label">{t('clerk.banner')}</span>
       {info}
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary kiosk-btn"
-        data-action="clerk-menu"
-        onClick={onMenu}
-      >
-        <span className="kern-label">{t('clerk.menu')}</span>
-      </button>
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary kiosk-btn"
-        data-action="clerk-bar-lock"
-        onClick={onLock}
-      >
-        <span className="kern-label">{t('clerk.lock')}</span>
-      </button>
+      <KioskButton variant="secondary" action="clerk-menu" onClick={onMenu}>
+        {t('clerk.menu')}
+      </KioskButton>
+      <KioskButton variant="secondary" action="clerk-bar-lock" onClick={onLock}>
+        {t('clerk.lock')}
+      </KioskButton>
     </div>
   );
 }

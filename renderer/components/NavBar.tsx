@@ -2,6 +2,7 @@
 // (mirrors in Arabic by logical CSS). Large targets; Next disabled is never used — pressing it
 // with incomplete input shows why instead (WCAG 3.3.1).
 import { useTranslation } from 'react-i18next';
+import { KioskButton } from './KioskButton';
 
 export interface NavBarProps {
   readonly onBack?: () => void;
@@ -16,26 +17,16 @@ export function NavBar({ onBack, onNext, nextLabel, cancel }: NavBarProps) {
   return (
     <nav className="nav-bar" aria-label={t('nav.navigation')}>
       {onBack ? (
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary kiosk-btn"
-          data-action={cancel ? 'cancel' : 'back'}
-          onClick={onBack}
-        >
-          <span className="kern-label">{cancel ? t('nav.cancel') : t('nav.back')}</span>
-        </button>
+        <KioskButton variant="secondary" action={cancel ? 'cancel' : 'back'} onClick={onBack}>
+          {cancel ? t('nav.cancel') : t('nav.back')}
+        </KioskButton>
       ) : (
         <span />
       )}
       {onNext ? (
-        <button
-          type="button"
-          className="kern-btn kern-btn--primary kiosk-btn kiosk-btn--next"
-          data-action="next"
-          onClick={onNext}
-        >
-          <span className="kern-label">{nextLabel ?? t('nav.next')}</span>
-        </button>
+        <KioskButton variant="primary" action="next" className="kiosk-btn--next" onClick={onNext}>
+          {nextLabel ?? t('nav.next')}
+        </KioskButton>
       ) : null}
     </nav>
   );

@@ -33,7 +33,7 @@ export const LANGUAGE_INFO: Readonly<Record<UiLanguage, LanguageInfo>> = {
   },
 };
 
-export const isUiLanguage = (code: unknown): code is UiLanguage =>
+const isUiLanguage = (code: unknown): code is UiLanguage =>
   typeof code === 'string' && (UI_LANGUAGES as readonly string[]).includes(code);
 
 /** The kiosk's configured languages that this UI can show, in the configured order. */

@@ -66,7 +66,7 @@ export async function setupI18n(initial: UiLanguage): Promise<void> {
   await changeLanguage(initial);
 }
 
-export function applyDocumentLanguage(code: UiLanguage): void {
+function applyDocumentLanguage(code: UiLanguage): void {
   const info = LANGUAGE_INFO[code];
   document.documentElement.lang = info.htmlLang;
   document.documentElement.dir = info.dir;

@@ -9,6 +9,7 @@ import { formatClockTime, formatIsoDate } from '../app/entry-format';
 import { useKiosk } from '../app/kiosk-context';
 import { Alert } from '../components/Alert';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { KioskButton } from '../components/KioskButton';
 
 export interface ClerkStatusScreenProps {
   readonly token: string;
@@ -130,38 +131,18 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
         </section>
       ) : null}
       <div className="clerk-actions">
-        <button
-          type="button"
-          className="kern-btn kern-btn--primary kiosk-btn"
-          data-action="clerk-walk-in"
-          onClick={onWalkIn}
-        >
-          <span className="kern-label">{t('clerk.walkIn')}</span>
-        </button>
-        <button
-          type="button"
-          className="kern-btn kern-btn--primary kiosk-btn"
-          data-action="clerk-reissue"
-          onClick={onReissue}
-        >
-          <span className="kern-label">{t('clerk.reissue')}</span>
-        </button>
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary kiosk-btn"
-          data-action="clerk-refresh"
-          onClick={() => void load()}
-        >
-          <span className="kern-label">{t('clerk.refresh')}</span>
-        </button>
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary kiosk-btn"
-          data-action="clerk-lock"
-          onClick={onLock}
-        >
-          <span className="kern-label">{t('clerk.lock')}</span>
-        </button>
+        <KioskButton variant="primary" action="clerk-walk-in" onClick={onWalkIn}>
+          {t('clerk.walkIn')}
+        </KioskButton>
+        <KioskButton variant="primary" action="clerk-reissue" onClick={onReissue}>
+          {t('clerk.reissue')}
+        </KioskButton>
+        <KioskButton variant="secondary" action="clerk-refresh" onClick={() => void load()}>
+          {t('clerk.refresh')}
+        </KioskButton>
+        <KioskButton variant="secondary" action="clerk-lock" onClick={onLock}>
+          {t('clerk.lock')}
+        </KioskButton>
       </div>
     </section>
   );

@@ -14,6 +14,7 @@ import { NavBar } from '../components/NavBar';
 import { NumericKeypad } from '../components/NumericKeypad';
 import { ScreenHeading } from '../components/ScreenHeading';
 import '../styles/dob.css';
+import { KioskButton } from '../components/KioskButton';
 
 export interface DobScreenProps {
   readonly value: DobFields;
@@ -140,14 +141,9 @@ export function DobScreen({ value, initialError, onChange, onNext, onBack }: Dob
               ))}
             </div>
           </fieldset>
-          <button
-            type="button"
-            className="kern-btn kern-btn--tertiary kiosk-btn dob-year-only"
-            data-action="dob-year-only"
-            onClick={yearOnly}
-          >
-            <span className="kern-label">{t('dob.yearOnly')}</span>
-          </button>
+          <KioskButton variant="tertiary" action="dob-year-only" className="dob-year-only" onClick={yearOnly}>
+            {t('dob.yearOnly')}
+          </KioskButton>
           <div id="dob-status" aria-live="polite" className="field-status">
             {message ? <Alert tone="danger">{t(message)}</Alert> : null}
           </div>

@@ -13,6 +13,7 @@ import { kindOf, type ErrorKind } from '../app/error-kinds';
 import { isKioskLock, limitMessage, triesLeftMessage } from '../app/limit-messages';
 import { useKiosk } from '../app/kiosk-context';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { KioskButton } from '../components/KioskButton';
 
 const DATE_KEYS: Partial<Record<string, readonly string[]>> = {
   ALREADY_ISSUED: ['issuedOn'],
@@ -84,48 +85,28 @@ export function RefusalScreen({
       </div>
       <div className="refusal-actions">
         {RETRYABLE.has(kind) ? (
-          <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="retry" onClick={onRetry}>
-            <span className="kern-label">{t('refusal.tryAgain')}</span>
-          </button>
+          <KioskButton variant="primary" action="retry" onClick={onRetry}>
+            {t('refusal.tryAgain')}
+          </KioskButton>
         ) : null}
         {kind === 'notFound' || kind === 'checkInput' ? (
-          <button
-            type="button"
-            className="kern-btn kern-btn--primary kiosk-btn"
-            data-action="check-entries"
-            onClick={onCheckEntries}
-          >
-            <span className="kern-label">{t('refusal.checkEntries')}</span>
-          </button>
+          <KioskButton variant="primary" action="check-entries" onClick={onCheckEntries}>
+            {t('refusal.checkEntries')}
+          </KioskButton>
         ) : null}
         {kind === 'alreadyIssued' && clerkActive ? (
-          <button
-            type="button"
-            className="kern-btn kern-btn--primary kiosk-btn"
-            data-action="reissue"
-            onClick={onReissue}
-          >
-            <span className="kern-label">{t('refusal.reissue')}</span>
-          </button>
+          <KioskButton variant="primary" action="reissue" onClick={onReissue}>
+            {t('refusal.reissue')}
+          </KioskButton>
         ) : null}
         {needsSecond ? (
-          <button
-            type="button"
-            className="kern-btn kern-btn--primary kiosk-btn"
-            data-action="second-clerk"
-            onClick={() => setConfirming(true)}
-          >
-            <span className="kern-label">{t('clerk.confirmAction')}</span>
-          </button>
+          <KioskButton variant="primary" action="second-clerk" onClick={() => setConfirming(true)}>
+            {t('clerk.confirmAction')}
+          </KioskButton>
         ) : null}
-        <button
-          type="button"
-          className={`kern-btn ${hasPrimary ? 'kern-btn--secondary' : 'kern-btn--primary'} kiosk-btn`}
-          data-action="start-over"
-          onClick={onStartOver}
-        >
-          <span className="kern-label">{t('nav.startOver')}</span>
-        </button>
+        <KioskButton variant={hasPrimary ? 'secondary' : 'primary'} action="start-over" onClick={onStartOver}>
+          {t('nav.startOver')}
+        </KioskButton>
       </div>
       {confirming ? (
         <ClerkConfirmDialog

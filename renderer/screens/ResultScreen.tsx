@@ -18,6 +18,7 @@ import { useKiosk } from '../app/kiosk-context';
 import { Alert } from '../components/Alert';
 import { AcceptedUntil } from '../components/AcceptedUntil';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { KioskButton } from '../components/KioskButton';
 
 type PrintState = { kind: 'idle' } | { kind: 'printing' } | { kind: 'done' } | { kind: 'failed'; code: string };
 
@@ -155,20 +156,19 @@ function ResultDetails({
       </div>
       <div className="result__actions">
         {info.printFormats.map((format) => (
-          <button
+          <KioskButton
+            variant="secondary"
+            action={`print-${format}`}
             key={format}
-            type="button"
-            className="kern-btn kern-btn--secondary kiosk-btn"
             disabled={print.kind === 'printing'}
-            data-action={`print-${format}`}
             onClick={() => void onPrint(format)}
           >
-            <span className="kern-label">{format === 'receipt' ? t('result.printReceipt') : t('result.printA4')}</span>
-          </button>
+            {format === 'receipt' ? t('result.printReceipt') : t('result.printA4')}
+          </KioskButton>
         ))}
-        <button type="button" className="kern-btn kern-btn--primary kiosk-btn" data-action="finish" onClick={onFinish}>
-          <span className="kern-label">{t('result.finish')}</span>
-        </button>
+        <KioskButton variant="primary" action="finish" onClick={onFinish}>
+          {t('result.finish')}
+        </KioskButton>
       </div>
     </div>
   );

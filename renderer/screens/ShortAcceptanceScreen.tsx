@@ -9,6 +9,7 @@ import { countryName } from '../app/acceptance-line';
 import { dateFromDetails, formatIsoDate } from '../app/entry-format';
 import { useKiosk } from '../app/kiosk-context';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { KioskButton } from '../components/KioskButton';
 
 export interface ShortAcceptanceScreenProps {
   readonly error: AppError<string>;
@@ -41,22 +42,12 @@ export function ShortAcceptanceScreen({ error, onIssueAnyway, onCancel }: ShortA
         </div>
       </div>
       <div className="refusal-actions">
-        <button
-          type="button"
-          className="kern-btn kern-btn--primary kiosk-btn"
-          data-action="issue-anyway"
-          onClick={onIssueAnyway}
-        >
-          <span className="kern-label">{t('shortAcceptance.issueAnyway')}</span>
-        </button>
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary kiosk-btn"
-          data-action="short-acceptance-cancel"
-          onClick={onCancel}
-        >
-          <span className="kern-label">{t('nav.cancel')}</span>
-        </button>
+        <KioskButton variant="primary" action="issue-anyway" onClick={onIssueAnyway}>
+          {t('shortAcceptance.issueAnyway')}
+        </KioskButton>
+        <KioskButton variant="secondary" action="short-acceptance-cancel" onClick={onCancel}>
+          {t('nav.cancel')}
+        </KioskButton>
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import type { Entry } from '../app/flow';
 import { useKiosk } from '../app/kiosk-context';
 import { NavBar } from '../components/NavBar';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { KioskButton } from '../components/KioskButton';
 
 export interface SummaryScreenProps {
   readonly entry: Entry;
@@ -53,14 +54,9 @@ export function SummaryScreen({ entry, reissue, onChange, onConfirm, onBack }: S
               </bdi>
             </dd>
             <dd className="summary-list__action">
-              <button
-                type="button"
-                className="kern-btn kern-btn--tertiary kiosk-btn"
-                data-action={`change-${row.key}`}
-                onClick={() => onChange(row.key)}
-              >
-                <span className="kern-label">{row.change}</span>
-              </button>
+              <KioskButton variant="tertiary" action={`change-${row.key}`} onClick={() => onChange(row.key)}>
+                {row.change}
+              </KioskButton>
             </dd>
           </div>
         ))}

@@ -11,6 +11,7 @@ import { useServiceState } from '../app/use-service-state';
 import { Alert } from '../components/Alert';
 import { LanguageButtons, MultilingualLabel } from '../components/LanguageChoice';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { KioskButton } from '../components/KioskButton';
 
 export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
   const { t } = useTranslation();
@@ -57,14 +58,9 @@ export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
         ) : null}
       </div>
       {out ? null : (
-        <button
-          type="button"
-          className="kern-btn kern-btn--primary kiosk-btn kiosk-btn--hero"
-          data-action="start"
-          onClick={onStart}
-        >
-          <span className="kern-label">{t('welcome.start')}</span>
-        </button>
+        <KioskButton variant="primary" action="start" className="kiosk-btn--hero" onClick={onStart}>
+          {t('welcome.start')}
+        </KioskButton>
       )}
     </section>
   );

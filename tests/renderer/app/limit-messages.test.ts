@@ -4,9 +4,9 @@
 // transport falls back to the plain message instead of showing garbage.
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatClockTime } from '../../renderer/app/entry-format';
-import { isKioskLock, limitMessage, triesLeftMessage } from '../../renderer/app/limit-messages';
-import de from '../../renderer/i18n/de.json';
+import { formatClockTime } from '../../../renderer/app/entry-format';
+import { isKioskLock, limitMessage, triesLeftMessage } from '../../../renderer/app/limit-messages';
+import de from '../../../renderer/i18n/de.json';
 
 let t: TFunction;
 beforeAll(async () => {

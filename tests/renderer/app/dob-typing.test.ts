@@ -1,8 +1,14 @@
 // Dates of birth land in the fields the way people type them: "5 3 1975" is 05.03.1975, a day
 // above 31 or a month above 12 is refused at once (naming the field) and never spills over.
 import { describe, expect, it } from 'vitest';
-import { completeDobPart, setDobPart, typeDobDigit, type DobPart, type DobTyped } from '../../renderer/app/dob-typing';
-import type { DobFields } from '../../renderer/app/entry-format';
+import {
+  completeDobPart,
+  setDobPart,
+  typeDobDigit,
+  type DobPart,
+  type DobTyped,
+} from '../../../renderer/app/dob-typing';
+import type { DobFields } from '../../../renderer/app/entry-format';
 
 const EMPTY: DobFields = { day: '', month: '', year: '' };
 

@@ -1,8 +1,8 @@
 // Error presentation: each ErrorCode maps to a kind, format errors lead back to their
 // field, a failed match (NOT_FOUND) never names a field, and unknown codes are handled as INTERNAL.
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../core/errors';
-import { ERROR_KIND, fieldOf, kindOf } from '../../renderer/app/error-kinds';
+import { ERROR_CODES } from '../../../core/errors';
+import { ERROR_KIND, fieldOf, kindOf } from '../../../renderer/app/error-kinds';
 
 describe('error kinds', () => {
   it('maps exactly the codes of core/errors.ts', () => {

@@ -13,7 +13,7 @@ import {
   formatIsoDate,
   idShapeFromExample,
   letterForPosition,
-} from '../../renderer/app/entry-format';
+} from '../../../renderer/app/entry-format';
 
 const shape = idShapeFromExample('0123-4567-89AB');
 const today = new Date('2026-11-28T12:00:00Z');

@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { CertificateAcceptance } from '../../core/api/kiosk-api';
-import { acceptanceLine } from '../../renderer/app/acceptance-line';
-import { formatIsoDate } from '../../renderer/app/entry-format';
-import { LANGUAGE_INFO, UI_LANGUAGES } from '../../renderer/i18n/languages';
+import type { CertificateAcceptance } from '../../../core/api/kiosk-api';
+import { acceptanceLine } from '../../../renderer/app/acceptance-line';
+import { formatIsoDate } from '../../../renderer/app/entry-format';
+import { LANGUAGE_INFO, UI_LANGUAGES } from '../../../renderer/i18n/languages';
 
 const ninetyDays: CertificateAcceptance = {
   country: 'DE',
@@ -30,7 +30,9 @@ async function lineIn(lang: (typeof UI_LANGUAGES)[number], acceptance: Certifica
       UI_LANGUAGES.map((code) => [
         code,
         {
-          translation: JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n', `${code}.json`), 'utf8')),
+          translation: JSON.parse(
+            readFileSync(path.resolve(__dirname, '../../../renderer/i18n', `${code}.json`), 'utf8'),
+          ),
         },
       ]),
     ),

@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KIOSK_LANGUAGES } from '../../core/config/config-schema';
-import { ERROR_CODES } from '../../core/errors';
-import { ERROR_KIND } from '../../renderer/app/error-kinds';
-import { UI_LANGUAGES } from '../../renderer/i18n/languages';
+import { KIOSK_LANGUAGES } from '../../../core/config/config-schema';
+import { ERROR_CODES } from '../../../core/errors';
+import { ERROR_KIND } from '../../../renderer/app/error-kinds';
+import { UI_LANGUAGES } from '../../../renderer/i18n/languages';
 
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree =>
-  JSON.parse(readFileSync(path.resolve(__dirname, '../../renderer/i18n', `${lang}.json`), 'utf8')) as Tree;
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../../renderer/i18n', `${lang}.json`), 'utf8')) as Tree;
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
