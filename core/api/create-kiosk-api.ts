@@ -9,6 +9,7 @@ import { reasonLooksPersonal } from '../audit/reason-check';
 import { createClerkSessions } from '../clerk/clerk-session';
 import { loadConfig, type KioskConfig } from '../config/load-config';
 import { qrSvg } from '../dcc/qr';
+import { recoveryView } from '../dcc/recovery-view';
 import type { IssuanceOutcome } from '../issuance/issuance-service';
 import { signerStatus } from '../issuance/signer-state';
 import { asEventLog, errorName, type Logger, type LogSink } from '../log/logger';
@@ -108,14 +109,14 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
 
   const toIssued = async (o: IssuanceOutcome): Promise<IssuedCertificate> => {
     const { hc1, payload } = o.certificate;
-    const entry = payload.r[0];
+    const view = recoveryView(payload);
     const a = o.acceptance;
     const acceptance: CertificateAcceptance = {
       country: a.country,
       acceptedUntil: a.until,
       acceptedUntilRule: a.rule,
       basis: a.basis,
-      differsFromValidUntil: a.until !== entry.du,
+      differsFromValidUntil: a.until !== view.validUntil,
       daysLeft: a.daysLeft,
       warning: a.warning,
     };
@@ -125,14 +126,14 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
       hc1,
       qrSvg: await qrSvg(hc1),
       uvci: o.uvci,
-      familyName: payload.nam.fn ?? o.record.familyName,
-      givenName: payload.nam.gn ?? '',
-      familyNameTransliterated: payload.nam.fnt,
-      givenNameTransliterated: payload.nam.gnt ?? '',
-      dateOfBirth: payload.dob,
-      validFrom: entry.df,
-      validUntil: entry.du,
-      issuer: entry.is,
+      familyName: view.familyName ?? o.record.familyName,
+      givenName: view.givenName ?? '',
+      familyNameTransliterated: view.familyNameTransliterated,
+      givenNameTransliterated: view.givenNameTransliterated ?? '',
+      dateOfBirth: view.dateOfBirth,
+      validFrom: view.validFrom,
+      validUntil: view.validUntil,
+      issuer: view.issuer,
       demo: o.demo,
       reissue: o.reissue,
       acceptance,
