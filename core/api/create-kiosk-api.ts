@@ -4,7 +4,7 @@
 // logged by class name only and become INTERNAL. Certificates stay in this process's memory
 // (held-certificates.ts); the renderer only ever gets an opaque certificateId for printing.
 import packageJson from '../../package.json';
-import { REASON_MAX_LENGTH, sanitizeReason } from '../audit/audit-line';
+import { sanitizeReason } from '../audit/audit-line';
 import { reasonLooksPersonal } from '../audit/reason-check';
 import { createClerkSessions } from '../clerk/clerk-session';
 import { loadConfig, type KioskConfig } from '../config/load-config';
@@ -163,7 +163,6 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
         idleWarningSeconds: config.ui.idleWarningSeconds,
         resultIdleTimeoutSeconds: Math.min(config.ui.resultIdleTimeoutSeconds, config.ui.idleTimeoutSeconds),
         idExample: rt.idFormat.example,
-        reasonMaxLength: REASON_MAX_LENGTH,
         issuer: config.rules.issuer,
       }),
     ),

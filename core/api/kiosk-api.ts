@@ -29,8 +29,6 @@ export interface KioskInfo {
   readonly resultIdleTimeoutSeconds: number;
   /** Example of the Genesenen-ID format for the hint on screen (never a real ID). */
   readonly idExample: string;
-  /** The most characters of a clerk's reissue reason the audit log keeps (the field's limit). */
-  readonly reasonMaxLength: number;
   /** Issuer name shown on the result screen. */
   readonly issuer: string;
 }

@@ -25,6 +25,13 @@ describe('lint zones', () => {
     expect(await rulesHit('renderer/app/zone-probe.ts', typeOnly)).toEqual([]);
   });
 
+  it('the renderer may import values from core/limits.ts, the pure constants module, and no other', async () => {
+    const limits = "import { REASON_MAX_LENGTH } from '../../core/limits';\nexport const n = REASON_MAX_LENGTH;\n";
+    const sibling = "import { ok } from '../../core/result';\nexport const f = ok;\n";
+    expect(await rulesHit('renderer/app/zone-probe.ts', limits)).toEqual([]);
+    expect(restricted(await rulesHit('renderer/app/zone-probe.ts', sibling))).toHaveLength(1);
+  });
+
   it('the renderer never imports Node or Electron', async () => {
     for (const mod of ['electron', 'node:fs', 'fs', 'better-sqlite3']) {
       const code = `import * as m from '${mod}';\nexport const x = m;\n`;

@@ -54,7 +54,6 @@ describe('KioskApi (demo mode)', () => {
         idleTimeoutSeconds: 90,
         idleWarningSeconds: 30,
         resultIdleTimeoutSeconds: 45,
-        reasonMaxLength: 200,
         issuer: 'DEMO – Robert Koch-Institut',
       },
     });
