@@ -1,4 +1,5 @@
-// The one map of everything the UI may call: method name → input schema. Both transports
+// The input schema of every method in kiosk-methods.ts (the contract must have exactly those keys:
+// `satisfies` below). Both transports
 // (Electron IPC in electron/, HTTP in server/) validate every request against exactly these
 // schemas before anything reaches KioskApi, so the two can never drift apart. Result types live
 // in kiosk-api.ts; the payload types here are inferred from the schemas.
@@ -14,6 +15,9 @@ import {
   LANGUAGE_CODE_MAX_LENGTH,
   REASON_MAX_LENGTH,
 } from '../limits';
+import type { KioskMethod } from './kiosk-methods';
+
+export { isKioskMethod, KIOSK_METHODS, type KioskMethod } from './kiosk-methods';
 
 const shortText = (max: number) => z.string().max(max);
 
@@ -69,15 +73,10 @@ export const kioskApiContract = {
     })
     .strict(),
   clerkLock: clerkTokenSchema,
-} as const;
+} as const satisfies { readonly [M in KioskMethod]: z.ZodType };
 
-export type KioskMethod = keyof typeof kioskApiContract;
-export const KIOSK_METHODS = Object.keys(kioskApiContract) as KioskMethod[];
 export type KioskInput<M extends KioskMethod> = z.infer<(typeof kioskApiContract)[M]>;
 
 export type IssueRequest = z.infer<typeof issueRequestSchema>;
 export type ReissueRequest = KioskInput<'clerkReissue'>;
 export type PrintRequest = KioskInput<'print'>;
-
-export const isKioskMethod = (name: unknown): name is KioskMethod =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(kioskApiContract, name);

@@ -128,3 +128,9 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const contractMatchesApi: Same<keyof KioskApi, KioskMethod> = true;
 
 export type KioskResult<M extends KioskMethod> = Awaited<ReturnType<KioskApi[M]>>;
+
+/**
+ * What the renderer sees as `window.kiosk`: KioskApi's methods, one function each, whichever carrier
+ * brings them (the preload over IPC, renderer/kiosk-bridge.ts over HTTP).
+ */
+export type KioskBridge = { readonly [M in KioskMethod]: KioskApi[M] };
