@@ -156,7 +156,8 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
     getInfo: guarded('getInfo', async () =>
       ok({
         version: packageJson.version,
-        demoMode: config.demo || config.recordSource.kind === 'simulator',
+        demoSigner: config.demoSigner,
+        simulatedRecords: config.recordSource.kind === 'simulator',
         languages: config.ui.languages,
         printFormats: printService.formats(),
         idleTimeoutSeconds: config.ui.idleTimeoutSeconds,

@@ -16,8 +16,10 @@ export type { CertificateAcceptance, ComponentState, PrintFormat, PrinterState, 
 
 export interface KioskInfo {
   readonly version: string;
-  /** True when running on the built-in simulator and the demo signing certificate. */
-  readonly demoMode: boolean;
+  /** Signing with the demo keys: certificates are marked DEMO and no verifier trusts them. */
+  readonly demoSigner: boolean;
+  /** The records come from the built-in simulator: the people are invented. */
+  readonly simulatedRecords: boolean;
   /** Language codes the UI offers, first = default. */
   readonly languages: readonly string[];
   /** Print formats for which a printer is configured (empty: no print button). */

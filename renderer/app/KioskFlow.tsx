@@ -21,6 +21,7 @@ import { IdleDialog } from '../components/IdleDialog';
 import { LanguageMenu } from '../components/LanguageChoice';
 import { Layout } from '../components/Layout';
 import { LANGUAGE_INFO } from '../i18n/languages';
+import { showsDemoBanner } from './demo-banner';
 import { composeDob } from './entry-format';
 import { flowReducer, holdsSomething, INITIAL_FLOW, questionStep, type FlowState } from './flow';
 import { FlowScreen } from './FlowScreen';
@@ -146,7 +147,7 @@ export function KioskFlow() {
     <Layout
       key={session}
       issuer={info.issuer}
-      demo={info.demoMode}
+      demo={showsDemoBanner(info)}
       clerkActive={state.clerkToken !== null}
       onClerkOpen={() => dispatch({ type: 'openClerk' })}
       onClerkMenu={() => dispatch({ type: 'clerkMenu' })}

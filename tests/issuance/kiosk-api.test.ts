@@ -48,7 +48,8 @@ describe('KioskApi (demo mode)', () => {
     expect(info).toMatchObject({
       ok: true,
       value: {
-        demoMode: true,
+        demoSigner: true,
+        simulatedRecords: true,
         languages: ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'de-ls'],
         printFormats: [],
         idleTimeoutSeconds: 90,

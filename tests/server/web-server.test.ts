@@ -110,7 +110,7 @@ describe('browser transport', () => {
   it('answers API calls from its own origin (127.0.0.1 and localhost)', async () => {
     const r = await api('getInfo', {}, { Origin: `http://127.0.0.1:${server.port}`, 'Sec-Fetch-Site': 'same-origin' });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { demoMode: true } });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { demoSigner: true, simulatedRecords: true } });
     const viaLocalhost = await api(
       'getInfo',
       {},

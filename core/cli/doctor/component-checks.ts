@@ -25,7 +25,7 @@ export function checkConfig(path: string | undefined): CheckResult {
         c.configPath ?? '(none: demo)',
         `kiosk ${c.kioskId}`,
         c.office ? `office ${c.office}` : '',
-        c.demo ? 'DEMO signer' : '',
+        c.demoSigner ? 'DEMO signer' : '',
       ]
         .filter((s) => s !== '')
         .join(', '),
