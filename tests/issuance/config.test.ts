@@ -188,7 +188,11 @@ describe('docs/config.example.json', () => {
   it('is a valid configuration (the documentation does not drift from the schema)', () => {
     const c = loadConfig(join(__dirname, '../../docs/config.example.json'));
     if (!c.ok) throw new Error(JSON.stringify(c.error));
-    expect(c.value).toMatchObject({ demoSigner: false, kioskId: 'buergeramt-mitte-1', recordSource: { kind: 'dikoma' } });
+    expect(c.value).toMatchObject({
+      demoSigner: false,
+      kioskId: 'buergeramt-mitte-1',
+      recordSource: { kind: 'dikoma' },
+    });
   });
 
   it('docs/configuration.md names every top-level field of the schema', async () => {
