@@ -3,11 +3,9 @@
 // (electron/preload) provides it over IPC; in a plain browser this module installs an HTTP
 // implementation that POSTs to the loopback server in server/web-server.ts. The UI never learns
 // which carrier is used, and imports only TYPES from core (no core code runs in the renderer).
-import type { KioskApi } from '../core/api/kiosk-api';
-import type { KioskMethod } from '../core/api/kiosk-api-contract';
+import type { KioskBridge } from '../core/api/kiosk-api';
+import { KIOSK_METHODS, type KioskMethod } from '../core/api/kiosk-methods';
 import type { Result } from '../core/result';
-
-export type KioskBridge = { readonly [M in KioskMethod]: KioskApi[M] };
 
 declare global {
   interface Window {
@@ -38,24 +36,12 @@ async function callOverHttp(method: KioskMethod, input: unknown): Promise<Result
   }
 }
 
-/** Spelled out per method so the compiler proves every KioskApi method is carried. */
+/** One function per method of core's list, each POSTing to its own path (like the preload's channels). */
 export function createHttpBridge(): KioskBridge {
-  const call = <M extends KioskMethod>(method: M) =>
-    ((input: unknown) => callOverHttp(method, input)) as unknown as KioskApi[M];
-  return {
-    getInfo: call('getInfo'),
-    validateId: call('validateId'),
-    issue: call('issue'),
-    print: call('print'),
-    endSession: call('endSession'),
-    sessionState: call('sessionState'),
-    serviceState: call('serviceState'),
-    clerkUnlock: call('clerkUnlock'),
-    clerkStatus: call('clerkStatus'),
-    clerkTouch: call('clerkTouch'),
-    clerkReissue: call('clerkReissue'),
-    clerkLock: call('clerkLock'),
-  };
+  const bridge = Object.fromEntries(
+    KIOSK_METHODS.map((method) => [method, (input: unknown) => callOverHttp(method, input)]),
+  );
+  return bridge as unknown as KioskBridge;
 }
 
 /** The bridge the UI uses: the preload's when present, else the HTTP one (installed once). */

@@ -66,7 +66,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const server = await startWebServer({ api: kiosk.value.api, port, staticDir: RENDERER_DIR });
-  const mode = kiosk.value.config.demo ? 'DEMO mode (simulated health office, demo signing key)' : 'configured mode';
+  const { demoSigner, recordSource } = kiosk.value.config;
+  const demoParts = [
+    ...(recordSource.kind === 'simulator' ? ['simulated health office'] : []),
+    ...(demoSigner ? ['demo signing key'] : []),
+  ];
+  const mode = demoParts.length > 0 ? `DEMO mode (${demoParts.join(', ')})` : 'configured mode';
   console.log(`Genesenen-Kiosk (${mode}) at ${server.url}  — data dir ${dataDir}`);
   // Its own listener (docs/monitoring.md), never a route of the citizen transport above.
   if (kiosk.value.metricsServer) console.log(`Metrics at ${kiosk.value.metricsServer.url}`);

@@ -6,7 +6,8 @@
 //     a web page elsewhere cannot reach the kiosk through DNS rebinding or a cross-site POST (403);
 //   - POST only, Content-Type application/json (forces a CORS preflight, which is never granted),
 //     body at most 16 KB;
-//   - static files only from `staticDir`, never outside it; a strict CSP on every response.
+//   - static files only from `staticDir`, never outside it, by the same rules, content types and caching
+//     as app:// (core/api/renderer-files.ts); a strict CSP on every response.
 // Logs name the method, status and duration — never a body, so nothing personal reaches a log.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -15,8 +16,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatchKioskCall } from '../core/api/dispatch';
 import type { KioskApi } from '../core/api/kiosk-api';
+import {
+  RENDERER_ERROR_HEADERS,
+  rendererFileHeaders,
+  resolveRendererFile,
+  type RendererFile,
+} from '../core/api/renderer-files';
 import { err, type Result } from '../core/result';
-import { CONTENT_TYPES, SECURITY_HEADERS } from './http-policy';
+import { SECURITY_HEADERS } from '../core/api/renderer-policy';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -106,48 +113,43 @@ async function handleApi(api: KioskApi, req: IncomingMessage, method: string): P
   return { status: 200, body: result };
 }
 
-/** Resolves a URL path inside staticDir, or null (traversal, dotfiles, not a file). */
-async function resolveStatic(root: string, urlPath: string): Promise<string | null> {
-  let decoded: string;
+/**
+ * The file a URL path names under `root` by the rules app:// uses too (core/api/renderer-files.ts),
+ * then on disk: a symlink that leads out of the root is refused like `..`, a directory is not found.
+ */
+async function resolveStatic(root: string, urlPath: string): Promise<RendererFile> {
+  // Dot segments (`/a/../b`, `%2e%2e`) are resolved as a URL parser does, the way app:// and every
+  // browser see the path, so both transports answer the same path alike.
+  let pathname: string;
   try {
-    decoded = decodeURIComponent(urlPath);
+    pathname = new URL(urlPath, 'http://kiosk').pathname;
   } catch {
-    return null;
+    return { kind: 'error', status: 400 };
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/u, '');
-  if (relative.split('/').some((part) => part === '..' || part.startsWith('.'))) return null;
-  const candidate = path.resolve(root, relative);
-  if (!candidate.startsWith(root + path.sep)) return null;
+  const resolution = resolveRendererFile(pathname, root);
+  if (resolution.kind === 'error') return resolution;
   try {
-    const real = await realpath(candidate);
-    if (!real.startsWith(root + path.sep)) return null;
-    return (await stat(real)).isFile() ? real : null;
+    const real = await realpath(resolution.filePath);
+    if (!real.startsWith(root + path.sep)) return { kind: 'error', status: 403 };
+    return (await stat(real)).isFile() ? { ...resolution, filePath: real } : { kind: 'error', status: 404 };
   } catch {
-    return null;
+    return { kind: 'error', status: 404 };
   }
 }
 
 async function handleStatic(root: string, req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<number> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
+    res.writeHead(405, { ...RENDERER_ERROR_HEADERS, Allow: 'GET, HEAD' }).end();
     return 405;
   }
   const file = await resolveStatic(root, urlPath);
-  if (!file) {
-    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-    return 404;
+  if (file.kind === 'error') {
+    res.writeHead(file.status, RENDERER_ERROR_HEADERS).end();
+    return file.status;
   }
-  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const size = (await stat(file)).size;
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': type,
-    'Content-Length': size,
-    'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-  });
+  res.writeHead(200, rendererFileHeaders(file, (await stat(file.filePath)).size));
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  else createReadStream(file.filePath).pipe(res);
   return 200;
 }
 

@@ -4,11 +4,12 @@
 // logged by class name only and become INTERNAL. Certificates stay in this process's memory
 // (held-certificates.ts); the renderer only ever gets an opaque certificateId for printing.
 import packageJson from '../../package.json';
-import { REASON_MAX_LENGTH, sanitizeReason } from '../audit/audit-line';
+import { sanitizeReason } from '../audit/audit-line';
 import { reasonLooksPersonal } from '../audit/reason-check';
 import { createClerkSessions } from '../clerk/clerk-session';
 import { loadConfig, type KioskConfig } from '../config/load-config';
 import { qrSvg } from '../dcc/qr';
+import { recoveryView } from '../dcc/recovery-view';
 import type { IssuanceOutcome } from '../issuance/issuance-service';
 import { signerStatus } from '../issuance/signer-state';
 import { asEventLog, errorName, type Logger, type LogSink } from '../log/logger';
@@ -109,14 +110,14 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
 
   const toIssued = async (o: IssuanceOutcome): Promise<IssuedCertificate> => {
     const { hc1, payload } = o.certificate;
-    const entry = payload.r[0];
+    const view = recoveryView(payload);
     const a = o.acceptance;
     const acceptance: CertificateAcceptance = {
       country: a.country,
       acceptedUntil: a.until,
       acceptedUntilRule: a.rule,
       basis: a.basis,
-      differsFromValidUntil: a.until !== entry.du,
+      differsFromValidUntil: a.until !== view.validUntil,
       daysLeft: a.daysLeft,
       warning: a.warning,
     };
@@ -126,14 +127,14 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
       hc1,
       qrSvg: await qrSvg(hc1),
       uvci: o.uvci,
-      familyName: payload.nam.fn ?? o.record.familyName,
-      givenName: payload.nam.gn ?? '',
-      familyNameTransliterated: payload.nam.fnt,
-      givenNameTransliterated: payload.nam.gnt ?? '',
-      dateOfBirth: payload.dob,
-      validFrom: entry.df,
-      validUntil: entry.du,
-      issuer: entry.is,
+      familyName: view.familyName ?? o.record.familyName,
+      givenName: view.givenName ?? '',
+      familyNameTransliterated: view.familyNameTransliterated,
+      givenNameTransliterated: view.givenNameTransliterated ?? '',
+      dateOfBirth: view.dateOfBirth,
+      validFrom: view.validFrom,
+      validUntil: view.validUntil,
+      issuer: view.issuer,
       demo: o.demo,
       reissue: o.reissue,
       acceptance,
@@ -156,14 +157,14 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
     getInfo: guarded('getInfo', async () =>
       ok({
         version: packageJson.version,
-        demoMode: config.demo || config.recordSource.kind === 'simulator',
+        demoSigner: config.demoSigner,
+        simulatedRecords: config.recordSource.kind === 'simulator',
         languages: config.ui.languages,
         printFormats: printService.formats(),
         idleTimeoutSeconds: config.ui.idleTimeoutSeconds,
         idleWarningSeconds: config.ui.idleWarningSeconds,
         resultIdleTimeoutSeconds: Math.min(config.ui.resultIdleTimeoutSeconds, config.ui.idleTimeoutSeconds),
         idExample: rt.idFormat.example,
-        reasonMaxLength: REASON_MAX_LENGTH,
         issuer: config.rules.issuer,
       }),
     ),

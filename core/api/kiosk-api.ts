@@ -16,8 +16,10 @@ export type { CertificateAcceptance, ComponentState, PrintFormat, PrinterState, 
 
 export interface KioskInfo {
   readonly version: string;
-  /** True when running on the built-in simulator and the demo signing certificate. */
-  readonly demoMode: boolean;
+  /** Signing with the demo keys: certificates are marked DEMO and no verifier trusts them. */
+  readonly demoSigner: boolean;
+  /** The records come from the built-in simulator: the people are invented. */
+  readonly simulatedRecords: boolean;
   /** Language codes the UI offers, first = default. */
   readonly languages: readonly string[];
   /** Print formats for which a printer is configured (empty: no print button). */
@@ -29,8 +31,6 @@ export interface KioskInfo {
   readonly resultIdleTimeoutSeconds: number;
   /** Example of the Genesenen-ID format for the hint on screen (never a real ID). */
   readonly idExample: string;
-  /** The most characters of a clerk's reissue reason the audit log keeps (the field's limit). */
-  readonly reasonMaxLength: number;
   /** Issuer name shown on the result screen. */
   readonly issuer: string;
 }
@@ -130,3 +130,9 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const contractMatchesApi: Same<keyof KioskApi, KioskMethod> = true;
 
 export type KioskResult<M extends KioskMethod> = Awaited<ReturnType<KioskApi[M]>>;
+
+/**
+ * What the renderer sees as `window.kiosk`: KioskApi's methods, one function each, whichever carrier
+ * brings them (the preload over IPC, renderer/kiosk-bridge.ts over HTTP).
+ */
+export type KioskBridge = { readonly [M in KioskMethod]: KioskApi[M] };

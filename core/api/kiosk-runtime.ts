@@ -79,7 +79,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   const version = packageJson.version;
   const context = { kioskId: config.kioskId, version, ...(config.office ? { office: config.office } : {}) };
   const log = createLogger({ sink, level: config.logLevel, now, context });
-  const metrics = createKioskMetrics({ ...context, demo: config.demo }, { now });
+  const metrics = createKioskMetrics({ ...context, demo: config.demoSigner }, { now });
 
   // Second line of defence behind the config schema (callers may build a config themselves):
   // a real key never signs for the simulator's or a fixture's invented people.
@@ -147,7 +147,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   };
   const service = createIssuanceService({
     kioskId: config.kioskId,
-    demo: config.demo,
+    demo: config.demoSigner,
     now,
     idFormat,
     hashId,
@@ -189,7 +189,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     outcome: ready.ok ? 'ok' : 'failed',
     ...(ready.ok ? {} : { code: ready.error.code }),
   });
-  log.info('kiosk.started', { kioskId: config.kioskId, demo: config.demo, kind: source.recordSource.kind });
+  log.info('kiosk.started', { kioskId: config.kioskId, demo: config.demoSigner, kind: source.recordSource.kind });
   source.recordSource.warm?.(); // the first citizen should not pay for the TLS handshake
 
   return ok({

@@ -7,6 +7,7 @@
 // read the key cannot recompute a chain that `audit verify --key` accepts.
 import { createHash, createHmac } from 'node:crypto';
 import type { RevocationHashes } from '../revocation/revocation-hashes';
+import { REASON_MAX_LENGTH } from '../limits';
 
 export type AuditEvent =
   | 'certificate.issued'
@@ -76,7 +77,6 @@ export interface AuditKey {
 export const auditKeyId = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
 
 export const GENESIS_HASH = '0'.repeat(64);
-export const REASON_MAX_LENGTH = 200;
 
 /** Control characters become spaces (one line stays one line), then trim and cap. */
 export const sanitizeReason = (reason: string): string =>

@@ -22,8 +22,12 @@ export interface KioskConfig extends Omit<KioskConfigFile, 'kioskId' | 'rules' |
   readonly kioskId: string;
   /** Default: the simulator serving the demo people. */
   readonly recordSource: RecordSourceConfig;
-  /** True when signing with the demo keys (no real trust): banner, DEMO issuer, demo PIN allowed. */
-  readonly demo: boolean;
+  /**
+   * `signer.kind` is `demo`: signing with the demo keys (no real trust), so the DEMO issuer and UVCI
+   * prefix are the defaults and the demo clerk PIN is allowed. Whether the records are simulated is
+   * the other, separate fact: `recordSource.kind === 'simulator'` (docs/configuration.md, "Demo mode").
+   */
+  readonly demoSigner: boolean;
   /** Absolute path of the file read, or undefined in demo mode without a file. */
   readonly configPath?: string;
   readonly rules: RulesConfig & { readonly issuer: string; readonly uvciPrefix: string };
@@ -118,7 +122,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): Record<stri
 function resolveConfig(file: KioskConfigFile, configPath: string | undefined): Result<KioskConfig, ConfigError> {
   const base = configPath ? dirname(configPath) : process.cwd();
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
-  const demo = file.signer.kind === 'demo';
+  const demoSigner = file.signer.kind === 'demo';
   const signer = resolveSignerPaths(file.signer, abs);
   const recordSource = file.recordSource ? resolveSourcePaths(file.recordSource, abs) : undefined;
   if (recordSource && !recordSource.ok) return recordSource;
@@ -127,7 +131,7 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
     value: {
       ...file,
       kioskId: file.kioskId ?? defaultKioskId(),
-      demo,
+      demoSigner,
       ...(configPath ? { configPath } : {}),
       signer,
       recordSource: recordSource ? recordSource.value : { kind: 'simulator' },
@@ -141,8 +145,8 @@ function resolveConfig(file: KioskConfigFile, configPath: string | undefined): R
         businessRules: isBuiltinRuleSet(file.rules.businessRules)
           ? file.rules.businessRules
           : abs(file.rules.businessRules),
-        issuer: file.rules.issuer ?? (demo ? DEMO_ISSUER : REAL_ISSUER),
-        uvciPrefix: file.rules.uvciPrefix ?? (demo ? 'DEMO' : 'KIOSK'),
+        issuer: file.rules.issuer ?? (demoSigner ? DEMO_ISSUER : REAL_ISSUER),
+        uvciPrefix: file.rules.uvciPrefix ?? (demoSigner ? 'DEMO' : 'KIOSK'),
       },
       clerk: resolveClerk(file.clerk, abs),
     },

@@ -12,6 +12,7 @@ export {
 } from './schema-validate';
 export { isValidDob, isValidFullDate } from './dates';
 export { buildRecoveryPayload, DCC_SCHEMA_VERSION, DISEASE_COVID19 } from './payload';
+export { recoveryView, type RecoveryView } from './recovery-view';
 export { encodeCwtClaims, parseCwtClaims, type CwtClaims } from './cwt';
 export { signCoseSign1, parseCoseSign1, sigStructure, type CoseSign1 } from './cose';
 export { base45Encode, base45Decode } from './base45';

@@ -1,17 +1,18 @@
 // Issuing side of the pipeline (docs/dcc-notes.md §0): payload → CWT claims → COSE_Sign1 → zlib → base45 →
 // "HC1:". Every entry point validates the payload against the schema first, so an invalid payload
-// never reaches the signer; the CWT times are checked against the DSC (iat ≥ notBefore,
-// exp ≤ notAfter, docs/dcc-notes.md §3/§7) and the DSC's EKU must allow the certificate type.
+// never reaches the signer, and the DSC must allow the signing (the CWT times inside its validity, its
+// EKU, its key type: signer/may-sign.ts, docs/dcc-notes.md §3/§7).
 import { err, ok, type Result } from '../result';
 import { parseCoseSign1, signCoseSign1 } from './cose';
 import { encodeCwtClaims } from './cwt';
+import { maySign } from './signer/may-sign';
 import { SignerFailure } from './signer/signer-failure';
 import { buildRecoveryPayload } from './payload';
 import { certificateType, validateAgainstSchema, validateRecoveryPayload } from './schema-validate';
 import { toHc1 } from './transport';
 import type { CwtTimes, EncodedCertificate, RecoveryInput, RecoveryPayload, Signer } from './types';
 import { isKnownCountryCode } from './valuesets';
-import { keyUsageAllows, parseDsc } from './x509';
+import { parseDsc } from './x509';
 
 /** Like EncodedCertificate, for any DCC type (the `encode` CLI). */
 export interface SignedDcc extends Omit<EncodedCertificate, 'payload'> {
@@ -22,14 +23,15 @@ async function signValidated(payload: unknown, signer: Signer, times: CwtTimes):
   if (!isKnownCountryCode(times.issuingCountry)) return err('CONFIG_INVALID', { reason: 'issuing_country' });
   const dsc = parseDsc(signer.dscDer);
   if (!dsc.ok) return err('SIGNER_UNAVAILABLE', { reason: 'certificate_unreadable' });
-  if (times.issuedAt * 1000 < dsc.value.notBefore.getTime()) {
-    return err('SIGNER_CERT_NOT_YET_VALID', { notBefore: dsc.value.notBefore.toISOString() });
-  }
-  if (times.issuedAt * 1000 > dsc.value.notAfter.getTime() || times.expiresAt * 1000 > dsc.value.notAfter.getTime()) {
-    return err('SIGNER_CERT_EXPIRED', { notAfter: dsc.value.notAfter.toISOString() });
-  }
   const type = certificateType(payload);
-  if (!type || !keyUsageAllows(dsc.value.extendedKeyUsages, type)) return err('SIGNER_CERT_WRONG_USAGE');
+  if (!type) return err('SIGNER_CERT_WRONG_USAGE');
+  const allowed = maySign(dsc.value, {
+    issuedAt: new Date(times.issuedAt * 1000),
+    expiresAt: new Date(times.expiresAt * 1000),
+    type,
+    algorithm: signer.algorithm,
+  });
+  if (!allowed.ok) return allowed;
   const claims = encodeCwtClaims(payload, { iss: times.issuingCountry, iat: times.issuedAt, exp: times.expiresAt });
   if (!claims.ok) return err('INVALID_INPUT', { reason: 'cwt_times' });
   let cose: Uint8Array;

@@ -10,7 +10,8 @@ import type { ServiceStatus } from '../api/kiosk-api';
 import type { SignerConfig } from '../config/config-schema';
 import { loadOrCreateDemoTrust } from '../dcc/demo-trust';
 import type { Signer } from '../dcc/types';
-import { keyUsageAllows, parseDsc, type DscInfo } from '../dcc/x509';
+import { maySign } from '../dcc/signer/may-sign';
+import { parseDsc, type DscInfo } from '../dcc/x509';
 import type { ErrorCode } from '../errors';
 import type { Result } from '../result';
 import { err, ok } from '../result';
@@ -99,13 +100,9 @@ export function activeSigner(loaded: LoadedSigner, now: Date): LoadedSigner {
 export function readySigner(loaded: LoadedSigner, now: Date): Result<ReadySigner> {
   const active = activeSigner(loaded, now);
   if (!active.ok) return err(active.code, { reason: active.reason });
-  const { dsc } = active;
-  if (now.getTime() < dsc.notBefore.getTime())
-    return err('SIGNER_CERT_NOT_YET_VALID', { notBefore: dsc.notBefore.toISOString() });
-  if (now.getTime() > dsc.notAfter.getTime())
-    return err('SIGNER_CERT_EXPIRED', { notAfter: dsc.notAfter.toISOString() });
-  if (!keyUsageAllows(dsc.extendedKeyUsages, 'r')) return err('SIGNER_CERT_WRONG_USAGE');
-  return ok({ signer: active.signer, dsc });
+  const { signer, dsc } = active;
+  const allowed = maySign(dsc, { issuedAt: now, type: 'r', algorithm: signer.algorithm });
+  return allowed.ok ? ok({ signer, dsc }) : allowed;
 }
 
 /** What the clerk status screen shows about the signer. */

@@ -2,10 +2,10 @@
 // up or counted: a typo in the name or date of birth costs no request to the health office and
 // no failed attempt. Matching against the record is the record source's job, not ours.
 import { isValidDob } from '../dcc/dates';
+import { FAMILY_NAME_MAX_LENGTH } from '../limits';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 
-export const FAMILY_NAME_MAX_LENGTH = 80;
 /** Letters (any script, with combining marks), separated by space, hyphen, apostrophe or dot. */
 const NAME_SHAPE = /^[\p{L}\p{M}]+(?:[ '’ʼ.-]+[\p{L}\p{M}]*)*$/u;
 

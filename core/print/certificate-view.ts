@@ -2,6 +2,8 @@
 // take the data from the decoded HC1): nothing beyond the certificate's own fields is printed.
 // Field list and German/English wording follow the official German paper certificate.
 import countries from '../dcc/schema/valuesets/country-2-codes.json';
+import { DISEASE_COVID19 } from '../dcc/payload';
+import { recoveryView } from '../dcc/recovery-view';
 import type { RecoveryPayload } from '../dcc/types';
 import { de } from './texts/de';
 import { en } from './texts/en';
@@ -34,20 +36,20 @@ function countryDisplay(code: string): string {
 }
 
 export function certificateView(payload: RecoveryPayload): CertificateView {
-  const r = payload.r[0];
-  const { fn, fnt, gn, gnt } = payload.nam;
+  const view = recoveryView(payload);
+  const { familyNameTransliterated: fnt, givenNameTransliterated: gnt } = view;
   return {
-    familyName: fn ?? fnt,
-    givenName: gn ?? gnt ?? '',
+    familyName: view.familyName ?? fnt,
+    givenName: view.givenName ?? gnt ?? '',
     standardisedName: gnt ? `${fnt}<<${gnt}` : fnt,
-    dateOfBirth: payload.dob,
-    disease: r.tg === '840539006' ? 'COVID-19' : r.tg,
-    firstPositiveTest: r.fr,
-    countryOfTest: countryDisplay(r.co),
-    issuer: r.is,
-    validFrom: r.df,
-    validUntil: r.du,
-    uvci: r.ci,
+    dateOfBirth: view.dateOfBirth,
+    disease: view.disease === DISEASE_COVID19 ? 'COVID-19' : view.disease,
+    firstPositiveTest: view.firstPositiveTest,
+    countryOfTest: countryDisplay(view.country),
+    issuer: view.issuer,
+    validFrom: view.validFrom,
+    validUntil: view.validUntil,
+    uvci: view.uvci,
   };
 }
 

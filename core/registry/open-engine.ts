@@ -77,7 +77,7 @@ function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Res
     attemptsDb.value.close();
     return auditKey;
   }
-  if (!config.demo && config.audit.keyFile === undefined) log.warn('audit.key-default-location', {});
+  if (!config.demoSigner && config.audit.keyFile === undefined) log.warn('audit.key-default-location', {});
   try {
     auditLog = createAuditLog({
       dir: paths.auditDir,

@@ -1,12 +1,18 @@
 // The renderer is served from `app://kiosk/…`, never from file:// (Electron security checklist
 // item 18) and never over the network (item 1). `resolveAppRequest` is the pure decision which
-// file under the renderer's root a URL names — refusing traversal (`..`, `%2e%2e`, encoded
-// slashes, backslashes), absolute and drive paths, dotfiles, other hosts and unknown file types —
-// and `serveAppRequest` answers with the Content-Security-Policy (item 7) on every response.
+// file under the renderer's root a URL names — other hosts refused here, traversal (`..`, `%2e%2e`,
+// encoded slashes, backslashes), absolute and drive paths, dotfiles and unknown file types by the
+// resolver the browser transport shares (core/api/renderer-files.ts) — and `serveAppRequest`
+// answers with the Content-Security-Policy (item 7) on every response.
 import { realpath as fsRealpath, readFile as fsReadFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
-import { SECURITY_HEADERS } from '../../core/api/renderer-policy';
+import {
+  RENDERER_ERROR_HEADERS,
+  rendererFileHeaders,
+  resolveRendererFile,
+  type RendererFile,
+} from '../../core/api/renderer-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
@@ -21,33 +27,11 @@ export const privilegedSchemes = (): CustomScheme[] => [
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ];
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-};
+export type AppResolution = RendererFile | { readonly kind: 'error'; readonly status: 403 | 405 };
 
-export type AppResolution =
-  | { readonly kind: 'file'; readonly filePath: string; readonly contentType: string }
-  | { readonly kind: 'error'; readonly status: 400 | 403 | 404 | 405 };
+const fail = (status: 400 | 403 | 405): AppResolution => ({ kind: 'error', status });
 
-const fail = (status: 400 | 403 | 404 | 405): AppResolution => ({ kind: 'error', status });
-// Refused inside a decoded path segment: separators (an encoded `/` or `\` would smuggle in a
-// path), NUL, and `:` (Windows drive letters and alternate data streams).
-const FORBIDDEN_IN_SEGMENT = /[/\\\0:]/;
-
+/** The method and the origin are app://'s own checks; the path rules are the shared resolver's. */
 export function resolveAppRequest(url: string, rootDir: string, method = 'GET'): AppResolution {
   if (method !== 'GET' && method !== 'HEAD') return fail(405);
   let u: URL;
@@ -58,28 +42,7 @@ export function resolveAppRequest(url: string, rootDir: string, method = 'GET'):
   }
   if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || u.username !== '' || u.password !== '')
     return fail(403);
-  // A backslash is a literal in non-special URLs; it never belongs in our paths.
-  if (u.pathname.includes('\\')) return fail(403);
-  const raw = u.pathname === '/' ? ['index.html'] : u.pathname.split('/').slice(1);
-  const segments: string[] = [];
-  for (const part of raw) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(part);
-    } catch {
-      return fail(400);
-    }
-    if (decoded === '' || decoded === '.' || decoded === '..' || FORBIDDEN_IN_SEGMENT.test(decoded)) return fail(403);
-    if (decoded.startsWith('.')) return fail(404);
-    segments.push(decoded);
-  }
-  const contentType = CONTENT_TYPES[extname(segments[segments.length - 1] ?? '').toLowerCase()];
-  if (!contentType) return fail(404);
-  const root = resolve(rootDir);
-  const filePath = join(root, ...segments);
-  const rel = relative(root, filePath);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return fail(403);
-  return { kind: 'file', filePath, contentType };
+  return resolveRendererFile(u.pathname, rootDir);
 }
 
 export interface AppFileSystem {
@@ -89,8 +52,7 @@ export interface AppFileSystem {
 
 const nodeFs: AppFileSystem = { readFile: (p) => fsReadFile(p), realpath: (p) => fsRealpath(p) };
 
-const errorResponse = (status: number): Response =>
-  new Response(null, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+const errorResponse = (status: number): Response => new Response(null, { status, headers: RENDERER_ERROR_HEADERS });
 
 /** Answers one app:// request. A symlink that leads out of the root is refused like `..`. */
 export async function serveAppRequest(
@@ -108,11 +70,7 @@ export async function serveAppRequest(
   } catch {
     return errorResponse(404);
   }
-  const headers = {
-    ...SECURITY_HEADERS,
-    'Content-Type': resolution.contentType,
-    'Content-Length': String(body.byteLength),
-  };
+  const headers = rendererFileHeaders(resolution, body.byteLength);
   return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
 }
 

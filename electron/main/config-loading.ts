@@ -6,7 +6,7 @@
 // else `<dataDir>/config.json|yaml|yml` if present, else none (demo mode).
 import { join } from 'node:path';
 import type { KioskApi } from '../../core/api/kiosk-api';
-import { IPC_METHODS } from '../ipc-channels';
+import { KIOSK_METHODS } from '../../core/api/kiosk-methods';
 import { errorName, type Logger } from '../../core/log/logger';
 import type { ElectronPdfPrint } from '../../core/print/printer-config';
 import { err, type AppError, type Result } from '../../core/result';
@@ -62,7 +62,7 @@ export type CreateKiosk = (opts: {
 /** A KioskApi that answers every call with the same error: the UI shows "out of service". */
 export function createUnavailableApi(error: AppError): KioskApi {
   const api: Record<string, () => Promise<Result<never>>> = {};
-  for (const method of IPC_METHODS) api[method] = async () => err(error.code, error.details);
+  for (const method of KIOSK_METHODS) api[method] = async () => err(error.code, error.details);
   return api as unknown as KioskApi;
 }
 

@@ -8,7 +8,8 @@ import type { KioskApi } from '../../core/api/kiosk-api';
 import { dispatchKioskCall } from '../../core/api/dispatch';
 import type { Logger } from '../../core/log/logger';
 import { err, type Result } from '../../core/result';
-import { channelFor, IPC_METHODS } from '../ipc-channels';
+import { KIOSK_METHODS } from '../../core/api/kiosk-methods';
+import { channelFor } from '../ipc-channels';
 
 /**
  * `scheme://host` of a URL, or null when it carries credentials or cannot be parsed. Built from
@@ -73,7 +74,7 @@ export interface KioskIpcDeps extends TrustPolicy {
 /** Registers every channel; returns a function that removes them again (tests, shutdown). */
 export function registerKioskIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, deps: KioskIpcDeps): () => void {
   const channels: string[] = [];
-  for (const method of IPC_METHODS) {
+  for (const method of KIOSK_METHODS) {
     const channel = channelFor(method);
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event, deps)) {

@@ -8,7 +8,9 @@
 // Bundled as CommonJS (electron/vite.preload.config.ts): a sandboxed preload can `require` only
 // 'electron' and a few built-ins, so everything else is inlined at build time.
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelFor, IPC_METHODS, type KioskBridge } from '../ipc-channels';
+import type { KioskBridge } from '../../core/api/kiosk-api';
+import { KIOSK_METHODS } from '../../core/api/kiosk-methods';
+import { channelFor } from '../ipc-channels';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 
@@ -17,7 +19,7 @@ const TRANSPORT_FAILED = Object.freeze({ ok: false, error: Object.freeze({ code:
 /** One frozen function per method; each forwards its single argument to its own channel. */
 export function buildKioskBridge(invoke: Invoke): KioskBridge {
   const bridge: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const method of IPC_METHODS) {
+  for (const method of KIOSK_METHODS) {
     const channel = channelFor(method);
     bridge[method] = (input: unknown) => invoke(channel, input ?? {}).catch(() => TRANSPORT_FAILED);
   }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KioskInfo } from '../../core/api/kiosk-api';
 import { changeLanguage, isLanguageLoaded, loadLanguage, preloadLanguages } from '../i18n/setup';
 import { LANGUAGE_INFO, offeredLanguages, type UiLanguage } from '../i18n/languages';
-import type { KioskBridge } from '../kiosk-bridge';
+import type { KioskBridge } from '../../core/api/kiosk-api';
 import { idShapeFromExample } from './entry-format';
 import { KioskContext, type KioskContextValue } from './kiosk-context';
 import { KioskFlow } from './KioskFlow';

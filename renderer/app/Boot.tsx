@@ -8,7 +8,7 @@ import type { KioskInfo } from '../../core/api/kiosk-api';
 import type { Result } from '../../core/result';
 import { offeredLanguages } from '../i18n/languages';
 import { changeLanguage } from '../i18n/setup';
-import type { KioskBridge } from '../kiosk-bridge';
+import type { KioskBridge } from '../../core/api/kiosk-api';
 import { App } from './App';
 
 const RETRY_MS = 3000;

@@ -17,6 +17,7 @@ import { IdleDialog } from '../components/IdleDialog';
 import { LanguageMenu } from '../components/LanguageChoice';
 import { Layout } from '../components/Layout';
 import { LANGUAGE_INFO } from '../i18n/languages';
+import { showsDemoBanner } from './demo-banner';
 import { composeDob } from './entry-format';
 import {
   clerkTokenOf,
@@ -126,7 +127,7 @@ export function KioskFlow() {
     <Layout
       key={generation}
       issuer={info.issuer}
-      demo={info.demoMode}
+      demo={showsDemoBanner(info)}
       clerkActive={clerkToken !== null}
       onClerkOpen={() => dispatch({ type: 'openClerk' })}
       onClerkMenu={() => dispatch({ type: 'clerkMenu' })}

@@ -2,6 +2,7 @@
 // kiosk's own example (the format is configurable in core, so the UI never hard-codes 12), the
 // date of birth from day/month/year fields with partial dates (year only; month and year), and
 // dates shown in the chosen language. Final checks stay in core; these only guide the person.
+import { FAMILY_NAME_MAX_LENGTH } from '../../core/limits';
 
 export interface IdShape {
   readonly groups: readonly number[];
@@ -39,14 +40,14 @@ export function displayId(clean: string, shape: IdShape): string {
   return parts.join('-');
 }
 
-/** Letters (any script), combining marks, space, hyphen, apostrophe, dot; max 80 characters. */
+/** Letters (any script), combining marks, space, hyphen, apostrophe, dot; at most the length core accepts. */
 export function cleanNameInput(raw: string): string {
   return raw
     .normalize('NFC')
     .replace(/[^\p{L}\p{M}\s'’.-]/gu, '')
     .replace(/\s{2,}/gu, ' ')
     .replace(/^\s+/u, '')
-    .slice(0, 80);
+    .slice(0, FAMILY_NAME_MAX_LENGTH);
 }
 
 export interface DobFields {

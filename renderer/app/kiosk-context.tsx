@@ -4,7 +4,7 @@
 import { createContext, useContext } from 'react';
 import type { KioskInfo } from '../../core/api/kiosk-api';
 import type { UiLanguage } from '../i18n/languages';
-import type { KioskBridge } from '../kiosk-bridge';
+import type { KioskBridge } from '../../core/api/kiosk-api';
 import type { IdShape } from './entry-format';
 import type { DisplayOptions } from './use-display-options';
 

@@ -4,7 +4,7 @@
 // core answers the new remaining time. When it runs out — or core no longer knows the token — the
 // session is `expired`: KioskFlow asks for the PIN again and keeps the entries.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { KioskBridge } from '../kiosk-bridge';
+import type { KioskBridge } from '../../core/api/kiosk-api';
 
 /** At most one clerkTouch per this many milliseconds, however fast the clerk types. */
 const TOUCH_EVERY_MS = 15_000;

@@ -3,7 +3,7 @@
 // half minute while it shows, so a known outage is told before anyone types.
 import { useEffect, useState } from 'react';
 import type { CitizenServiceState } from '../../core/api/citizen-service-state';
-import type { KioskBridge } from '../kiosk-bridge';
+import type { KioskBridge } from '../../core/api/kiosk-api';
 
 const REFRESH_MS = 30_000;
 

@@ -3,7 +3,7 @@
 // health data. Typed on a physical keyboard or the on-screen one.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../app/kiosk-context';
+import { REASON_MAX_LENGTH } from '../../core/limits';
 import { TextEntryScreen } from '../components/TextEntryScreen';
 
 export interface ReasonScreenProps {
@@ -13,21 +13,20 @@ export interface ReasonScreenProps {
   readonly onBack: () => void;
 }
 
-// The field's limit is the one the audit log keeps (getInfo.reasonMaxLength), so what the clerk
-// types is exactly what is recorded, never silently cut.
-const cleanReason = (raw: string, max: number) =>
+// The field's limit is the one the audit log keeps (core/limits.ts), so what the clerk types is
+// exactly what is recorded, never silently cut.
+const cleanReason = (raw: string) =>
   raw
     .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .replace(/^\s+/u, '')
-    .slice(0, max);
+    .slice(0, REASON_MAX_LENGTH);
 
 export function ReasonScreen({ value, onChange, onNext, onBack }: ReasonScreenProps) {
   const { t } = useTranslation();
-  const { info } = useKiosk();
   const [missing, setMissing] = useState(false);
   const update = (next: string) => {
     setMissing(false);
-    onChange(cleanReason(next, info.reasonMaxLength));
+    onChange(cleanReason(next));
   };
   const submit = () => {
     if (value.trim().length < 3) return setMissing(true);
@@ -46,7 +45,7 @@ export function ReasonScreen({ value, onChange, onNext, onBack }: ReasonScreenPr
       onSubmit={submit}
       onBack={onBack}
       capitals={false}
-      counter={t('reason.counter', { n: value.length, max: info.reasonMaxLength })}
+      counter={t('reason.counter', { n: value.length, max: REASON_MAX_LENGTH })}
     />
   );
 }

@@ -25,6 +25,17 @@ describe('lint zones', () => {
     expect(await rulesHit('renderer/app/zone-probe.ts', typeOnly)).toEqual([]);
   });
 
+  it('the renderer may import values from the two constants modules of core, and no other', async () => {
+    const limits = "import { REASON_MAX_LENGTH } from '../../core/limits';\nexport const n = REASON_MAX_LENGTH;\n";
+    const methods = "import { KIOSK_METHODS } from '../../core/api/kiosk-methods';\nexport const m = KIOSK_METHODS;\n";
+    expect(await rulesHit('renderer/app/zone-probe.ts', limits)).toEqual([]);
+    expect(await rulesHit('renderer/app/zone-probe.ts', methods)).toEqual([]);
+    for (const spec of ['../../core/result', '../../core/api/kiosk-api-contract', '../../core/limits-extra']) {
+      const code = `import * as m from '${spec}';\nexport const x = m;\n`;
+      expect(restricted(await rulesHit('renderer/app/zone-probe.ts', code)), spec).toHaveLength(1);
+    }
+  });
+
   it('the renderer never imports Node or Electron', async () => {
     for (const mod of ['electron', 'node:fs', 'fs', 'better-sqlite3']) {
       const code = `import * as m from '${mod}';\nexport const x = m;\n`;

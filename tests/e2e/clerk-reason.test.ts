@@ -3,7 +3,7 @@
 // says so, and "Alles löschen" empties it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REASON_MAX_LENGTH } from '../../core/audit/audit-line';
+import { REASON_MAX_LENGTH } from '../../core/limits';
 import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
 import { launchChromium, newKioskPage } from './support/browser';
 import { action, screen, tapClerk } from './support/flow';

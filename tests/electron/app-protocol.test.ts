@@ -39,6 +39,7 @@ describe('resolveAppRequest', () => {
       kind: 'file',
       filePath: join(resolve(root), 'index.html'),
       contentType: 'text/html; charset=utf-8',
+      cacheControl: 'no-cache',
     });
     expect(resolveAppRequest(APP_ENTRY_URL, root)).toMatchObject({
       kind: 'file',
@@ -48,6 +49,7 @@ describe('resolveAppRequest', () => {
       kind: 'file',
       filePath: join(resolve(root), 'assets', 'app-1234.js'),
       contentType: 'text/javascript; charset=utf-8',
+      cacheControl: 'public, max-age=31536000, immutable',
     });
     expect(resolveAppRequest('app://kiosk/assets/font.woff2', root)).toMatchObject({ contentType: 'font/woff2' });
   });
@@ -132,13 +134,13 @@ describe('resolveAppRequest', () => {
 describe('serveAppRequest', () => {
   const get = (url: string, method = 'GET') => serveAppRequest({ url, method }, root);
 
-  it('serves a file with CSP, nosniff, no-store and its content type', async () => {
+  it('serves a file with CSP, nosniff, revalidation for index.html and its content type', async () => {
     const res = await get(APP_ENTRY_URL);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>kiosk</title>');
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
   });
 

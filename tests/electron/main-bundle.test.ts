@@ -81,7 +81,7 @@ describe('main bundle', () => {
       fx.ipcMain.handlers.get(`kiosk:${method}`)!(ipcEvent(contents), input);
 
     const info = await call('getInfo', {});
-    expect(info).toMatchObject({ ok: true, value: { demoMode: true } });
+    expect(info).toMatchObject({ ok: true, value: { demoSigner: true, simulatedRecords: true } });
     await expect(call('validateId', { genesenenId: 'rzjq mtfb 84wv' })).resolves.toEqual({
       ok: true,
       value: { normalized: 'RZJQMTFB84WV', display: 'RZJQ-MTFB-84WV' },

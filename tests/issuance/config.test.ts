@@ -31,7 +31,7 @@ describe('loadConfig', () => {
     const c = loadConfig();
     if (!c.ok) throw new Error('demo config');
     expect(c.value).toMatchObject({
-      demo: true,
+      demoSigner: true,
       signer: { kind: 'demo' },
       recordSource: { kind: 'simulator' },
       rules: {
@@ -76,7 +76,7 @@ describe('loadConfig', () => {
     expect(a.value.signer).toEqual({ kind: 'pem', keyPath: join(dir, 'keys/dsc.key'), certPath: '/etc/kiosk/dsc.pem' });
     expect({ ...a.value, configPath: '' }).toEqual({ ...b.value, configPath: '' });
     expect(a.value).toMatchObject({
-      demo: false,
+      demoSigner: false,
       rules: { issuer: 'Robert Koch-Institut', uvciPrefix: 'KIOSK' },
       clerk: { demoPin: false },
     });
@@ -188,7 +188,11 @@ describe('docs/config.example.json', () => {
   it('is a valid configuration (the documentation does not drift from the schema)', () => {
     const c = loadConfig(join(__dirname, '../../docs/config.example.json'));
     if (!c.ok) throw new Error(JSON.stringify(c.error));
-    expect(c.value).toMatchObject({ demo: false, kioskId: 'buergeramt-mitte-1', recordSource: { kind: 'dikoma' } });
+    expect(c.value).toMatchObject({
+      demoSigner: false,
+      kioskId: 'buergeramt-mitte-1',
+      recordSource: { kind: 'dikoma' },
+    });
   });
 
   it('docs/configuration.md names every top-level field of the schema', async () => {

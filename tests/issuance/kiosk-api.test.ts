@@ -48,13 +48,13 @@ describe('KioskApi (demo mode)', () => {
     expect(info).toMatchObject({
       ok: true,
       value: {
-        demoMode: true,
+        demoSigner: true,
+        simulatedRecords: true,
         languages: ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'de-ls'],
         printFormats: [],
         idleTimeoutSeconds: 90,
         idleWarningSeconds: 30,
         resultIdleTimeoutSeconds: 45,
-        reasonMaxLength: 200,
         issuer: 'DEMO – Robert Koch-Institut',
       },
     });

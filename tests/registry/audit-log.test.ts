@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAuditLog } from '../../core/audit/audit-log';
-import { REASON_MAX_LENGTH } from '../../core/audit/audit-line';
+import { REASON_MAX_LENGTH } from '../../core/limits';
 import { verifyAuditChain } from '../../core/audit/verify-chain';
 import { tempDir } from './helpers';
 

@@ -6,6 +6,7 @@
 // when a certificate was issued. Everything is written inside the data directory.
 import { openKioskRuntime } from '../../api/kiosk-runtime';
 import { loadConfig } from '../../config/load-config';
+import { recoveryView } from '../../dcc/recovery-view';
 import { loadFixture, type Fixture } from '../../records/fixture';
 import { defaultDataDir } from '../../paths';
 import { parseArgs, requireFlag, stringFlag } from '../args';
@@ -74,10 +75,10 @@ export async function run(argv: readonly string[]): Promise<number> {
         })}\n`,
       );
     } else {
-      const r = certificate.payload.r[0];
+      const { validFrom, validUntil } = recoveryView(certificate.payload);
       const by = acceptance.ruleVersion ?? 'CWT exp';
       const accepted = `accepted in ${acceptance.country} until ${acceptance.until} (${by})`;
-      process.stdout.write(`issued ${uvci}\nvalid ${r.df} – ${r.du}, kid ${certificate.kid}\n${accepted}\n`);
+      process.stdout.write(`issued ${uvci}\nvalid ${validFrom} – ${validUntil}, kid ${certificate.kid}\n${accepted}\n`);
       process.stdout.write(`${certificate.hc1}\n`);
     }
     return 0;

@@ -5,7 +5,6 @@
 import { loadConfig } from '../../config/load-config';
 import { issueRecoveryCertificate } from '../../dcc/issue-certificate';
 import { verifyHc1 } from '../../dcc/verify';
-import { keyUsageAllows } from '../../dcc/x509';
 import { DSC_RENEWAL_WARNING_DAYS, loadSigner, readySigner, type LoadedSigner } from '../../issuance/signer-state';
 import { readTokenFile } from '../../metrics/start-metrics';
 import { createPrintService } from '../../print/print-service';
@@ -26,7 +25,7 @@ export function checkConfig(path: string | undefined): CheckResult {
         c.configPath ?? '(none: demo)',
         `kiosk ${c.kioskId}`,
         c.office ? `office ${c.office}` : '',
-        c.demo ? 'DEMO signer' : '',
+        c.demoSigner ? 'DEMO signer' : '',
       ]
         .filter((s) => s !== '')
         .join(', '),
@@ -61,7 +60,6 @@ async function probeSigner(ctx: DoctorContext, loaded: LoadedSigner): Promise<Ch
   const facts = `kid ${kid}, valid ${ymd(dsc.notBefore)}..${ymd(dsc.notAfter)}, ${daysLeft} days left`;
   const ready = readySigner(loaded, now);
   if (!ready.ok) return fail('signer', `${ready.error.code}; ${facts}`);
-  if (!keyUsageAllows(dsc.extendedKeyUsages, 'r')) return fail('signer', `EKU excludes recovery; ${facts}`);
   if (daysLeft < DSC_RENEWAL_WARNING_DAYS)
     return fail('signer', `DSC ends in ${daysLeft} days (< ${DSC_RENEWAL_WARNING_DAYS}); ${facts}`);
 
