@@ -223,6 +223,20 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
       });
       return outcome.ok ? ok(await toIssued(outcome.value)) : outcome;
     }),
+    clerkLiftKioskLock: guarded('clerkLiftKioskLock', async ({ token }) => {
+      const grant = clerk.authorise(token);
+      if (!grant.ok) return grant;
+      const cleared = await rt.limiter.clear('kiosk', config.kioskId);
+      if (!cleared.ok) return cleared;
+      rt.audit({
+        event: 'kiosk.lock-lifted',
+        outcome: 'ok',
+        clerk: grant.value.sessionId,
+        clerkId: grant.value.clerkId,
+      });
+      log.info('kiosk.lock-lifted', {});
+      return ok(null);
+    }),
     clerkLock: guarded('clerkLock', async ({ token }) => clerk.lock(token)),
   };
   return api;

@@ -72,6 +72,7 @@ export const kioskApiContract = {
       confirmedBy: clerkCredentialsSchema.optional(),
     })
     .strict(),
+  clerkLiftKioskLock: clerkTokenSchema,
   clerkLock: clerkTokenSchema,
 } as const satisfies { readonly [M in KioskMethod]: z.ZodType };
 

@@ -122,6 +122,9 @@ export interface KioskApi {
   /** The clerk is typing: keeps the session from its idle lock (the UI calls it rate-limited). */
   clerkTouch(input: KioskInput<'clerkTouch'>): Promise<Result<{ expiresInSeconds: number }>>;
   clerkReissue(input: ReissueRequest): Promise<Result<IssuedCertificate>>;
+  /** Ends the kiosk-wide attempt limit now (docs/configuration.md, "Attempt limits"); audited
+   *  with the clerk's id. Per-ID limits stay: they protect one person's data, not the device. */
+  clerkLiftKioskLock(input: KioskInput<'clerkLiftKioskLock'>): Promise<Result<null>>;
   clerkLock(input: KioskInput<'clerkLock'>): Promise<Result<null>>;
 }
 

@@ -20,6 +20,7 @@ export const KIOSK_METHODS = [
   'clerkStatus',
   'clerkTouch',
   'clerkReissue',
+  'clerkLiftKioskLock',
   'clerkLock',
 ] as const;
 

@@ -19,6 +19,8 @@ export type AuditEvent =
   | 'clerk.pin-wrong'
   | 'clerk.locked'
   | 'kiosk.started'
+  /** A clerk ended the kiosk-wide attempt limit ("Sperre aufheben"). */
+  | 'kiosk.lock-lifted'
   | 'certificate.revoked'
   | 'audit.refusals-suppressed'
   /** `cli registry import` (docs/fleet.md): one line per source, one per duplicate found. */

@@ -1,7 +1,8 @@
 // Clerk assist mode, step 2: the kiosk's health at a glance (record source reachable,
 // signing certificate kid/expiry/demo, registry count, printers) and the clerk's actions: run the
 // citizen flow for a walk-in, reissue with a reason, lock. A kiosk-wide attempt limit shows with its
-// end (docs/configuration.md, "Attempt limits"): while it lasts only clerk reissues work.
+// end (docs/configuration.md, "Attempt limits"): while it lasts only clerk reissues work, and the
+// clerk can lift it ("Sperre aufheben", audited with the clerk's id).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComponentState, ServiceStatus } from '../../core/api/kiosk-api';
@@ -50,6 +51,11 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
     } else setErrorCode(r.error.code);
   }, [bridge, token]);
   useEffect(() => void load(), [load]);
+  const liftLock = useCallback(async () => {
+    const r = await bridge.clerkLiftKioskLock({ token });
+    if (!r.ok) setErrorCode(r.error.code);
+    await load();
+  }, [bridge, token, load]);
 
   return (
     <section className="screen screen--clerk-status">
@@ -114,11 +120,16 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
               <dt>{t('clerk.kioskLock')}</dt>
               <dd>
                 {status.kioskLock ? (
-                  <span className="kern-badge kern-badge--danger state-badge">
-                    {t('clerk.kioskLockUntil', {
-                      time: formatClockTime(status.kioskLock.until, locale) ?? status.kioskLock.until,
-                    })}
-                  </span>
+                  <>
+                    <span className="kern-badge kern-badge--danger state-badge">
+                      {t('clerk.kioskLockUntil', {
+                        time: formatClockTime(status.kioskLock.until, locale) ?? status.kioskLock.until,
+                      })}
+                    </span>{' '}
+                    <KioskButton variant="secondary" action="clerk-lift-kiosk-lock" onClick={() => void liftLock()}>
+                      {t('clerk.liftKioskLock')}
+                    </KioskButton>
+                  </>
                 ) : (
                   t('clerk.kioskLockNone')
                 )}

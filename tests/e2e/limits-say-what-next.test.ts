@@ -120,7 +120,7 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     await page.context().close();
   });
 
-  it('words a kiosk-wide lock as a device lock, shows it on the welcome screen and the clerk status', async () => {
+  it('words a kiosk-wide lock as a device lock, shows it on the welcome screen and the clerk status, where the clerk lifts it', async () => {
     const page = await newKioskPage(browser, perKiosk.url);
     await enterPersonByKeyboard(page, { ...guesser!, familyName: 'Falsch' });
     const first = Date.now();
@@ -161,6 +161,20 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     expect(times.some((time) => row.includes(`Gerät gesperrt bis ${time} Uhr`))).toBe(true);
     await axeClean(page);
     await page.screenshot({ path: '/tmp/d15-kiosk-locked-clerk.png' });
+
+    // "Sperre aufheben": the clerk ends the device lock; the status says none, citizens can start again.
+    await action(page, 'clerk-lift-kiosk-lock').click();
+    await page.waitForFunction(
+      (none) => document.querySelector('[data-testid="clerk-kiosk-lock"] dd')?.textContent?.trim() === none,
+      de.clerk.kioskLockNone,
+    );
+    expect(await action(page, 'clerk-lift-kiosk-lock').count()).toBe(0);
+    await axeClean(page);
+    await page.screenshot({ path: '/tmp/d15-kiosk-lock-lifted-clerk.png' });
+    await action(page, 'clerk-lock').first().click();
+    await screen(page, 'welcome');
+    await action(page, 'start').waitFor();
+    expect(await page.locator('.welcome-service[data-locked="kiosk"]').count()).toBe(0);
     await page.context().close();
   });
 });

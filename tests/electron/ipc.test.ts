@@ -31,6 +31,7 @@ const VALID: Record<KioskMethod, unknown> = {
   clerkStatus: { token: 't' },
   clerkTouch: { token: 't' },
   clerkReissue: { genesenenId: 'X', familyName: 'M', dateOfBirth: '1980', lang: 'de', token: 't', reason: 'lost' },
+  clerkLiftKioskLock: { token: 't' },
   clerkLock: { token: 't' },
 };
 
