@@ -23,7 +23,7 @@ import { citizenServiceState } from './citizen-service-state';
 import { createHeldCertificates } from './held-certificates';
 import type { CertificateAcceptance, IssuedCertificate, KioskApi, ServiceStatus } from './kiosk-api';
 import { rulesStatus } from './rules-status';
-import { openKioskRuntime, type KioskRuntime } from './kiosk-runtime';
+import { openKioskRuntime, type KioskRuntime, type KioskRuntimeOptions } from './kiosk-runtime';
 
 export interface CreateKioskOptions {
   readonly dataDir: string;
@@ -35,6 +35,8 @@ export interface CreateKioskOptions {
   readonly logSink?: LogSink;
   /** Serve the metrics endpoint if configured (docs/monitoring.md): the kiosk processes, not the CLI. */
   readonly serveMetrics?: boolean;
+  /** Crash-test checkpoints (kiosk-runtime.ts); only the kill tests pass one. */
+  readonly checkpoint?: KioskRuntimeOptions['checkpoint'];
 }
 
 export interface Kiosk {
@@ -67,6 +69,7 @@ async function startKiosk(opts: CreateKioskOptions): Promise<Result<Kiosk>> {
     config: config.value,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.logSink ? { logSink: opts.logSink } : {}),
+    ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
   });
   if (!runtime.ok) return runtime;
   const rt = runtime.value;
@@ -103,7 +106,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
     sessionMinutes: config.clerk.sessionMinutes,
     idleLockSeconds: config.clerk.idleLockSeconds,
     now,
-    audit: rt.audit,
+    recordBestEffort: rt.recordBestEffort,
   });
 
   const toIssued = async (o: IssuanceOutcome): Promise<IssuedCertificate> => {

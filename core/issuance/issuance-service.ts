@@ -6,7 +6,6 @@
 // only someone who knows the ID, name and date of birth learns that (and when) a certificate was
 // issued; a bare ID reveals nothing. Every outcome is a Result; nothing personal is logged.
 import { revocationHashes } from '../revocation/revocation-hashes';
-import type { AuditEntry } from '../audit/audit-line';
 import { verifyHc1 } from '../dcc/verify';
 import { issueRecoveryCertificate } from '../dcc/issue-certificate';
 import { newUvci } from '../dcc/uvci';
@@ -20,7 +19,6 @@ import { err, ok } from '../result';
 import { releaseCheck, type RuleAcceptance } from '../rules/release-check';
 import { cwtTimesFor, payloadMatches, type IssuanceDeps } from './issuance-deps';
 import { lookupWithDeadline } from './lookup-deadline';
-import { pauseForCrashTest, pauseForCrashTestSync } from './test-pause';
 import { validateDateOfBirth, validateFamilyName } from './validate-request';
 import { decideValidity, utcDay, type ValidityWindow } from './validity-rules';
 
@@ -69,22 +67,15 @@ export const TRIES_LEFT_FROM = 3;
 export const showTriesLeft = (failures: number, left: number): boolean => failures >= TRIES_LEFT_FROM || left <= 1;
 
 export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
-  const { registry, limiter, log, rules, kioskId } = deps;
-  /** Refusals and releases must not fail the citizen's request when the audit disk is full. */
-  const audit = (entry: AuditEntry): void => {
-    try {
-      deps.audit(entry);
-    } catch (e) {
-      log.error('audit.append-failed', { errorName: errorName(e), code: (e as { code?: string }).code });
-    }
-  };
+  const { registry, limiter, log, rules, kioskId, recordBestEffort } = deps;
+  const checkpoint = deps.checkpoint ?? (() => undefined);
 
   /** Records a refusal that concerns an ID (audit + log, by hash only). */
   const refuse = (
     idHash: string,
     code: 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'ALREADY_ISSUED' | 'TOO_EARLY' | 'TOO_LATE',
   ) => {
-    audit({ event: 'issuance.refused', outcome: 'refused', idHash, code });
+    recordBestEffort({ event: 'issuance.refused', outcome: 'refused', idHash, code });
     log.info('issuance.refused', { code, idHash });
   };
 
@@ -172,7 +163,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     const done = await registry.reissueCount(idHash);
     if (!done.ok) return done;
     if (done.value < max) return null;
-    audit({
+    recordBestEffort({
       event: 'issuance.refused',
       outcome: 'refused',
       idHash,
@@ -191,7 +182,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     reissue: ReissueAuthority | undefined,
     consented: boolean,
   ): Promise<Result<IssuanceOutcome>> {
-    await pauseForCrashTest('after-lookup');
+    checkpoint('after-lookup');
 
     const issued = await registry.findIssued(idHash);
     if (!issued.ok) return issued;
@@ -228,7 +219,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       void registry.release(r.reservation);
       return held;
     }
-    await pauseForCrashTest('after-reserve');
+    checkpoint('after-reserve');
 
     const signed = await signAndCommit(r.reservation, record, window.value, reissue, consented);
     if (!signed.ok) {
@@ -236,7 +227,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       if (signed.error.code !== 'SHORT_ACCEPTANCE') log.error('issuance.failed', { code: signed.error.code, idHash });
       return signed;
     }
-    await pauseForCrashTest('after-commit');
+    checkpoint('after-commit');
     log.info(reissue ? 'issuance.reissued' : 'issuance.issued', {
       idHash,
       uvci: r.reservation.uvci,
@@ -265,7 +256,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
   ): Promise<Result<{ certificate: EncodedCertificate; issuedAt: Date; acceptance: RuleAcceptance }>> {
     const release = (code: string, rule?: string) => {
       void registry.release(reservation);
-      audit({
+      recordBestEffort({
         event: 'reservation.released',
         // Waiting for the citizen's answer is no failure: the line says the kiosk held it back.
         outcome: code === 'SHORT_ACCEPTANCE' ? 'refused' : 'failed',
@@ -297,7 +288,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         times.value,
       );
       if (!cert.ok) return (release(cert.error.code), cert);
-      await pauseForCrashTest('after-sign');
+      checkpoint('after-sign');
       // Self-verify with the verifier a checking app would use: what we hand out must pass.
       const report = await verifyHc1(cert.value.hc1, { dscs: [ready.value.dsc.der] }, { now });
       if (!report.valid || !payloadMatches(report.payload, cert.value.payload)) {
@@ -325,7 +316,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         return acceptance;
       }
       if (acceptance.value.warning && !consented) return askConsent(acceptance.value, release, reservation.idHash);
-      await pauseForCrashTest('after-verify');
+      checkpoint('after-verify');
       const revocation = revocationHashes(cert.value.hc1);
       // The audit line is written inside the commit transaction: if it cannot be written, the
       // commit aborts and the certificate is not handed out (the log never lacks an issuance).
@@ -343,8 +334,8 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
           ...(reissue?.confirmedBy ? { confirmedBy: reissue.confirmedBy } : {}),
         },
         {
-          beforeAudit: () => pauseForCrashTestSync('commit-before-audit'),
-          afterAudit: () => pauseForCrashTestSync('commit-after-audit'),
+          beforeAudit: () => checkpoint('commit-before-audit'),
+          afterAudit: () => checkpoint('commit-after-audit'),
         },
       );
       if (!committed.ok) return (release(committed.error.code), committed);

@@ -1,5 +1,5 @@
 // Small wrappers that let the metrics watch the use case without changing it (docs/monitoring.md):
-// the issuance service's outcomes, the record source's lookups and the audit appends. Each
+// the issuance service's outcomes and the record source's lookups. Each
 // wrapper passes results through untouched; only codes, kinds and durations reach the metrics.
 import type { IssuanceService } from '../issuance/issuance-service';
 import type { RecordSource } from '../records/record-source';
@@ -35,17 +35,5 @@ export function observeRecordSource(inner: RecordSource, metrics: KioskMetrics):
       }
     },
     health: (signal) => inner.health(signal),
-  };
-}
-
-/** Counts audit appends that throw, and rethrows (inside a commit the throw aborts the commit). */
-export function observeAudit<E>(append: (entry: E) => unknown, metrics: KioskMetrics): (entry: E) => void {
-  return (entry) => {
-    try {
-      append(entry);
-    } catch (e) {
-      metrics.auditFailure();
-      throw e;
-    }
   };
 }
