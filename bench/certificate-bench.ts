@@ -20,7 +20,7 @@ export const verifyGroup: BenchGroup = {
       {
         verify_hc1: async () => {
           const report = await verifyHc1(cert.hc1, trust, { now });
-          if (!report.valid) throw new Error(`bench: sample certificate does not verify: ${report.error}`);
+          if (!report.ok) throw new Error(`bench: sample certificate does not verify: ${report.error.code}`);
         },
       },
       { n: ctx.quick ? 30 : 2000, warmup: ctx.quick ? 5 : 200 },

@@ -14,8 +14,7 @@ import { errorName } from '../log/logger';
 import type { RecoveryRecord } from '../records/record-source';
 import type { Reservation } from '../registry/registry';
 import type { AttemptTicket } from '../registry/registry-port';
-import type { Result } from '../result';
-import { err, ok } from '../result';
+import { err, ok, type AppError, type Err, type Result } from '../result';
 import { releaseCheck, type RuleAcceptance } from '../rules/release-check';
 import { cwtTimesFor, payloadMatches, type IssuanceDeps } from './issuance-deps';
 import { lookupWithDeadline } from './lookup-deadline';
@@ -254,7 +253,10 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     reissue: ReissueAuthority | undefined,
     consented: boolean,
   ): Promise<Result<{ certificate: EncodedCertificate; issuedAt: Date; acceptance: RuleAcceptance }>> {
-    const release = (code: string, rule?: string) => {
+    /** Gives the reservation back, audits why, and passes the failure on unchanged. */
+    const released = <F extends Err>(failure: F): F => {
+      const { code, details } = failure.error;
+      const rule = code === 'RULES_REJECTED' ? details?.rule : undefined;
       void registry.release(reservation);
       recordBestEffort({
         event: 'reservation.released',
@@ -263,15 +265,16 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         idHash: reservation.idHash,
         uvci: reservation.uvci,
         code,
-        ...(rule ? { rule } : {}),
+        ...(typeof rule === 'string' ? { rule } : {}),
       });
+      return failure;
     };
     try {
       const now = deps.now();
       const ready = deps.signer(now);
-      if (!ready.ok) return (release(ready.error.code), ready);
+      if (!ready.ok) return released(ready);
       const times = cwtTimesFor(now, window.validUntil, ready.value.dsc.notAfter, rules.issuingCountry);
-      if (!times.ok) return (release(times.error.code), times);
+      if (!times.ok) return released(times);
       const cert = await issueRecoveryCertificate(
         {
           familyName: record.familyName,
@@ -287,35 +290,35 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         ready.value.signer,
         times.value,
       );
-      if (!cert.ok) return (release(cert.error.code), cert);
+      if (!cert.ok) return released(cert);
       checkpoint('after-sign');
       // Self-verify with the verifier a checking app would use: what we hand out must pass.
       const report = await verifyHc1(cert.value.hc1, { dscs: [ready.value.dsc.der] }, { now });
-      if (!report.valid || !payloadMatches(report.payload, cert.value.payload)) {
-        release('SELF_VERIFY_FAILED');
-        return err('SELF_VERIFY_FAILED', report.error ? { check: report.error } : undefined);
-      }
+      if (!report.ok) return released(err('SELF_VERIFY_FAILED', { check: report.error.code }));
+      const verified = report.value;
+      if (!payloadMatches(verified.payload, cert.value.payload)) return released(err('SELF_VERIFY_FAILED'));
       // The release check: every business rule a verifier in the acceptance country applies must
       // pass at this very moment, else nothing is released (docs/business-rules.md).
       const acceptance = releaseCheck(
         {
-          payload: report.payload,
+          payload: verified.payload,
           issuedAt: times.value.issuedAt,
           expiresAt: times.value.expiresAt,
           issuerCountryCode: times.value.issuingCountry,
-          kid: report.kid ?? '',
+          kid: verified.kid ?? '',
         },
         now,
         { ruleSet: deps.ruleSet, acceptanceCountry: rules.acceptanceCountry, minAcceptedDays: rules.minAcceptedDays },
       );
       if (!acceptance.ok) {
         const rule = acceptance.error.details?.rule;
-        release('RULES_REJECTED', typeof rule === 'string' ? rule : undefined);
-        const ruleField = typeof rule === 'string' ? { rule } : {};
-        log.warn('issuance.rules-rejected', { idHash: reservation.idHash, ...ruleField });
-        return acceptance;
+        log.warn('issuance.rules-rejected', {
+          idHash: reservation.idHash,
+          ...(typeof rule === 'string' ? { rule } : {}),
+        });
+        return released(acceptance);
       }
-      if (acceptance.value.warning && !consented) return askConsent(acceptance.value, release, reservation.idHash);
+      if (acceptance.value.warning && !consented) return released(askConsent(acceptance.value, reservation.idHash));
       checkpoint('after-verify');
       const revocation = revocationHashes(cert.value.hc1);
       // The audit line is written inside the commit transaction: if it cannot be written, the
@@ -338,12 +341,11 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
           afterAudit: () => checkpoint('commit-after-audit'),
         },
       );
-      if (!committed.ok) return (release(committed.error.code), committed);
+      if (!committed.ok) return released(committed);
       return ok({ certificate: cert.value, issuedAt: committed.value.issuedAt, acceptance: acceptance.value });
     } catch (e) {
       log.error('issuance.exception', { errorName: errorName(e) });
-      release('INTERNAL');
-      return err('INTERNAL');
+      return released(err('INTERNAL'));
     }
   }
 
@@ -354,8 +356,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
    * the screen can ask (docs/business-rules.md, "The short-time warning"). The dates stay out of
    * log and audit: with the issuance day they would tell the day of the positive test.
    */
-  function askConsent(acceptance: RuleAcceptance, release: (code: string) => void, idHash: string): Result<never> {
-    release('SHORT_ACCEPTANCE');
+  function askConsent(acceptance: RuleAcceptance, idHash: string): Err<AppError<'SHORT_ACCEPTANCE'>> {
     log.info('issuance.short-acceptance-asked', { idHash });
     return err('SHORT_ACCEPTANCE', {
       country: acceptance.country,

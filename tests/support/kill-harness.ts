@@ -151,7 +151,7 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
         if (!retry.ok) throw new Error(`${point}: retry refused with ${retry.error.code}`);
         expect(mine.map((r) => r.uvci)).not.toContain(retry.value.uvci);
         const report = await verifyHc1(retry.value.hc1, { dscs: [dscDer] }, { now: new Date() });
-        expect(report.valid).toBe(true);
+        expect(report.ok).toBe(true);
       }
       const after = inspectRegistry(registryPathOf(dirs.dataDir)).rows.filter((r) => r.id_hash === hash);
       expect(

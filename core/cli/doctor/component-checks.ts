@@ -88,7 +88,7 @@ async function probeSigner(ctx: DoctorContext, loaded: LoadedSigner): Promise<Ch
   );
   if (!cert.ok) return fail('signer', `signing failed: ${cert.error.code}; ${facts}`);
   const report = await verifyHc1(cert.value.hc1, { dscs: [dsc.der] }, { now });
-  if (!report.valid) return fail('signer', `self-verification failed: ${report.error ?? 'invalid'}; ${facts}`);
+  if (!report.ok) return fail('signer', `self-verification failed: ${report.error.code}; ${facts}`);
   return pass('signer', `signs and self-verifies; EKU allows recovery; ${facts}${loaded.demo ? ' (DEMO)' : ''}`);
 }
 
