@@ -17,8 +17,7 @@ import { startKioskMetrics } from '../metrics/start-metrics';
 import type { ElectronPdfPrint } from '../print/printer-config';
 import { createPrintService } from '../print/print-service';
 import { withMemoryFallback } from '../registry/fallback-attempts';
-import type { Result } from '../result';
-import { err, ok } from '../result';
+import { err, fail, ok, type Result } from '../result';
 import { citizenServiceState } from './citizen-service-state';
 import { createHeldCertificates } from './held-certificates';
 import type { CertificateAcceptance, IssuedCertificate, KioskApi, ServiceStatus } from './kiosk-api';
@@ -234,9 +233,7 @@ async function serviceStatus(
   printers: () => Promise<ServiceStatus['printers']>,
 ): Promise<ServiceStatus> {
   const [health, printerStatus] = await Promise.all([
-    rt.recordSource
-      .health(AbortSignal.timeout(HEALTH_TIMEOUT_MS))
-      .catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const })),
+    rt.recordSource.health(AbortSignal.timeout(HEALTH_TIMEOUT_MS)).catch(() => fail('SOURCE_UNREACHABLE')),
     printers().catch(() => []),
   ]);
   const count = await rt.registry.issuedCount();
@@ -244,7 +241,7 @@ async function serviceStatus(
   return {
     recordSource: health.ok
       ? { kind: rt.recordSource.kind, state: 'ok' }
-      : { kind: rt.recordSource.kind, state: 'down', code: health.code },
+      : { kind: rt.recordSource.kind, state: 'down', code: health.error },
     signer: signerStatus(rt.signer, rt.now()),
     registry: count.ok ? { state: 'ok', issuedCount: count.value } : { state: 'down', code: count.error.code },
     printers: printerStatus,

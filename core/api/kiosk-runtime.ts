@@ -134,7 +134,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     return err('SOURCE_UNREACHABLE', { reason: 'start-failed' });
   }
   const signer = await loadSigner(config.signer, dataDir, { kioskId: config.kioskId });
-  if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo, kind: signer.kind });
+  if (!signer.ok) log.error('signer.unavailable', { code: signer.error.code, demo: signer.demo, kind: signer.kind });
   const idFormat = createIdFormat(config.idFormat ?? {});
   const recordSource = observeRecordSource(source.recordSource, metrics);
   // Every issuance line names the record source and signer kinds (docs/configuration.md): the
@@ -176,7 +176,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     registry: () => registry.issuedCount(),
     signer: () => {
       const s = signerStatus(signer, now());
-      return { state: s.state, ...(signer.ok ? { notAfter: signer.dsc.notAfter } : {}) };
+      return { state: s.state, ...(signer.ok ? { notAfter: signer.value.dsc.notAfter } : {}) };
     },
     sourceHealth: { kind: recordSource.kind, probe: (signal) => recordSource.health(signal) },
     dataDir,

@@ -117,11 +117,12 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         { genesenenId: id.value.normalized, familyName: familyName.value, dateOfBirth: dob.value },
         deps.lookupDeadlineMs,
       );
-      if (lookup.kind === 'failure') {
-        log.warn('issuance.source-failed', { code: lookup.code, kind: deps.recordSource.kind });
-        return err(lookup.code);
+      if (!lookup.ok) {
+        log.warn('issuance.source-failed', { code: lookup.error, kind: deps.recordSource.kind });
+        return err(lookup.error);
       }
-      if (lookup.kind === 'no-match') {
+      const found = lookup.value;
+      if (found.kind === 'no-match') {
         // Fail closed: a wrong entry that cannot be counted (registry read-only, full or down) gets
         // the registry's code, as a right one would at reserve — else NOT_FOUND is an unlimited oracle.
         const counted = await settle(true);
@@ -133,7 +134,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       await settle(false); // a found record is not a guess; the attempt stops counting now
       // A clerk's reissue needs no consent: the clerk sees the warning with the result.
       const consented = reissue !== undefined || request.acceptShortAcceptance === true;
-      return await issueFound(lookup.record, idHash, today, started, reissue, consented);
+      return await issueFound(found.record, idHash, today, started, reissue, consented);
     } finally {
       // A found record, a source failure or an exception: the attempt is not a failed guess.
       await settle(false);

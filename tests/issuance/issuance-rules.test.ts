@@ -34,7 +34,7 @@ afterAll(async () => {
   dirs.cleanup();
 });
 
-const dscDer = () => (kiosk.runtime.signer.ok ? kiosk.runtime.signer.dsc.der : new Uint8Array());
+const dscDer = () => (kiosk.runtime.signer.ok ? kiosk.runtime.signer.value.dsc.der : new Uint8Array());
 
 describe('issuance window (UTC calendar days after the first positive test)', () => {
   it('day 27: TOO_EARLY with the first possible day', async () => {

@@ -30,7 +30,7 @@ const auditLines = () =>
 const dsc = () => {
   const s = kiosk.runtime.signer;
   if (!s.ok) throw new Error('signer not loaded');
-  return s.dsc.der;
+  return s.value.dsc.der;
 };
 
 beforeAll(async () => {

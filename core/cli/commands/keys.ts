@@ -25,8 +25,8 @@ const fail = (s: string) => (process.stderr.write(`${s}\n`), 1);
 
 function secret(path: string, what: string): string {
   const r = readSecretText(path);
-  if (!r.ok) throw new UsageError(`${what} ${path}: ${describeSecretProblem(r.problem)}`);
-  return r.text;
+  if (!r.ok) throw new UsageError(`${what} ${path}: ${describeSecretProblem(r.error)}`);
+  return r.value;
 }
 
 function tokenRequest(args: ParsedArgs): TokenKeyRequest {
@@ -89,7 +89,9 @@ async function check(args: ParsedArgs): Promise<number> {
     const now = new Date();
     const status = signerStatus(loaded, now);
     const ready = readySigner(loaded, now);
-    const facts = loaded.ok ? { notBefore: loaded.dsc.notBefore.toISOString(), eku: loaded.dsc.extendedKeyUsages } : {};
+    const facts = loaded.ok
+      ? { notBefore: loaded.value.dsc.notBefore.toISOString(), eku: loaded.value.dsc.extendedKeyUsages }
+      : {};
     out(JSON.stringify({ ...status, ...facts }, null, 2));
     if (!ready.ok) return fail(`signer not ready: ${ready.error.code}`);
     // A test structure (empty claims map), not a certificate: nothing a verifier would accept.

@@ -5,7 +5,7 @@
 // open then sees tokens created in between). pkcs11js is loaded on first use only, so kiosks
 // with another signer kind never load the native binding.
 import type * as Pkcs11Js from 'pkcs11js';
-import { err, ok, type Result } from '../../result';
+import { err, ok, type AppError, type Err, type Result } from '../../result';
 import { SignerFailure } from './signer-failure';
 
 export type Pkcs11Lib = Pkcs11Js.PKCS11;
@@ -142,8 +142,8 @@ export function isSessionLost(m: Pkcs11Module, e: unknown): boolean {
   );
 }
 
-export const failure = (r: { ok: false; error: { code: string; details?: unknown } }): SignerFailure =>
+export const failure = (r: Err<AppError<string>>): SignerFailure =>
   new SignerFailure(
     r.error.code as SignerFailure['code'],
-    (r.error.details as { reason?: string } | undefined)?.reason,
+    typeof r.error.details?.reason === 'string' ? r.error.details.reason : undefined,
   );

@@ -96,14 +96,9 @@ export function createRemoteSigner(o: RemoteSignerOptions): Signer {
         if (signal.aborted) throw new SignerFailure('SIGNER_REMOTE_TIMEOUT', `after-${attempt}-attempts`);
       }
       const answer = await postHash(url, o.tls, headers, body, signal);
-      if (answer.kind === 'failed') {
-        last = new SignerFailure(answer.code, answer.reason);
-      } else if (answer.status !== 200) {
-        const f = statusFailure(answer.status);
-        last = new SignerFailure(f.code, f.reason);
-      } else {
-        return checkSkeleton(answer.body, sigStructure);
-      }
+      if (answer.ok && answer.value.status === 200) return checkSkeleton(answer.value.body, sigStructure);
+      const failure = answer.ok ? statusFailure(answer.value.status) : answer.error;
+      last = new SignerFailure(failure.code, failure.reason);
       if (!RETRYABLE.includes(last.code)) throw last;
     }
     throw last;
