@@ -10,13 +10,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load-config';
-import { signCoseSign1 } from '../../dcc/cose';
-import { verifyCoseBytes } from '../../dcc/cose-verify';
+import { parseCoseSign1, signCoseSign1 } from '../../dcc/cose';
+import { verifyCoseSignature } from '../../dcc/cose-verify';
 import { generateDemoTrustChain } from '../../dcc/demo-trust';
 import { buildDscRequest, fileKeySigner, writeNewKeyFile } from '../../dcc/signer/dsc-request';
 import { generateTokenKey, openTokenKey, type TokenKeyRequest } from '../../dcc/signer/pkcs11-keygen';
 import { describeSecretProblem, readSecretText } from '../../dcc/signer/secret-file';
-import { derToPem } from '../../dcc/x509';
 import { loadSigner, readySigner, signerStatus } from '../../issuance/signer-state';
 import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
 
@@ -96,7 +95,8 @@ async function check(args: ParsedArgs): Promise<number> {
     if (!ready.ok) return fail(`signer not ready: ${ready.error.code}`);
     // A test structure (empty claims map), not a certificate: nothing a verifier would accept.
     const cose = await signCoseSign1(new Uint8Array([0xa0]), ready.value.signer);
-    if (!verifyCoseBytes(cose, derToPem(ready.value.dsc.der)))
+    const parsed = parseCoseSign1(cose);
+    if (!parsed.ok || !verifyCoseSignature(parsed.value, ready.value.dsc))
       return fail('test signature does not verify against the DSC');
     out('test signature: ok (verifies against the DSC)');
     return 0;
