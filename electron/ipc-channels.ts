@@ -49,9 +49,6 @@ export type KioskChannelMap = {
 export const channelFor = <M extends KioskMethod>(method: M): `${typeof CHANNEL_PREFIX}${M}` =>
   `${CHANNEL_PREFIX}${method}`;
 
-/** All channels, derived from IPC_METHODS (never written out twice). */
-export const KIOSK_CHANNELS: readonly KioskChannel[] = IPC_METHODS.map((m) => channelFor(m));
-
 /** The method behind a channel name, or null for anything that is not one of ours. */
 export function methodForChannel(channel: string): KioskMethod | null {
   if (!channel.startsWith(CHANNEL_PREFIX)) return null;

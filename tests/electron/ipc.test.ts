@@ -8,7 +8,9 @@ import type { KioskApi } from '../../core/api/kiosk-api';
 import { KIOSK_METHODS, type KioskMethod } from '../../core/api/kiosk-api-contract';
 import { createLogger, memorySink, silentLogger } from '../../core/log/logger';
 import { ok } from '../../core/result';
-import { channelFor, IPC_METHODS, KIOSK_CHANNELS, methodForChannel } from '../../electron/ipc-channels';
+import { channelFor, IPC_METHODS, methodForChannel } from '../../electron/ipc-channels';
+
+const KIOSK_CHANNELS = IPC_METHODS.map((m) => channelFor(m));
 import { isTrustedSender, originOf, registerKioskIpc } from '../../electron/main/ipc-handlers';
 import { FakeFrame, FakeIpcMain, FakeWebContents, ipcEvent } from './fakes';
 
