@@ -8,6 +8,7 @@ import https from 'node:https';
 import { fail, ok, type Result } from '../../result';
 import type { SignerFailureCode } from './signer-failure';
 
+/** The kiosk's client certificate and key (mTLS), and the CA that vouches for the service. */
 export interface RemoteTls {
   readonly cert: Buffer;
   readonly key: Buffer;
@@ -29,6 +30,15 @@ export const MAX_ANSWER_BYTES = 16 * 1024;
 /** TLS trust failures: the network works, but the service's identity is not the expected one. */
 const TLS_TRUST = /CERT|SELF_SIGNED|UNABLE_TO|ERR_TLS|ERR_SSL|HOSTNAME|ALERT/;
 
+/**
+ * POSTs one hash to the hash-signing service.
+ * @param url - the service endpoint
+ * @param tls - client certificate, key and CA
+ * @param headers - the request headers (bearer token, transaction id)
+ * @param body - the base64 SHA-256 of the Sig_structure (nothing else leaves the kiosk)
+ * @param signal - the deadline for connect, upload and answer together
+ * @returns the answer with its status, or the SIGNER_REMOTE_* code of why there was none. Never rejects.
+ */
 export function postHash(
   url: URL,
   tls: RemoteTls,

@@ -17,8 +17,10 @@ import type { DscInfo } from '../x509';
 import { postHash, statusFailure, type RemoteTls } from './remote-http';
 import { SignerFailure, type SignerFailureCode } from './signer-failure';
 
+/** The hash-signing endpoint of the issuer's service (docs/remote-signing.md). */
 export const HASH_SIGNING_PATH = '/api/certify/v2/issue/hash';
 
+/** The service to call, the TLS material and token, deadlines and retries, and the DSC it signs with. */
 export interface RemoteSignerOptions {
   readonly baseUrl: string;
   readonly dsc: DscInfo;
@@ -68,6 +70,12 @@ export function parseSkeleton(bytes: Uint8Array): { protectedBytes: Uint8Array; 
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
+/**
+ * A signer that sends only the SHA-256 of the Sig_structure to the issuer's service and checks
+ * the COSE skeleton it returns (protected header, kid, signature over our hash).
+ * @param o - service, TLS, token, deadlines, DSC
+ * @returns the signer; its `sign` throws a SignerFailure with a SIGNER_REMOTE_* code
+ */
 export function createRemoteSigner(o: RemoteSignerOptions): Signer {
   const url = new URL(o.baseUrl.replace(/\/+$/, '') + HASH_SIGNING_PATH);
   const expectedProtected = protectedHeaderFor(o.dsc.kid);
