@@ -6,19 +6,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createNobleSigner,
-  createNodeSigner,
-  generateDemoTrustChain,
-  issueRecoveryCertificate,
-  newUvci,
-  parseDsc,
-  type CwtTimes,
-  type DscInfo,
-  type EncodedCertificate,
-  type RecoveryInput,
-  type Signer,
-} from '../core/dcc/index';
+import { generateDemoTrustChain } from '../core/dcc/demo-trust';
+import { issueRecoveryCertificate } from '../core/dcc/issue-certificate';
+import { createNobleSigner } from '../core/dcc/signer/noble-signer';
+import { createNodeSigner } from '../core/dcc/signer/node-signer';
+import type { CwtTimes, EncodedCertificate, RecoveryInput, Signer } from '../core/dcc/types';
+import { newUvci } from '../core/dcc/uvci';
+import { parseDsc, type DscInfo } from '../core/dcc/x509';
 import { createIdFormat } from '../core/id/genesenen-id';
 
 const DAY_MS = 86_400_000;

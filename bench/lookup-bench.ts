@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { createDikomaSource } from '../core/records/dikoma-client';
 import { demoFixture } from '../core/records/demo-records';
 import type { HttpClientConfig } from '../core/records/http-client';
-import type { RecordQuery } from '../core/records/record-source';
+import { lookupLabel, type RecordQuery } from '../core/records/record-source';
 import { startSimulator } from '../core/records/simulator';
 import { echoRoundTripMs, startDelayProxy } from './delay-proxy';
 import { latencyResult, measureLatency, pick, type BenchGroup } from './harness';
@@ -50,7 +50,7 @@ export const lookupGroup: BenchGroup = {
     const kept = source(proxies[1]!.port, 2);
     const lookupWith = (src: typeof fresh) => async () => {
       const r = await src.lookup(ERIKA);
-      if (r.kind !== 'match') throw new Error(`bench: lookup gave ${r.kind === 'failure' ? r.code : r.kind}`);
+      if (!r.ok || r.value.kind !== 'match') throw new Error(`bench: lookup gave ${lookupLabel(r)}`);
     };
     try {
       const n = ctx.quick ? 5 : 80;

@@ -3,7 +3,8 @@
 // simulator on loopback, skeleton checks and signature verification, COSE, zlib, base45 — as a
 // latency (median, p99). Next to `issue_core` it shows what the round trip costs; over a real
 // network the service's distance dominates.
-import { issueRecoveryCertificate, newUvci } from '../core/dcc/index';
+import { issueRecoveryCertificate } from '../core/dcc/issue-certificate';
+import { newUvci } from '../core/dcc/uvci';
 import { cwtTimes, recoveryInput } from './fixtures';
 import { latencyResult, measureLatency, type BenchGroup } from './harness';
 import { benchRemoteSigner } from './signer-fixtures';

@@ -4,7 +4,9 @@
 // four run interleaved in one loop, so `issue_core_vs_sign_raw` (goal ≥ 0.5 with node:crypto:
 // the pipeline around the signature costs at most as much as the signature) is a same-moment
 // ratio. `issue_core` is the node:crypto figure under the issue's headline name.
-import { issueRecoveryCertificate, newUvci, parseCoseSign1, sigStructure } from '../core/dcc/index';
+import { parseCoseSign1, sigStructure } from '../core/dcc/cose';
+import { issueRecoveryCertificate } from '../core/dcc/issue-certificate';
+import { newUvci } from '../core/dcc/uvci';
 import type { RecoveryInput } from '../core/dcc/types';
 import { cwtTimes, benchCertificate, benchSigners, recoveryInput } from './fixtures';
 import { benchPkcs11Signer } from './signer-fixtures';

@@ -5,7 +5,7 @@
 //
 // From core only the method list (a module without imports) and types: the sandboxed preload bundles
 // this file, and it must not pull zod (or anything else) into the renderer process.
-import { isKioskMethod, KIOSK_METHODS, type KioskMethod } from '../core/api/kiosk-methods';
+import { isKioskMethod, type KioskMethod } from '../core/api/kiosk-methods';
 import type { KioskInput } from '../core/api/kiosk-api-contract';
 import type { KioskResult } from '../core/api/kiosk-api';
 
@@ -23,9 +23,6 @@ export type KioskChannelMap = {
 
 export const channelFor = <M extends KioskMethod>(method: M): `${typeof CHANNEL_PREFIX}${M}` =>
   `${CHANNEL_PREFIX}${method}`;
-
-/** All channels, derived from the method list (never written out twice). */
-export const KIOSK_CHANNELS: readonly KioskChannel[] = KIOSK_METHODS.map((m) => channelFor(m));
 
 /** The method behind a channel name, or null for anything that is not one of ours. */
 export function methodForChannel(channel: string): KioskMethod | null {

@@ -18,13 +18,12 @@ import { startKioskMetrics } from '../metrics/start-metrics';
 import type { ElectronPdfPrint } from '../print/printer-config';
 import { createPrintService } from '../print/print-service';
 import { withMemoryFallback } from '../registry/fallback-attempts';
-import type { Result } from '../result';
-import { err, ok } from '../result';
+import { err, fail, ok, type Result } from '../result';
 import { citizenServiceState } from './citizen-service-state';
 import { createHeldCertificates } from './held-certificates';
 import type { CertificateAcceptance, IssuedCertificate, KioskApi, ServiceStatus } from './kiosk-api';
 import { rulesStatus } from './rules-status';
-import { openKioskRuntime, type KioskRuntime } from './kiosk-runtime';
+import { openKioskRuntime, type KioskRuntime, type KioskRuntimeOptions } from './kiosk-runtime';
 
 export interface CreateKioskOptions {
   readonly dataDir: string;
@@ -36,6 +35,8 @@ export interface CreateKioskOptions {
   readonly logSink?: LogSink;
   /** Serve the metrics endpoint if configured (docs/monitoring.md): the kiosk processes, not the CLI. */
   readonly serveMetrics?: boolean;
+  /** Crash-test checkpoints (kiosk-runtime.ts); only the kill tests pass one. */
+  readonly checkpoint?: KioskRuntimeOptions['checkpoint'];
 }
 
 export interface Kiosk {
@@ -68,6 +69,7 @@ async function startKiosk(opts: CreateKioskOptions): Promise<Result<Kiosk>> {
     config: config.value,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.logSink ? { logSink: opts.logSink } : {}),
+    ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
   });
   if (!runtime.ok) return runtime;
   const rt = runtime.value;
@@ -105,7 +107,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
     sessionMinutes: config.clerk.sessionMinutes,
     idleLockSeconds: config.clerk.idleLockSeconds,
     now,
-    audit: rt.audit,
+    recordBestEffort: rt.recordBestEffort,
   });
 
   const toIssued = async (o: IssuanceOutcome): Promise<IssuedCertificate> => {
@@ -228,7 +230,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
       if (!grant.ok) return grant;
       const cleared = await rt.limiter.clear('kiosk', config.kioskId);
       if (!cleared.ok) return cleared;
-      rt.audit({
+      rt.recordBestEffort({
         event: 'kiosk.lock-lifted',
         outcome: 'ok',
         clerk: grant.value.sessionId,
@@ -247,9 +249,7 @@ async function serviceStatus(
   printers: () => Promise<ServiceStatus['printers']>,
 ): Promise<ServiceStatus> {
   const [health, printerStatus] = await Promise.all([
-    rt.recordSource
-      .health(AbortSignal.timeout(HEALTH_TIMEOUT_MS))
-      .catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const })),
+    rt.recordSource.health(AbortSignal.timeout(HEALTH_TIMEOUT_MS)).catch(() => fail('SOURCE_UNREACHABLE')),
     printers().catch(() => []),
   ]);
   const count = await rt.registry.issuedCount();
@@ -257,7 +257,7 @@ async function serviceStatus(
   return {
     recordSource: health.ok
       ? { kind: rt.recordSource.kind, state: 'ok' }
-      : { kind: rt.recordSource.kind, state: 'down', code: health.code },
+      : { kind: rt.recordSource.kind, state: 'down', code: health.error },
     signer: signerStatus(rt.signer, rt.now()),
     registry: count.ok ? { state: 'ok', issuedCount: count.value } : { state: 'down', code: count.error.code },
     printers: printerStatus,

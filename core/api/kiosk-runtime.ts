@@ -4,17 +4,17 @@
 // KioskApi (create-kiosk-api.ts) and the `issue` CLI command. Only the registry is fatal when
 // broken (the kiosk cannot promise "exactly once" without it); a broken signer or record source
 // leaves a running kiosk that refuses with a typed code and shows why on the clerk screen.
-import type { AuditEntry } from '../audit/audit-line';
 import type { AuditHealth } from '../audit/audit-log';
 import { loadClerkPepper } from '../clerk/clerk-pepper';
 import type { KioskConfig } from '../config/load-config';
 import { createIdFormat, type IdFormat } from '../id/genesenen-id';
+import type { IssuanceDeps } from '../issuance/issuance-deps';
 import { createIssuanceService, type IssuanceService } from '../issuance/issuance-service';
 import { activeSigner, loadSigner, readySigner, signerStatus, type LoadedSigner } from '../issuance/signer-state';
 import { createFileSink } from '../log/file-sink';
 import { asEventLog, createLogger, errorName, stdoutSink, teeSink, type Logger, type LogSink } from '../log/logger';
 import { createKioskMetrics, type KioskMetrics } from '../metrics/metrics';
-import { observeAudit, observeIssuance, observeRecordSource } from '../metrics/observe';
+import { observeIssuance, observeRecordSource } from '../metrics/observe';
 import { createSqliteProbes } from '../metrics/sqlite-probes';
 import { dataPaths } from '../paths';
 import { demoFixture } from '../records/demo-records';
@@ -23,7 +23,7 @@ import { createRecordSource } from '../records/record-source-config';
 import type { RecordSource } from '../records/record-source';
 import { startSimulator, type RunningSimulator } from '../records/simulator';
 import { openRegistryEngine } from '../registry/open-engine';
-import type { AttemptGate, IssuanceRegistry } from '../registry/registry-port';
+import type { AttemptGate, IssuanceRegistry, RecordBestEffort } from '../registry/registry-port';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { loadRuleSet, type LoadedRuleSet } from '../rules/rule-set';
@@ -36,6 +36,8 @@ export interface KioskRuntimeOptions {
   readonly logSink?: LogSink;
   /** Overrides the simulator's fixture (`issue --records FILE`). */
   readonly fixture?: Fixture;
+  /** Crash-test checkpoints of the issuance use case; only the kill tests pass one. */
+  readonly checkpoint?: IssuanceDeps['checkpoint'];
 }
 
 export interface KioskRuntime {
@@ -44,8 +46,8 @@ export interface KioskRuntime {
   readonly log: Logger;
   readonly registry: IssuanceRegistry;
   readonly limiter: AttemptGate;
-  /** Appends an audit line; never throws (failures are logged). */
-  readonly audit: (entry: AuditEntry) => void;
+  /** Appends an audit line outside any registry change; never throws (failures are logged and counted). */
+  readonly recordBestEffort: RecordBestEffort;
   /** The audit log's size alarm (docs/audit.md); always ok where the registry keeps the audit. */
   readonly auditHealth: () => AuditHealth;
   readonly idFormat: IdFormat;
@@ -110,7 +112,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   const engine = await openRegistryEngine({ config, dataDir, now, log });
   if (!engine.ok) return engine;
   const { registry, attempts: limiter, hashId } = engine.value;
-  const audit = (entry: AuditEntry): void => {
+  const recordBestEffort: RecordBestEffort = (entry) => {
     const failed = (e: unknown) => {
       metrics.auditFailure();
       log.error('audit.append-failed', { code: (e as { code?: string }).code ?? 'unknown' });
@@ -134,13 +136,13 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     return err('SOURCE_UNREACHABLE', { reason: 'start-failed' });
   }
   const signer = await loadSigner(config.signer, dataDir, { kioskId: config.kioskId });
-  if (!signer.ok) log.error('signer.unavailable', { code: signer.code, demo: signer.demo, kind: signer.kind });
+  if (!signer.ok) log.error('signer.unavailable', { code: signer.error.code, demo: signer.demo, kind: signer.kind });
   const idFormat = createIdFormat(config.idFormat ?? {});
   const recordSource = observeRecordSource(source.recordSource, metrics);
   // Every issuance line names the record source and signer kinds (docs/configuration.md): the
-  // refusals through `audit`, the issuance itself inside the registry's commit transaction.
+  // refusals through `recordBestEffort`, the issuance itself inside the registry's commit transaction.
   const kinds = () => ({ recordSource: source.recordSource.kind, signer: activeSigner(signer, now()).kind });
-  const withKinds = (entry: AuditEntry) => audit({ ...entry, ...kinds() });
+  const withKinds: RecordBestEffort = (entry) => recordBestEffort({ ...entry, ...kinds() });
   const registryWithKinds: IssuanceRegistry = {
     ...registry,
     commit: (reservation, entry, hooks) => registry.commit(reservation, { ...entry, ...kinds() }, hooks),
@@ -161,8 +163,9 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     signer: (at) => readySigner(signer, at),
     rules: config.rules,
     ruleSet,
-    audit: observeAudit(withKinds, metrics),
+    recordBestEffort: withKinds,
     log,
+    ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
   });
   const issuance = observeIssuance(service, metrics);
   const lockRules = {
@@ -175,7 +178,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     registry: () => registry.issuedCount(),
     signer: () => {
       const s = signerStatus(signer, now());
-      return { state: s.state, ...(signer.ok ? { notAfter: signer.dsc.notAfter } : {}) };
+      return { state: s.state, ...(signer.ok ? { notAfter: signer.value.dsc.notAfter } : {}) };
     },
     sourceHealth: { kind: recordSource.kind, probe: (signal) => recordSource.health(signal) },
     dataDir,
@@ -184,7 +187,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   // Loaded is not enough: an expired, not yet valid or wrong-usage DSC cannot sign either.
   const ready = readySigner(signer, now());
   if (signer.ok && !ready.ok) log.error('signer.unavailable', { code: ready.error.code, demo: signer.demo });
-  audit({
+  recordBestEffort({
     event: 'kiosk.started',
     outcome: ready.ok ? 'ok' : 'failed',
     ...(ready.ok ? {} : { code: ready.error.code }),
@@ -199,7 +202,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
     // The very object the issuance use case calls (tests slow a method down at this boundary).
     registry: registryWithKinds,
     limiter,
-    audit,
+    recordBestEffort,
     auditHealth: () => engine.value.auditHealth?.() ?? { state: 'ok', bytes: 0 },
     idFormat,
     recordSource,

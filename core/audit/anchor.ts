@@ -4,7 +4,7 @@
 // (even with the key, e.g. after it leaked), no longer goes unnoticed.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ok, type Result } from '../result';
+import { fail, ok, type Result } from '../result';
 import { canonicalJson, type AuditKey } from './audit-line';
 import { verifyAuditChain, type AuditChainError } from './verify-chain';
 
@@ -73,7 +73,7 @@ export interface AnchorError {
   readonly details: { readonly anchor: string; readonly reason: AnchorProblem };
 }
 const anchorErr = (anchor: string, reason: AnchorProblem) =>
-  ({ ok: false, error: { code: 'AUDIT_CHAIN_BROKEN', details: { anchor, reason } } }) as const;
+  fail<AnchorError>({ code: 'AUDIT_CHAIN_BROKEN', details: { anchor, reason } });
 
 /** Verifies the chain with the key and every anchor against it; the first problem found. */
 export function verifyWithAnchors(

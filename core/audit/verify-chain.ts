@@ -7,7 +7,7 @@
 // (docs/audit.md), so a chain recomputed without the key is rejected.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Result } from '../result';
+import { fail, ok, type Result } from '../result';
 import type { AuditKey, AuditLine } from './audit-line';
 import { GENESIS_HASH, lineHash } from './audit-line';
 import { auditFiles } from './audit-log';
@@ -45,30 +45,30 @@ export function verifyAuditChain(
     const rows = readFileSync(file, 'utf8').split('\n');
     if (rows[rows.length - 1] === '') rows.pop();
     for (let i = 0; i < rows.length; i++) {
-      const fail = (reason: AuditChainError['details']['reason']) =>
-        ({ ok: false, error: { code: 'AUDIT_CHAIN_BROKEN', details: { file, line: i + 1, reason } } }) as const;
+      const broken = (reason: AuditChainError['details']['reason']) =>
+        fail<AuditChainError>({ code: 'AUDIT_CHAIN_BROKEN', details: { file, line: i + 1, reason } });
       let line: AuditLine;
       try {
         line = JSON.parse(rows[i]!) as AuditLine;
       } catch {
-        return fail('unparseable');
+        return broken('unparseable');
       }
-      if (typeof line !== 'object' || line === null || typeof line.hash !== 'string') return fail('unparseable');
+      if (typeof line !== 'object' || line === null || typeof line.hash !== 'string') return broken('unparseable');
       if (opts.key) {
-        if (line.alg !== 'hmac-sha256') return fail('unkeyed');
-        if (line.keyId !== opts.key.keyId) return fail('wrong-key');
-        if (lineHash(line, opts.key.key) !== line.hash) return fail('hash-mismatch');
+        if (line.alg !== 'hmac-sha256') return broken('unkeyed');
+        if (line.keyId !== opts.key.keyId) return broken('wrong-key');
+        if (lineHash(line, opts.key.key) !== line.hash) return broken('hash-mismatch');
       } else if (line.alg === undefined && lineHash(line) !== line.hash) {
         // Keyed lines cannot be checked without the key; their links still are, below.
-        return fail('hash-mismatch');
+        return broken('hash-mismatch');
       }
-      if (prev !== undefined && line.prev !== prev) return fail('prev-mismatch');
-      if (seq !== undefined && line.seq !== seq + 1) return fail('seq-gap');
+      if (prev !== undefined && line.prev !== prev) return broken('prev-mismatch');
+      if (seq !== undefined && line.seq !== seq + 1) return broken('seq-gap');
       prev = line.hash;
       seq = line.seq;
       if (want.has(line.seq)) hashes.set(line.seq, line.hash);
       count++;
     }
   }
-  return { ok: true, value: { lines: count, lastHash: prev ?? GENESIS_HASH, lastSeq: seq ?? 0, hashes } };
+  return ok({ lines: count, lastHash: prev ?? GENESIS_HASH, lastSeq: seq ?? 0, hashes });
 }

@@ -12,10 +12,9 @@
 // The attempt is counted before the PIN hash is checked, so a burst of parallel unlocks gets at
 // most `max` PIN checks (core/registry/registry-port.ts, AttemptGate).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AuditEntry } from '../audit/audit-line';
 import { CLERK_ID_PATTERN } from '../config/config-schema';
 import type { AttemptRule } from '../registry/attempt-limits';
-import type { AttemptGate } from '../registry/registry-port';
+import type { AttemptGate, RecordBestEffort } from '../registry/registry-port';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { DEMO_CLERK_PIN_HASH, verifyPin } from './pin-hash';
@@ -43,7 +42,8 @@ export interface ClerkSessionOptions {
   readonly sessionMinutes: number;
   readonly idleLockSeconds: number;
   readonly now?: () => Date;
-  readonly audit?: (entry: AuditEntry) => void;
+  /** Clerk events are audited best effort: a full audit disk must not lock the clerk out. */
+  readonly recordBestEffort?: RecordBestEffort;
 }
 
 export interface ClerkGrant {
@@ -88,7 +88,7 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
 
   const current = (): LiveSession | undefined => {
     if (live && (now() >= live.expiresAt || now() - live.lastUsed >= opts.idleLockSeconds * 1000)) {
-      opts.audit?.({
+      opts.recordBestEffort?.({
         event: 'clerk.locked',
         outcome: 'ok',
         clerk: live.sessionId,
@@ -135,7 +135,7 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
     if (!right || !account) {
       const recorded = await opts.limiter.settle(ticket.value, true);
       if (!recorded.ok) return recorded;
-      opts.audit?.({
+      opts.recordBestEffort?.({
         event: 'clerk.pin-wrong',
         outcome: 'refused',
         code: 'CLERK_PIN_WRONG',
@@ -163,7 +163,7 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
         expiresAt: at + opts.sessionMinutes * 60_000,
         lastUsed: at,
       };
-      opts.audit?.({ event: 'clerk.unlocked', outcome: 'ok', clerk: live.sessionId, clerkId: live.clerkId });
+      opts.recordBestEffort?.({ event: 'clerk.unlocked', outcome: 'ok', clerk: live.sessionId, clerkId: live.clerkId });
       return ok({ token, expiresInSeconds: secondsLeft(live) });
     },
     async confirm(clerkId, pin) {
@@ -187,13 +187,18 @@ export function createClerkSessions(opts: ClerkSessionOptions): ClerkSessions {
       // Locking an already locked kiosk succeeds; a foreign token cannot end someone's session.
       if (!session) return ok(null);
       if (!matches(session, token)) return err('CLERK_NOT_AUTHORISED');
-      opts.audit?.({ event: 'clerk.locked', outcome: 'ok', clerk: session.sessionId, clerkId: session.clerkId });
+      opts.recordBestEffort?.({
+        event: 'clerk.locked',
+        outcome: 'ok',
+        clerk: session.sessionId,
+        clerkId: session.clerkId,
+      });
       live = undefined;
       return ok(null);
     },
     lockAll() {
       if (live)
-        opts.audit?.({
+        opts.recordBestEffort?.({
           event: 'clerk.locked',
           outcome: 'ok',
           clerk: live.sessionId,

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { DEMO_CLERK_PIN_HASH } from '../clerk/pin-hash';
 import type { RecordSourceConfig } from '../records/record-source-config';
 import { isBuiltinRuleSet } from '../rules/rule-set';
-import type { Result } from '../result';
+import { fail, ok, type Result } from '../result';
 import type { KioskConfigFile, PgRegistryConfig, RulesConfig, SignerConfig } from './config-schema';
 
 type KeySignerWithNext = Exclude<SignerConfig, { kind: 'demo' }>;
@@ -64,10 +64,7 @@ export function defaultKioskId(host: string = hostname()): string {
   return `kiosk-${slug || 'unnamed'}`;
 }
 
-const invalid = (details: Record<string, string>): { ok: false; error: ConfigError } => ({
-  ok: false,
-  error: { code: 'CONFIG_INVALID', details },
-});
+const invalid = (details: Record<string, string>) => fail<ConfigError>({ code: 'CONFIG_INVALID', details });
 
 export function loadConfig(path?: string): Result<KioskConfig, ConfigError> {
   if (path === undefined) return resolveConfig(kioskConfigFileSchema.parse({}), undefined);
@@ -94,7 +91,7 @@ function parseText(text: string, ext: string): Result<unknown, ConfigError> {
   if (ext === '.yaml' || ext === '.yml') {
     try {
       // logLevel 'error': the parser's warnings (bad tags, directives) quote the source line.
-      return { ok: true, value: parseYaml(text, { logLevel: 'error' }) as unknown };
+      return ok(parseYaml(text, { logLevel: 'error' }) as unknown);
     } catch (e) {
       // The YAML error message quotes the offending source line; report only its position.
       const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
@@ -103,7 +100,7 @@ function parseText(text: string, ext: string): Result<unknown, ConfigError> {
   }
   if (ext !== '.json') return invalid({ file: 'must end in .json, .yaml or .yml' });
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return ok(JSON.parse(text) as unknown);
   } catch {
     return invalid({ file: 'is not valid JSON' });
   }
@@ -222,13 +219,10 @@ function resolveSourcePaths(
   source: RecordSourceConfig,
   abs: (p: string) => string,
 ): Result<RecordSourceConfig, ConfigError> {
-  if (source.kind === 'simulator')
-    return { ok: true, value: source.fixture ? { ...source, fixture: abs(source.fixture) } : source };
+  if (source.kind === 'simulator') return ok(source.fixture ? { ...source, fixture: abs(source.fixture) } : source);
   const secret = (path: string, field: string): Result<string, ConfigError> => {
     const r = readSecretText(abs(path));
-    return r.ok
-      ? { ok: true, value: r.text }
-      : invalid({ [`recordSource.${field}`]: describeSecretProblem(r.problem) });
+    return r.ok ? r : invalid({ [`recordSource.${field}`]: describeSecretProblem(r.error) });
   };
   const tls = {
     ...(source.clientCertPath ? { clientCertPath: abs(source.clientCertPath) } : {}),
@@ -237,22 +231,22 @@ function resolveSourcePaths(
   };
   if (source.kind === 'dikoma') {
     const { bearerTokenFile, ...rest } = source;
-    if (bearerTokenFile === undefined) return { ok: true, value: { ...rest, ...tls } };
+    if (bearerTokenFile === undefined) return ok({ ...rest, ...tls });
     if (rest.bearerToken !== undefined)
       return invalid({ 'recordSource.bearerTokenFile': 'give bearerToken or bearerTokenFile, not both' });
     const token = secret(bearerTokenFile, 'bearerTokenFile');
-    return token.ok ? { ok: true, value: { ...rest, ...tls, bearerToken: token.value } } : token;
+    return token.ok ? ok({ ...rest, ...tls, bearerToken: token.value }) : token;
   }
   const auth = source.auth;
   if ('bearerTokenFile' in auth) {
     const token = secret(auth.bearerTokenFile, 'auth.bearerTokenFile');
-    return token.ok ? { ok: true, value: { ...source, ...tls, auth: { bearerToken: token.value } } } : token;
+    return token.ok ? ok({ ...source, ...tls, auth: { bearerToken: token.value } }) : token;
   }
   if ('basic' in auth && 'passwordFile' in auth.basic) {
     const password = secret(auth.basic.passwordFile, 'auth.basic.passwordFile');
     return password.ok
-      ? { ok: true, value: { ...source, ...tls, auth: { basic: { user: auth.basic.user, password: password.value } } } }
+      ? ok({ ...source, ...tls, auth: { basic: { user: auth.basic.user, password: password.value } } })
       : password;
   }
-  return { ok: true, value: { ...source, ...tls } };
+  return ok({ ...source, ...tls });
 }

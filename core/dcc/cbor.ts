@@ -31,11 +31,23 @@ export const cborMapDecoder = new Decoder({
   int64AsType: 'number',
 } as ConstructorParameters<typeof Decoder>[0]);
 
+/**
+ * Encodes a value with `cborEncoder`: `Map`s keep their integer keys, objects become string-keyed
+ * maps, byte arrays stay untagged byte strings.
+ * @param value - plain JSON values, `Map`s and `Uint8Array`s
+ * @returns the CBOR bytes (a view of their own, safe to hand on)
+ */
 export const encodeCbor = (value: unknown): Uint8Array => {
   const bytes = cborEncoder.encode(value);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 };
 
+/**
+ * Decodes CBOR with maps kept as `Map` (CWT claims and COSE headers have integer keys).
+ * @param bytes - untrusted CBOR
+ * @returns the decoded value
+ * @throws on malformed CBOR: callers catch it and return a typed failure
+ */
 export const decodeCborMaps = (bytes: Uint8Array): unknown => cborMapDecoder.decode(bytes);
 
 /** Converts decoded CBOR (Maps with string keys, nested) to plain JSON-like objects. */

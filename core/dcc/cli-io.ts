@@ -17,6 +17,11 @@ export async function hc1Argument(positional: readonly string[]): Promise<string
   return arg === '-' ? (await readStdin()).replace(/\r?\n$/, '') : arg;
 }
 
+/**
+ * Reads a UTF-8 file for a CLI command.
+ * @param path - the file
+ * @returns its text, or undefined when it cannot be read (the command says so)
+ */
 export async function readTextFile(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
@@ -25,6 +30,11 @@ export async function readTextFile(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * Reads a file's bytes for a CLI command (a DER or PEM certificate).
+ * @param path - the file
+ * @returns its bytes, or undefined when it cannot be read
+ */
 export async function readBinaryFile(path: string): Promise<Uint8Array | undefined> {
   try {
     return new Uint8Array(await readFile(path));

@@ -3,9 +3,17 @@
 // rejected, not converted), PS256 = RSA-PSS/SHA-256 with 32-byte salt. Any other alg, or an alg
 // that does not fit the DSC key, is a failed check — never an exception.
 import { constants, verify } from 'node:crypto';
-import { ALG_ES256, ALG_PS256, parseCoseSign1, sigStructure, type CoseSign1 } from './cose';
-import { parseDsc, type DscInfo } from './x509';
+import { ALG_ES256, ALG_PS256, sigStructure, type CoseSign1 } from './cose';
+import type { DscInfo } from './x509';
 
+/**
+ * Checks a COSE_Sign1 signature against one DSC's public key; the kid is not consulted
+ * (`findSigningDsc` picks the candidates).
+ * @param cose - the parsed message, with its protected header bytes as received
+ * @param dsc - the candidate signer's certificate
+ * @returns true only for a valid ES256 (raw r‖s, P-256 key) or PS256 (RSA key) signature
+ * @throws never: another algorithm, a key that does not fit it, or a DER-encoded ES256 signature is false
+ */
 export function verifyCoseSignature(cose: CoseSign1, dsc: DscInfo): boolean {
   const data = sigStructure(cose.protectedBytes, cose.payload);
   try {
@@ -26,11 +34,4 @@ export function verifyCoseSignature(cose: CoseSign1, dsc: DscInfo): boolean {
   } catch {
     return false;
   }
-}
-
-/** Convenience for vectors: COSE bytes + DSC (DER/PEM) → signature valid? (kid not consulted) */
-export function verifyCoseBytes(coseBytes: Uint8Array, dscInput: string | Uint8Array): boolean {
-  const cose = parseCoseSign1(coseBytes);
-  const dsc = parseDsc(dscInput);
-  return cose.ok && dsc.ok && verifyCoseSignature(cose.value, dsc.value);
 }

@@ -3,6 +3,12 @@
 
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/**
+ * Days in a month of the proleptic Gregorian calendar.
+ * @param year - the year (leap years per the Gregorian rule)
+ * @param month - 1 to 12
+ * @returns 28 to 31
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;

@@ -15,8 +15,10 @@ import { x509 } from './x509-lib';
 const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const DAY_MS = 86_400_000;
+/** File names of the demo PKI inside its directory: CSCA, DSC and the DSC's private key. */
 export const DEMO_FILES = { csca: 'csca.pem', dsc: 'dsc.pem', key: 'dsc-key.pem' } as const;
 
+/** A generated demo PKI: the kid, the PEMs and where they were written. */
 export interface DemoTrustChain {
   /** base64 of the 8-byte kid. */
   readonly kid: string;
@@ -86,6 +88,7 @@ export async function generateDemoTrustChain(dir: string, opts: { now?: Date } =
   return { kid: Buffer.from(info.value.kid).toString('base64'), cscaPem, dscPem, keyPath, dscPath, cscaPath };
 }
 
+/** The demo signer and its DSC, as the kiosk loads them in demo mode. */
 export interface DemoTrust {
   readonly signer: Signer;
   readonly dscDer: Uint8Array;

@@ -8,7 +8,9 @@ import { validateRecoveryPayload } from './schema-validate';
 import { transliterateIcao } from './transliterate';
 import type { DccName, RecoveryInput, RecoveryPayload } from './types';
 
+/** The DCC schema version every payload names in `ver` (docs/dcc-notes.md §1). */
 export const DCC_SCHEMA_VERSION = '1.3.0';
+/** SNOMED CT code of COVID-19, the `tg` of every recovery entry. */
 export const DISEASE_COVID19 = '840539006';
 const MAX_FIELD_LENGTH = 80;
 

@@ -5,9 +5,11 @@
 import QRCode from 'qrcode';
 import { PNG } from 'pngjs';
 
+/** Modules of blank margin around the QR code (ISO/IEC 18004 minimum). */
 export const QR_QUIET_ZONE = 4;
 const QR_ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/;
 
+/** A QR code as a square of dark (true) and light modules, without the quiet zone. */
 export interface QrMatrix {
   /** QR version 1–40. */
   readonly version: number;

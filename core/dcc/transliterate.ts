@@ -11,6 +11,7 @@
 import { err, ok, type Result } from '../result';
 import { CYRILLIC, GREEK, LATIN_SPECIAL, UKRAINIAN_MARKERS } from './transliterate-tables';
 
+/** The longest `fnt`/`gnt` the DCC schema allows. */
 export const MAX_TRANSLITERATED_LENGTH = 80;
 
 const SEPARATOR = /[\s\-\u2010-\u2015\u2212_]/u;

@@ -13,6 +13,7 @@ export interface RecoveryEntry {
   readonly ci: string;
 }
 
+/** The `nam` object: names as written and their ICAO 9303 transliterations. */
 export interface DccName {
   readonly fn?: string;
   readonly fnt: string;
@@ -20,6 +21,7 @@ export interface DccName {
   readonly gnt?: string;
 }
 
+/** A DCC payload with one recovery entry (schema 1.3.0). */
 export interface RecoveryPayload {
   readonly ver: string;
   readonly nam: DccName;
@@ -59,6 +61,7 @@ export interface Signer {
   sign(sigStructure: Uint8Array): Promise<Uint8Array>;
 }
 
+/** The CWT times and issuing country of one certificate, in whole seconds since the epoch. */
 export interface CwtTimes {
   /** `iat`, seconds since epoch (integer). */
   readonly issuedAt: number;
@@ -68,6 +71,7 @@ export interface CwtTimes {
   readonly issuingCountry: string;
 }
 
+/** A signed certificate: its HC1 string and what went into it. */
 export interface EncodedCertificate {
   readonly hc1: string;
   readonly payload: RecoveryPayload;

@@ -7,7 +7,9 @@ import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 const CODE_POINTS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:';
 const N = CODE_POINTS.length;
 
+/** The longest UVCI the DCC schema allows (`ci`). */
 export const UVCI_MAX_LENGTH = 80;
+/** Random base36 characters in the opaque part of a new UVCI. */
 export const UVCI_OPAQUE_LENGTH = 24;
 const BASE36 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 

@@ -7,4 +7,5 @@ import * as x509 from '@peculiar/x509';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
+/** @peculiar/x509 with node's WebCrypto as its provider. */
 export { x509 };

@@ -5,6 +5,7 @@ import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { err, ok, type Result } from '../result';
 import { x509 } from './x509-lib';
 
+/** The certificate types: vaccination, test, recovery. */
 export type DccType = 'v' | 't' | 'r';
 
 /** DCC EKU OIDs per type: corrected spelling (since 2021-05-07) and legacy `.0.` spelling. */
@@ -15,6 +16,7 @@ export const DCC_EKU_OIDS: Readonly<Record<DccType, readonly string[]>> = {
 };
 const ALL_DCC_OIDS = new Set(Object.values(DCC_EKU_OIDS).flat());
 
+/** What the kiosk needs of a DSC: DER, kid, validity, extended key usages, public key and subject. */
 export interface DscInfo {
   readonly der: Uint8Array;
   /** 8 bytes. */
@@ -30,6 +32,11 @@ export interface DscInfo {
   readonly subject: string;
 }
 
+/**
+ * The kid of a DSC: the first 8 bytes of the SHA-256 of its DER (docs/dcc-notes.md §4).
+ * @param der - the DSC
+ * @returns 8 bytes
+ */
 export function kidOf(der: Uint8Array): Uint8Array {
   return new Uint8Array(createHash('sha256').update(der).digest().subarray(0, 8));
 }
@@ -42,6 +49,11 @@ export function certificateDer(input: string | Uint8Array): Uint8Array | undefin
   return new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
 }
 
+/**
+ * DER → PEM, 64 characters a line.
+ * @param der - a certificate
+ * @returns one CERTIFICATE block
+ */
 export function derToPem(der: Uint8Array): string {
   const b64 = Buffer.from(der)
     .toString('base64')
@@ -57,6 +69,7 @@ export function derToPem(der: Uint8Array): string {
  * hit is the same answer; the map is bounded (oldest out) because verifiers feed foreign DSCs.
  */
 const parsedDscs = new Map<string, DscInfo>();
+/** How many parsed DSCs `parseDsc` keeps. */
 export const DSC_CACHE_SIZE = 64;
 
 /** Parses a DSC. Error: CONFIG_INVALID (not a certificate) — no certificate content in details. */

@@ -6,19 +6,34 @@
 // verifiers require of the DSC. If the DSC ends before du, the certificate simply stops
 // verifying earlier (the clerk status warns a month ahead). exp ≤ iat means SIGNER_CERT_EXPIRED.
 import { isDeepStrictEqual } from 'node:util';
-import type { AuditEntry } from '../audit/audit-line';
 import type { RulesConfig } from '../config/config-schema';
 import type { CwtTimes, RecoveryPayload } from '../dcc/types';
 import type { IdFormat } from '../id/genesenen-id';
 import type { Logger } from '../log/logger';
 import type { RecordSource } from '../records/record-source';
 import type { AttemptRule } from '../registry/attempt-limits';
-import type { AttemptGate, IssuanceRegistry } from '../registry/registry-port';
+import type { AttemptGate, IssuanceRegistry, RecordBestEffort } from '../registry/registry-port';
 import type { Result } from '../result';
 import type { LoadedRuleSet } from '../rules/rule-set';
 import { err, ok } from '../result';
 import type { ReadySigner } from './signer-state';
 import { endOfDaySeconds } from './validity-rules';
+
+/**
+ * The steps at which a crash test may stop the issuing process, in the order the use case reaches
+ * them (docs/reliability.md, "exactly once under crashes"). `commit-*` are inside the registry's
+ * commit transaction, before and after the audit line is written.
+ */
+export const CHECKPOINTS = [
+  'after-lookup',
+  'after-reserve',
+  'after-sign',
+  'after-verify',
+  'commit-before-audit',
+  'commit-after-audit',
+  'after-commit',
+] as const;
+export type Checkpoint = (typeof CHECKPOINTS)[number];
 
 export interface IssuanceDeps {
   readonly kioskId: string;
@@ -40,9 +55,14 @@ export interface IssuanceDeps {
   readonly rules: RulesConfig & { readonly issuer: string; readonly uvciPrefix: string };
   /** The business rules checked before release (core/rules/rule-set.ts). */
   readonly ruleSet: Pick<LoadedRuleSet, 'rules' | 'valueSets'>;
-  /** Appends an audit line outside a commit; may throw on I/O failure (the caller logs it). */
-  readonly audit: (entry: AuditEntry) => void;
+  /** Refusals and releases: audited best effort, a full audit disk does not fail the request. */
+  readonly recordBestEffort: RecordBestEffort;
   readonly log: Logger;
+  /**
+   * Called synchronously at each checkpoint; the default does nothing. The kill tests inject one
+   * that stops the process there (tests/support/crash-checkpoint.ts). Must not throw.
+   */
+  readonly checkpoint?: (point: Checkpoint) => void;
 }
 
 export function cwtTimesFor(

@@ -6,7 +6,6 @@
 // only someone who knows the ID, name and date of birth learns that (and when) a certificate was
 // issued; a bare ID reveals nothing. Every outcome is a Result; nothing personal is logged.
 import { revocationHashes } from '../revocation/revocation-hashes';
-import type { AuditEntry } from '../audit/audit-line';
 import { verifyHc1 } from '../dcc/verify';
 import { issueRecoveryCertificate } from '../dcc/issue-certificate';
 import { newUvci } from '../dcc/uvci';
@@ -15,12 +14,10 @@ import { errorName } from '../log/logger';
 import type { RecoveryRecord } from '../records/record-source';
 import type { Reservation } from '../registry/registry';
 import type { AttemptTicket } from '../registry/registry-port';
-import type { Result } from '../result';
-import { err, ok } from '../result';
+import { err, ok, type AppError, type Err, type Result } from '../result';
 import { releaseCheck, type RuleAcceptance } from '../rules/release-check';
 import { cwtTimesFor, payloadMatches, type IssuanceDeps } from './issuance-deps';
 import { lookupWithDeadline } from './lookup-deadline';
-import { pauseForCrashTest, pauseForCrashTestSync } from './test-pause';
 import { validateDateOfBirth, validateFamilyName } from './validate-request';
 import { decideValidity, utcDay, type ValidityWindow } from './validity-rules';
 
@@ -69,22 +66,15 @@ export const TRIES_LEFT_FROM = 3;
 export const showTriesLeft = (failures: number, left: number): boolean => failures >= TRIES_LEFT_FROM || left <= 1;
 
 export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
-  const { registry, limiter, log, rules, kioskId } = deps;
-  /** Refusals and releases must not fail the citizen's request when the audit disk is full. */
-  const audit = (entry: AuditEntry): void => {
-    try {
-      deps.audit(entry);
-    } catch (e) {
-      log.error('audit.append-failed', { errorName: errorName(e), code: (e as { code?: string }).code });
-    }
-  };
+  const { registry, limiter, log, rules, kioskId, recordBestEffort } = deps;
+  const checkpoint = deps.checkpoint ?? (() => undefined);
 
   /** Records a refusal that concerns an ID (audit + log, by hash only). */
   const refuse = (
     idHash: string,
     code: 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'ALREADY_ISSUED' | 'TOO_EARLY' | 'TOO_LATE',
   ) => {
-    audit({ event: 'issuance.refused', outcome: 'refused', idHash, code });
+    recordBestEffort({ event: 'issuance.refused', outcome: 'refused', idHash, code });
     log.info('issuance.refused', { code, idHash });
   };
 
@@ -127,11 +117,12 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         { genesenenId: id.value.normalized, familyName: familyName.value, dateOfBirth: dob.value },
         deps.lookupDeadlineMs,
       );
-      if (lookup.kind === 'failure') {
-        log.warn('issuance.source-failed', { code: lookup.code, kind: deps.recordSource.kind });
-        return err(lookup.code);
+      if (!lookup.ok) {
+        log.warn('issuance.source-failed', { code: lookup.error, kind: deps.recordSource.kind });
+        return err(lookup.error);
       }
-      if (lookup.kind === 'no-match') {
+      const found = lookup.value;
+      if (found.kind === 'no-match') {
         // Fail closed: a wrong entry that cannot be counted (registry read-only, full or down) gets
         // the registry's code, as a right one would at reserve — else NOT_FOUND is an unlimited oracle.
         const counted = await settle(true);
@@ -143,7 +134,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       await settle(false); // a found record is not a guess; the attempt stops counting now
       // A clerk's reissue needs no consent: the clerk sees the warning with the result.
       const consented = reissue !== undefined || request.acceptShortAcceptance === true;
-      return await issueFound(lookup.record, idHash, today, started, reissue, consented);
+      return await issueFound(found.record, idHash, today, started, reissue, consented);
     } finally {
       // A found record, a source failure or an exception: the attempt is not a failed guess.
       await settle(false);
@@ -172,7 +163,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     const done = await registry.reissueCount(idHash);
     if (!done.ok) return done;
     if (done.value < max) return null;
-    audit({
+    recordBestEffort({
       event: 'issuance.refused',
       outcome: 'refused',
       idHash,
@@ -191,7 +182,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     reissue: ReissueAuthority | undefined,
     consented: boolean,
   ): Promise<Result<IssuanceOutcome>> {
-    await pauseForCrashTest('after-lookup');
+    checkpoint('after-lookup');
 
     const issued = await registry.findIssued(idHash);
     if (!issued.ok) return issued;
@@ -228,7 +219,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       void registry.release(r.reservation);
       return held;
     }
-    await pauseForCrashTest('after-reserve');
+    checkpoint('after-reserve');
 
     const signed = await signAndCommit(r.reservation, record, window.value, reissue, consented);
     if (!signed.ok) {
@@ -236,7 +227,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       if (signed.error.code !== 'SHORT_ACCEPTANCE') log.error('issuance.failed', { code: signed.error.code, idHash });
       return signed;
     }
-    await pauseForCrashTest('after-commit');
+    checkpoint('after-commit');
     log.info(reissue ? 'issuance.reissued' : 'issuance.issued', {
       idHash,
       uvci: r.reservation.uvci,
@@ -263,24 +254,28 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     reissue: ReissueAuthority | undefined,
     consented: boolean,
   ): Promise<Result<{ certificate: EncodedCertificate; issuedAt: Date; acceptance: RuleAcceptance }>> {
-    const release = (code: string, rule?: string) => {
+    /** Gives the reservation back, audits why, and passes the failure on unchanged. */
+    const released = <F extends Err>(failure: F): F => {
+      const { code, details } = failure.error;
+      const rule = code === 'RULES_REJECTED' ? details?.rule : undefined;
       void registry.release(reservation);
-      audit({
+      recordBestEffort({
         event: 'reservation.released',
         // Waiting for the citizen's answer is no failure: the line says the kiosk held it back.
         outcome: code === 'SHORT_ACCEPTANCE' ? 'refused' : 'failed',
         idHash: reservation.idHash,
         uvci: reservation.uvci,
         code,
-        ...(rule ? { rule } : {}),
+        ...(typeof rule === 'string' ? { rule } : {}),
       });
+      return failure;
     };
     try {
       const now = deps.now();
       const ready = deps.signer(now);
-      if (!ready.ok) return (release(ready.error.code), ready);
+      if (!ready.ok) return released(ready);
       const times = cwtTimesFor(now, window.validUntil, ready.value.dsc.notAfter, rules.issuingCountry);
-      if (!times.ok) return (release(times.error.code), times);
+      if (!times.ok) return released(times);
       const cert = await issueRecoveryCertificate(
         {
           familyName: record.familyName,
@@ -296,36 +291,36 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
         ready.value.signer,
         times.value,
       );
-      if (!cert.ok) return (release(cert.error.code), cert);
-      await pauseForCrashTest('after-sign');
+      if (!cert.ok) return released(cert);
+      checkpoint('after-sign');
       // Self-verify with the verifier a checking app would use: what we hand out must pass.
       const report = await verifyHc1(cert.value.hc1, { dscs: [ready.value.dsc.der] }, { now });
-      if (!report.valid || !payloadMatches(report.payload, cert.value.payload)) {
-        release('SELF_VERIFY_FAILED');
-        return err('SELF_VERIFY_FAILED', report.error ? { check: report.error } : undefined);
-      }
+      if (!report.ok) return released(err('SELF_VERIFY_FAILED', { check: report.error.code }));
+      const verified = report.value;
+      if (!payloadMatches(verified.payload, cert.value.payload)) return released(err('SELF_VERIFY_FAILED'));
       // The release check: every business rule a verifier in the acceptance country applies must
       // pass at this very moment, else nothing is released (docs/business-rules.md).
       const acceptance = releaseCheck(
         {
-          payload: report.payload,
+          payload: verified.payload,
           issuedAt: times.value.issuedAt,
           expiresAt: times.value.expiresAt,
           issuerCountryCode: times.value.issuingCountry,
-          kid: report.kid ?? '',
+          kid: verified.kid ?? '',
         },
         now,
         { ruleSet: deps.ruleSet, acceptanceCountry: rules.acceptanceCountry, minAcceptedDays: rules.minAcceptedDays },
       );
       if (!acceptance.ok) {
         const rule = acceptance.error.details?.rule;
-        release('RULES_REJECTED', typeof rule === 'string' ? rule : undefined);
-        const ruleField = typeof rule === 'string' ? { rule } : {};
-        log.warn('issuance.rules-rejected', { idHash: reservation.idHash, ...ruleField });
-        return acceptance;
+        log.warn('issuance.rules-rejected', {
+          idHash: reservation.idHash,
+          ...(typeof rule === 'string' ? { rule } : {}),
+        });
+        return released(acceptance);
       }
-      if (acceptance.value.warning && !consented) return askConsent(acceptance.value, release, reservation.idHash);
-      await pauseForCrashTest('after-verify');
+      if (acceptance.value.warning && !consented) return released(askConsent(acceptance.value, reservation.idHash));
+      checkpoint('after-verify');
       const revocation = revocationHashes(cert.value.hc1);
       // The audit line is written inside the commit transaction: if it cannot be written, the
       // commit aborts and the certificate is not handed out (the log never lacks an issuance).
@@ -343,16 +338,15 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
           ...(reissue?.confirmedBy ? { confirmedBy: reissue.confirmedBy } : {}),
         },
         {
-          beforeAudit: () => pauseForCrashTestSync('commit-before-audit'),
-          afterAudit: () => pauseForCrashTestSync('commit-after-audit'),
+          beforeAudit: () => checkpoint('commit-before-audit'),
+          afterAudit: () => checkpoint('commit-after-audit'),
         },
       );
-      if (!committed.ok) return (release(committed.error.code), committed);
+      if (!committed.ok) return released(committed);
       return ok({ certificate: cert.value, issuedAt: committed.value.issuedAt, acceptance: acceptance.value });
     } catch (e) {
       log.error('issuance.exception', { errorName: errorName(e) });
-      release('INTERNAL');
-      return err('INTERNAL');
+      return released(err('INTERNAL'));
     }
   }
 
@@ -363,8 +357,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
    * the screen can ask (docs/business-rules.md, "The short-time warning"). The dates stay out of
    * log and audit: with the issuance day they would tell the day of the positive test.
    */
-  function askConsent(acceptance: RuleAcceptance, release: (code: string) => void, idHash: string): Result<never> {
-    release('SHORT_ACCEPTANCE');
+  function askConsent(acceptance: RuleAcceptance, idHash: string): Err<AppError<'SHORT_ACCEPTANCE'>> {
     log.info('issuance.short-acceptance-asked', { idHash });
     return err('SHORT_ACCEPTANCE', {
       country: acceptance.country,

@@ -5,6 +5,7 @@
 // combined with `AbortSignal.any()` can be garbage-collected before it fires (then an adapter
 // relying on it would wait forever under memory pressure); a plain setTimeout cannot be.
 import type { RecordLookup, RecordQuery, RecordSource } from '../records/record-source';
+import { fail } from '../result';
 
 /** Extra time after aborting for the adapter to report the timeout itself. */
 const GRACE_MS = 500;
@@ -18,7 +19,7 @@ export async function lookupWithDeadline(
   let hardStop: NodeJS.Timeout | undefined;
   const abortTimer = setTimeout(() => {
     controller.abort();
-    hardStop = setTimeout(() => resolveTimeout({ kind: 'failure', code: 'SOURCE_TIMEOUT' }), GRACE_MS);
+    hardStop = setTimeout(() => resolveTimeout(fail('SOURCE_TIMEOUT')), GRACE_MS);
   }, deadlineMs);
   let resolveTimeout: (l: RecordLookup) => void = () => undefined;
   const timedOut = new Promise<RecordLookup>((resolve) => (resolveTimeout = resolve));

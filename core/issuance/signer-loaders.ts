@@ -42,9 +42,9 @@ function readDsc(path: string): Result<{ input: string | Uint8Array; dsc: DscInf
 
 function secretText(path: string, what: string): Result<string> {
   const r = readSecretText(path);
-  if (r.ok) return ok(r.text);
-  if (r.problem === 'missing') return err('SIGNER_UNAVAILABLE', { reason: `${what}-unreadable` });
-  return err('SIGNER_SECRET_FILE_UNSAFE', { reason: `${what}: ${describeSecretProblem(r.problem)}` });
+  if (r.ok) return r;
+  if (r.error === 'missing') return err('SIGNER_UNAVAILABLE', { reason: `${what}-unreadable` });
+  return err('SIGNER_SECRET_FILE_UNSAFE', { reason: `${what}: ${describeSecretProblem(r.error)}` });
 }
 
 const noop = () => undefined;
@@ -99,9 +99,9 @@ export async function openKeySigner(c: KeySignerConfig, ctx: SignerContext): Pro
       if (!dsc.ok) return dsc;
       const key = readSecretFile(c.clientKeyPath);
       if (!key.ok) {
-        return key.problem === 'missing'
+        return key.error === 'missing'
           ? err('SIGNER_UNAVAILABLE', { reason: 'client-key-unreadable' })
-          : err('SIGNER_SECRET_FILE_UNSAFE', { reason: `client key: ${describeSecretProblem(key.problem)}` });
+          : err('SIGNER_SECRET_FILE_UNSAFE', { reason: `client key: ${describeSecretProblem(key.error)}` });
       }
       const token = c.tokenFile === undefined ? undefined : secretText(c.tokenFile, 'token file');
       if (token && !token.ok) return token;
@@ -116,7 +116,7 @@ export async function openKeySigner(c: KeySignerConfig, ctx: SignerContext): Pro
       const signer = createRemoteSigner({
         baseUrl: c.baseUrl,
         dsc: dsc.value.dsc,
-        tls: { cert, key: key.bytes, ...(ca ? { ca } : {}) },
+        tls: { cert, key: key.value, ...(ca ? { ca } : {}) },
         ...(token ? { bearerToken: token.value } : {}),
         locationId: c.locationId ?? ctx.kioskId,
         timeoutMs: c.timeoutMs,

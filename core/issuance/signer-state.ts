@@ -13,17 +13,19 @@ import type { Signer } from '../dcc/types';
 import { maySign } from '../dcc/signer/may-sign';
 import { parseDsc, type DscInfo } from '../dcc/x509';
 import type { ErrorCode } from '../errors';
-import type { Result } from '../result';
-import { err, ok } from '../result';
+import { err, fail, ok, type Result } from '../result';
 import { openKeySigner, type SignerContext } from './signer-loaders';
 
 export type SignerCode = Extract<ErrorCode, `SIGNER_${string}`>;
 export type SignerKind = SignerConfig['kind'];
 
-export type LoadedSigner = (
-  | { readonly ok: true; readonly signer: Signer; readonly dsc: DscInfo }
-  | { readonly ok: false; readonly code: SignerCode; readonly reason: string }
-) & {
+/** Why a configured signer cannot sign; `reason` is the operator's hint on the clerk status. */
+export interface SignerLoadFailure {
+  readonly code: SignerCode;
+  readonly reason: string;
+}
+
+export type LoadedSigner = Result<ReadySigner, SignerLoadFailure> & {
   readonly demo: boolean;
   readonly kind: SignerKind;
   /** The rotation target and the moment it takes over. */
@@ -48,10 +50,8 @@ export async function loadSigner(
 ): Promise<LoadedSigner> {
   const noop = () => undefined;
   if (config.kind === 'demo') {
-    const fail = (reason: string): LoadedSigner => ({
-      ok: false,
-      code: 'SIGNER_UNAVAILABLE',
-      reason,
+    const unavailable = (reason: string): LoadedSigner => ({
+      ...fail({ code: 'SIGNER_UNAVAILABLE', reason }),
       demo: true,
       kind: 'demo',
       close: noop,
@@ -60,10 +60,10 @@ export async function loadSigner(
       const trust = await loadOrCreateDemoTrust(dataDir);
       const dsc = parseDsc(trust.dscDer);
       return dsc.ok
-        ? { ok: true, signer: trust.signer, dsc: dsc.value, demo: true, kind: 'demo', close: noop }
-        : fail('demo-certificate-unreadable');
+        ? { ...ok({ signer: trust.signer, dsc: dsc.value }), demo: true, kind: 'demo', close: noop }
+        : unavailable('demo-certificate-unreadable');
     } catch {
-      return fail('demo-keys-unavailable');
+      return unavailable('demo-keys-unavailable');
     }
   }
   const [current, next] = await Promise.all([
@@ -72,11 +72,9 @@ export async function loadSigner(
   ]);
   const toLoaded = (r: NonNullable<typeof next>, kind: SignerKind): LoadedSigner =>
     r.ok
-      ? { ok: true, signer: r.value.signer, dsc: r.value.dsc, demo: false, kind, close: r.value.close }
+      ? { ...ok({ signer: r.value.signer, dsc: r.value.dsc }), demo: false, kind, close: r.value.close }
       : {
-          ok: false,
-          code: r.error.code as SignerCode,
-          reason: String(r.error.details?.reason ?? ''),
+          ...fail({ code: r.error.code as SignerCode, reason: String(r.error.details?.reason ?? '') }),
           demo: false,
           kind,
           close: noop,
@@ -99,8 +97,8 @@ export function activeSigner(loaded: LoadedSigner, now: Date): LoadedSigner {
 /** The signer, if it may sign a recovery certificate at `now`; else the SIGNER_* code. */
 export function readySigner(loaded: LoadedSigner, now: Date): Result<ReadySigner> {
   const active = activeSigner(loaded, now);
-  if (!active.ok) return err(active.code, { reason: active.reason });
-  const { signer, dsc } = active;
+  if (!active.ok) return err(active.error.code, { reason: active.error.reason });
+  const { signer, dsc } = active.value;
   const allowed = maySign(dsc, { issuedAt: now, type: 'r', algorithm: signer.algorithm });
   return allowed.ok ? ok({ signer, dsc }) : allowed;
 }
@@ -112,24 +110,29 @@ export function signerStatus(loaded: LoadedSigner, now: Date): ServiceStatus['si
   const pending = loaded.next && loaded.next.loaded !== active ? loaded.next : undefined;
   const facts = active.ok
     ? {
-        kid: Buffer.from(active.dsc.kid).toString('base64'),
-        subject: active.dsc.subject,
-        notAfter: active.dsc.notAfter.toISOString(),
-        daysLeft: Math.floor((active.dsc.notAfter.getTime() - now.getTime()) / DAY_MS),
+        kid: Buffer.from(active.value.dsc.kid).toString('base64'),
+        subject: active.value.dsc.subject,
+        notAfter: active.value.dsc.notAfter.toISOString(),
+        daysLeft: Math.floor((active.value.dsc.notAfter.getTime() - now.getTime()) / DAY_MS),
       }
-    : { reason: active.reason };
+    : { reason: active.error.reason };
   // Certificates signed now get exp ≤ DSC notAfter: warn a month ahead so it can be renewed —
   // unless a working successor takes over before the current DSC ends.
   const successorCovers =
-    pending !== undefined && pending.loaded.ok && active.ok && pending.from.getTime() <= active.dsc.notAfter.getTime();
+    pending !== undefined &&
+    pending.loaded.ok &&
+    active.ok &&
+    pending.from.getTime() <= active.value.dsc.notAfter.getTime();
   const soon =
-    active.ok && !successorCovers && active.dsc.notAfter.getTime() - now.getTime() < DSC_RENEWAL_WARNING_DAYS * DAY_MS;
+    active.ok &&
+    !successorCovers &&
+    active.value.dsc.notAfter.getTime() - now.getTime() < DSC_RENEWAL_WARNING_DAYS * DAY_MS;
   const next = pending
     ? {
         next: {
           from: pending.from.toISOString(),
           state: pending.loaded.ok ? ('ok' as const) : ('down' as const),
-          ...(pending.loaded.ok ? {} : { code: pending.loaded.code }),
+          ...(pending.loaded.ok ? {} : { code: pending.loaded.error.code }),
         },
       }
     : {};

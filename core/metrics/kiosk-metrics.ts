@@ -7,6 +7,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ErrorCode } from '../errors';
 import type { RecordLookup } from '../records/record-source';
+import type { Result } from '../result';
 
 export interface KioskIdentity {
   readonly kioskId: string;
@@ -123,19 +124,18 @@ export function createKioskSeries(identity: KioskIdentity) {
 
 export type KioskSeries = ReturnType<typeof createKioskSeries>;
 
-/** What the use case reports after each issue() call. */
-export type IssuanceObservation =
-  { readonly ok: true; readonly reissue: boolean } | { readonly ok: false; readonly code: ErrorCode };
+/** What the use case reports after each issue() call: a reissue or not, or the refusal's code. */
+export type IssuanceObservation = Result<{ readonly reissue: boolean }, ErrorCode>;
 
 export function recordIssuance(s: KioskSeries, o: IssuanceObservation): void {
-  if (o.ok) (o.reissue ? s.reissued : s.issued).inc();
-  else s.refusals.inc({ code: o.code });
+  if (o.ok) (o.value.reissue ? s.reissued : s.issued).inc();
+  else s.refusals.inc({ code: o.error });
 }
 
 export function recordLookup(s: KioskSeries, source: string, seconds: number, outcome: RecordLookup): void {
-  const kind = outcome.kind === 'no-match' ? 'no_match' : outcome.kind;
+  const kind = !outcome.ok ? 'failure' : outcome.value.kind === 'no-match' ? 'no_match' : outcome.value.kind;
   s.lookupSeconds.observe({ source, outcome: kind }, seconds);
-  if (outcome.kind === 'failure') s.lookupFailures.inc({ source, code: outcome.code });
+  if (!outcome.ok) s.lookupFailures.inc({ source, code: outcome.error });
 }
 
 /** One-hot: the current state 1, the others 0 (so a state change never leaves a stale 1). */

@@ -5,7 +5,8 @@
 // scrape and several Prometheus servers scraping do not multiply the traffic to a printer.
 import { statfs } from 'node:fs/promises';
 import type { ServiceStatus } from '../api/kiosk-api';
-import type { Result } from '../result';
+import type { RecordFailureCode, RecordSource } from '../records/record-source';
+import { fail, type Result } from '../result';
 import type { KioskSeries, PrinterState } from './kiosk-metrics';
 import { LOCK_SCOPES, PRINTER_STATES, SIGNER_STATES, setOneHot } from './kiosk-metrics';
 
@@ -18,7 +19,7 @@ export interface MetricProbes {
   readonly printers?: () => Promise<readonly PrinterStatus[]>;
   readonly sourceHealth?: {
     readonly kind: string;
-    readonly probe: (signal: AbortSignal) => Promise<{ readonly ok: boolean }>;
+    readonly probe: RecordSource['health'];
   };
   readonly dataDir?: string;
   /** Locked keys per scope (core/metrics/sqlite-probes.ts; the SQLite engine only). */
@@ -74,7 +75,7 @@ export function createProbeRunner(series: KioskSeries, opts: ProbeOptions) {
     const source = probes.sourceHealth;
     if (source) {
       tasks.push(
-        withTimeout((signal) => source.probe(signal), { ok: false }).then((h) => {
+        withTimeout((signal) => source.probe(signal), fail<RecordFailureCode>('SOURCE_TIMEOUT')).then((h) => {
           series.sourceUp.set({ source: source.kind }, h.ok ? 1 : 0);
         }),
       );

@@ -1,17 +1,16 @@
 // Small wrappers that let the metrics watch the use case without changing it (docs/monitoring.md):
-// the issuance service's outcomes, the record source's lookups and the audit appends. Each
+// the issuance service's outcomes and the record source's lookups. Each
 // wrapper passes results through untouched; only codes, kinds and durations reach the metrics.
 import type { IssuanceService } from '../issuance/issuance-service';
 import type { RecordSource } from '../records/record-source';
+import { fail, ok } from '../result';
 import type { KioskMetrics } from './metrics';
 
 export function observeIssuance(inner: IssuanceService, metrics: KioskMetrics): IssuanceService {
   return {
     async issue(request, reissue) {
       const result = await inner.issue(request, reissue);
-      metrics.issuance(
-        result.ok ? { ok: true, reissue: result.value.reissue } : { ok: false, code: result.error.code },
-      );
+      metrics.issuance(result.ok ? ok({ reissue: result.value.reissue }) : fail(result.error.code));
       return result;
     },
   };
@@ -27,25 +26,10 @@ export function observeRecordSource(inner: RecordSource, metrics: KioskMetrics):
         metrics.lookup(inner.kind, (performance.now() - started) / 1000, outcome);
         return outcome;
       } catch (e) {
-        metrics.lookup(inner.kind, (performance.now() - started) / 1000, {
-          kind: 'failure',
-          code: 'SOURCE_UNREACHABLE',
-        });
+        metrics.lookup(inner.kind, (performance.now() - started) / 1000, fail('SOURCE_UNREACHABLE'));
         throw e;
       }
     },
     health: (signal) => inner.health(signal),
-  };
-}
-
-/** Counts audit appends that throw, and rethrows (inside a commit the throw aborts the commit). */
-export function observeAudit<E>(append: (entry: E) => unknown, metrics: KioskMetrics): (entry: E) => void {
-  return (entry) => {
-    try {
-      append(entry);
-    } catch (e) {
-      metrics.auditFailure();
-      throw e;
-    }
   };
 }

@@ -5,7 +5,7 @@
 // printer, format, sizes and codes only — never the person.
 import type { PrintFormat, PrinterState, PrintOutcome } from './print-types';
 import type { RecoveryPayload } from '../dcc/types';
-import { err, ok, type Result } from '../result';
+import { err, fail, ok, type Err, type Result } from '../result';
 import { buildA4Pdf } from './a4/a4-pdf';
 import type { ElectronPdfPrint, PrinterConfig } from './printer-config';
 import { buildReceiptJob } from './receipt/receipt-job';
@@ -83,14 +83,14 @@ export function createPrintService(printers: PrinterConfig[], deps: PrintService
     }
     if (!deps.electronPrint) return err('PRINTER_NOT_CONFIGURED', { reason: 'electron_print_missing' });
     const glue = deps.electronPrint;
-    const timeout = new Promise<{ ok: false; code: 'PRINTER_TIMEOUT' }>((resolve) =>
-      setTimeout(() => resolve({ ok: false, code: 'PRINTER_TIMEOUT' }), printer.timeoutMs + 1000).unref(),
+    const timeout = new Promise<Err<'PRINTER_TIMEOUT'>>((resolve) =>
+      setTimeout(() => resolve(fail('PRINTER_TIMEOUT')), printer.timeoutMs + 1000).unref(),
     );
     const sent = await Promise.race([
       glue({ pdf, deviceName: printer.deviceName, pageSize: 'A4', timeoutMs: printer.timeoutMs }),
       timeout,
     ]);
-    return sent.ok ? ok({ bytes: pdf.length }) : err(sent.code, { phase: 'electron' });
+    return sent.ok ? ok({ bytes: pdf.length }) : err(sent.error, { phase: 'electron' });
   }
 
   return {

@@ -1,6 +1,7 @@
 // Printer configuration, part of the kiosk configuration file (core/config). One entry per
 // physical printer; the UI offers a print button per configured format.
 import { z } from 'zod';
+import type { Result } from '../result';
 
 const timeoutMs = z.number().int().min(500).max(120_000).default(10_000);
 
@@ -46,12 +47,13 @@ export type CupsPrinterConfig = z.infer<typeof cupsPrinterSchema>;
 export type ElectronPrinterConfig = z.infer<typeof electronPrinterSchema>;
 export type PrinterConfig = z.infer<typeof printerConfigSchema>;
 
+/** Why Electron's print pipeline did not print a job. */
+export type ElectronPrintFailure = 'PRINTER_NOT_FOUND' | 'PRINTER_OFFLINE' | 'PRINTER_TIMEOUT' | 'PRINT_FAILED';
+
 /** Electron's printing glue, injected by the main process (electron/print-glue.ts). */
 export type ElectronPdfPrint = (job: {
   readonly pdf: Uint8Array;
   readonly deviceName: string;
   readonly pageSize: 'A4';
   readonly timeoutMs: number;
-}) => Promise<
-  { ok: true } | { ok: false; code: 'PRINTER_NOT_FOUND' | 'PRINTER_OFFLINE' | 'PRINTER_TIMEOUT' | 'PRINT_FAILED' }
->;
+}) => Promise<Result<null, ElectronPrintFailure>>;

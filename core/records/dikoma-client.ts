@@ -12,7 +12,8 @@ import {
   dikomaLookupResponseSchema,
 } from './dikoma-contract';
 import { datesOfBirthMatch, familyNamesMatch } from './name-match';
-import type { RecordLookup, RecordQuery, RecordSource } from './record-source';
+import { fail, ok } from '../result';
+import { lookupLabel, type RecordLookup, type RecordQuery, type RecordSource } from './record-source';
 
 export function createDikomaSource(config: HttpClientConfig, kind = 'dikoma'): RecordSource {
   const client = createHttpClient(config);
@@ -21,8 +22,7 @@ export function createDikomaSource(config: HttpClientConfig, kind = 'dikoma'): R
   const lookup = async (query: RecordQuery, signal?: AbortSignal): Promise<RecordLookup> => {
     const started = Date.now();
     const done = (outcome: RecordLookup): RecordLookup => {
-      const label = outcome.kind === 'failure' ? outcome.code : outcome.kind;
-      log('record-source.lookup', { source: kind, outcome: label, durationMs: Date.now() - started });
+      log('record-source.lookup', { source: kind, outcome: lookupLabel(outcome), durationMs: Date.now() - started });
       return outcome;
     };
     const res = await client.request(
@@ -35,39 +35,39 @@ export function createDikomaSource(config: HttpClientConfig, kind = 'dikoma'): R
       },
       signal,
     );
-    if (!res.ok) return done({ kind: 'failure', code: res.code });
-    const parsed = dikomaLookupResponseSchema.safeParse(res.body);
-    if (!parsed.success || res.status !== 200) {
-      log('record-source.schema', { source: kind, operation: 'lookup', status: res.status });
-      return done({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE' });
+    if (!res.ok) return done(res);
+    const parsed = dikomaLookupResponseSchema.safeParse(res.value.body);
+    if (!parsed.success || res.value.status !== 200) {
+      log('record-source.schema', { source: kind, operation: 'lookup', status: res.value.status });
+      return done(fail('SOURCE_BAD_RESPONSE'));
     }
     const body = parsed.data;
-    if (body.result === 'no-match') return done({ kind: 'no-match' });
+    if (body.result === 'no-match') return done(ok({ kind: 'no-match' }));
     const { person } = body;
     if (
       !familyNamesMatch(query.familyName, person.familyName) ||
       !datesOfBirthMatch(query.dateOfBirth, person.dateOfBirth)
     ) {
       log('record-source.match-rejected', { source: kind });
-      return done({ kind: 'no-match' });
+      return done(ok({ kind: 'no-match' }));
     }
-    return done({
-      kind: 'match',
-      record: {
-        givenName: person.givenName,
-        familyName: person.familyName,
-        dateOfBirth: person.dateOfBirth,
-        firstPositiveTest: body.firstPositivePcrDate,
-      },
-    });
+    return done(
+      ok({
+        kind: 'match',
+        record: {
+          givenName: person.givenName,
+          familyName: person.familyName,
+          dateOfBirth: person.dateOfBirth,
+          firstPositiveTest: body.firstPositivePcrDate,
+        },
+      }),
+    );
   };
 
   const health: RecordSource['health'] = async (signal) => {
     const res = await client.request({ method: 'GET', path: DIKOMA_HEALTH_PATH, operation: 'health' }, signal);
-    if (!res.ok) return { ok: false, code: res.code };
-    return dikomaHealthResponseSchema.safeParse(res.body).success
-      ? { ok: true }
-      : { ok: false, code: 'SOURCE_BAD_RESPONSE' };
+    if (!res.ok) return res;
+    return dikomaHealthResponseSchema.safeParse(res.value.body).success ? ok(null) : fail('SOURCE_BAD_RESPONSE');
   };
 
   const warm = () => void client.warm({ method: 'GET', path: DIKOMA_HEALTH_PATH, operation: 'warm-up' });

@@ -5,7 +5,8 @@
 import { demoFixture } from './demo-records';
 import { findInFixture, indexFixture, loadFixture, type Fixture } from './fixture';
 import type { RecordSourceLog } from './http-client';
-import type { RecordFailureCode, RecordLookup, RecordSource } from './record-source';
+import { fail, ok } from '../result';
+import { lookupLabel, type RecordFailureCode, type RecordLookup, type RecordSource } from './record-source';
 import { createFaultDraw, type SimulatorFaultMode, type SimulatorFaults } from './simulator-faults';
 
 export interface FixtureSourceOptions {
@@ -57,25 +58,22 @@ export function createFixtureSource(opts: FixtureSourceOptions): RecordSource {
     });
 
   const answer = (outcome: RecordLookup): RecordLookup => {
-    opts.log?.('record-source.lookup', {
-      source: 'simulator',
-      outcome: outcome.kind === 'failure' ? outcome.code : outcome.kind,
-    });
+    opts.log?.('record-source.lookup', { source: 'simulator', outcome: lookupLabel(outcome) });
     return outcome;
   };
 
   return {
     kind: 'simulator',
     async lookup(query, signal) {
-      if (broken) return answer({ kind: 'failure', code: broken });
-      if (!(await wait(signal))) return answer({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+      if (broken) return answer(fail(broken));
+      if (!(await wait(signal))) return answer(fail('SOURCE_TIMEOUT'));
       const fault = faults.next();
-      if (fault !== 'none') return answer({ kind: 'failure', code: FAULT_CODE[fault] });
+      if (fault !== 'none') return answer(fail(FAULT_CODE[fault]));
       const record = findInFixture(current(), query);
-      return answer(record ? { kind: 'match', record } : { kind: 'no-match' });
+      return answer(ok(record ? { kind: 'match', record } : { kind: 'no-match' }));
     },
     async health() {
-      return broken ? { ok: false, code: broken } : { ok: true };
+      return broken ? fail(broken) : ok(null);
     },
   };
 }

@@ -19,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { fail, ok, type Err, type Result } from '../result';
 import type { RecordFailureCode } from './record-source';
 import { createConnectionPool, DEFAULT_CONNECTION_POOL, type ConnectionPoolConfig } from './connection-pool';
 import { createDeadline } from './deadline';
@@ -65,9 +66,14 @@ export interface JsonRequest {
   readonly idempotent?: boolean;
 }
 
-export type HttpOutcome =
-  | { readonly ok: true; readonly status: number; readonly body: unknown }
-  | { readonly ok: false; readonly code: RecordFailureCode };
+/** An answer: its status and its parsed body. */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** The answer, or why there was none worth reading. */
+export type HttpOutcome = Result<HttpAnswer, RecordFailureCode>;
 
 export interface JsonHttpClient {
   request(req: JsonRequest, signal?: AbortSignal): Promise<HttpOutcome>;
@@ -82,15 +88,15 @@ export interface JsonHttpClient {
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-type Failure = {
-  kind: 'failure';
+type AttemptFailure = {
   code: RecordFailureCode;
   transient: boolean;
   cause: string;
   /** Failed on a reused kept-alive connection before any answer: the connection was stale. */
   stale?: boolean;
 };
-type Attempt = { kind: 'response'; status: number; body: Buffer } | Failure;
+type Attempt = Result<{ status: number; body: Buffer }, AttemptFailure>;
+const failed = (f: AttemptFailure): Err<AttemptFailure> => fail(f);
 
 const TRANSIENT_ERRNO = new Set([
   'ECONNREFUSED',
@@ -148,7 +154,7 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
     new Promise((resolve) => {
       const material = tlsMaterial();
       if (material === 'unreadable') {
-        resolve({ kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: 'tls-material-unreadable' });
+        resolve(failed({ code: 'SOURCE_REFUSED', transient: false, cause: 'tls-material-unreadable' }));
         return;
       }
       let settled = false;
@@ -158,10 +164,10 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
         abort.removeEventListener('abort', onAbort);
         // A complete answer leaves the connection to the pool; anything else may have left it
         // mid-message, so it must never carry another request.
-        if (a.kind === 'failure') request.destroy();
+        if (!a.ok) request.destroy();
         resolve(a);
       };
-      const onAbort = () => finish({ kind: 'failure', code: 'SOURCE_TIMEOUT', transient: true, cause: 'deadline' });
+      const onAbort = () => finish(failed({ code: 'SOURCE_TIMEOUT', transient: true, cause: 'deadline' }));
       let request: http.ClientRequest;
       try {
         request = transport.request(url, {
@@ -172,7 +178,7 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
         });
       } catch {
         // Unusable credentials (a PEM that does not parse, a token with a line break): config.
-        resolve({ kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: 'credentials-invalid' });
+        resolve(failed({ code: 'SOURCE_REFUSED', transient: false, cause: 'credentials-invalid' }));
         return;
       }
       // A reset right after a completed TLS handshake often means the server dropped our client
@@ -186,18 +192,19 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
       });
       request.on('error', (e: NodeJS.ErrnoException) => {
         const code = e.code ?? 'UNKNOWN';
-        if (isTlsError(code)) finish({ kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: code });
+        if (isTlsError(code)) finish(failed({ code: 'SOURCE_REFUSED', transient: false, cause: code }));
         else if (request.reusedSocket && !answered && STALE_ERRNO.has(code)) {
-          finish({
-            kind: 'failure',
-            code: 'SOURCE_UNREACHABLE',
-            transient: true,
-            cause: `${code}-on-kept-connection`,
-            stale: true,
-          });
+          finish(
+            failed({
+              code: 'SOURCE_UNREACHABLE',
+              transient: true,
+              cause: `${code}-on-kept-connection`,
+              stale: true,
+            }),
+          );
         } else {
           const cause = handshakeDone ? `${code}-after-tls-handshake` : code;
-          finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: TRANSIENT_ERRNO.has(code), cause });
+          finish(failed({ code: 'SOURCE_UNREACHABLE', transient: TRANSIENT_ERRNO.has(code), cause }));
         }
       });
       request.on('response', (res) => {
@@ -205,20 +212,18 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
         const status = res.statusCode ?? 0;
         const declared = Number(res.headers['content-length'] ?? '0');
         if (declared > maxBody) {
-          finish({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'oversized' });
+          finish(failed({ code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'oversized' }));
           return;
         }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > maxBody)
-            finish({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'oversized' });
+          if (size > maxBody) finish(failed({ code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'oversized' }));
           else chunks.push(chunk);
         });
-        res.on('end', () => finish({ kind: 'response', status, body: Buffer.concat(chunks) }));
-        const aborted = () =>
-          finish({ kind: 'failure', code: 'SOURCE_UNREACHABLE', transient: true, cause: 'body-aborted' });
+        res.on('end', () => finish(ok({ status, body: Buffer.concat(chunks) })));
+        const aborted = () => finish(failed({ code: 'SOURCE_UNREACHABLE', transient: true, cause: 'body-aborted' }));
         res.on('error', aborted);
         res.on('close', () => res.complete || aborted());
       });
@@ -227,25 +232,21 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
       request.end(payload);
     });
 
-  const classify = (a: Attempt, req: JsonRequest): Failure | { kind: 'ok'; status: number; body: unknown } => {
-    if (a.kind === 'failure') return a;
-    const passed = req.passStatuses?.includes(a.status) ?? false;
-    if (a.status === 401 || a.status === 403)
-      return { kind: 'failure', code: 'SOURCE_REFUSED', transient: false, cause: `http-${a.status}` };
-    if ((a.status < 200 || a.status > 299) && !passed) {
-      return {
-        kind: 'failure',
-        code: 'SOURCE_BAD_RESPONSE',
-        transient: TRANSIENT_STATUS.has(a.status),
-        cause: `http-${a.status}`,
-      };
+  const classify = (a: Attempt, req: JsonRequest): Result<{ status: number; body: unknown }, AttemptFailure> => {
+    if (!a.ok) return a;
+    const { status, body } = a.value;
+    const passed = req.passStatuses?.includes(status) ?? false;
+    if (status === 401 || status === 403)
+      return failed({ code: 'SOURCE_REFUSED', transient: false, cause: `http-${status}` });
+    if ((status < 200 || status > 299) && !passed) {
+      return failed({ code: 'SOURCE_BAD_RESPONSE', transient: TRANSIENT_STATUS.has(status), cause: `http-${status}` });
     }
-    if (a.body.length === 0) return { kind: 'ok', status: a.status, body: undefined };
-    if (req.responseType === 'text') return { kind: 'ok', status: a.status, body: a.body.toString('utf8') };
+    if (body.length === 0) return ok({ status, body: undefined });
+    if (req.responseType === 'text') return ok({ status, body: body.toString('utf8') });
     try {
-      return { kind: 'ok', status: a.status, body: JSON.parse(a.body.toString('utf8')) as unknown };
+      return ok({ status, body: JSON.parse(body.toString('utf8')) as unknown });
     } catch {
-      return { kind: 'failure', code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'malformed-json' };
+      return failed({ code: 'SOURCE_BAD_RESPONSE', transient: false, cause: 'malformed-json' });
     }
   };
 
@@ -275,13 +276,14 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
     for (let attempt = 1; ; attempt++) {
       const perAttempt = config.attemptTimeoutMs ? createDeadline(config.attemptTimeoutMs, deadline) : undefined;
       const t0 = Date.now();
-      const result = classify(await attemptOnce(url, req, payload, perAttempt?.signal ?? deadline), req);
+      const classified = classify(await attemptOnce(url, req, payload, perAttempt?.signal ?? deadline), req);
       perAttempt?.dispose();
       const fields = { source: config.source, operation: req.operation, attempt, durationMs: Date.now() - t0 };
-      if (result.kind === 'ok') {
-        log('record-source.http', { ...fields, status: result.status, outcome: 'ok' });
-        return { ok: true, status: result.status, body: result.body };
+      if (classified.ok) {
+        log('record-source.http', { ...fields, status: classified.value.status, outcome: 'ok' });
+        return classified;
       }
+      const result = classified.error;
       if (result.stale && idempotent && !freshRetried && !deadline.aborted) {
         freshRetried = true;
         pool.dropIdle();
@@ -293,10 +295,10 @@ export function createHttpClient(config: HttpClientConfig): JsonHttpClient {
       const remaining = config.timeoutMs - (Date.now() - started);
       const retrying = canRetry && remaining > wait;
       log('record-source.http', { ...fields, outcome: retrying ? 'retry' : result.code, cause: result.cause });
-      if (!retrying) return { ok: false, code: deadline.aborted ? 'SOURCE_TIMEOUT' : result.code };
+      if (!retrying) return fail(deadline.aborted ? 'SOURCE_TIMEOUT' : result.code);
       retried++;
       await sleep(wait, deadline);
-      if (deadline.aborted) return { ok: false, code: 'SOURCE_TIMEOUT' };
+      if (deadline.aborted) return fail('SOURCE_TIMEOUT');
       backoff *= 2;
     }
   };

@@ -3,6 +3,7 @@
 // OpenAPI contract in docs/), SORMAS (REST), and the simulator (DiKoMa contract, demo mode).
 // A mismatch never says which field was wrong; failures are typed so the UI can tell
 // "not found" from "service unavailable".
+import type { Result } from '../result';
 
 export interface RecordQuery {
   /** Normalised Genesenen-ID (no separators, upper case, check character verified). */
@@ -23,19 +24,20 @@ export interface RecoveryRecord {
 
 export type RecordFailureCode = 'SOURCE_UNREACHABLE' | 'SOURCE_TIMEOUT' | 'SOURCE_BAD_RESPONSE' | 'SOURCE_REFUSED';
 
-export type RecordLookup =
-  | { readonly kind: 'match'; readonly record: RecoveryRecord }
-  | { readonly kind: 'no-match' }
-  | { readonly kind: 'failure'; readonly code: RecordFailureCode };
+/** An answer from the health office: a recorded recovery, or none for these details (no failure). */
+export type RecordMatch = { readonly kind: 'match'; readonly record: RecoveryRecord } | { readonly kind: 'no-match' };
+
+export type RecordLookup = Result<RecordMatch, RecordFailureCode>;
+
+/** How a lookup ended, for the log and the metrics: `match`, `no-match` or the failure code. */
+export const lookupLabel = (outcome: RecordLookup): string => (outcome.ok ? outcome.value.kind : outcome.error);
 
 export interface RecordSource {
   /** Short name for the clerk screen and logs: 'dikoma' | 'sormas' | 'simulator'. */
   readonly kind: string;
   lookup(query: RecordQuery, signal?: AbortSignal): Promise<RecordLookup>;
   /** Cheap reachability probe for the clerk status screen. */
-  health(
-    signal?: AbortSignal,
-  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly code: RecordFailureCode }>;
+  health(signal?: AbortSignal): Promise<Result<null, RecordFailureCode>>;
   /**
    * Opens a connection to the health office ahead of a lookup (at start, and when a citizen
    * begins after the kiosk was idle), unless one is open already. Fire and forget; never throws.

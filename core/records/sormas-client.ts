@@ -11,9 +11,16 @@
 // for a UUID that matches nothing, so a wrong guess fetches no record. `answerFloorMs` pads a
 // no-match answer to a minimum time on top.
 import { z } from 'zod';
-import { createHttpClient, type HttpClientConfig, type HttpOutcome, type JsonRequest } from './http-client';
+import { fail, ok } from '../result';
+import { createHttpClient, type HttpAnswer, type HttpClientConfig, type JsonRequest } from './http-client';
 import { datesOfBirthMatch, familyNamesMatch } from './name-match';
-import type { RecordFailureCode, RecordLookup, RecordQuery, RecordSource } from './record-source';
+import {
+  lookupLabel,
+  type RecordFailureCode,
+  type RecordLookup,
+  type RecordQuery,
+  type RecordSource,
+} from './record-source';
 import { createDeadline } from './deadline';
 import {
   sormasBirthDate,
@@ -39,18 +46,18 @@ const NO_UUID = 'XXXXXX-XXXXXX-XXXXXX-XXXXXX';
 class Stop {
   constructor(readonly outcome: RecordLookup) {}
 }
-const fail = (code: RecordFailureCode) => new Stop({ kind: 'failure', code });
+const stop = (code: RecordFailureCode) => new Stop(fail(code));
 const canonical = (s: string | null | undefined) => (s ?? '').replace(/[\s-]/gu, '').toUpperCase();
 
 export function createSormasSource(http: HttpClientConfig, options: SormasSourceOptions): RecordSource {
   const client = createHttpClient(http);
   const log = http.log ?? (() => {});
 
-  const call = async (req: JsonRequest, signal: AbortSignal): Promise<HttpOutcome & { ok: true }> => {
+  const call = async (req: JsonRequest, signal: AbortSignal): Promise<HttpAnswer> => {
     // Every SORMAS call here is a read (the POSTs are queries), so all may be retried.
     const res = await client.request({ ...req, idempotent: true }, signal);
-    if (!res.ok) throw fail(res.code);
-    return res;
+    if (!res.ok) throw stop(res.error);
+    return res.value;
   };
   const list = async <T>(schema: z.ZodType<T>, req: JsonRequest, signal: AbortSignal): Promise<T[]> => {
     const parsed = z
@@ -59,7 +66,7 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
       .safeParse((await call(req, signal)).body);
     if (!parsed.success) {
       log('record-source.schema', { source: 'sormas', operation: req.operation });
-      throw fail('SOURCE_BAD_RESPONSE');
+      throw stop('SOURCE_BAD_RESPONSE');
     }
     return parsed.data;
   };
@@ -77,7 +84,7 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
     );
     const caseUuid = typeof found.body === 'string' ? found.body.trim().replace(/^"|"$/gu, '') : '';
     const known = caseUuid !== '' && caseUuid !== 'null';
-    if (known && !/^[A-Za-z0-9-]{1,64}$/u.test(caseUuid)) throw fail('SOURCE_BAD_RESPONSE');
+    if (known && !/^[A-Za-z0-9-]{1,64}$/u.test(caseUuid)) throw stop('SOURCE_BAD_RESPONSE');
 
     const [caze] = await list(
       sormasCaseSchema,
@@ -99,7 +106,7 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
     );
     if (caseOk && person?.pseudonymized) {
       log('record-source.sormas-pseudonymized', { source: 'sormas' }); // the REST user lacks rights
-      throw fail('SOURCE_REFUSED');
+      throw stop('SOURCE_REFUSED');
     }
     const dob = person ? sormasBirthDate(person) : undefined;
     const personOk =
@@ -132,7 +139,7 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
       },
       signal,
     );
-    if (!personOk || !person?.lastName || !dob) return { kind: 'no-match' };
+    if (!personOk || !person?.lastName || !dob) return ok({ kind: 'no-match' });
     if (samples.length === 0) return noPositivePcr();
     const positiveSamples = new Set(
       tests
@@ -146,13 +153,13 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
       // Skipping an undated sample could pick a later date and extend validity: refuse instead.
       if (!date) {
         log('record-source.sormas-sample-undated', { source: 'sormas' });
-        throw fail('SOURCE_BAD_RESPONSE');
+        throw stop('SOURCE_BAD_RESPONSE');
       }
       dates.push(date);
     }
     if (dates.length === 0) return noPositivePcr();
     dates.sort();
-    return {
+    return ok({
       kind: 'match',
       record: {
         givenName: person.firstName ?? '',
@@ -160,12 +167,12 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
         dateOfBirth: dob,
         firstPositiveTest: dates[0]!,
       },
-    };
+    });
   };
 
   const noPositivePcr = (): RecordLookup => {
     log('record-source.sormas-no-positive-pcr', { source: 'sormas' });
-    return { kind: 'no-match' };
+    return ok({ kind: 'no-match' });
   };
 
   const lookup = async (query: RecordQuery, signal?: AbortSignal): Promise<RecordLookup> => {
@@ -182,9 +189,8 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
     }
     const floor = options.answerFloorMs ?? 0;
     const rest = started + floor - Date.now();
-    if (outcome.kind === 'no-match' && rest > 0) await new Promise((r) => setTimeout(r, rest));
-    const label = outcome.kind === 'failure' ? outcome.code : outcome.kind;
-    log('record-source.lookup', { source: 'sormas', outcome: label, durationMs: Date.now() - started });
+    if (outcome.ok && outcome.value.kind === 'no-match' && rest > 0) await new Promise((r) => setTimeout(r, rest));
+    log('record-source.lookup', { source: 'sormas', outcome: lookupLabel(outcome), durationMs: Date.now() - started });
     return outcome;
   };
 
@@ -193,10 +199,8 @@ export function createSormasSource(http: HttpClientConfig, options: SormasSource
       { method: 'GET', path: 'info/version', operation: 'health', responseType: 'text' },
       signal,
     );
-    if (!res.ok) return { ok: false, code: res.code };
-    return typeof res.body === 'string' && res.body.length > 0
-      ? { ok: true }
-      : { ok: false, code: 'SOURCE_BAD_RESPONSE' };
+    if (!res.ok) return res;
+    return typeof res.value.body === 'string' && res.value.body.length > 0 ? ok(null) : fail('SOURCE_BAD_RESPONSE');
   };
 
   const warm = () =>

@@ -3,7 +3,8 @@
 // beside it, the audit log in `<dataDir>/audit`), or the fleet's PostgreSQL server
 // (`registry.kind: postgres`; the audit lines in its `audit_line` table, docs/fleet.md).
 import { loadOrCreateAuditKey } from '../audit/audit-key';
-import { createAuditLog, type AuditLog } from '../audit/audit-log';
+import type { AuditEntry } from '../audit/audit-line';
+import { createAuditLog, type AuditLog, type AuditLogOptions } from '../audit/audit-log';
 import type { KioskConfig } from '../config/load-config';
 import type { Logger } from '../log/logger';
 import { dataPaths } from '../paths';
@@ -13,7 +14,7 @@ import { createAttemptLimiter } from './attempt-limits';
 import { openRegistryDatabase } from './database';
 import { createIdHasher, loadOrCreateSecret, secretPathFor } from './id-hash';
 import { openPgEngine } from './pg/pg-engine';
-import { createRegistry } from './registry';
+import { createRegistry, writeLockOf } from './registry';
 import type { RegistryEngine } from './registry-port';
 import { sqliteAttemptGate, sqliteIssuanceRegistry } from './sqlite-port';
 
@@ -55,61 +56,66 @@ function openSqliteEngine({ config, dataDir, now, log }: OpenEngineOptions): Res
     return attemptsDb;
   }
   attemptsDb.value.pragma('synchronous = NORMAL');
-  let auditLog: AuditLog | undefined;
+  const closeBoth = () => {
+    db.value.close();
+    attemptsDb.value.close();
+  };
+  // The audit key lives outside the data directory (docs/audit.md); a bad key file stops start-up.
+  const auditKey = loadOrCreateAuditKey(dataDir, config.audit.keyFile);
+  if (!auditKey.ok) {
+    log.error('audit.key-invalid', { state: String(auditKey.error.details?.reason ?? 'unknown') });
+    closeBoth();
+    return auditKey;
+  }
+  if (!config.demoSigner && config.audit.keyFile === undefined) log.warn('audit.key-default-location', {});
+  // Built before the registry, which writes audit lines inside its own transactions.
+  const opened = openAuditLog({
+    dir: paths.auditDir,
+    kioskId: config.kioskId,
+    now,
+    lock: writeLockOf(db.value),
+    key: auditKey.value,
+    maxBytes: config.audit.maxBytes,
+  });
+  if (!opened.ok) {
+    closeBoth();
+    return opened;
+  }
+  const auditLog = opened.value;
+  /** Inside a registry transaction: throws on failure, so the registry change rolls back. */
+  const appendInTransaction = (entry: AuditEntry): void => void auditLog.append(entry);
   const registry = createRegistry(db.value, {
     now,
-    onStaleReleased: (s) => {
-      // Inside the registry transaction: must throw on failure so the release rolls back.
-      auditLog?.append({
+    onStaleReleased: (s) =>
+      appendInTransaction({
         event: 'reservation.stale-released',
         outcome: 'ok',
         idHash: s.idHash,
         uvci: s.uvci,
         code: s.reason,
-      });
-    },
+      }),
   });
-  // The audit key lives outside the data directory (docs/audit.md); a bad key file stops start-up.
-  const auditKey = loadOrCreateAuditKey(dataDir, config.audit.keyFile);
-  if (!auditKey.ok) {
-    log.error('audit.key-invalid', { state: String(auditKey.error.details?.reason ?? 'unknown') });
-    registry.close();
-    attemptsDb.value.close();
-    return auditKey;
-  }
-  if (!config.demoSigner && config.audit.keyFile === undefined) log.warn('audit.key-default-location', {});
-  try {
-    auditLog = createAuditLog({
-      dir: paths.auditDir,
-      kioskId: config.kioskId,
-      now,
-      lock: registry.exclusive,
-      key: auditKey.value,
-      maxBytes: config.audit.maxBytes,
-    });
-  } catch {
-    registry.close();
-    attemptsDb.value.close();
-    return err('REGISTRY_UNAVAILABLE', { reason: 'audit-dir' });
-  }
-  const log_ = auditLog;
   return ok({
-    registry: sqliteIssuanceRegistry(
-      registry,
-      () => log_,
-      () => attemptsDb.value.close(),
-    ),
+    registry: sqliteIssuanceRegistry(registry, appendInTransaction, () => attemptsDb.value.close()),
     attempts: sqliteAttemptGate(createAttemptLimiter(attemptsDb.value, now)),
-    appendAudit: (entry) => void log_.append(entry),
+    appendAudit: appendInTransaction,
     hashId: createIdHasher(secret.value),
     database: attemptsDb.value,
-    auditHealth: () => log_.health(),
+    auditHealth: () => auditLog.health(),
     flushAudit: () => {
       try {
-        log_.flush();
+        auditLog.flush();
       } catch (e) {
         log.error('audit.append-failed', { code: (e as { code?: string }).code ?? 'unknown' });
       }
     },
   });
+}
+
+function openAuditLog(opts: AuditLogOptions): Result<AuditLog> {
+  try {
+    return ok(createAuditLog(opts));
+  } catch {
+    return err('REGISTRY_UNAVAILABLE', { reason: 'audit-dir' });
+  }
 }

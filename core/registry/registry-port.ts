@@ -13,7 +13,7 @@ import type { Reservation, ReserveOutcome, StaleRelease } from './registry';
 
 export type RegistryKind = 'sqlite' | 'postgres';
 
-/** Test-only crash points inside the commit transaction (core/issuance/test-pause.ts). */
+/** Crash-test checkpoints inside the commit transaction (core/issuance/issuance-deps.ts, `checkpoint`). */
 export interface CommitHooks {
   readonly beforeAudit?: () => void;
   readonly afterAudit?: () => void;
@@ -78,8 +78,14 @@ export interface AttemptGate {
   remaining(scope: AttemptScope, key: string, rule: AttemptRule): Promise<Result<number>>;
 }
 
-/** Audit lines outside a commit (refusals, clerk, start-up); never throws, failures are logged. */
-export type AuditAppend = (entry: AuditEntry) => void;
+/**
+ * The two ways to write an audit line (docs/audit.md). `AppendInTransaction` throws when the line
+ * cannot be written, so the registry change it belongs to rolls back (an issuance, a stale
+ * release). `RecordBestEffort` never throws: it logs and counts the failure and goes on (refusals,
+ * clerk events, start-up), so a full audit disk does not fail a citizen's request.
+ */
+export type AppendInTransaction = (entry: AuditEntry) => void;
+export type RecordBestEffort = (entry: AuditEntry) => void;
 
 /** What an engine gives the kiosk runtime. */
 export interface RegistryEngine {

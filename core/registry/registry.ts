@@ -62,6 +62,12 @@ export interface Registry {
   close(): void;
 }
 
+/** Runs `fn` holding the database's write lock; re-entrant (a nested transaction is a savepoint). */
+export const writeLockOf =
+  (db: RegistryDatabase) =>
+  <T>(fn: () => T): T =>
+    db.transaction(fn).immediate();
+
 export const DEFAULT_LEASE_MS = 2 * 60_000;
 
 export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {}): Registry {
@@ -192,7 +198,7 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
         for (const r of released) unreleased.delete(r.uvci);
         return ok(released);
       }),
-    exclusive: (fn) => db.transaction(fn).immediate(),
+    exclusive: writeLockOf(db),
     close: () => db.close(),
   };
 }

@@ -2,15 +2,14 @@
 // registry (registry.ts), attempt limits (attempt-limits.ts) and the file audit log
 // (core/audit/audit-log.ts), whose lines are appended inside the registry's write transaction.
 // better-sqlite3 answers synchronously, so each promise is already settled when returned.
-import type { AuditLog } from '../audit/audit-log';
 import type { AttemptLimiter } from './attempt-limits';
 import type { Registry } from './registry';
-import type { AttemptGate, IssuanceRegistry } from './registry-port';
+import type { AppendInTransaction, AttemptGate, IssuanceRegistry } from './registry-port';
 import { ok } from '../result';
 
 export function sqliteIssuanceRegistry(
   registry: Registry,
-  auditLog: () => AuditLog | undefined,
+  appendInTransaction: AppendInTransaction,
   onClose?: () => void,
 ): IssuanceRegistry {
   return {
@@ -19,9 +18,7 @@ export function sqliteIssuanceRegistry(
     commit: async (reservation, entry, hooks) =>
       registry.commit(reservation, () => {
         hooks?.beforeAudit?.();
-        const log = auditLog();
-        if (!log) throw new Error('audit log not open');
-        log.append(entry);
+        appendInTransaction(entry);
         hooks?.afterAudit?.();
       }),
     release: async (r) => registry.release(r),

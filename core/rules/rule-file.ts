@@ -6,7 +6,7 @@
 // docs/business-rules.md describes the format and how a file is updated.
 import certlogicValidation from 'certlogic-js/dist/validation/index.js';
 import { z } from 'zod';
-import { ok, type Err, type Result } from '../result';
+import { fail, ok, type Result } from '../result';
 
 const instant = z
   .string()
@@ -56,15 +56,15 @@ export function parseRuleFileText(text: string): Result<BusinessRule[], RuleFile
   try {
     raw = JSON.parse(text);
   } catch {
-    return invalid({ file: 'is not valid JSON' });
+    return fail({ file: 'is not valid JSON' });
   }
   return parseRuleList(raw);
 }
 
 export function parseRuleList(raw: unknown): Result<BusinessRule[], RuleFileProblems> {
   const problems: RuleFileProblems = {};
-  if (!Array.isArray(raw)) return invalid({ file: 'must be a JSON list of rule objects' });
-  if (raw.length === 0) return invalid({ file: 'contains no rules' });
+  if (!Array.isArray(raw)) return fail({ file: 'must be a JSON list of rule objects' });
+  if (raw.length === 0) return fail({ file: 'contains no rules' });
   const rules: BusinessRule[] = [];
   const seen = new Set<string>();
   raw.forEach((item, i) => {
@@ -90,7 +90,5 @@ export function parseRuleList(raw: unknown): Result<BusinessRule[], RuleFileProb
     seen.add(name);
     rules.push({ ...rule, validFromMs, validToMs });
   });
-  return Object.keys(problems).length > 0 ? invalid(problems) : ok(rules);
+  return Object.keys(problems).length > 0 ? fail(problems) : ok(rules);
 }
-
-const invalid = (problems: RuleFileProblems): Err<RuleFileProblems> => ({ ok: false, error: problems });

@@ -11,7 +11,7 @@ import rules2022 from './data/de-recovery-2022.json';
 import valueSetsJson from './data/value-sets.json';
 import { runOfficialTests, type OfficialTestReport } from './official-tests';
 import { parseRuleList, parseRuleFileText, type BusinessRule, type RuleFileProblems } from './rule-file';
-import { ok, type Err, type Result } from '../result';
+import { fail, ok, type Result } from '../result';
 
 export const BUILTIN_RULE_SETS: Readonly<Record<string, unknown>> = {
   'builtin:de-recovery-2021': rules2021,
@@ -61,5 +61,3 @@ export function loadRuleSet(source: string): Result<LoadedRuleSet, RuleFileProbl
     return fail(Object.fromEntries(officialTests.failures.map((f, i) => [`official test ${i + 1}`, f])));
   return ok({ source, sha256, rules: parsed.value, valueSets: SHIPPED_VALUE_SETS, officialTests });
 }
-
-const fail = (problems: RuleFileProblems): Err<RuleFileProblems> => ({ ok: false, error: problems });

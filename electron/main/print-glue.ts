@@ -13,6 +13,7 @@ import type {
   WebContentsPrintOptions,
 } from 'electron';
 import { errorName, type Logger } from '../../core/log/logger';
+import { fail, ok } from '../../core/result';
 import type { ElectronPdfPrint } from '../../core/print/printer-config';
 import { SECURITY_HEADERS } from './app-protocol';
 import { realTimers, type Timers } from './lifecycle';
@@ -110,28 +111,28 @@ export function createElectronPdfPrint(deps: PrintGlueDeps): ElectronPdfPrint {
     const published = deps.jobs.publish(job.pdf);
     let timer: unknown = null;
     const deadline = new Promise<PrintOutcome>((resolve) => {
-      timer = timers.set(() => resolve({ ok: false, code: 'PRINTER_TIMEOUT' }), job.timeoutMs);
+      timer = timers.set(() => resolve(fail('PRINTER_TIMEOUT')), job.timeoutMs);
     });
     const work = async (): Promise<PrintOutcome> => {
       const printers = await win.webContents.getPrintersAsync();
       const printer = printers.find((p) => p.name === job.deviceName);
-      if (!printer) return { ok: false, code: 'PRINTER_NOT_FOUND' };
-      if (isStopped(printer)) return { ok: false, code: 'PRINTER_OFFLINE' };
+      if (!printer) return fail('PRINTER_NOT_FOUND');
+      if (isStopped(printer)) return fail('PRINTER_OFFLINE');
       await win.webContents.loadURL(published.url);
       return new Promise<PrintOutcome>((resolve) => {
         win.webContents.print(printOptionsFor(job), (success, failureReason) => {
-          if (success) resolve({ ok: true });
-          else resolve({ ok: false, code: /devicename/i.test(failureReason) ? 'PRINTER_NOT_FOUND' : 'PRINT_FAILED' });
+          if (success) resolve(ok(null));
+          else resolve(fail(/devicename/i.test(failureReason) ? 'PRINTER_NOT_FOUND' : 'PRINT_FAILED'));
         });
       });
     };
     try {
       const outcome = await Promise.race([work(), deadline]);
-      if (!outcome.ok) deps.logger.warn('print.electron-failed', { code: outcome.code });
+      if (!outcome.ok) deps.logger.warn('print.electron-failed', { code: outcome.error });
       return outcome;
     } catch (e) {
       deps.logger.warn('print.electron-failed', { code: 'PRINT_FAILED', errorName: errorName(e) });
-      return { ok: false, code: 'PRINT_FAILED' };
+      return fail('PRINT_FAILED');
     } finally {
       timers.clear(timer);
       published.revoke();

@@ -3,6 +3,7 @@
 // date of birth from day/month/year fields with partial dates (year only; month and year), and
 // dates shown in the chosen language. Final checks stay in core; these only guide the person.
 import { FAMILY_NAME_MAX_LENGTH } from '../../core/limits';
+import type { Result } from '../../core/result';
 
 export interface IdShape {
   readonly groups: readonly number[];
@@ -56,30 +57,31 @@ export interface DobFields {
   readonly year: string;
 }
 
-export type DobCheck =
-  | { readonly ok: true; readonly value: string }
-  | { readonly ok: false; readonly reason: 'needYear' | 'needMonth' | 'invalid' };
+/** Why the entered date of birth is not one: the year (or the month) is missing, or no such date. */
+export type DobProblem = 'needYear' | 'needMonth' | 'invalid';
+
+export type DobCheck = Result<string, DobProblem>;
 
 /** Compose YYYY-MM-DD, YYYY-MM or YYYY; a date that does not exist or lies ahead is invalid. */
 export function composeDob(fields: DobFields, today: Date = new Date()): DobCheck {
   const { day, month, year } = fields;
-  if (!/^\d{4}$/u.test(year)) return { ok: false, reason: 'needYear' };
-  if (day !== '' && month === '') return { ok: false, reason: 'needMonth' };
+  if (!/^\d{4}$/u.test(year)) return { ok: false, error: 'needYear' };
+  if (day !== '' && month === '') return { ok: false, error: 'needMonth' };
   const y = Number(year);
-  if (y < 1900 || y > today.getUTCFullYear()) return { ok: false, reason: 'invalid' };
+  if (y < 1900 || y > today.getUTCFullYear()) return { ok: false, error: 'invalid' };
   if (month === '') return { ok: true, value: year };
-  if (!/^\d{1,2}$/u.test(month) || Number(month) < 1 || Number(month) > 12) return { ok: false, reason: 'invalid' };
+  if (!/^\d{1,2}$/u.test(month) || Number(month) < 1 || Number(month) > 12) return { ok: false, error: 'invalid' };
   const mm = month.padStart(2, '0');
   if (day === '')
     return `${year}-${mm}` > today.toISOString().slice(0, 7)
-      ? { ok: false, reason: 'invalid' }
+      ? { ok: false, error: 'invalid' }
       : { ok: true, value: `${year}-${mm}` };
-  if (!/^\d{1,2}$/u.test(day)) return { ok: false, reason: 'invalid' };
+  if (!/^\d{1,2}$/u.test(day)) return { ok: false, error: 'invalid' };
   const iso = `${year}-${mm}-${day.padStart(2, '0')}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso)
-    return { ok: false, reason: 'invalid' };
-  if (iso > today.toISOString().slice(0, 10)) return { ok: false, reason: 'invalid' };
+    return { ok: false, error: 'invalid' };
+  if (iso > today.toISOString().slice(0, 10)) return { ok: false, error: 'invalid' };
   return { ok: true, value: iso };
 }
 

@@ -87,7 +87,7 @@ export function DobScreen({ value, initialError, onChange, onNext, onBack }: Dob
   };
   const submit = () => {
     const checked = composeDob(value);
-    if (!checked.ok) return setMessage(checked.reason === 'invalid' ? 'errors.DOB_INVALID' : `dob.${checked.reason}`);
+    if (!checked.ok) return setMessage(checked.error === 'invalid' ? 'errors.DOB_INVALID' : `dob.${checked.error}`);
     onNext();
   };
   useTyping({ onChar: typeChar, onBackspace: backspace, onEnter: submit });

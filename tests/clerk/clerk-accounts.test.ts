@@ -44,7 +44,7 @@ async function twoClerks(max = 3) {
     sessionMinutes: 10,
     idleLockSeconds: 120,
     now: () => now,
-    audit: (e) => audit.push(e),
+    recordBestEffort: (e) => audit.push(e),
   });
   return { s, audit };
 }

@@ -42,7 +42,7 @@ beforeAll(async () => {
       },
     }),
   );
-  kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath });
+  kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => new Date() });
 });
 
 afterAll(async () => {

@@ -66,8 +66,7 @@ describe('maySign', () => {
 describe('the kiosk and the signing pipeline answer through maySign', () => {
   const loaded = (d: DscInfo): LoadedSigner => ({
     ok: true,
-    signer: nobleSigner(),
-    dsc: d,
+    value: { signer: nobleSigner(), dsc: d },
     demo: false,
     kind: 'pem',
     close: () => undefined,

@@ -30,16 +30,16 @@ describe('base45 (RFC 9285)', () => {
   });
   it('rejects characters outside the alphabet, including lower case', () => {
     for (const bad of ['BB8a', 'bb8', 'BB#', 'BB8\n', 'ÄÄÄ']) {
-      expect(base45Decode(bad)).toEqual({ ok: false, reason: bad.length % 3 === 1 ? 'BAD_LENGTH' : 'BAD_CHARACTER' });
+      expect(base45Decode(bad)).toEqual({ ok: false, error: bad.length % 3 === 1 ? 'BAD_LENGTH' : 'BAD_CHARACTER' });
     }
   });
   it('rejects a final group of one character', () => {
-    expect(base45Decode('BB8A')).toEqual({ ok: false, reason: 'BAD_LENGTH' });
+    expect(base45Decode('BB8A')).toEqual({ ok: false, error: 'BAD_LENGTH' });
   });
   it('rejects triplets above 65535 and pairs above 255', () => {
-    expect(base45Decode('GGW')).toEqual({ ok: false, reason: 'OVERFLOW' }); // 65536
+    expect(base45Decode('GGW')).toEqual({ ok: false, error: 'OVERFLOW' }); // 65536
     expect(base45Decode('FGW')).toEqual({ ok: true, value: new Uint8Array([0xff, 0xff]) }); // 65535
-    expect(base45Decode('76')).toEqual({ ok: false, reason: 'OVERFLOW' }); // 7 + 6·45 = 277
+    expect(base45Decode('76')).toEqual({ ok: false, error: 'OVERFLOW' }); // 7 + 6·45 = 277
   });
   it('keeps the space character as data', () => {
     expect(base45Decode('%69 VD92EX0').ok).toBe(true);
@@ -61,22 +61,22 @@ describe('zlib and prefix', () => {
     expect(inflate(new Uint8Array(deflateSync(cose))).ok).toBe(true);
   });
   it('refuses raw deflate, gzip and uncompressed data (vector Z2)', () => {
-    expect(inflate(new Uint8Array(deflateRawSync(cose)))).toEqual({ ok: false, reason: 'COMPRESSION' });
-    expect(inflate(new Uint8Array(gzipSync(cose)))).toEqual({ ok: false, reason: 'COMPRESSION' });
-    expect(inflate(new Uint8Array([0xd2, 0x84, 0x43, 0xa1]))).toEqual({ ok: false, reason: 'COMPRESSION' });
+    expect(inflate(new Uint8Array(deflateRawSync(cose)))).toEqual({ ok: false, error: 'COMPRESSION' });
+    expect(inflate(new Uint8Array(gzipSync(cose)))).toEqual({ ok: false, error: 'COMPRESSION' });
+    expect(inflate(new Uint8Array([0xd2, 0x84, 0x43, 0xa1]))).toEqual({ ok: false, error: 'COMPRESSION' });
   });
   it('stops a zip bomb at the output cap', () => {
     const bomb = new Uint8Array(deflateSync(new Uint8Array(8 * 1024 * 1024), { level: 9 }));
     expect(bomb.length).toBeLessThan(MAX_HC1_LENGTH);
-    expect(inflate(bomb)).toEqual({ ok: false, reason: 'TOO_LARGE' });
+    expect(inflate(bomb)).toEqual({ ok: false, error: 'TOO_LARGE' });
   });
   it('only accepts the exact upper-case "HC1:" prefix (H1–H3)', () => {
     expect(unprefix('HC1:ABC')).toEqual({ ok: true, value: 'ABC' });
     for (const bad of ['HL0:ABC', 'HC2:ABC', 'hc1:ABC', 'HC1ABC', 'ABC', ' HC1:ABC']) {
-      expect(unprefix(bad)).toEqual({ ok: false, reason: 'PREFIX' });
+      expect(unprefix(bad)).toEqual({ ok: false, error: 'PREFIX' });
     }
   });
   it('refuses input over 10 KB before decoding', () => {
-    expect(fromHc1(`HC1:${'0'.repeat(MAX_HC1_LENGTH)}`)).toEqual({ ok: false, reason: 'TOO_LARGE' });
+    expect(fromHc1(`HC1:${'0'.repeat(MAX_HC1_LENGTH)}`)).toEqual({ ok: false, error: 'TOO_LARGE' });
   });
 });

@@ -54,23 +54,25 @@ describe('report of a valid certificate', () => {
   it('lists every check as passed plus kid, iss, iat, exp and the payload', async () => {
     const report = await verifyHc1(await rawHc1(), trust, { now: atIssue });
     expect(report).toEqual({
-      valid: true,
-      checks: {
-        prefix: true,
-        base45: true,
-        compression: true,
-        cbor: true,
-        signature: true,
-        expiration: true,
-        dscValidity: true,
-        keyUsage: true,
-        schema: true,
+      ok: true,
+      value: {
+        checks: {
+          prefix: true,
+          base45: true,
+          compression: true,
+          cbor: true,
+          signature: true,
+          expiration: true,
+          dscValidity: true,
+          keyUsage: true,
+          schema: true,
+        },
+        payload,
+        kid: Buffer.from(kid).toString('base64'),
+        iss: 'DE',
+        iat: ISSUED_AT,
+        exp: ISSUED_AT + 30 * DAY,
       },
-      payload,
-      kid: Buffer.from(kid).toString('base64'),
-      iss: 'DE',
-      iat: ISSUED_AT,
-      exp: ISSUED_AT + 30 * DAY,
     });
   });
 });
@@ -80,20 +82,18 @@ describe('each failing check is named', () => {
     const hc1 = await rawHc1();
     const early = await verifyHc1(hc1, trust, { now: new Date((ISSUED_AT - 1) * 1000) });
     expect(early).toMatchObject({
-      valid: false,
-      error: 'NOT_YET_VALID',
-      checks: { expiration: false, signature: true },
+      ok: false,
+      error: { code: 'NOT_YET_VALID', checks: { expiration: false, signature: true } },
     });
     const late = await verifyHc1(hc1, trust, { now: new Date((ISSUED_AT + 30 * DAY + 1) * 1000) });
-    expect(late).toMatchObject({ valid: false, error: 'EXPIRED', checks: { expiration: false } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'EXPIRED', checks: { expiration: false } } });
   });
   it('unknown DSC → KID_UNKNOWN', async () => {
     const other = await makeDsc({});
     const report = await verifyHc1(await rawHc1(), { dscs: [other.der] }, { now: atIssue });
     expect(report).toMatchObject({
-      valid: false,
-      error: 'KID_UNKNOWN',
-      checks: { signature: false, keyUsage: false, dscValidity: false },
+      ok: false,
+      error: { code: 'KID_UNKNOWN', checks: { signature: false, keyUsage: false, dscValidity: false } },
     });
   });
   it('tampered payload → SIGNATURE_INVALID', async () => {
@@ -103,7 +103,10 @@ describe('each failing check is named', () => {
     const tampered = new Uint8Array(cose.payload);
     tampered[tampered.length - 2]! ^= 0x01;
     const hc1 = toHc1(encodeCbor(new Tag([cose.protectedBytes, new Map(), tampered, cose.signature], 18)));
-    expect(await verifyHc1(hc1, trust, { now: atIssue })).toMatchObject({ valid: false, error: 'SIGNATURE_INVALID' });
+    expect(await verifyHc1(hc1, trust, { now: atIssue })).toMatchObject({
+      ok: false,
+      error: { code: 'SIGNATURE_INVALID' },
+    });
   });
   it('DSC expired at "now" although the CWT is not → DSC_NOT_VALID', async () => {
     const dsc = await makeDsc({
@@ -115,9 +118,8 @@ describe('each failing check is named', () => {
     const hc1 = await rawHc1({ signer: signer.value });
     const report = await verifyHc1(hc1, { dscs: [dsc.der] }, { now: new Date('2026-06-10T00:00:00Z') });
     expect(report).toMatchObject({
-      valid: false,
-      error: 'DSC_NOT_VALID',
-      checks: { signature: true, expiration: true, dscValidity: false },
+      ok: false,
+      error: { code: 'DSC_NOT_VALID', checks: { signature: true, expiration: true, dscValidity: false } },
     });
   });
   it('DSC whose EKU only allows tests signing a recovery → KEY_USAGE (CO7)', async () => {
@@ -125,21 +127,27 @@ describe('each failing check is named', () => {
     const signer = createNodeSigner({ privateKeyPem: dsc.keyPem, dsc: dsc.pem });
     if (!signer.ok) throw new Error(signer.error.code);
     const report = await verifyHc1(await rawHc1({ signer: signer.value }), { dscs: [dsc.der] }, { now: atIssue });
-    expect(report).toMatchObject({ valid: false, error: 'KEY_USAGE', checks: { signature: true, keyUsage: false } });
+    expect(report).toMatchObject({
+      ok: false,
+      error: { code: 'KEY_USAGE', checks: { signature: true, keyUsage: false } },
+    });
   });
   it('signed but schema-invalid payload → SCHEMA_INVALID', async () => {
     const report = await verifyHc1(await rawHc1({ body: { ...payload, dob: '1964-13-01' } }), trust, { now: atIssue });
-    expect(report).toMatchObject({ valid: false, error: 'SCHEMA_INVALID', checks: { signature: true, schema: false } });
+    expect(report).toMatchObject({
+      ok: false,
+      error: { code: 'SCHEMA_INVALID', checks: { signature: true, schema: false } },
+    });
   });
   it('transport failures mark the failed step and everything after it', async () => {
     const hc1 = await rawHc1();
     expect(await verifyHc1(hc1.replace('HC1:', 'HC2:'), trust, { now: atIssue })).toMatchObject({
-      error: 'HC1_PREFIX',
-      checks: { prefix: false, base45: false, compression: false, cbor: false },
+      ok: false,
+      error: { code: 'HC1_PREFIX', checks: { prefix: false, base45: false, compression: false, cbor: false } },
     });
     expect(await verifyHc1(`${hc1}a`, trust, { now: atIssue })).toMatchObject({
-      error: 'HC1_BASE45',
-      checks: { prefix: true, base45: false },
+      ok: false,
+      error: { code: 'HC1_BASE45', checks: { prefix: true, base45: false } },
     });
   });
 });
@@ -151,7 +159,7 @@ describe('kid and tag rules', () => {
       unprotected: new Map([[4, kid]]),
       wrap: (a) => new Tag(a, 18),
     });
-    expect((await verifyHc1(hc1, trust, { now: atIssue })).valid).toBe(true);
+    expect((await verifyHc1(hc1, trust, { now: atIssue })).ok).toBe(true);
   });
   it('protected kid wins over a wrong unprotected kid (CO21) and a wrong protected kid fails (CO22)', async () => {
     const wrong = new Uint8Array(8).fill(7);
@@ -163,7 +171,7 @@ describe('kid and tag rules', () => {
       unprotected: new Map([[4, wrong]]),
       wrap: (a) => new Tag(a, 18),
     });
-    expect((await verifyHc1(good, trust, { now: atIssue })).valid).toBe(true);
+    expect((await verifyHc1(good, trust, { now: atIssue })).ok).toBe(true);
     const bad = await customCose({
       protectedMap: new Map<number, unknown>([
         [1, -7],
@@ -172,11 +180,11 @@ describe('kid and tag rules', () => {
       unprotected: new Map([[4, kid]]),
       wrap: (a) => new Tag(a, 18),
     });
-    expect(await verifyHc1(bad, trust, { now: atIssue })).toMatchObject({ valid: false, error: 'KID_UNKNOWN' });
+    expect(await verifyHc1(bad, trust, { now: atIssue })).toMatchObject({ ok: false, error: { code: 'KID_UNKNOWN' } });
   });
   it('no kid anywhere → KID_MISSING', async () => {
     const hc1 = await customCose({ protectedMap: new Map([[1, -7]]), wrap: (a) => new Tag(a, 18) });
-    expect(await verifyHc1(hc1, trust, { now: atIssue })).toMatchObject({ valid: false, error: 'KID_MISSING' });
+    expect(await verifyHc1(hc1, trust, { now: atIssue })).toMatchObject({ ok: false, error: { code: 'KID_MISSING' } });
   });
   it('untagged and 61(18(…)) COSE_Sign1 verify (ES/1502, CO28)', async () => {
     const prot = new Map<number, unknown>([
@@ -184,9 +192,7 @@ describe('kid and tag rules', () => {
       [4, kid],
     ]);
     for (const wrap of [(a: unknown[]) => a, (a: unknown[]) => new Tag(new Tag(a, 18), 61)]) {
-      expect((await verifyHc1(await customCose({ protectedMap: prot, wrap }), trust, { now: atIssue })).valid).toBe(
-        true,
-      );
+      expect((await verifyHc1(await customCose({ protectedMap: prot, wrap }), trust, { now: atIssue })).ok).toBe(true);
     }
   });
   it('tries every DSC that carries the kid (collisions happen)', async () => {
@@ -197,8 +203,8 @@ describe('kid and tag rules', () => {
     const impostor = { ...impostorDsc.value, kid: real.value.kid };
     expect(findSigningDsc(d.value.cose, [impostor, real.value])).toMatchObject({
       ok: true,
-      dsc: { der: real.value.der },
+      value: { der: real.value.der },
     });
-    expect(findSigningDsc(d.value.cose, [impostor])).toEqual({ ok: false, reason: 'SIGNATURE_INVALID' });
+    expect(findSigningDsc(d.value.cose, [impostor])).toEqual({ ok: false, error: 'SIGNATURE_INVALID' });
   });
 });

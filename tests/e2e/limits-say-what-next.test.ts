@@ -164,10 +164,7 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
 
     // "Sperre aufheben": the clerk ends the device lock; the status says none, citizens can start again.
     await action(page, 'clerk-lift-kiosk-lock').click();
-    await page.waitForFunction(
-      (none) => document.querySelector('[data-testid="clerk-kiosk-lock"] dd')?.textContent?.trim() === none,
-      de.clerk.kioskLockNone,
-    );
+    await page.locator('[data-testid="clerk-kiosk-lock"] dd', { hasText: de.clerk.kioskLockNone }).waitFor();
     expect(await action(page, 'clerk-lift-kiosk-lock').count()).toBe(0);
     await axeClean(page);
     await page.screenshot({ path: '/tmp/d15-kiosk-lock-lifted-clerk.png' });

@@ -8,9 +8,11 @@ import type { KioskApi } from '../../core/api/kiosk-api';
 import { KIOSK_METHODS, kioskApiContract, type KioskMethod } from '../../core/api/kiosk-api-contract';
 import { createLogger, memorySink, silentLogger } from '../../core/log/logger';
 import { ok } from '../../core/result';
-import { channelFor, KIOSK_CHANNELS, methodForChannel } from '../../electron/ipc-channels';
+import { channelFor, methodForChannel } from '../../electron/ipc-channels';
 import { isTrustedSender, originOf, registerKioskIpc } from '../../electron/main/ipc-handlers';
 import { FakeFrame, FakeIpcMain, FakeWebContents, ipcEvent } from './fakes';
+
+const KIOSK_CHANNELS = KIOSK_METHODS.map((m) => channelFor(m));
 
 const bridge = vi.hoisted(() => ({ exposed: new Map<string, unknown>(), invoke: vi.fn() }));
 vi.mock('electron', () => ({

@@ -74,7 +74,7 @@ function glue(behaviour: PrintBehaviour, printers = [printer('HP_LaserJet_A4'), 
 describe('createElectronPdfPrint', () => {
   it('prints silently to the named printer on A4 with backgrounds, then destroys the window', async () => {
     const { print, windows, fetchPdf, timers } = glue('success');
-    await expect(print(job)).resolves.toEqual({ ok: true });
+    await expect(print(job)).resolves.toEqual({ ok: true, value: null });
     const win = windows[0]!;
     expect(win.printed).toEqual([
       { silent: true, deviceName: 'HP_LaserJet_A4', pageSize: 'A4', printBackground: true },
@@ -109,7 +109,7 @@ describe('createElectronPdfPrint', () => {
 
   it('unknown device → PRINTER_NOT_FOUND, without loading the PDF', async () => {
     const { print, windows } = glue('success', [printer('Other')]);
-    await expect(print(job)).resolves.toEqual({ ok: false, code: 'PRINTER_NOT_FOUND' });
+    await expect(print(job)).resolves.toEqual({ ok: false, error: 'PRINTER_NOT_FOUND' });
     expect(windows[0]!.loaded).toEqual([]);
     expect(windows[0]!.printed).toEqual([]);
     expect(windows[0]!.destroyed).toBe(true);
@@ -119,12 +119,12 @@ describe('createElectronPdfPrint', () => {
     const { print } = glue('success', [
       { ...printer('HP_LaserJet_A4'), name: 'hp-queue', displayName: 'HP_LaserJet_A4' },
     ]);
-    await expect(print(job)).resolves.toEqual({ ok: false, code: 'PRINTER_NOT_FOUND' });
+    await expect(print(job)).resolves.toEqual({ ok: false, error: 'PRINTER_NOT_FOUND' });
   });
 
   it('a stopped CUPS queue → PRINTER_OFFLINE', async () => {
     const { print } = glue('success', [printer('HP_LaserJet_A4', { 'printer-state': '5' })]);
-    await expect(print(job)).resolves.toEqual({ ok: false, code: 'PRINTER_OFFLINE' });
+    await expect(print(job)).resolves.toEqual({ ok: false, error: 'PRINTER_OFFLINE' });
   });
 
   it.each([
@@ -133,7 +133,7 @@ describe('createElectronPdfPrint', () => {
     ['throw', 'PRINT_FAILED'],
   ] as const)('print callback %s → %s, window destroyed', async (behaviour, code) => {
     const { print, windows, sink } = glue(behaviour);
-    await expect(print(job)).resolves.toEqual({ ok: false, code });
+    await expect(print(job)).resolves.toEqual({ ok: false, error: code });
     expect(windows[0]!.destroyed).toBe(true);
     expect(sink.lines.join('\n')).not.toContain('Invalid printer settings');
   });
@@ -144,14 +144,17 @@ describe('createElectronPdfPrint', () => {
     await new Promise((r) => setImmediate(r));
     expect([...timers.pending.values()].map((t) => t.ms)).toEqual([5000]);
     timers.fireAll();
-    await expect(result).resolves.toEqual({ ok: false, code: 'PRINTER_TIMEOUT' });
+    await expect(result).resolves.toEqual({ ok: false, error: 'PRINTER_TIMEOUT' });
     expect(windows[0]!.destroyed).toBe(true);
   });
 
   it('runs jobs one after another, each in its own window', async () => {
     const { print, windows } = glue('success');
     const [a, b] = await Promise.all([print(job), print({ ...job, deviceName: 'Other' })]);
-    expect([a, b]).toEqual([{ ok: true }, { ok: true }]);
+    expect([a, b]).toEqual([
+      { ok: true, value: null },
+      { ok: true, value: null },
+    ]);
     expect(windows).toHaveLength(2);
     expect(windows.map((w) => w.printed[0]!.deviceName)).toEqual(['HP_LaserJet_A4', 'Other']);
   });

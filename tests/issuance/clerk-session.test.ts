@@ -30,7 +30,7 @@ function sessions(clock: { now: Date }, dbPath?: string) {
     sessionMinutes: 10,
     idleLockSeconds: 120,
     now: () => clock.now,
-    audit: (e) => audit.push(e),
+    recordBestEffort: (e) => audit.push(e),
   });
   return { s, audit, db: db.value };
 }

@@ -30,7 +30,7 @@ const auditLines = () =>
 const dsc = () => {
   const s = kiosk.runtime.signer;
   if (!s.ok) throw new Error('signer not loaded');
-  return s.dsc.der;
+  return s.value.dsc.der;
 };
 
 beforeAll(async () => {
@@ -82,8 +82,8 @@ describe('KioskApi (demo mode)', () => {
     expect(first.uvci).toMatch(/^URN:UVCI:01:DE:DEMO\/[A-Z0-9]+#[A-Z0-9/:]$/);
     expect(first.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     const report = await verifyHc1(first.hc1, { dscs: [dsc()] }, { now: NOW });
-    expect(report.valid).toBe(true);
-    expect(report.payload).toEqual({
+    if (!report.ok) throw new Error(report.error.code);
+    expect(report.value.payload).toEqual({
       ver: '1.3.0',
       nam: { fn: 'Mustermann', fnt: 'MUSTERMANN', gn: 'Erika', gnt: 'ERIKA' },
       dob: '1964-08-12',
@@ -99,8 +99,8 @@ describe('KioskApi (demo mode)', () => {
         },
       ],
     });
-    expect(report.iat).toBe(Math.floor(NOW.getTime() / 1000));
-    expect(report.exp).toBe(Date.parse(`${addDays(fr, 180)}T23:59:59Z`) / 1000);
+    expect(report.value.iat).toBe(Math.floor(NOW.getTime() / 1000));
+    expect(report.value.exp).toBe(Date.parse(`${addDays(fr, 180)}T23:59:59Z`) / 1000);
     const issuedLine = auditLines().find((l) => l.event === 'certificate.issued');
     expect(issuedLine).toMatchObject({
       uvci: first.uvci,
@@ -208,7 +208,7 @@ describe('KioskApi (demo mode)', () => {
     if (!re.ok) throw new Error(JSON.stringify(re.error));
     expect(re.value.reissue).toBe(true);
     expect(re.value.uvci).not.toBe(first.uvci);
-    expect((await verifyHc1(re.value.hc1, { dscs: [dsc()] }, { now: NOW })).valid).toBe(true);
+    expect((await verifyHc1(re.value.hc1, { dscs: [dsc()] }, { now: NOW })).ok).toBe(true);
 
     const db = new Database(join(dirs.dataDir, 'registry.sqlite'), { readonly: true });
     const rows = db.prepare('SELECT uvci, status FROM issuance_view ORDER BY reserved_at, state DESC, seq').all();

@@ -11,9 +11,9 @@ describe('lookupWithDeadline', () => {
     const hanging: RecordSource = {
       kind: 'hang',
       lookup: () => new Promise(() => undefined),
-      health: async () => ({ ok: true }),
+      health: async () => ({ ok: true, value: null }),
     };
-    expect(await lookupWithDeadline(hanging, query, 20)).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+    expect(await lookupWithDeadline(hanging, query, 20)).toEqual({ ok: false, error: 'SOURCE_TIMEOUT' });
   });
 
   it('a source that honours the abort signal reports its own outcome', async () => {
@@ -24,21 +24,21 @@ describe('lookupWithDeadline', () => {
         new Promise((resolve) =>
           signal?.addEventListener('abort', () => {
             sawAbort = true;
-            resolve({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+            resolve({ ok: false, error: 'SOURCE_TIMEOUT' });
           }),
         ),
-      health: async () => ({ ok: true }),
+      health: async () => ({ ok: true, value: null }),
     };
-    expect(await lookupWithDeadline(polite, query, 20)).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+    expect(await lookupWithDeadline(polite, query, 20)).toEqual({ ok: false, error: 'SOURCE_TIMEOUT' });
     expect(sawAbort).toBe(true);
   });
 
   it('an answer before the deadline is passed through', async () => {
     const quick: RecordSource = {
       kind: 'quick',
-      lookup: async () => ({ kind: 'no-match' }),
-      health: async () => ({ ok: true }),
+      lookup: async () => ({ ok: true, value: { kind: 'no-match' } }),
+      health: async () => ({ ok: true, value: null }),
     };
-    expect(await lookupWithDeadline(quick, query, 10_000)).toEqual({ kind: 'no-match' });
+    expect(await lookupWithDeadline(quick, query, 10_000)).toEqual({ ok: true, value: { kind: 'no-match' } });
   });
 });

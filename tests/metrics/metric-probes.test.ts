@@ -15,7 +15,10 @@ describe('metric probes', () => {
     let hang = false;
     metrics.setProbes({
       printers: () => (hang ? never() : Promise.resolve([{ name: 'Bon', format: 'receipt', state: 'degraded' }])),
-      sourceHealth: { kind: 'dikoma', probe: () => (hang ? never() : Promise.resolve({ ok: true })) },
+      sourceHealth: {
+        kind: 'dikoma',
+        probe: () => (hang ? never() : Promise.resolve({ ok: true, value: null } as const)),
+      },
     });
     const first = await metrics.scrape();
     expect(sampleValue(first, 'kiosk_printer_state', { printer: 'Bon', state: 'paper_low' })).toBe(1);

@@ -192,7 +192,7 @@ describe('print service', () => {
             pageSize: job.pageSize,
             pdfHead: Buffer.from(job.pdf.subarray(0, 5)).toString(),
           });
-          return { ok: false, code: 'PRINTER_OFFLINE' };
+          return { ok: false, error: 'PRINTER_OFFLINE' };
         },
       });
       const r1 = await offline.print(cert, 'a4', 'de');

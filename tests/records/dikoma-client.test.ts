@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFixture } from '../../core/records/demo-records';
 import { createDikomaSource } from '../../core/records/dikoma-client';
 import type { HttpClientConfig } from '../../core/records/http-client';
-import type { RecordQuery } from '../../core/records/record-source';
+import { lookupLabel, type RecordQuery } from '../../core/records/record-source';
 import { startSimulator, type RunningSimulator } from '../../core/records/simulator';
 import { closedPort, sendJson, startRawServer } from './helpers/servers';
 
@@ -38,12 +38,15 @@ describe('DiKoMa client against the simulator', () => {
   it('finds a recorded recovery and returns the record as recorded', async () => {
     const { src } = source();
     expect(await src.lookup({ ...erika, familyName: 'MUSTERMANN' })).toEqual({
-      kind: 'match',
-      record: {
-        givenName: 'Erika',
-        familyName: 'Mustermann',
-        dateOfBirth: '1964-08-12',
-        firstPositiveTest: '2021-05-06',
+      ok: true,
+      value: {
+        kind: 'match',
+        record: {
+          givenName: 'Erika',
+          familyName: 'Mustermann',
+          dateOfBirth: '1964-08-12',
+          firstPositiveTest: '2021-05-06',
+        },
       },
     });
   });
@@ -51,9 +54,9 @@ describe('DiKoMa client against the simulator', () => {
   it('matches transliterated names and partial dates of birth', async () => {
     const { src } = source();
     const olga = await src.lookup({ genesenenId: 'DH7XFDD4HXD7', familyName: 'Petrenko', dateOfBirth: '1982-05-05' });
-    expect(olga.kind === 'match' && olga.record.familyName).toBe('Петренко');
+    expect(olga.ok && olga.value.kind === 'match' && olga.value.record.familyName).toBe('Петренко');
     const karl = await src.lookup({ genesenenId: 'B05D04KSW7JA', familyName: 'Jahrgangsmann', dateOfBirth: '1950' });
-    expect(karl.kind === 'match' && karl.record.dateOfBirth).toBe('1950');
+    expect(karl.ok && karl.value.kind === 'match' && karl.value.record.dateOfBirth).toBe('1950');
   });
 
   it('answers no-match identically whichever field is wrong, on the wire and in the result', async () => {
@@ -64,7 +67,7 @@ describe('DiKoMa client against the simulator', () => {
       { ...erika, genesenenId: 'TN4NW47JXHSX' },
       { ...erika, genesenenId: '0123456789AB' },
     ];
-    for (const q of wrong) expect(await src.lookup(q)).toEqual({ kind: 'no-match' });
+    for (const q of wrong) expect(await src.lookup(q)).toEqual({ ok: true, value: { kind: 'no-match' } });
     const lookups = events
       .filter((e) => e.event === 'record-source.lookup')
       .map((e) => ({ ...e.fields, durationMs: 0 }));
@@ -78,23 +81,23 @@ describe('DiKoMa client against the simulator', () => {
   });
 
   it('health probe', async () => {
-    expect(await source().src.health()).toEqual({ ok: true });
+    expect(await source().src.health()).toEqual({ ok: true, value: null });
   });
 });
 
 describe('failure modes', () => {
   it('connection refused on a closed port → SOURCE_UNREACHABLE after the configured retries', async () => {
     const { src, attempts } = source({ baseUrl: `http://127.0.0.1:${await closedPort()}` });
-    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_UNREACHABLE' });
+    expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_UNREACHABLE' });
     expect(attempts()).toBe(3);
-    expect(await src.health()).toEqual({ ok: false, code: 'SOURCE_UNREACHABLE' });
+    expect(await src.health()).toEqual({ ok: false, error: 'SOURCE_UNREACHABLE' });
   });
 
   it('server never answers → SOURCE_TIMEOUT', { timeout: HANG_TEST_TIMEOUT }, async () => {
     sim.setFaults({ mode: 'timeout' });
     try {
       const { src } = source({ timeoutMs: 400 });
-      expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+      expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_TIMEOUT' });
     } finally {
       sim.setFaults({ mode: 'none' });
     }
@@ -107,7 +110,7 @@ describe('failure modes', () => {
       sim.setFaults({ mode: 'trickle' });
       try {
         const { src } = source({ timeoutMs: 600 });
-        expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+        expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_TIMEOUT' });
       } finally {
         sim.setFaults({ mode: 'none' });
       }
@@ -118,14 +121,14 @@ describe('failure modes', () => {
     sim.setFaults({ mode: 'timeout', count: 1 });
     // The hung attempt waits out its 3 s; the retry has as long again, enough on a loaded machine.
     const { src, attempts } = source({ timeoutMs: 20_000, attemptTimeoutMs: 3_000 });
-    expect((await src.lookup(erika)).kind).toBe('match');
+    expect(lookupLabel(await src.lookup(erika))).toBe('match');
     expect(attempts()).toBe(2);
   });
 
   it('500 once, then success → match on the retry', async () => {
     sim.setFaults({ mode: 'http500', count: 1 });
     const { src, events } = source();
-    expect((await src.lookup(erika)).kind).toBe('match');
+    expect(lookupLabel(await src.lookup(erika))).toBe('match');
     expect(events.filter((e) => e.event === 'record-source.http').map((e) => e.fields.outcome)).toEqual([
       'retry',
       'ok',
@@ -136,7 +139,7 @@ describe('failure modes', () => {
     sim.setFaults({ mode: 'http500' });
     try {
       const { src, attempts } = source();
-      expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE' });
+      expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_BAD_RESPONSE' });
       expect(attempts()).toBe(3);
     } finally {
       sim.setFaults({ mode: 'none' });
@@ -151,7 +154,7 @@ describe('failure modes', () => {
     sim.setFaults({ mode });
     try {
       const { src, attempts } = source();
-      expect(await src.lookup(erika)).toEqual({ kind: 'failure', code });
+      expect(await src.lookup(erika)).toEqual({ ok: false, error: code });
       expect(attempts()).toBe(1);
     } finally {
       sim.setFaults({ mode: 'none' });
@@ -161,7 +164,7 @@ describe('failure modes', () => {
   it('fault rate 0 never injects', async () => {
     sim.setFaults({ mode: 'http500', rate: 0 });
     try {
-      expect((await source().src.lookup(erika)).kind).toBe('match');
+      expect(lookupLabel(await source().src.lookup(erika))).toBe('match');
     } finally {
       sim.setFaults({ mode: 'none' });
     }
@@ -171,11 +174,11 @@ describe('failure modes', () => {
     const guarded = await startSimulator({ fixture: demoFixture(now), bearerToken: 'kiosk-secret' });
     try {
       expect(
-        (await source({ baseUrl: guarded.url, auth: { bearerToken: 'kiosk-secret' } }).src.lookup(erika)).kind,
+        lookupLabel(await source({ baseUrl: guarded.url, auth: { bearerToken: 'kiosk-secret' } }).src.lookup(erika)),
       ).toBe('match');
       expect(await source({ baseUrl: guarded.url, auth: { bearerToken: 'wrong' } }).src.lookup(erika)).toEqual({
-        kind: 'failure',
-        code: 'SOURCE_REFUSED',
+        ok: false,
+        error: 'SOURCE_REFUSED',
       });
     } finally {
       await guarded.close();
@@ -201,7 +204,7 @@ describe('failure modes', () => {
     const raw = await startRawServer((_req, _body, res) => sendJson(res, status, body));
     try {
       const { src } = source({ baseUrl: raw.url });
-      expect(await src.lookup(erika)).toEqual({ kind: 'failure', code });
+      expect(await src.lookup(erika)).toEqual({ ok: false, error: code });
       expect(raw.requests).toHaveLength(1);
     } finally {
       await raw.close();
@@ -216,7 +219,7 @@ describe('failure modes', () => {
     });
     try {
       const { src, attempts } = source({ baseUrl: dropping.url });
-      expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_UNREACHABLE' });
+      expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_UNREACHABLE' });
       expect(attempts()).toBe(3);
     } finally {
       await dropping.close();
@@ -233,7 +236,7 @@ describe('failure modes', () => {
     );
     try {
       const { src, events } = source({ baseUrl: lenient.url });
-      expect(await src.lookup(erika)).toEqual({ kind: 'no-match' });
+      expect(await src.lookup(erika)).toEqual({ ok: true, value: { kind: 'no-match' } });
       expect(events.some((e) => e.event === 'record-source.match-rejected')).toBe(true);
     } finally {
       await lenient.close();

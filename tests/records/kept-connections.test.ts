@@ -10,7 +10,7 @@ import type { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDikomaSource } from '../../core/records/dikoma-client';
 import { createHttpClient, type HttpClientConfig } from '../../core/records/http-client';
-import type { RecordQuery } from '../../core/records/record-source';
+import { lookupLabel, type RecordQuery } from '../../core/records/record-source';
 import { createTestPki, type TestPki } from './helpers/tls-certs';
 
 const erika: RecordQuery = { genesenenId: 'RZJQMTFB84WV', familyName: 'Mustermann', dateOfBirth: '1964-08-12' };
@@ -114,7 +114,7 @@ describe('kept-alive connections over mutual TLS', () => {
   it('sequential lookups share one connection: one TLS handshake for five lookups', async () => {
     const server = await startCounting('mtls');
     const { src } = dikoma(server.url);
-    for (let i = 0; i < 5; i++) expect((await src.lookup(erika)).kind).toBe('no-match');
+    for (let i = 0; i < 5; i++) expect(lookupLabel(await src.lookup(erika))).toBe('no-match');
     expect(server.requests).toHaveLength(5);
     expect(server.connections).toEqual([false]);
   });
@@ -125,7 +125,7 @@ describe('kept-alive connections over mutual TLS', () => {
       noMatch(req, res, n);
     });
     const { src } = dikoma(server.url);
-    for (let i = 0; i < 3; i++) expect((await src.lookup(erika)).kind).toBe('no-match');
+    for (let i = 0; i < 3; i++) expect(lookupLabel(await src.lookup(erika))).toBe('no-match');
     expect(server.connections).toEqual([false, true, true]);
   });
 
@@ -133,7 +133,7 @@ describe('kept-alive connections over mutual TLS', () => {
     const server = await startCounting('mtls', (req, res, n) => setTimeout(() => noMatch(req, res, n), 30));
     const { src } = dikoma(server.url, { connections: { maxConnections: 2, idleConnectionMs: 10_000 } });
     const results = await Promise.all(Array.from({ length: 8 }, () => src.lookup(erika)));
-    expect(results.every((r) => r.kind === 'no-match')).toBe(true);
+    expect(results.every((r) => lookupLabel(r) === 'no-match')).toBe(true);
     expect(server.maxOpen).toBe(2);
     expect(server.connections).toHaveLength(2);
   });
@@ -160,7 +160,7 @@ describe('kept-alive connections over mutual TLS', () => {
   it('with maxConnections 0 every request opens its own connection', async () => {
     const server = await startCounting('mtls');
     const { src } = dikoma(server.url, { connections: { maxConnections: 0, idleConnectionMs: 10_000 } });
-    for (let i = 0; i < 3; i++) expect((await src.lookup(erika)).kind).toBe('no-match');
+    for (let i = 0; i < 3; i++) expect(lookupLabel(await src.lookup(erika))).toBe('no-match');
     expect(server.connections).toHaveLength(3);
   });
 });
@@ -169,8 +169,8 @@ describe('a kept connection the server closed', () => {
   it('an idempotent lookup is retried once on a fresh connection (even with retries 0)', async () => {
     const server = await startCounting('http', closesKeptConnection);
     const { src, outcomes } = dikoma(server.url, { retries: 0 });
-    expect((await src.lookup(erika)).kind).toBe('no-match');
-    expect((await src.lookup(erika)).kind).toBe('no-match');
+    expect(lookupLabel(await src.lookup(erika))).toBe('no-match');
+    expect(lookupLabel(await src.lookup(erika))).toBe('no-match');
     expect(outcomes).toEqual(['ok', 'retry-fresh-connection', 'ok']);
     expect(server.connections).toHaveLength(2);
     expect(server.requests).toHaveLength(3);
@@ -182,8 +182,8 @@ describe('a kept connection the server closed', () => {
       served++ === 0 ? noMatch(req, res, n) : req.socket.destroy(),
     );
     const { src, outcomes } = dikoma(server.url, { retries: 0 });
-    expect((await src.lookup(erika)).kind).toBe('no-match');
-    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_UNREACHABLE' });
+    expect(lookupLabel(await src.lookup(erika))).toBe('no-match');
+    expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_UNREACHABLE' });
     expect(outcomes.slice(1, 3)).toEqual(['retry-fresh-connection', 'SOURCE_UNREACHABLE']);
   });
 
@@ -194,7 +194,7 @@ describe('a kept connection the server closed', () => {
     cleanups.push(() => client.close());
     const submit = { method: 'POST', path: 'v1/submissions', body: { n: 1 }, operation: 'submit' } as const;
     expect((await client.request(submit)).ok).toBe(true);
-    expect(await client.request(submit)).toEqual({ ok: false, code: 'SOURCE_UNREACHABLE' });
+    expect(await client.request(submit)).toEqual({ ok: false, error: 'SOURCE_UNREACHABLE' });
     expect(server.requests).toEqual(['POST /v1/submissions', 'POST /v1/submissions']);
     expect(outcomes).toEqual(['ok', 'SOURCE_UNREACHABLE']);
   });

@@ -1,6 +1,7 @@
 // Record-source configuration: what a config file may say (https only, except loopback), and
 // that each kind yields a working source — the simulator in process, over HTTP, or broken
 // fixture files reported as a typed failure instead of a crash.
+import { lookupLabel } from '../../core/records/record-source';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,19 +78,19 @@ describe('createRecordSource', () => {
     const src = createRecordSource({ kind: 'simulator' }, { now: () => now });
     expect(src.kind).toBe('simulator');
     const r = await src.lookup(erika);
-    expect(r.kind === 'match' && r.record.firstPositiveTest).toBe('2021-05-06');
-    expect(await src.health()).toEqual({ ok: true });
+    expect(r.ok && r.value.kind === 'match' && r.value.record.firstPositiveTest).toBe('2021-05-06');
+    expect(await src.health()).toEqual({ ok: true, value: null });
   });
 
   it('simulator over HTTP when a simulator URL is given', async () => {
     const src = createRecordSource({ kind: 'simulator' }, { now: () => now, simulatorUrl: sim.url });
     sim.setFaults({ mode: 'refuse401' });
     try {
-      expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' }); // proves it went over HTTP
+      expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' }); // proves it went over HTTP
     } finally {
       sim.setFaults({ mode: 'none' });
     }
-    expect((await src.lookup(erika)).kind).toBe('match');
+    expect(lookupLabel(await src.lookup(erika))).toBe('match');
   });
 
   it('simulator with a fixture file, and with deps.fixture', async () => {
@@ -97,27 +98,27 @@ describe('createRecordSource', () => {
     const path = join(dir, 'records.json');
     writeFileSync(path, JSON.stringify({ records: [{ ...erika, givenName: 'E.', firstPositiveTest: '2021-04-01' }] }));
     const fromFile = await createRecordSource({ kind: 'simulator', fixture: path }, { now: () => now }).lookup(erika);
-    expect(fromFile.kind === 'match' && fromFile.record.givenName).toBe('E.');
+    expect(fromFile.ok && fromFile.value.kind === 'match' && fromFile.value.record.givenName).toBe('E.');
     const fromDeps = await createRecordSource(
       { kind: 'simulator' },
       { now: () => now, fixture: { records: [] } },
     ).lookup(erika);
-    expect(fromDeps).toEqual({ kind: 'no-match' });
+    expect(fromDeps).toEqual({ ok: true, value: { kind: 'no-match' } });
   });
 
   it('an unloadable fixture file is a typed failure on lookup and health', async () => {
     const src = createRecordSource({ kind: 'simulator', fixture: '/nonexistent/records.json' }, { now: () => now });
-    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE' });
-    expect(await src.health()).toEqual({ ok: false, code: 'SOURCE_BAD_RESPONSE' });
+    expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_BAD_RESPONSE' });
+    expect(await src.health()).toEqual({ ok: false, error: 'SOURCE_BAD_RESPONSE' });
   });
 
   it('in-process simulator applies the configured faults like the HTTP one', async () => {
     const config = recordSourceConfigSchema.parse({ kind: 'simulator', faults: { mode: 'refuse401', count: 1 } });
     const src = createRecordSource(config, { now: () => now });
-    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
-    expect((await src.lookup(erika)).kind).toBe('match');
+    expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
+    expect(lookupLabel(await src.lookup(erika))).toBe('match');
     const hanging = createRecordSource({ kind: 'simulator', faults: { mode: 'timeout' } }, { now: () => now });
-    expect(await hanging.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+    expect(await hanging.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_TIMEOUT' });
   });
 
   it('in-process simulator latency ends with SOURCE_TIMEOUT when the caller aborts', async () => {
@@ -125,13 +126,13 @@ describe('createRecordSource', () => {
     const controller = new AbortController();
     const pending = src.lookup(erika, controller.signal);
     controller.abort();
-    expect(await pending).toEqual({ kind: 'failure', code: 'SOURCE_TIMEOUT' });
+    expect(await pending).toEqual({ ok: false, error: 'SOURCE_TIMEOUT' });
   });
 
   it('dikoma kind talks to the configured URL', async () => {
     const config = recordSourceConfigSchema.parse({ kind: 'dikoma', baseUrl: sim.url });
     const src = createRecordSource(config, { now: () => now });
     expect(src.kind).toBe('dikoma');
-    expect((await src.lookup(erika)).kind).toBe('match');
+    expect(lookupLabel(await src.lookup(erika))).toBe('match');
   });
 });

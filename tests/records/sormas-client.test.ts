@@ -3,7 +3,7 @@
 // family name and date of birth are matched locally and never sent, and the failure codes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordSource, recordSourceConfigSchema } from '../../core/records/record-source-config';
-import type { RecordQuery } from '../../core/records/record-source';
+import { lookupLabel, type RecordQuery } from '../../core/records/record-source';
 import { caseDto, personDto, sampleDto, startFakeSormas, testDto, type FakeSormasData } from './helpers/fake-sormas';
 
 const ID = 'RZJQMTFB84WV';
@@ -60,12 +60,15 @@ describe('SORMAS adapter', () => {
   it('matches and takes the sample date of the earliest positive PCR', async () => {
     const { src } = await sormas(scenario());
     expect(await src.lookup(erika)).toEqual({
-      kind: 'match',
-      record: {
-        givenName: 'Erika',
-        familyName: 'Mustermann',
-        dateOfBirth: '1964-08-12',
-        firstPositiveTest: '2021-02-02',
+      ok: true,
+      value: {
+        kind: 'match',
+        record: {
+          givenName: 'Erika',
+          familyName: 'Mustermann',
+          dateOfBirth: '1964-08-12',
+          firstPositiveTest: '2021-02-02',
+        },
       },
     });
   });
@@ -76,7 +79,7 @@ describe('SORMAS adapter', () => {
       at('2021-02-01T23:30:00Z');
     const { src } = await sormas(data);
     const r = await src.lookup(erika);
-    expect(r.kind === 'match' && r.record.firstPositiveTest).toBe('2021-02-02');
+    expect(r.ok && r.value.kind === 'match' && r.value.record.firstPositiveTest).toBe('2021-02-02');
   });
 
   it('accepts ISO date strings as well as epoch milliseconds', async () => {
@@ -84,7 +87,7 @@ describe('SORMAS adapter', () => {
     data.samples.find((s) => s.sampleDateTime === at('2021-02-02T08:00:00Z'))!.sampleDateTime =
       '2021-02-02T08:00:00.000Z';
     const r = await (await sormas(data)).src.lookup(erika);
-    expect(r.kind === 'match' && r.record.firstPositiveTest).toBe('2021-02-02');
+    expect(r.ok && r.value.kind === 'match' && r.value.record.firstPositiveTest).toBe('2021-02-02');
   });
 
   it.each([
@@ -95,7 +98,7 @@ describe('SORMAS adapter', () => {
     ['unknown ID', { genesenenId: 'TN4NW47JXHSX' }, 'no-match'],
   ])('%s → %s', async (_label, change, kind) => {
     const { src } = await sormas(scenario());
-    expect((await src.lookup({ ...erika, ...change })).kind).toBe(kind);
+    expect(lookupLabel(await src.lookup({ ...erika, ...change }))).toBe(kind);
   });
 
   it('never sends the family name or date of birth to SORMAS (matched locally)', async () => {
@@ -117,26 +120,26 @@ describe('SORMAS adapter', () => {
     const data = scenario();
     Object.assign(data.persons[0]!, { birthdateDD: null, birthdateMM: null });
     const r = await (await sormas(data)).src.lookup({ ...erika, dateOfBirth: '1964' });
-    expect(r.kind === 'match' && r.record.dateOfBirth).toBe('1964');
+    expect(r.ok && r.value.kind === 'match' && r.value.record.dateOfBirth).toBe('1964');
   });
 
   it('a case found by UUID/EPID but without the ID in externalID is not a match', async () => {
     const data = scenario();
     Object.assign(data.cases[0]!, { externalID: null, epidNumber: ID });
-    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ kind: 'no-match' });
+    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ ok: true, value: { kind: 'no-match' } });
   });
 
   it('a non-COVID case is not a match', async () => {
     const data = scenario();
     Object.assign(data.cases[0]!, { disease: 'MEASLES' });
-    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ kind: 'no-match' });
+    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ ok: true, value: { kind: 'no-match' } });
   });
 
   it('only antigen-positive and PCR-negative tests → no-match (logged without personal data)', async () => {
     const data = scenario();
     data.tests = data.tests.filter((t) => !(t.testType === 'PCR_RT_PCR' && t.testResult === 'POSITIVE'));
     const { src, events } = await sormas(data);
-    expect(await src.lookup(erika)).toEqual({ kind: 'no-match' });
+    expect(await src.lookup(erika)).toEqual({ ok: true, value: { kind: 'no-match' } });
     expect(events.map(([e]) => e)).toContain('record-source.sormas-no-positive-pcr');
   });
 
@@ -145,36 +148,36 @@ describe('SORMAS adapter', () => {
     const first = data.samples.find((s) => s.sampleDateTime === at('2021-02-02T08:00:00Z'))!;
     data.tests.find((t) => t.sample.uuid === first.uuid)!.testResultVerified = false;
     const r = await (await sormas(data)).src.lookup(erika);
-    expect(r.kind === 'match' && r.record.firstPositiveTest).toBe('2021-02-05');
+    expect(r.ok && r.value.kind === 'match' && r.value.record.firstPositiveTest).toBe('2021-02-05');
   });
 
   it('a positive PCR sample without a date → SOURCE_BAD_RESPONSE (never a later date instead)', async () => {
     const data = scenario();
     data.samples.find((s) => s.sampleDateTime === at('2021-02-02T08:00:00Z'))!.sampleDateTime = null;
-    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE' });
+    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_BAD_RESPONSE' });
   });
 
   it('a pseudonymised person (REST user lacks rights) → SOURCE_REFUSED', async () => {
     const data = scenario();
     Object.assign(data.persons[0]!, { pseudonymized: true, firstName: null, lastName: null });
-    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
   });
 
   it('wrong basic-auth password → SOURCE_REFUSED; bearer auth works', async () => {
     const wrong = await sormas(scenario(), { basic: { ...auth, password: 'nope' } });
-    expect(await wrong.src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(await wrong.src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
     const bearer = await sormas(scenario(), { bearerToken: 'tok' }, { bearerToken: 'tok' });
-    expect((await bearer.src.lookup(erika)).kind).toBe('match');
+    expect(lookupLabel(await bearer.src.lookup(erika))).toBe('match');
   });
 
   it('schema-invalid DTO lists → SOURCE_BAD_RESPONSE', async () => {
     const data = scenario();
     (data.persons[0] as Record<string, unknown>).birthdateYYYY = 'neunzehnhundert';
-    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_BAD_RESPONSE' });
+    expect(await (await sormas(data)).src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_BAD_RESPONSE' });
   });
 
   it('health probe reads /info/version', async () => {
     const { src } = await sormas(scenario());
-    expect(await src.health()).toEqual({ ok: true });
+    expect(await src.health()).toEqual({ ok: true, value: null });
   });
 });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFixture } from '../../core/records/demo-records';
 import { createRecordSource, recordSourceConfigSchema } from '../../core/records/record-source-config';
-import type { RecordQuery } from '../../core/records/record-source';
+import { lookupLabel, type RecordQuery } from '../../core/records/record-source';
 import { startSimulator, type RunningSimulator } from '../../core/records/simulator';
 import { createTestPki, type TestPki } from './helpers/tls-certs';
 
@@ -45,32 +45,32 @@ describe('server certificate verification', () => {
   it('a server certificate from the configured CA for 127.0.0.1 works', async () => {
     const sim = await startTlsSimulator(pki.server);
     expect(sim.url.startsWith('https://')).toBe(true);
-    expect((await dikoma(sim.url, { caPath: pki.files.ca }).src.lookup(erika)).kind).toBe('match');
+    expect(lookupLabel(await dikoma(sim.url, { caPath: pki.files.ca }).src.lookup(erika))).toBe('match');
   });
 
   it('a self-signed server certificate → SOURCE_REFUSED, one attempt', async () => {
     const sim = await startTlsSimulator(pki.selfSigned);
     const { src, causes } = dikoma(sim.url, { caPath: pki.files.ca });
-    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
     expect(causes).toHaveLength(1);
   });
 
   it('a CA-issued certificate for another host name → SOURCE_REFUSED', async () => {
     const sim = await startTlsSimulator(pki.wrongHost);
     const { src, causes } = dikoma(sim.url, { caPath: pki.files.ca });
-    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
     expect(causes).toEqual(['ERR_TLS_CERT_ALTNAME_INVALID']);
   });
 
   it('the private CA is not trusted unless configured → SOURCE_REFUSED', async () => {
     const sim = await startTlsSimulator(pki.server);
-    expect(await dikoma(sim.url).src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(await dikoma(sim.url).src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
   });
 
   it('an unreadable CA file → SOURCE_REFUSED without any connection', async () => {
     const sim = await startTlsSimulator(pki.server);
     const { src, causes } = dikoma(sim.url, { caPath: '/nonexistent/ca.pem' });
-    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
     expect(causes).toEqual(['tls-material-unreadable']);
   });
 });
@@ -83,14 +83,14 @@ describe('unusable credentials', () => {
       clientCertPath: pki.files.clientCert,
       clientKeyPath: pki.files.ca,
     });
-    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
     expect(causes).toEqual(['credentials-invalid']);
   });
 
   it('a bearer token with a line break → SOURCE_REFUSED, no exception', async () => {
     const sim = await startTlsSimulator(pki.server);
     const { src } = dikoma(sim.url, { caPath: pki.files.ca, bearerToken: 'abc\r\nX-Injected: 1' });
-    expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+    expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
   });
 });
 
@@ -102,14 +102,14 @@ describe('mutual TLS', () => {
       clientCertPath: pki.files.clientCert,
       clientKeyPath: pki.files.clientKey,
     });
-    expect((await src.lookup(erika)).kind).toBe('match');
+    expect(lookupLabel(await src.lookup(erika))).toBe('match');
   });
 
   it('without a client certificate, a proxy-style 403 → SOURCE_REFUSED', async () => {
     const sim = await startTlsSimulator({ ...pki.server, ca: pki.ca, requestCert: true });
     expect(await dikoma(sim.url, { caPath: pki.files.ca }).src.lookup(erika)).toEqual({
-      kind: 'failure',
-      code: 'SOURCE_REFUSED',
+      ok: false,
+      error: 'SOURCE_REFUSED',
     });
   });
 
@@ -122,7 +122,7 @@ describe('mutual TLS', () => {
     try {
       const url = `https://127.0.0.1:${(strict.address() as AddressInfo).port}`;
       const { src, causes } = dikoma(url, { caPath: pki.files.ca });
-      expect(await src.lookup(erika)).toEqual({ kind: 'failure', code: 'SOURCE_REFUSED' });
+      expect(await src.lookup(erika)).toEqual({ ok: false, error: 'SOURCE_REFUSED' });
       expect(causes).toHaveLength(1);
     } finally {
       strict.closeAllConnections();

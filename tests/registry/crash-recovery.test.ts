@@ -1,7 +1,7 @@
 // Crash recovery: a kiosk process killed with SIGKILL between reserve and commit must not block
 // the ID forever nor lead to a second certificate; one killed after the commit must leave the
-// ID issued. Uses the test-only pause hook (core/issuance/test-pause.ts) to stop the `issue`
-// CLI at an exact step, then kills it.
+// ID issued. Runs the `issue` CLI command with the crash tests' checkpoint
+// (tests/support/workers/issue-cli-worker.ts) to stop it at an exact step, then kills it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -30,8 +30,7 @@ async function crashAt(point: 'after-reserve' | 'after-commit') {
     [
       '--import',
       'tsx',
-      'core/cli/main.ts',
-      'issue',
+      'tests/support/workers/issue-cli-worker.ts',
       '--genesenen-id',
       p.genesenenId,
       '--name',

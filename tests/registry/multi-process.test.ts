@@ -76,7 +76,7 @@ describe('registry shared by several processes', () => {
       expect(issued).toHaveLength(1);
       for (const r of mine.filter((x) => !x.ok)) expect(['ALREADY_ISSUED', 'ISSUANCE_IN_PROGRESS']).toContain(r.code);
       const report = await verifyHc1(issued[0].hc1, { dscs: [dscDer] }, { now: new Date() });
-      expect(report.valid).toBe(true);
+      expect(report.ok).toBe(true);
     }
 
     const db = new Database(join(dirs.dataDir, 'registry.sqlite'), { readonly: true });

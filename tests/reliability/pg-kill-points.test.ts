@@ -14,7 +14,7 @@ import { createKiosk, type Kiosk } from '../../core/api/create-kiosk-api';
 import { loadOrCreateDemoTrust } from '../../core/dcc/demo-trust';
 import { verifyHc1 } from '../../core/dcc/verify';
 import { createIdFormat } from '../../core/id/genesenen-id';
-import { PAUSE_POINTS, type PausePoint } from '../../core/issuance/test-pause';
+import { CHECKPOINTS, type Checkpoint } from '../../core/issuance/issuance-deps';
 import { createIdHasher } from '../../core/registry/id-hash';
 import { verifyPgAudit } from '../../core/registry/pg/pg-audit';
 import { makeDirs } from '../issuance/kiosk-helpers';
@@ -22,7 +22,7 @@ import { startWorker, waitFor } from '../support/child-kiosk';
 import { bulkPeople, writeKioskConfigs } from '../support/people';
 import { pgRegistryConfig, pgSkipReason, startPgCluster, type PgCluster } from '../support/pg-cluster';
 
-const STATE_AFTER_KILL: Record<PausePoint, 'none' | 'reserved' | 'issued'> = {
+const STATE_AFTER_KILL: Record<Checkpoint, 'none' | 'reserved' | 'issued'> = {
   'after-lookup': 'none',
   'after-reserve': 'reserved',
   'after-sign': 'reserved',
@@ -35,7 +35,7 @@ const STATE_AFTER_KILL: Record<PausePoint, 'none' | 'reserved' | 'issued'> = {
 const skip = pgSkipReason();
 if (skip) console.info(`PostgreSQL kill-point tests skipped: ${skip}`);
 const dirs = makeDirs();
-const people = bulkPeople(PAUSE_POINTS.length, new Date(), 'Absturzflotte');
+const people = bulkPeople(CHECKPOINTS.length, new Date(), 'Absturzflotte');
 let cluster: PgCluster;
 let url: string;
 let configA: string;
@@ -88,7 +88,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(skip !== undefined)('a fleet kiosk killed at every step (PostgreSQL)', () => {
-  it.each(PAUSE_POINTS.map((p, i) => [p, i] as const))(
+  it.each(CHECKPOINTS.map((p, i) => [p, i] as const))(
     '%s: the server keeps what the step implies; another kiosk issues once or says ALREADY_ISSUED',
     { timeout: 120_000 },
     async (point, index) => {
@@ -133,7 +133,7 @@ describe.skipIf(skip !== undefined)('a fleet kiosk killed at every step (Postgre
       } else {
         if (!retry.ok) throw new Error(`${point}: retry refused with ${retry.error.code}`);
         expect(kept.map((r) => r.uvci)).not.toContain(retry.value.uvci);
-        expect((await verifyHc1(retry.value.hc1, { dscs: [dscB] }, { now: new Date() })).valid).toBe(true);
+        expect((await verifyHc1(retry.value.hc1, { dscs: [dscB] }, { now: new Date() })).ok).toBe(true);
       }
       expect((await rowsOf(idHash)).map((r) => r.status)).toEqual(['issued']);
     },
@@ -146,7 +146,7 @@ describe.skipIf(skip !== undefined)('a fleet kiosk killed at every step (Postgre
       const rows = (await client.query<{ status: string; uvci: string }>('SELECT status, uvci FROM issuance_view'))
         .rows;
       expect(rows.filter((r) => r.status !== 'issued')).toEqual([]);
-      expect(rows).toHaveLength(PAUSE_POINTS.length);
+      expect(rows).toHaveLength(CHECKPOINTS.length);
       const lines = (
         await client.query<{ uvci: string }>("SELECT uvci FROM audit_line WHERE event = 'certificate.issued'")
       ).rows;

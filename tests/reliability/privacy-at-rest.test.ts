@@ -68,7 +68,7 @@ beforeAll(async () => {
   const created = await createKiosk({
     dataDir: dirs.dataDir,
     configPath,
-    electronPrint: async (job) => (pdfs.push(job.pdf), { ok: true }),
+    electronPrint: async (job) => (pdfs.push(job.pdf), { ok: true, value: null }),
   });
   if (!created.ok) throw new Error(created.error.code);
   kiosk = created.value;

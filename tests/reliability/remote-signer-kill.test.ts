@@ -87,7 +87,7 @@ describe('remote signer under SIGKILL', () => {
         expect(mine.map((r) => r.uvci)).not.toContain(retry.value.uvci);
         const dsc = parseDsc(service.pki.dscPem);
         if (!dsc.ok) throw new Error('dsc');
-        expect((await verifyHc1(retry.value.hc1, { dscs: [dsc.value.der] }, { now: new Date() })).valid).toBe(true);
+        expect((await verifyHc1(retry.value.hc1, { dscs: [dsc.value.der] }, { now: new Date() })).ok).toBe(true);
       } finally {
         await kiosk.value.close();
       }

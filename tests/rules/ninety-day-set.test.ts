@@ -41,7 +41,7 @@ beforeAll(async () => {
     configPath,
     now: () => NOW,
     logSink: memorySink(),
-    electronPrint: async (job) => (pdfs.push(job.pdf), { ok: true }),
+    electronPrint: async (job) => (pdfs.push(job.pdf), { ok: true, value: null }),
   });
   if (!started.ok) throw new Error(JSON.stringify(started.error));
   kiosk = started.value;

@@ -76,7 +76,7 @@ export async function runExactlyOnce(opts: {
     );
     for (const r of issued) {
       const report = await verifyHc1(r.hc1!, { dscs: [dscDer] }, { now: new Date() });
-      if (!report.valid) throw new Error(`certificate for ${r.uvci} does not verify: ${report.error}`);
+      if (!report.ok) throw new Error(`certificate for ${r.uvci} does not verify: ${report.error}`);
     }
     const lines = auditLines(dirs.dataDir);
     expect(auditChain(dirs.dataDir).ok).toBe(true);

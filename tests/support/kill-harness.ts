@@ -7,7 +7,7 @@
 //     (the retry issues a new, verifying certificate), a step after it leaves it issued (the
 //     retry is ALREADY_ISSUED); never two issued rows, never a reservation left behind;
 //   - the audit chain verifies and tells the registry's story (auditMatchesRegistry).
-// Core steps use the test pause hook (core/issuance/test-pause.ts); "mid-print" is reached when
+// Core steps use the crash tests' checkpoint (crash-checkpoint.ts); "mid-print" is reached when
 // the fake printer has received the job's bytes, "after-print" by the worker after print().
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { expect } from 'vitest';
 import { createKiosk } from '../../core/api/create-kiosk-api';
 import { loadOrCreateDemoTrust } from '../../core/dcc/demo-trust';
 import { verifyHc1 } from '../../core/dcc/verify';
-import { PAUSE_POINTS, type PausePoint } from '../../core/issuance/test-pause';
+import { CHECKPOINTS, type Checkpoint } from '../../core/issuance/issuance-deps';
 import { makeDirs, type TestPerson } from '../issuance/kiosk-helpers';
 import { startFakePrinter, type FakePrinter } from '../print/helpers/fake-printer';
 import { startWorker, waitFor } from './child-kiosk';
@@ -29,8 +29,8 @@ import {
   registryPathOf,
 } from './registry-inspect';
 
-export type KillPoint = PausePoint | 'mid-print' | 'after-print';
-export const KILL_POINTS: readonly KillPoint[] = [...PAUSE_POINTS, 'mid-print', 'after-print'];
+export type KillPoint = Checkpoint | 'mid-print' | 'after-print';
+export const KILL_POINTS: readonly KillPoint[] = [...CHECKPOINTS, 'mid-print', 'after-print'];
 
 /** Registry state of the ID right after the kill, by step. */
 const STATE_AFTER_KILL: Record<KillPoint, 'none' | 'reserved' | 'issued'> = {
@@ -104,7 +104,7 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
     const marker = join(dirs.configDir, `paused-${used}`);
     const stuck = printers[1]!;
     const before = jobBytes(stuck);
-    const core = (PAUSE_POINTS as readonly string[]).includes(point);
+    const core = (CHECKPOINTS as readonly string[]).includes(point);
     const worker = await startWorker(
       {
         dataDir: dirs.dataDir,
@@ -151,7 +151,7 @@ export async function createKillHarness(capacity: number, spare = 0): Promise<Ki
         if (!retry.ok) throw new Error(`${point}: retry refused with ${retry.error.code}`);
         expect(mine.map((r) => r.uvci)).not.toContain(retry.value.uvci);
         const report = await verifyHc1(retry.value.hc1, { dscs: [dscDer] }, { now: new Date() });
-        expect(report.valid).toBe(true);
+        expect(report.ok).toBe(true);
       }
       const after = inspectRegistry(registryPathOf(dirs.dataDir)).rows.filter((r) => r.id_hash === hash);
       expect(

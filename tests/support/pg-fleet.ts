@@ -182,7 +182,7 @@ export async function runPgFleet(
       expect(audit.ok && audit.value.broken).toEqual([]);
       for (const r of handedOut) {
         const valid = await Promise.all(
-          dscs.map(async (d) => (await verifyHc1(r.hc1!, { dscs: [d] }, { now: new Date() })).valid),
+          dscs.map(async (d) => (await verifyHc1(r.hc1!, { dscs: [d] }, { now: new Date() })).ok),
         );
         if (!valid.includes(true)) throw new Error(`certificate ${r.uvci} does not verify`);
       }

@@ -92,7 +92,7 @@ async function killAndCheck(
       }
       if (!retry.ok) throw new Error(`retry after restart refused: ${retry.error.code}`);
       retriedIssued++;
-      expect((await verifyHc1(retry.value.hc1, { dscs: [h.dscDer] }, { now: new Date() })).valid).toBe(true);
+      expect((await verifyHc1(retry.value.hc1, { dscs: [h.dscDer] }, { now: new Date() })).ok).toBe(true);
       await kiosk.value.api.endSession({});
     }
   } finally {

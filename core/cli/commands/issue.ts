@@ -4,14 +4,18 @@
 // serves that fixture from an in-process simulator over HTTP (like demo mode) and is refused with a
 // real signer (docs/configuration.md, "real signer ⇒ real records"). Exit code 0 only
 // when a certificate was issued. Everything is written inside the data directory.
-import { openKioskRuntime } from '../../api/kiosk-runtime';
+import { openKioskRuntime, type KioskRuntimeOptions } from '../../api/kiosk-runtime';
 import { loadConfig } from '../../config/load-config';
 import { recoveryView } from '../../dcc/recovery-view';
 import { loadFixture, type Fixture } from '../../records/fixture';
 import { defaultDataDir } from '../../paths';
 import { parseArgs, requireFlag, stringFlag } from '../args';
 
-export async function run(argv: readonly string[]): Promise<number> {
+/** `hooks`: the crash tests' checkpoint (tests/support/workers/issue-cli-worker.ts); the CLI passes none. */
+export async function run(
+  argv: readonly string[],
+  hooks: Pick<KioskRuntimeOptions, 'checkpoint'> = {},
+): Promise<number> {
   const args = parseArgs(argv, {
     'genesenen-id': 'string',
     name: 'string',
@@ -56,6 +60,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     // --records: the fixture is the record source, whatever the config file says.
     config: fixture ? { ...config.value, recordSource: { kind: 'simulator' } } : config.value,
     ...(fixture ? { fixture } : {}),
+    ...hooks,
   });
   if (!runtime.ok) return fail(runtime.error);
   try {

@@ -10,13 +10,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load-config';
-import { signCoseSign1 } from '../../dcc/cose';
-import { verifyCoseBytes } from '../../dcc/cose-verify';
+import { parseCoseSign1, signCoseSign1 } from '../../dcc/cose';
+import { verifyCoseSignature } from '../../dcc/cose-verify';
 import { generateDemoTrustChain } from '../../dcc/demo-trust';
 import { buildDscRequest, fileKeySigner, writeNewKeyFile } from '../../dcc/signer/dsc-request';
 import { generateTokenKey, openTokenKey, type TokenKeyRequest } from '../../dcc/signer/pkcs11-keygen';
 import { describeSecretProblem, readSecretText } from '../../dcc/signer/secret-file';
-import { derToPem } from '../../dcc/x509';
 import { loadSigner, readySigner, signerStatus } from '../../issuance/signer-state';
 import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
 
@@ -25,8 +24,8 @@ const fail = (s: string) => (process.stderr.write(`${s}\n`), 1);
 
 function secret(path: string, what: string): string {
   const r = readSecretText(path);
-  if (!r.ok) throw new UsageError(`${what} ${path}: ${describeSecretProblem(r.problem)}`);
-  return r.text;
+  if (!r.ok) throw new UsageError(`${what} ${path}: ${describeSecretProblem(r.error)}`);
+  return r.value;
 }
 
 function tokenRequest(args: ParsedArgs): TokenKeyRequest {
@@ -89,12 +88,15 @@ async function check(args: ParsedArgs): Promise<number> {
     const now = new Date();
     const status = signerStatus(loaded, now);
     const ready = readySigner(loaded, now);
-    const facts = loaded.ok ? { notBefore: loaded.dsc.notBefore.toISOString(), eku: loaded.dsc.extendedKeyUsages } : {};
+    const facts = loaded.ok
+      ? { notBefore: loaded.value.dsc.notBefore.toISOString(), eku: loaded.value.dsc.extendedKeyUsages }
+      : {};
     out(JSON.stringify({ ...status, ...facts }, null, 2));
     if (!ready.ok) return fail(`signer not ready: ${ready.error.code}`);
     // A test structure (empty claims map), not a certificate: nothing a verifier would accept.
     const cose = await signCoseSign1(new Uint8Array([0xa0]), ready.value.signer);
-    if (!verifyCoseBytes(cose, derToPem(ready.value.dsc.der)))
+    const parsed = parseCoseSign1(cose);
+    if (!parsed.ok || !verifyCoseSignature(parsed.value, ready.value.dsc))
       return fail('test signature does not verify against the DSC');
     out('test signature: ok (verifies against the DSC)');
     return 0;

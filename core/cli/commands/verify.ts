@@ -20,12 +20,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write('verify: cannot read --cert\n');
     return 1;
   }
-  const report = await verifyHc1(hc1, { dscs: [der] }, { now });
+  const verified = await verifyHc1(hc1, { dscs: [der] }, { now });
+  // The printed report keeps its documented shape: `valid`, every check, the facts, `error`.
+  const { code, ...report } = verified.ok ? { ...verified.value, code: undefined } : verified.error;
   if (args.flags.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const printed = { valid: verified.ok, ...report, ...(code ? { error: code } : {}) };
+    process.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
   } else {
     const lines = [
-      `valid: ${report.valid ? 'yes' : `NO (${report.error})`}`,
+      `valid: ${verified.ok ? 'yes' : `NO (${code})`}`,
       ...Object.entries(report.checks).map(([k, v]) => `  ${v ? 'ok  ' : 'FAIL'} ${k}`),
       `kid: ${report.kid ?? '-'}  iss: ${report.iss ?? '-'}`,
       `iat: ${report.iat === undefined ? '-' : new Date(report.iat * 1000).toISOString()}  exp: ${report.exp === undefined ? '-' : new Date(report.exp * 1000).toISOString()}`,
@@ -33,5 +36,5 @@ export async function run(argv: readonly string[]): Promise<number> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
-  return report.valid ? 0 : 1;
+  return verified.ok ? 0 : 1;
 }

@@ -10,6 +10,7 @@ import { readTokenFile } from '../../metrics/start-metrics';
 import { createPrintService } from '../../print/print-service';
 import { cupsStatus } from '../../print/transport/cups';
 import { createRecordSource } from '../../records/record-source-config';
+import { fail as failed } from '../../result';
 import { fail, pass, skip, type CheckResult, type DoctorContext } from './doctor-check';
 import { checkSignerSecretFile, pinRefusal } from './signer-files';
 
@@ -51,9 +52,9 @@ async function probeSigner(ctx: DoctorContext, loaded: LoadedSigner): Promise<Ch
   const now = ctx.now();
   if (!loaded.ok) {
     const refused = pinRefusal(loaded);
-    return fail('signer', `${loaded.code} (${refused ?? loaded.reason})`);
+    return fail('signer', `${loaded.error.code} (${refused ?? loaded.error.reason})`);
   }
-  const { dsc } = loaded;
+  const { dsc } = loaded.value;
   const kid = Buffer.from(dsc.kid).toString('base64');
   const daysLeft = Math.floor((dsc.notAfter.getTime() - now.getTime()) / DAY_MS);
   const ymd = (d: Date) => d.toISOString().slice(0, 10);
@@ -86,7 +87,7 @@ async function probeSigner(ctx: DoctorContext, loaded: LoadedSigner): Promise<Ch
   );
   if (!cert.ok) return fail('signer', `signing failed: ${cert.error.code}; ${facts}`);
   const report = await verifyHc1(cert.value.hc1, { dscs: [dsc.der] }, { now });
-  if (!report.valid) return fail('signer', `self-verification failed: ${report.error ?? 'invalid'}; ${facts}`);
+  if (!report.ok) return fail('signer', `self-verification failed: ${report.error.code}; ${facts}`);
   return pass('signer', `signs and self-verifies; EKU allows recovery; ${facts}${loaded.demo ? ' (DEMO)' : ''}`);
 }
 
@@ -97,12 +98,10 @@ export async function checkRecordSource(ctx: DoctorContext): Promise<CheckResult
     rc.kind === 'simulator'
       ? `simulator${rc.fixture ? ` (${rc.fixture})` : ' (demo people)'}`
       : `${rc.kind} ${rc.baseUrl}`;
-  const health = await source
-    .health(AbortSignal.timeout(10_000))
-    .catch(() => ({ ok: false as const, code: 'SOURCE_UNREACHABLE' as const }));
+  const health = await source.health(AbortSignal.timeout(10_000)).catch(() => failed('SOURCE_UNREACHABLE'));
   return health.ok
     ? pass('record source', `${target}: health answered`)
-    : fail('record source', `${target}: ${health.code}`);
+    : fail('record source', `${target}: ${health.error}`);
 }
 
 export async function checkPrinters(ctx: DoctorContext): Promise<readonly CheckResult[]> {

@@ -30,8 +30,8 @@ export function signerSecretFile(sc: SignerConfig, dataDir: string): SecretFile 
 
 /** A wrong or locked PIN, in words (the token's answer, docs/configuration.md "pkcs11" errors). */
 export function pinRefusal(loaded: LoadedSigner): string | undefined {
-  if (loaded.kind !== 'pkcs11' || loaded.ok || loaded.code !== 'SIGNER_PIN_WRONG') return undefined;
-  return loaded.reason === 'pin-locked'
+  if (loaded.kind !== 'pkcs11' || loaded.ok || loaded.error.code !== 'SIGNER_PIN_WRONG') return undefined;
+  return loaded.error.reason === 'pin-locked'
     ? 'the token refused the PIN and is locked (too many wrong PINs): unlock it with the SO PIN'
     : 'the token refused the PIN (wrong PIN in this file)';
 }
@@ -46,7 +46,7 @@ export async function checkSignerSecretFile(
   if (problem) return fail(check, `${path}: ${problem}`);
   if (sc.kind === 'pkcs11') {
     const pin = readSecretText(path);
-    if (!pin.ok && pin.problem === 'empty') return fail(check, `${path}: empty`);
+    if (!pin.ok && pin.error === 'empty') return fail(check, `${path}: empty`);
     const refused = pinRefusal(loaded);
     if (refused) return fail(check, `${path}: ${refused}`);
     // Only a login proves the PIN; the token is reached through the signer line.

@@ -35,6 +35,14 @@ export function parseSubject(subject: string): x509.JsonName {
 /** Signs the request's to-be-signed bytes: raw r‖s over SHA-256 (file key or token). */
 export type RequestSigner = (tbs: Uint8Array) => Promise<Uint8Array>;
 
+/**
+ * Builds a PKCS#10 certificate signing request for a DSC (`cli keys csr`).
+ * @param subject - `/C=DE/O=…/CN=…`
+ * @param publicKey - the P-256 public key the DSC will certify
+ * @param sign - signs the request with the matching private key (file or token)
+ * @returns the request as PEM
+ * @throws on a malformed subject (a usage error for the CLI)
+ */
 export async function buildDscRequest(subject: string, publicKey: KeyObject, sign: RequestSigner): Promise<string> {
   const spki = publicKey.export({ format: 'der', type: 'spki' });
   const publicCryptoKey = await webcrypto.subtle.importKey('spki', spki, EC, true, ['verify']);

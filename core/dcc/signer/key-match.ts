@@ -5,6 +5,7 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { err, ok, type Result } from '../../result';
 import { parseDsc, type DscInfo } from '../x509';
 
+/** A private key proven to belong to the DSC, and the algorithm its type implies. */
 export interface MatchedKey {
   readonly privateKey: KeyObject;
   readonly dsc: DscInfo;

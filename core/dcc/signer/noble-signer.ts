@@ -7,6 +7,12 @@ import type { Signer } from '../types';
 import { matchKeyToDsc } from './key-match';
 import type { SignerKeyMaterial } from './node-signer';
 
+/**
+ * An ES256 signer on @noble/curves (pure JavaScript), for comparison with node:crypto.
+ * @param material - the PEM private key and its DSC
+ * @returns the signer
+ * @throws never: a key that is not P-256, unreadable or not the DSC's fails as SIGNER_UNAVAILABLE
+ */
 export function createNobleSigner(material: SignerKeyMaterial): Result<Signer> {
   const matched = matchKeyToDsc(material.privateKeyPem, material.dsc);
   if (!matched.ok) return matched;

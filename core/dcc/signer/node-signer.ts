@@ -6,6 +6,7 @@ import { ok, type Result } from '../../result';
 import type { Signer } from '../types';
 import { matchKeyToDsc } from './key-match';
 
+/** A PEM private key (optionally encrypted) and the DSC it must belong to. */
 export interface SignerKeyMaterial {
   /** PKCS#8 (or SEC1/PKCS#1) PEM of the private key. */
   readonly privateKeyPem: string;
@@ -15,6 +16,13 @@ export interface SignerKeyMaterial {
   readonly passphrase?: string;
 }
 
+/**
+ * A signer on node:crypto: ES256 for a P-256 key, PS256 for an RSA key.
+ * @param material - the PEM private key and its DSC
+ * @returns the signer
+ * @throws never: a key that does not belong to the DSC, is unreadable or has an unsupported type
+ *   fails with SIGNER_UNAVAILABLE; a wrong passphrase with SIGNER_PIN_WRONG
+ */
 export function createNodeSigner(material: SignerKeyMaterial): Result<Signer> {
   const matched = matchKeyToDsc(material.privateKeyPem, material.dsc, material.passphrase);
   if (!matched.ok) return matched;

@@ -10,6 +10,7 @@ import { acquirePkcs11Module, closeQuietly, findByLabel, findTokenSlot, openUser
 /** DER of the named-curve OID 1.2.840.10045.3.1.7 (P-256), CKA_EC_PARAMS. */
 const P256_PARAMS = Buffer.from('06082a8648ce3d030107', 'hex');
 
+/** Where to create a signing key on a PKCS#11 token, and its PIN (`cli keys generate --pkcs11`). */
 export interface TokenKeyRequest {
   readonly module: string;
   readonly tokenLabel: string;
@@ -28,6 +29,12 @@ export function publicKeyFromEcPoint(ecPoint: Buffer): KeyObject {
   });
 }
 
+/**
+ * Creates a non-extractable P-256 key pair on the token.
+ * @param r - module, token, key label and PIN
+ * @returns the new public key (for the CSR)
+ * @throws never: a label already in use is CONFIG_INVALID, token failures SIGNER_*
+ */
 export async function generateTokenKey(r: TokenKeyRequest): Promise<Result<{ publicKey: KeyObject }>> {
   const mod = await acquirePkcs11Module(r.module);
   if (!mod.ok) return mod;

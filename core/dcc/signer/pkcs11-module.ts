@@ -5,12 +5,15 @@
 // open then sees tokens created in between). pkcs11js is loaded on first use only, so kiosks
 // with another signer kind never load the native binding.
 import type * as Pkcs11Js from 'pkcs11js';
-import { err, ok, type Result } from '../../result';
+import { err, ok, type AppError, type Err, type Result } from '../../result';
 import { SignerFailure } from './signer-failure';
 
+/** The loaded PKCS#11 library. */
 export type Pkcs11Lib = Pkcs11Js.PKCS11;
+/** The PKCS#11 constants (CKA_*, CKM_*, CKR_*). */
 export type Pkcs11Consts = typeof Pkcs11Js;
 
+/** A shared, reference-counted PKCS#11 module; `release` finalises it with the last user. */
 export interface Pkcs11Module {
   readonly lib: Pkcs11Lib;
   readonly k: Pkcs11Consts;
@@ -19,6 +22,12 @@ export interface Pkcs11Module {
 
 const loaded = new Map<string, { lib: Pkcs11Lib; k: Pkcs11Consts; refs: number }>();
 
+/**
+ * Loads and initialises a PKCS#11 module once per path, shared by every signer that uses it.
+ * @param path - the module's shared library
+ * @returns the module (call `release` when done)
+ * @throws never: a library that cannot be loaded is SIGNER_UNAVAILABLE
+ */
 export async function acquirePkcs11Module(path: string): Promise<Result<Pkcs11Module>> {
   let entry = loaded.get(path);
   if (!entry) {
@@ -107,6 +116,11 @@ export function openUserSession(
   return ok(session);
 }
 
+/**
+ * Closes a session, ignoring errors (a session whose token was removed is gone already).
+ * @param m - the module
+ * @param session - the session to close
+ */
 export function closeQuietly(m: Pkcs11Module, session: Pkcs11Js.Handle): void {
   try {
     m.lib.C_CloseSession(session);
@@ -142,8 +156,13 @@ export function isSessionLost(m: Pkcs11Module, e: unknown): boolean {
   );
 }
 
-export const failure = (r: { ok: false; error: { code: string; details?: unknown } }): SignerFailure =>
+/**
+ * Turns a failed token step into the exception a `Signer` throws.
+ * @param r - the failure
+ * @returns a SignerFailure with the code and the reason from the details
+ */
+export const failure = (r: Err<AppError<string>>): SignerFailure =>
   new SignerFailure(
     r.error.code as SignerFailure['code'],
-    (r.error.details as { reason?: string } | undefined)?.reason,
+    typeof r.error.details?.reason === 'string' ? r.error.details.reason : undefined,
   );

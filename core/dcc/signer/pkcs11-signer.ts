@@ -24,6 +24,7 @@ import {
 } from './pkcs11-module';
 import { SignerFailure } from './signer-failure';
 
+/** Which token key signs, with its PIN and its DSC. */
 export interface Pkcs11SignerOptions {
   readonly module: string;
   readonly tokenLabel: string;
@@ -33,6 +34,7 @@ export interface Pkcs11SignerOptions {
   readonly dsc: string | Uint8Array;
 }
 
+/** A signer that holds a token session until closed. */
 export interface ClosableSigner extends Signer {
   close(): void;
 }
@@ -84,6 +86,14 @@ async function signDigest(m: Pkcs11Module, b: Bound, digest: Buffer): Promise<Bu
   return m.lib.C_SignAsync(b.session, digest, Buffer.alloc(132));
 }
 
+/**
+ * Opens a session on the token, finds the key by label and checks it against the DSC with a test
+ * signature.
+ * @param o - module, token and key label, PIN, DSC
+ * @returns the signer and the parsed DSC
+ * @throws never: a missing token, wrong PIN, missing or extractable key, or a key that does not
+ *   match the DSC fails with its SIGNER_* code
+ */
 export async function openPkcs11Signer(o: Pkcs11SignerOptions): Promise<Result<ClosableSigner & { dsc: DscInfo }>> {
   const dsc = parseDsc(o.dsc);
   if (!dsc.ok) return err('SIGNER_UNAVAILABLE', { reason: 'certificate-unreadable' });

@@ -17,8 +17,10 @@ import type { DscInfo } from '../x509';
 import { postHash, statusFailure, type RemoteTls } from './remote-http';
 import { SignerFailure, type SignerFailureCode } from './signer-failure';
 
+/** The hash-signing endpoint of the issuer's service (docs/remote-signing.md). */
 export const HASH_SIGNING_PATH = '/api/certify/v2/issue/hash';
 
+/** The service to call, the TLS material and token, deadlines and retries, and the DSC it signs with. */
 export interface RemoteSignerOptions {
   readonly baseUrl: string;
   readonly dsc: DscInfo;
@@ -68,6 +70,12 @@ export function parseSkeleton(bytes: Uint8Array): { protectedBytes: Uint8Array; 
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
+/**
+ * A signer that sends only the SHA-256 of the Sig_structure to the issuer's service and checks
+ * the COSE skeleton it returns (protected header, kid, signature over our hash).
+ * @param o - service, TLS, token, deadlines, DSC
+ * @returns the signer; its `sign` throws a SignerFailure with a SIGNER_REMOTE_* code
+ */
 export function createRemoteSigner(o: RemoteSignerOptions): Signer {
   const url = new URL(o.baseUrl.replace(/\/+$/, '') + HASH_SIGNING_PATH);
   const expectedProtected = protectedHeaderFor(o.dsc.kid);
@@ -96,14 +104,9 @@ export function createRemoteSigner(o: RemoteSignerOptions): Signer {
         if (signal.aborted) throw new SignerFailure('SIGNER_REMOTE_TIMEOUT', `after-${attempt}-attempts`);
       }
       const answer = await postHash(url, o.tls, headers, body, signal);
-      if (answer.kind === 'failed') {
-        last = new SignerFailure(answer.code, answer.reason);
-      } else if (answer.status !== 200) {
-        const f = statusFailure(answer.status);
-        last = new SignerFailure(f.code, f.reason);
-      } else {
-        return checkSkeleton(answer.body, sigStructure);
-      }
+      if (answer.ok && answer.value.status === 200) return checkSkeleton(answer.value.body, sigStructure);
+      const failure = answer.ok ? statusFailure(answer.value.status) : answer.error;
+      last = new SignerFailure(failure.code, failure.reason);
       if (!RETRYABLE.includes(last.code)) throw last;
     }
     throw last;

@@ -5,15 +5,18 @@
 // to group or others. systemd `LoadCredential=` files satisfy both (0400, owned by the service).
 // On Windows, where POSIX modes do not exist, only the existence check applies.
 import { readFileSync, statSync } from 'node:fs';
+import { fail, ok, type Result } from '../../result';
 
+/** Why a file may not hold a secret (or holds none). */
 export type SecretFileProblem = 'missing' | 'not-a-file' | 'group-or-world-readable' | 'foreign-owner' | 'empty';
-
-export type SecretFileResult =
-  { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly problem: SecretFileProblem };
 
 const POSIX = process.platform !== 'win32';
 
-/** Why `path` is not safe to hold a secret, or undefined when it is. */
+/**
+ * Checks that only the kiosk user can read a file, without reading it.
+ * @param path - the secret file
+ * @returns why the file is not safe to hold a secret, or undefined when it is
+ */
 export function secretFileProblem(path: string): SecretFileProblem | undefined {
   let st;
   try {
@@ -29,28 +32,40 @@ export function secretFileProblem(path: string): SecretFileProblem | undefined {
   return undefined;
 }
 
-/** Reads a secret file after the safety checks; never returns its bytes otherwise. */
-export function readSecretFile(path: string): SecretFileResult {
+/**
+ * Reads a secret file after the safety checks.
+ * @param path - the secret file
+ * @returns its bytes; never the bytes of a file that fails a check (`secretFileProblem`) or is empty
+ */
+export function readSecretFile(path: string): Result<Buffer, SecretFileProblem> {
   const problem = secretFileProblem(path);
-  if (problem) return { ok: false, problem };
+  if (problem) return fail(problem);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch {
-    return { ok: false, problem: 'missing' };
+    return fail('missing');
   }
-  return bytes.length === 0 ? { ok: false, problem: 'empty' } : { ok: true, bytes };
+  return bytes.length === 0 ? fail('empty') : ok(bytes);
 }
 
-/** A PIN, passphrase or token: the file's text without the trailing newline editors add. */
-export function readSecretText(path: string): { ok: true; text: string } | { ok: false; problem: SecretFileProblem } {
+/**
+ * Reads a PIN, passphrase or token from a secret file.
+ * @param path - the secret file
+ * @returns its text without the trailing newline editors add; `empty` when nothing else is left
+ */
+export function readSecretText(path: string): Result<string, SecretFileProblem> {
   const r = readSecretFile(path);
   if (!r.ok) return r;
-  const text = r.bytes.toString('utf8').replace(/\r?\n$/, '');
-  return text.length === 0 ? { ok: false, problem: 'empty' } : { ok: true, text };
+  const text = r.value.toString('utf8').replace(/\r?\n$/, '');
+  return text.length === 0 ? fail('empty') : ok(text);
 }
 
-/** Operator-facing explanation (clerk status, `cli keys check`), no file content. */
+/**
+ * The operator-facing explanation of a problem (clerk status, `cli keys check`), no file content.
+ * @param problem - from `secretFileProblem`, `readSecretFile` or `readSecretText`
+ * @returns one English sentence fragment that says what to do
+ */
 export function describeSecretProblem(problem: SecretFileProblem): string {
   switch (problem) {
     case 'missing':

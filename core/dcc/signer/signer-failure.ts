@@ -5,8 +5,10 @@
 // stays SIGNER_UNAVAILABLE. `reason` is a short non-secret word for logs, never key material.
 import type { ErrorCode } from '../../errors';
 
+/** The error codes a signer can fail with. */
 export type SignerFailureCode = Extract<ErrorCode, `SIGNER_${string}`>;
 
+/** What a `Signer.sign` throws: a SIGNER_* code and a short non-secret reason. */
 export class SignerFailure extends Error {
   constructor(
     readonly code: SignerFailureCode,

@@ -10,6 +10,7 @@ const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const DAY = 86_400_000;
 
+/** The throwaway PKI of the signing-service simulator: CA, server and client certificates, DSC. */
 export interface SimulatorPki {
   readonly caPem: string;
   readonly serverCertPem: string;
@@ -65,6 +66,11 @@ async function selfSignedCa(name: string, now: number) {
   return { cert, keys: k };
 }
 
+/**
+ * Generates the simulator's PKI (nothing is written to disk).
+ * @param now - the start of the certificates' validity (ms since the epoch)
+ * @returns PEMs and keys for the simulator, the kiosk's client and the DSC
+ */
 export async function generateSimulatorPki(now: number = Date.now()): Promise<SimulatorPki> {
   const ca = await selfSignedCa('C=DE, O=Signing Simulator TEST, CN=Signing Simulator TLS CA', now);
   const csca = await selfSignedCa('C=DE, O=Signing Simulator TEST – NOT VALID, CN=Signing Simulator CSCA', now);

@@ -11,6 +11,11 @@ import { SIGNING_FAULT_MODES, startSigningSimulator, type SigningFaultMode } fro
 
 const USAGE = `usage: npm run sim:signer -- [--port N] [--dir DIR] [--fault ${SIGNING_FAULT_MODES.join('|')}] [--token TOKEN]`;
 
+/**
+ * Runs the signing-service simulator from the command line until interrupted.
+ * @param argv - the command-line arguments
+ * @returns the process exit code
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, { port: 'string', dir: 'string', fault: 'string', token: 'string' });
   const portRaw = stringFlag(args, 'port') ?? '8788';

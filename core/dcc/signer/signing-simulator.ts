@@ -16,6 +16,7 @@ import { parseDsc } from '../x509';
 import { HASH_SIGNING_PATH, protectedHeaderFor } from './remote-signer';
 import type { SimulatorPki } from './signing-sim-pki';
 
+/** The faults the simulator can play, for the remote signer's failure tests. */
 export const SIGNING_FAULT_MODES = [
   'none',
   'slow',
@@ -27,8 +28,10 @@ export const SIGNING_FAULT_MODES = [
   'der-signature',
   'wrong-signature',
 ] as const;
+/** One of SIGNING_FAULT_MODES. */
 export type SigningFaultMode = (typeof SIGNING_FAULT_MODES)[number];
 
+/** What the simulator received, so tests can check that only a hash left the kiosk. */
 export interface SigningRequestSeen {
   readonly transactionId: string;
   readonly locationId: string;
@@ -38,6 +41,7 @@ export interface SigningRequestSeen {
   readonly signed: boolean;
 }
 
+/** A running simulator: its URL, the requests it saw, and a switch for faults. */
 export interface SigningSimulator {
   readonly url: string;
   readonly port: number;
@@ -46,6 +50,7 @@ export interface SigningSimulator {
   close(): Promise<void>;
 }
 
+/** The simulator's PKI, port, expected bearer token and initial fault. */
 export interface SigningSimulatorOptions {
   readonly pki: SimulatorPki;
   readonly port?: number;
@@ -55,6 +60,12 @@ export interface SigningSimulatorOptions {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
+/**
+ * Starts an HTTPS hash-signing service on loopback that behaves like the issuer's (mTLS, bearer
+ * token, COSE skeleton answers) and can play faults.
+ * @param o - PKI, port, token, fault
+ * @returns the running simulator
+ */
 export async function startSigningSimulator(o: SigningSimulatorOptions): Promise<SigningSimulator> {
   const dsc = parseDsc(o.pki.dscPem);
   if (!dsc.ok) throw new Error('simulator DSC unreadable');

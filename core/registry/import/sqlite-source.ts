@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { AppError, Result } from '../../result';
-import { ok } from '../../result';
+import { fail, ok, type AppError, type Result } from '../../result';
 import { secretPathFor } from '../id-hash';
 import { readableIssuance, type IssuanceStatus } from '../issuance-schema';
 import { LATEST_SCHEMA_VERSION } from '../migrations/migration';
@@ -22,10 +21,8 @@ export const IMPORT_CODES = [
 export type ImportCode = (typeof IMPORT_CODES)[number];
 export type ImportError = AppError<ImportCode>;
 
-const refuse = (code: ImportCode, source: string, reason: string): Result<never, ImportError> => ({
-  ok: false,
-  error: { code, details: { source, reason } },
-});
+const refuse = (code: ImportCode, source: string, reason: string) =>
+  fail<ImportError>({ code, details: { source, reason } });
 
 /** One row as schema v1–v3 stored it and `issuance_view` shows it (v4 on): hex hash, whole UVCI. */
 export interface SourceRow {

@@ -83,9 +83,10 @@ export async function runPerson(page: Page, kiosk: RunningKiosk, person: TestPer
   if (verifyQr) {
     noteStep(page, 'read and verify the QR');
     const report = await verifyWithDemoTrust(await readQrFromScreen(page), kiosk.dataDir);
-    const payload = report.payload as { nam?: { fn?: string }; dob?: string } | undefined;
-    if (!report.valid || payload?.nam?.fn !== person.familyName || payload.dob !== person.dateOfBirth)
-      throw new WrongOutcome(`the QR does not verify for this person: ${report.error ?? JSON.stringify(payload)}`);
+    if (!report.ok) throw new WrongOutcome(`the QR does not verify: ${report.error.code}`);
+    const payload = report.value.payload as { nam?: { fn?: string }; dob?: string } | undefined;
+    if (payload?.nam?.fn !== person.familyName || payload.dob !== person.dateOfBirth)
+      throw new WrongOutcome(`the QR is not for this person: ${JSON.stringify(payload)}`);
   }
   noteStep(page, `${mode}: finish`);
   // Finish asks "saved the certificate?" before it wipes (docs: the one-time certificate is easy to lose).

@@ -53,14 +53,14 @@ describe('date of birth', () => {
   });
 
   it('refuses what cannot be a date of birth, saying why', () => {
-    expect(dob('12', '08', '64')).toEqual({ ok: false, reason: 'needYear' });
-    expect(dob('12', '', '1964')).toEqual({ ok: false, reason: 'needMonth' });
-    expect(dob('31', '02', '1990')).toEqual({ ok: false, reason: 'invalid' });
-    expect(dob('29', '02', '1991')).toEqual({ ok: false, reason: 'invalid' });
-    expect(dob('', '13', '1990')).toEqual({ ok: false, reason: 'invalid' });
-    expect(dob('29', '11', '2026')).toEqual({ ok: false, reason: 'invalid' }); // tomorrow
-    expect(dob('', '12', '2026')).toEqual({ ok: false, reason: 'invalid' });
-    expect(dob('', '', '1899')).toEqual({ ok: false, reason: 'invalid' });
+    expect(dob('12', '08', '64')).toEqual({ ok: false, error: 'needYear' });
+    expect(dob('12', '', '1964')).toEqual({ ok: false, error: 'needMonth' });
+    expect(dob('31', '02', '1990')).toEqual({ ok: false, error: 'invalid' });
+    expect(dob('29', '02', '1991')).toEqual({ ok: false, error: 'invalid' });
+    expect(dob('', '13', '1990')).toEqual({ ok: false, error: 'invalid' });
+    expect(dob('29', '11', '2026')).toEqual({ ok: false, error: 'invalid' }); // tomorrow
+    expect(dob('', '12', '2026')).toEqual({ ok: false, error: 'invalid' });
+    expect(dob('', '', '1899')).toEqual({ ok: false, error: 'invalid' });
   });
 
   it('accepts every real past day (property)', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { datesOfBirthMatch, familyNamesMatch } from '../../../core/records/name-match';
 import { createDikomaSource } from '../../../core/records/dikoma-client';
-import type { RecordLookup } from '../../../core/records/record-source';
+import { lookupLabel, type RecordLookup } from '../../../core/records/record-source';
 import { createRecordSource, recordSourceConfigSchema } from '../../../core/records/record-source-config';
 import { caseDto, personDto, sampleDto, testDto, type FakeSormasData } from '../../records/helpers/fake-sormas';
 import { sendJson, startRawServer, type RawServer } from '../../records/helpers/servers';
@@ -19,14 +19,15 @@ const query = { genesenenId: 'RZJQMTFB84WV', familyName: 'Mustermann', dateOfBir
 
 const seen: Record<string, number> = {};
 function expectLookup(r: RecordLookup): void {
-  const label = r.kind === 'failure' ? r.code : r.kind;
+  const label = lookupLabel(r);
   seen[label] = (seen[label] ?? 0) + 1;
-  expect(['match', 'no-match', 'failure']).toContain(r.kind);
-  if (r.kind === 'failure') expect(FAILURES).toContain(r.code);
-  if (r.kind === 'match') {
-    expect(familyNamesMatch(query.familyName, r.record.familyName)).toBe(true);
-    expect(datesOfBirthMatch(query.dateOfBirth, r.record.dateOfBirth)).toBe(true);
-    expect(r.record.firstPositiveTest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  if (!r.ok) expect(FAILURES).toContain(r.error);
+  else expect(['match', 'no-match']).toContain(r.value.kind);
+  if (r.ok && r.value.kind === 'match') {
+    const { record } = r.value;
+    expect(familyNamesMatch(query.familyName, record.familyName)).toBe(true);
+    expect(datesOfBirthMatch(query.dateOfBirth, record.dateOfBirth)).toBe(true);
+    expect(record.firstPositiveTest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   }
 }
 

@@ -7,12 +7,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKiosk } from '../../../core/api/create-kiosk-api';
 import type { WorkerJob, WorkerLine } from '../child-kiosk';
+import { blockUntilKilled, pauseAtEnvCheckpoint } from '../crash-checkpoint';
 
 const say = (line: WorkerLine): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const blockUntilKilled = (): never => {
-  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
-};
 
 const jobPath = process.argv[2];
 if (!jobPath) throw new Error('usage: kiosk-worker JOB.json');
@@ -21,7 +19,11 @@ const job = JSON.parse(readFileSync(jobPath, 'utf8')) as WorkerJob;
 const pauseAt = job.pauseAt;
 delete process.env.KIOSK_TEST_PAUSE_AT;
 
-const kiosk = await createKiosk({ dataDir: job.dataDir, configPath: job.configPath });
+const kiosk = await createKiosk({
+  dataDir: job.dataDir,
+  configPath: job.configPath,
+  checkpoint: pauseAtEnvCheckpoint,
+});
 if (!kiosk.ok) {
   say({ event: 'fatal', code: kiosk.error.code });
   process.exit(1);
