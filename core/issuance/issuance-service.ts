@@ -190,11 +190,20 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       refuse(idHash, 'ALREADY_ISSUED');
       return err('ALREADY_ISSUED', { issuedOn: utcDay(issued.value.issuedAt) });
     }
-    if (!issued.value && reissue) return err('REISSUE_NOT_NEEDED');
+    // Nothing issued yet: the citizen's own way is open unless the ID's attempt limit locks it for
+    // hours; then the clerk, who has checked the person's identity, issues the first certificate
+    // (audited with clerk id and reason; docs/configuration.md, "Attempt limits").
+    const firstByClerk = !issued.value && reissue !== undefined;
+    if (firstByClerk) {
+      const locked = await limiter.check('id', idHash, deps.limits.perId);
+      if (locked.ok) return err('REISSUE_NOT_NEEDED');
+      if (locked.error.code !== 'TOO_MANY_ATTEMPTS') return locked;
+    }
+    const supersedes = reissue !== undefined && !firstByClerk;
     // Many reissues of one ID are what a clerk handing out copies would leave: past the limit a
     // second clerk has to confirm. Checked before the reservation (no signature for a refusal)
     // and again while holding it (below).
-    const early = await reissueLimit(idHash, reissue);
+    const early = await reissueLimit(idHash, supersedes ? reissue : undefined);
     if (early !== null) return early;
 
     const window = decideValidity(record.firstPositiveTest, today, rules);
@@ -204,7 +213,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     }
 
     const reserved = await registry.reserve(idHash, kioskId, () => newUvci(rules.uvciPrefix), {
-      reissue: reissue !== undefined,
+      reissue: supersedes,
     });
     if (!reserved.ok) return reserved;
     const r = reserved.value;
@@ -214,21 +223,21 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     // A reservation is exclusive per ID, so the count read now cannot change before the commit:
     // a reissue that committed while the first count was on its way is counted here. Without
     // this, two reissues started together could both pass the first check.
-    const held = await reissueLimit(idHash, reissue);
+    const held = await reissueLimit(idHash, supersedes ? reissue : undefined);
     if (held !== null) {
       void registry.release(r.reservation);
       return held;
     }
     checkpoint('after-reserve');
 
-    const signed = await signAndCommit(r.reservation, record, window.value, reissue, consented);
+    const signed = await signAndCommit(r.reservation, record, window.value, reissue, consented, supersedes);
     if (!signed.ok) {
       // Asking for consent is not a failure: it was logged as issuance.short-acceptance-asked.
       if (signed.error.code !== 'SHORT_ACCEPTANCE') log.error('issuance.failed', { code: signed.error.code, idHash });
       return signed;
     }
     checkpoint('after-commit');
-    log.info(reissue ? 'issuance.reissued' : 'issuance.issued', {
+    log.info(supersedes ? 'issuance.reissued' : 'issuance.issued', {
       idHash,
       uvci: r.reservation.uvci,
       durationMs: Date.now() - started,
@@ -241,7 +250,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       window: window.value,
       issuedAt: signed.value.issuedAt,
       demo: deps.demo,
-      reissue: reissue !== undefined,
+      reissue: supersedes,
       acceptance: signed.value.acceptance,
     });
   }
@@ -253,6 +262,8 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     window: ValidityWindow,
     reissue: ReissueAuthority | undefined,
     consented: boolean,
+    /** A reissue that replaces an issued certificate (else a first issuance, possibly by a clerk). */
+    supersedes: boolean,
   ): Promise<Result<{ certificate: EncodedCertificate; issuedAt: Date; acceptance: RuleAcceptance }>> {
     /** Gives the reservation back, audits why, and passes the failure on unchanged. */
     const released = <F extends Err>(failure: F): F => {
@@ -327,7 +338,7 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
       const committed = await registry.commit(
         reservation,
         {
-          event: reissue ? 'certificate.reissued' : 'certificate.issued',
+          event: supersedes ? 'certificate.reissued' : 'certificate.issued',
           outcome: 'ok',
           idHash: reservation.idHash,
           uvci: reservation.uvci,

@@ -1,0 +1,86 @@
+// A clerk issues despite a per-ID lock (docs/configuration.md, "Attempt limits"): after too many
+// wrong entries for one Genesenen-ID the citizen's own way is closed for hours, and "reissue"
+// used to answer "issue it normally", which is exactly what is blocked. Now a signed-in clerk, who
+// has checked the person's identity, issues that first certificate through the reissue form; the
+// audit line says who and why. With the ID not locked the answer stays REISSUE_NOT_NEEDED.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditLine } from '../../core/audit/audit-line';
+import { hashPin } from '../../core/clerk/pin-hash';
+import { DEMO_PEOPLE } from '../../core/records/demo-records';
+import { makeDirs, openKiosk } from '../issuance/kiosk-helpers';
+
+let dirs: ReturnType<typeof makeDirs>;
+let kiosk: Awaited<ReturnType<typeof openKiosk>>;
+const [erika, other] = DEMO_PEOPLE;
+const entered = (p: typeof erika, familyName = p!.familyName) => ({
+  genesenenId: p!.genesenenId,
+  familyName,
+  dateOfBirth: p!.dateOfBirth,
+  lang: 'de',
+});
+const reason = 'Ausweis geprüft, Tippfehler';
+
+const auditLines = (): AuditLine[] =>
+  readdirSync(join(dirs.dataDir, 'audit')).flatMap((f) =>
+    readFileSync(join(dirs.dataDir, 'audit', f), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditLine),
+  );
+
+beforeAll(async () => {
+  dirs = makeDirs();
+  const configPath = join(dirs.configDir, 'kiosk.json');
+  writeFileSync(
+    configPath,
+    JSON.stringify({
+      clerk: { accounts: [{ id: 'mueller', pinHash: await hashPin('135791') }] },
+      attemptLimits: {
+        perId: { max: 2, windowSeconds: 86_400 },
+        perKiosk: { max: 20, windowSeconds: 3600 },
+        clerkPin: { max: 5, windowSeconds: 900 },
+      },
+    }),
+  );
+  kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => new Date() });
+});
+
+afterAll(async () => {
+  await kiosk?.close();
+  dirs?.cleanup();
+});
+
+describe('a clerk issues despite a per-ID lock', () => {
+  it('the locked ID gets its first certificate from the clerk, audited with clerk id and reason; once only', async () => {
+    for (let i = 0; i < 2; i++) await kiosk.api.issue(entered(erika, 'Falsch'));
+    const citizen = await kiosk.api.issue(entered(erika));
+    expect(citizen.ok ? 'issued' : [citizen.error.code, citizen.error.details?.scope]).toEqual([
+      'TOO_MANY_ATTEMPTS',
+      'id',
+    ]);
+    const unlocked = await kiosk.api.clerkUnlock({ clerkId: 'mueller', pin: '135791' });
+    if (!unlocked.ok) throw new Error(unlocked.error.code);
+    const token = unlocked.value.token;
+
+    // Not locked: the citizen's own way is open, so the clerk is told to issue normally.
+    const open = await kiosk.api.clerkReissue({ ...entered(other), token, reason });
+    expect(open.ok ? 'issued' : open.error.code).toBe('REISSUE_NOT_NEEDED');
+
+    const byClerk = await kiosk.api.clerkReissue({ ...entered(erika), token, reason });
+    if (!byClerk.ok) throw new Error(byClerk.error.code);
+    expect(byClerk.value.reissue).toBe(false);
+    const issued = auditLines().filter((l) => l.event === 'certificate.issued');
+    expect(issued).toHaveLength(1);
+    expect(issued[0]).toMatchObject({ uvci: byClerk.value.uvci, clerkId: 'mueller', reason });
+    expect(issued[0]!.supersedes).toBeUndefined();
+
+    // Exactly once still: a second clerk request is a reissue now (it supersedes), never a second first.
+    const again = await kiosk.api.clerkReissue({ ...entered(erika), token, reason });
+    if (!again.ok) throw new Error(again.error.code);
+    expect(again.value.reissue).toBe(true);
+    const reissued = auditLines().filter((l) => l.event === 'certificate.reissued');
+    expect(reissued.map((l) => l.supersedes)).toEqual([byClerk.value.uvci]);
+  });
+});
