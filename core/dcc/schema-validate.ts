@@ -38,6 +38,16 @@ function validatorFor(version: SchemaVersion): ValidateFunction {
   return v;
 }
 
+/**
+ * Compiles both schema validators now instead of at the first certificate (about a second on a
+ * kiosk PC, docs/performance.md): the kiosk calls it right after start-up, while the welcome screen
+ * waits for its first citizen.
+ */
+export function compileSchemaValidators(): void {
+  validatorFor('1.3.0');
+  validatorFor('latest');
+}
+
 function describe(e: ErrorObject | undefined): Record<string, string> {
   if (!e) return { path: '', keyword: 'unknown' };
   const missing =
