@@ -11,7 +11,14 @@ import { fixtureFor, makePeople } from './support/people';
 import { E2E_TEST_MS, waitForElement } from './support/waits';
 import de from '../../renderer/i18n/de.json';
 
-const people = makePeople(8, 'Reading');
+/** Eight people, at least one with the digit 0 in the ID (random IDs lack it about one run in twenty). */
+function peopleWithAZero(): ReturnType<typeof makePeople> {
+  for (;;) {
+    const people = makePeople(8, 'Reading');
+    if (people.some((p) => p.genesenenId.includes('0'))) return people;
+  }
+}
+const people = peopleWithAZero();
 const IDLE = 30;
 const WARNING = 25;
 const suite = kioskSuite(
