@@ -3,13 +3,13 @@
 // used to answer "issue it normally", which is exactly what is blocked. Now a signed-in clerk, who
 // has checked the person's identity, issues that first certificate through the reissue form; the
 // audit line says who and why. With the ID not locked the answer stays REISSUE_NOT_NEEDED.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditLine } from '../../core/audit/audit-line';
 import { hashPin } from '../../core/clerk/pin-hash';
 import { DEMO_PEOPLE } from '../../core/records/demo-records';
 import { makeDirs, openKiosk } from '../issuance/kiosk-helpers';
+import { auditLines as auditLinesIn } from '../support/registry-inspect';
 
 let dirs: ReturnType<typeof makeDirs>;
 let kiosk: Awaited<ReturnType<typeof openKiosk>>;
@@ -22,13 +22,7 @@ const entered = (p: typeof erika, familyName = p!.familyName) => ({
 });
 const reason = 'Ausweis geprüft, Tippfehler';
 
-const auditLines = (): AuditLine[] =>
-  readdirSync(join(dirs.dataDir, 'audit')).flatMap((f) =>
-    readFileSync(join(dirs.dataDir, 'audit', f), 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as AuditLine),
-  );
+const auditLines = () => auditLinesIn(dirs.dataDir);
 
 beforeAll(async () => {
   dirs = makeDirs();

@@ -2,13 +2,13 @@
 // kiosk refuses every citizen until the window ends; a signed-in clerk can end that lock at once.
 // The lift is audited with the clerk's id, needs a live clerk session, and leaves the per-ID limit
 // alone (that one protects a person's data, not the device).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditLine } from '../../core/audit/audit-line';
 import { hashPin } from '../../core/clerk/pin-hash';
 import { DEMO_PEOPLE } from '../../core/records/demo-records';
 import { makeDirs, openKiosk } from '../issuance/kiosk-helpers';
+import { auditLines as auditLinesIn } from '../support/registry-inspect';
 
 let dirs: ReturnType<typeof makeDirs>;
 let kiosk: Awaited<ReturnType<typeof openKiosk>>;
@@ -20,13 +20,7 @@ const asEntered = (p: typeof erika, familyName = p!.familyName) => ({
   lang: 'de',
 });
 
-const auditLines = (): AuditLine[] =>
-  readdirSync(join(dirs.dataDir, 'audit')).flatMap((f) =>
-    readFileSync(join(dirs.dataDir, 'audit', f), 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as AuditLine),
-  );
+const auditLines = () => auditLinesIn(dirs.dataDir);
 
 beforeAll(async () => {
   dirs = makeDirs();

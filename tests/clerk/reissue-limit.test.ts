@@ -1,12 +1,12 @@
 // Reissue limits (docs/configuration.md, "Clerk accounts"): past clerk.maxReissuesPerId reissues of
 // one ID a clerk is refused with REISSUE_NEEDS_SECOND_CLERK, unless a second, different clerk
 // confirms with their own id and PIN in the same request; the audit line names both clerk ids.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditLine } from '../../core/audit/audit-line';
 import { hashPin } from '../../core/clerk/pin-hash';
 import { makeDirs, openKiosk } from '../issuance/kiosk-helpers';
+import { auditLines as auditLinesIn } from '../support/registry-inspect';
 
 const NOW = new Date();
 const erika = { genesenenId: 'rzjq mtfb 84wv', familyName: 'mustermann', dateOfBirth: '1964-08-12', lang: 'de' };
@@ -14,13 +14,7 @@ const reason = 'Ausdruck verloren';
 let dirs: ReturnType<typeof makeDirs>;
 let kiosk: Awaited<ReturnType<typeof openKiosk>>;
 
-const auditLines = (): AuditLine[] =>
-  readdirSync(join(dirs.dataDir, 'audit')).flatMap((f) =>
-    readFileSync(join(dirs.dataDir, 'audit', f), 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as AuditLine),
-  );
+const auditLines = () => auditLinesIn(dirs.dataDir);
 
 beforeAll(async () => {
   dirs = makeDirs();
