@@ -3,48 +3,18 @@
 // used to answer "issue it normally", which is exactly what is blocked. Now a signed-in clerk, who
 // has checked the person's identity, issues that first certificate through the reissue form; the
 // audit line says who and why. With the ID not locked the answer stays REISSUE_NOT_NEEDED.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPin } from '../../core/clerk/pin-hash';
 import { DEMO_PEOPLE } from '../../core/records/demo-records';
-import { makeDirs, openKiosk } from '../issuance/kiosk-helpers';
-import { auditLines as auditLinesIn } from '../support/registry-inspect';
+import { CLERK, entered, openLimitedKiosk } from './limited-kiosk';
 
-let dirs: ReturnType<typeof makeDirs>;
-let kiosk: Awaited<ReturnType<typeof openKiosk>>;
-const [erika, other] = DEMO_PEOPLE;
-const entered = (p: typeof erika, familyName = p!.familyName) => ({
-  genesenenId: p!.genesenenId,
-  familyName,
-  dateOfBirth: p!.dateOfBirth,
-  lang: 'de',
-});
+let kiosk: Awaited<ReturnType<typeof openLimitedKiosk>>;
+const [erika, other] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
 const reason = 'Ausweis geprüft, Tippfehler';
 
-const auditLines = () => auditLinesIn(dirs.dataDir);
-
 beforeAll(async () => {
-  dirs = makeDirs();
-  const configPath = join(dirs.configDir, 'kiosk.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      clerk: { accounts: [{ id: 'mueller', pinHash: await hashPin('135791') }] },
-      attemptLimits: {
-        perId: { max: 2, windowSeconds: 86_400 },
-        perKiosk: { max: 20, windowSeconds: 3600 },
-        clerkPin: { max: 5, windowSeconds: 900 },
-      },
-    }),
-  );
-  kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => new Date() });
+  kiosk = await openLimitedKiosk({ perId: 2, perKiosk: 20 });
 });
-
-afterAll(async () => {
-  await kiosk?.close();
-  dirs?.cleanup();
-});
+afterAll(() => kiosk?.close());
 
 describe('a clerk issues despite a per-ID lock', () => {
   it('the locked ID gets its first certificate from the clerk, audited with clerk id and reason; once only', async () => {
@@ -54,7 +24,7 @@ describe('a clerk issues despite a per-ID lock', () => {
       'TOO_MANY_ATTEMPTS',
       'id',
     ]);
-    const unlocked = await kiosk.api.clerkUnlock({ clerkId: 'mueller', pin: '135791' });
+    const unlocked = await kiosk.api.clerkUnlock(CLERK);
     if (!unlocked.ok) throw new Error(unlocked.error.code);
     const token = unlocked.value.token;
 
@@ -65,7 +35,7 @@ describe('a clerk issues despite a per-ID lock', () => {
     const byClerk = await kiosk.api.clerkReissue({ ...entered(erika), token, reason });
     if (!byClerk.ok) throw new Error(byClerk.error.code);
     expect(byClerk.value.reissue).toBe(false);
-    const issued = auditLines().filter((l) => l.event === 'certificate.issued');
+    const issued = kiosk.auditLines().filter((l) => l.event === 'certificate.issued');
     expect(issued).toHaveLength(1);
     expect(issued[0]).toMatchObject({ uvci: byClerk.value.uvci, clerkId: 'mueller', reason });
     expect(issued[0]!.supersedes).toBeUndefined();
@@ -74,7 +44,7 @@ describe('a clerk issues despite a per-ID lock', () => {
     const again = await kiosk.api.clerkReissue({ ...entered(erika), token, reason });
     if (!again.ok) throw new Error(again.error.code);
     expect(again.value.reissue).toBe(true);
-    const reissued = auditLines().filter((l) => l.event === 'certificate.reissued');
+    const reissued = kiosk.auditLines().filter((l) => l.event === 'certificate.reissued');
     expect(reissued.map((l) => l.supersedes)).toEqual([byClerk.value.uvci]);
   });
 });

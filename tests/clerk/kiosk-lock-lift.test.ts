@@ -2,53 +2,23 @@
 // kiosk refuses every citizen until the window ends; a signed-in clerk can end that lock at once.
 // The lift is audited with the clerk's id, needs a live clerk session, and leaves the per-ID limit
 // alone (that one protects a person's data, not the device).
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPin } from '../../core/clerk/pin-hash';
 import { DEMO_PEOPLE } from '../../core/records/demo-records';
-import { makeDirs, openKiosk } from '../issuance/kiosk-helpers';
-import { auditLines as auditLinesIn } from '../support/registry-inspect';
+import { CLERK, entered, openLimitedKiosk } from './limited-kiosk';
 
-let dirs: ReturnType<typeof makeDirs>;
-let kiosk: Awaited<ReturnType<typeof openKiosk>>;
-const [erika, other] = DEMO_PEOPLE;
-const asEntered = (p: typeof erika, familyName = p!.familyName) => ({
-  genesenenId: p!.genesenenId,
-  familyName,
-  dateOfBirth: p!.dateOfBirth,
-  lang: 'de',
-});
-
-const auditLines = () => auditLinesIn(dirs.dataDir);
+let kiosk: Awaited<ReturnType<typeof openLimitedKiosk>>;
+const [erika, other] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
 
 beforeAll(async () => {
-  dirs = makeDirs();
-  const configPath = join(dirs.configDir, 'kiosk.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      clerk: { accounts: [{ id: 'mueller', pinHash: await hashPin('135791') }] },
-      attemptLimits: {
-        perId: { max: 2, windowSeconds: 3600 },
-        perKiosk: { max: 3, windowSeconds: 3600 },
-        clerkPin: { max: 5, windowSeconds: 900 },
-      },
-    }),
-  );
-  kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => new Date() });
+  kiosk = await openLimitedKiosk({ perId: 2, perKiosk: 3 });
 });
-
-afterAll(async () => {
-  await kiosk?.close();
-  dirs?.cleanup();
-});
+afterAll(() => kiosk?.close());
 
 describe('a clerk lifts the kiosk-wide lock', () => {
   it('locked by wrong entries, lifted by a signed-in clerk, audited with the clerk id; the per-ID lock stays', async () => {
     // Two wrong entries for erika (her ID locked), one for the other person: the kiosk is locked too.
-    for (const p of [erika, erika, other]) await kiosk.api.issue(asEntered(p, 'Falsch'));
-    const locked = await kiosk.api.issue(asEntered(other));
+    for (const p of [erika, erika, other]) await kiosk.api.issue(entered(p, 'Falsch'));
+    const locked = await kiosk.api.issue(entered(other));
     expect(locked.ok ? 'issued' : [locked.error.code, locked.error.details?.scope]).toEqual([
       'TOO_MANY_ATTEMPTS',
       'kiosk',
@@ -56,7 +26,7 @@ describe('a clerk lifts the kiosk-wide lock', () => {
     const stranger = await kiosk.api.clerkLiftKioskLock({ token: 'not-a-session' });
     expect(stranger.ok ? 'lifted' : stranger.error.code).toBe('CLERK_NOT_AUTHORISED');
 
-    const unlocked = await kiosk.api.clerkUnlock({ clerkId: 'mueller', pin: '135791' });
+    const unlocked = await kiosk.api.clerkUnlock(CLERK);
     if (!unlocked.ok) throw new Error(unlocked.error.code);
     const token = unlocked.value.token;
     const before = await kiosk.api.clerkStatus({ token });
@@ -64,13 +34,13 @@ describe('a clerk lifts the kiosk-wide lock', () => {
     expect(await kiosk.api.clerkLiftKioskLock({ token })).toEqual({ ok: true, value: null });
     const after = await kiosk.api.clerkStatus({ token });
     expect(after.ok && after.value.kioskLock).toBeUndefined();
-    const lifted = auditLines().filter((l) => l.event === 'kiosk.lock-lifted');
+    const lifted = kiosk.auditLines().filter((l) => l.event === 'kiosk.lock-lifted');
     expect(lifted).toHaveLength(1);
     expect(lifted[0]).toMatchObject({ outcome: 'ok', clerkId: 'mueller' });
 
     // Citizens can try again; erika's own ID stays locked.
-    expect((await kiosk.api.issue(asEntered(other))).ok).toBe(true);
-    const erikaAgain = await kiosk.api.issue(asEntered(erika));
+    expect((await kiosk.api.issue(entered(other))).ok).toBe(true);
+    const erikaAgain = await kiosk.api.issue(entered(erika));
     expect(erikaAgain.ok ? 'issued' : [erikaAgain.error.code, erikaAgain.error.details?.scope]).toEqual([
       'TOO_MANY_ATTEMPTS',
       'id',

@@ -14,23 +14,14 @@ import { createKiosk, type Kiosk } from '../../core/api/create-kiosk-api';
 import { loadOrCreateDemoTrust } from '../../core/dcc/demo-trust';
 import { verifyHc1 } from '../../core/dcc/verify';
 import { createIdFormat } from '../../core/id/genesenen-id';
-import { CHECKPOINTS, type Checkpoint } from '../../core/issuance/issuance-deps';
+import { CHECKPOINTS } from '../../core/issuance/issuance-deps';
 import { createIdHasher } from '../../core/registry/id-hash';
 import { verifyPgAudit } from '../../core/registry/pg/pg-audit';
 import { makeDirs } from '../issuance/kiosk-helpers';
 import { startWorker, waitFor } from '../support/child-kiosk';
+import { STATE_AFTER_KILL } from '../support/kill-harness';
 import { bulkPeople, writeKioskConfigs } from '../support/people';
 import { pgRegistryConfig, pgSkipReason, startPgCluster, type PgCluster } from '../support/pg-cluster';
-
-const STATE_AFTER_KILL: Record<Checkpoint, 'none' | 'reserved' | 'issued'> = {
-  'after-lookup': 'none',
-  'after-reserve': 'reserved',
-  'after-sign': 'reserved',
-  'after-verify': 'reserved',
-  'commit-before-audit': 'reserved',
-  'commit-after-audit': 'reserved',
-  'after-commit': 'issued',
-};
 
 const skip = pgSkipReason();
 if (skip) console.info(`PostgreSQL kill-point tests skipped: ${skip}`);

@@ -32,8 +32,8 @@ import {
 export type KillPoint = Checkpoint | 'mid-print' | 'after-print';
 export const KILL_POINTS: readonly KillPoint[] = [...CHECKPOINTS, 'mid-print', 'after-print'];
 
-/** Registry state of the ID right after the kill, by step. */
-const STATE_AFTER_KILL: Record<KillPoint, 'none' | 'reserved' | 'issued'> = {
+/** Registry state of the ID right after the kill, by step (both engines: tests/reliability/pg-kill-points.test.ts). */
+export const STATE_AFTER_KILL: Record<KillPoint, 'none' | 'reserved' | 'issued'> = {
   'after-lookup': 'none',
   'after-reserve': 'reserved',
   'after-sign': 'reserved',

@@ -57,11 +57,10 @@ export function verifyFleetAudit(args: FleetAuditArgs): Promise<number> {
     if (typeof keys === 'number') return keys;
     const r = await verifyPgAudit(client, keys);
     if (!r.ok) return 1;
-    const { heads, broken, keyed } = r.value;
+    const { heads, broken } = r.value;
+    const keyed = keys.length > 0; // then every line was held to one of the keys
     for (const [kiosk, head] of Object.entries(heads))
-      process.stdout.write(
-        `${kiosk}: seq ${head.seq}, last hash ${head.hash}${keyed.includes(kiosk) ? ', keyed' : ''}\n`,
-      );
+      process.stdout.write(`${kiosk}: seq ${head.seq}, last hash ${head.hash}${keyed ? ', keyed' : ''}\n`);
     for (const b of broken) process.stdout.write(`audit chain BROKEN: ${b.kioskId} seq ${b.seq} (${b.reason})\n`);
     let anchorsBad = 0;
     for (const file of args.anchorFiles) {
@@ -73,7 +72,7 @@ export function verifyFleetAudit(args: FleetAuditArgs): Promise<number> {
     }
     if (broken.length > 0 || anchorsBad > 0) return 1;
     process.stdout.write(
-      `audit chains ok: ${r.value.kiosks} kiosks, ${r.value.lines} lines, ${keyed.length} keyed, ` +
+      `audit chains ok: ${r.value.kiosks} kiosks, ${r.value.lines} lines, ${keyed ? r.value.kiosks : 0} keyed, ` +
         `${args.anchorFiles.length} anchor(s) found\n`,
     );
     return 0;

@@ -48,8 +48,6 @@ export interface PgAuditReport {
   readonly lines: number;
   /** kioskId → the last hash (keep it elsewhere to detect a later truncation). */
   readonly heads: Readonly<Record<string, { readonly seq: number; readonly hash: string }>>;
-  /** Kiosks whose lines were checked against the keys given (all of them when keys were given). */
-  readonly keyed: readonly string[];
   readonly broken: readonly { readonly kioskId: string; readonly seq: number; readonly reason: PgAuditProblem }[];
 }
 
@@ -87,8 +85,7 @@ export async function verifyPgAudit(c: PgClient, keys: readonly AuditKey[] = [])
     if (problem) broken.push({ kioskId: r.kiosk_id, seq, reason: problem });
     heads[r.kiosk_id] = { seq, hash: line.hash };
   }
-  const kiosks = Object.keys(heads);
-  return ok({ kiosks: kiosks.length, lines: rows.rows.length, heads, keyed: keys.length > 0 ? kiosks : [], broken });
+  return ok({ kiosks: Object.keys(heads).length, lines: rows.rows.length, heads, broken });
 }
 
 function lineProblem(
