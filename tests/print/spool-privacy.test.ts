@@ -15,7 +15,7 @@ import { createPrintService } from '../../core/print/print-service';
 import { parseRetention, readCupsRetention } from '../../core/print/transport/cups-retention';
 import { DEMO_PEOPLE } from '../../core/records/demo-records';
 import { makeDirs } from '../issuance/kiosk-helpers';
-import { findPersonalData, findPersonalDataInSpool, spooledJobFiles } from '../support/personal-data-scan';
+import { findPersonalData, findPersonalDataInSpool, spoolFilesThatStay } from '../support/personal-data-scan';
 import { certificateFactory, PEOPLE } from './helpers/certificates';
 import { startFakePrinter, type FakePrinter } from './helpers/fake-printer';
 
@@ -130,7 +130,7 @@ describe.skipIf(!queueReady || !isRoot)(
       } finally {
         execFileSync('cancel', ['-x', jobId]);
       }
-      expect(spooledJobFiles()).toEqual([]);
+      expect(await spoolFilesThatStay(15_000, jobId)).toEqual([]);
     }, 30_000);
 
     it('after A4 and receipt prints through the kiosk: no c*/d* job files, no personal data in spool or data dir', async () => {
@@ -163,7 +163,7 @@ describe.skipIf(!queueReady || !isRoot)(
         await api.endSession({});
       }
       expect(printer.connections.length).toBeGreaterThan(0);
-      expect(spooledJobFiles()).toEqual([]);
+      expect(await spoolFilesThatStay(30_000)).toEqual([]);
       expect(findPersonalDataInSpool(secrets())).toEqual([]);
       expect(findPersonalData(dirs.dataDir, secrets(), (f) => f.endsWith('registry.secret'))).toEqual([]);
     }, 90_000);

@@ -126,7 +126,7 @@ describe('registry reserve/commit', () => {
     expect(registry.commit(second).ok).toBe(true);
     const rows = () =>
       db
-        .prepare('SELECT uvci, status, seq FROM issuance_view WHERE id_hash = ? ORDER BY reserved_at, seq')
+        .prepare('SELECT uvci, status, seq FROM issuance_view WHERE id_hash = ? ORDER BY uvci')
         .all(fakeIdHash(7));
     expect(rows()).toEqual([
       { uvci: first.uvci, status: 'superseded', seq: 1 },

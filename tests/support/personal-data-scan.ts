@@ -106,8 +106,23 @@ export function findPersonalDataInSpool(secrets: Secrets, spoolDir = '/var/spool
   return findPersonalData(spoolDir, secrets, () => false, pdfTextOf);
 }
 
-/** Job files CUPS still keeps: `c<job>` control files and `d<job>-<doc>` data files. */
-export const spooledJobFiles = (spoolDir = '/var/spool/cups'): string[] =>
+/** Job files CUPS still keeps: `c<job>` control files and `d<job>-<doc>` data files; of one job if given. */
+export const spooledJobFiles = (spoolDir = '/var/spool/cups', job?: string): string[] =>
   readdirSync(spoolDir)
     .filter((f) => /^(c\d+|d\d+-\d+)$/.test(f))
+    .filter((f) => job === undefined || Number(/\d+/.exec(f)![0]) === Number(job.split('-').at(-1)))
     .sort();
+
+/**
+ * Job files left once cupsd has had `timeoutMs` to remove them. cupsd unlinks a purged job's files
+ * after it answers `cancel -x`, and other test files print through the same spool at the same time,
+ * so a file seen at one instant may be on its way out: only one that stays is a leak.
+ */
+export async function spoolFilesThatStay(timeoutMs: number, job?: string): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = spooledJobFiles('/var/spool/cups', job);
+    if (left.length === 0 || Date.now() > deadline) return left;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
