@@ -3,7 +3,8 @@
 // (record source, signer, registry, printers) but without codes, names or counts, so the method
 // that returns it needs no clerk PIN. "limited": certificates can be issued but not printed;
 // "out": no certificate can be issued now. `lockedUntil`: the kiosk-wide attempt limit refuses every
-// citizen until then (level "out"; the welcome screen says the device is locked, ask staff).
+// citizen until then (level "out"; the welcome screen says the device is locked, ask staff, or for
+// a growing delay's short wait, lockIsDelay, to wait until then).
 import type { ServiceStatus } from './kiosk-api';
 
 export type ServiceLevel = 'ok' | 'limited' | 'out';
@@ -15,6 +16,8 @@ export interface CitizenServiceState {
   readonly printing: PrintingState;
   /** ISO 8601: the kiosk's attempt limit (docs/configuration.md, "Attempt limits") lifts then. */
   readonly lockedUntil?: string;
+  /** The limit is a growing delay's short wait: "please wait until", not "ask staff". */
+  readonly lockIsDelay?: true;
 }
 
 export function citizenServiceState(status: ServiceStatus): CitizenServiceState {
@@ -23,5 +26,9 @@ export function citizenServiceState(status: ServiceStatus): CitizenServiceState 
     status.printers.length === 0 ? 'none' : status.printers.some((p) => p.state === 'ok') ? 'ready' : 'unavailable';
   const locked = status.kioskLock !== undefined;
   const level: ServiceLevel = !issuing || locked ? 'out' : printing === 'unavailable' ? 'limited' : 'ok';
-  return status.kioskLock ? { level, printing, lockedUntil: status.kioskLock.until } : { level, printing };
+  if (!status.kioskLock) return { level, printing };
+  const lockedUntil = status.kioskLock.until;
+  return status.kioskLock.delay
+    ? { level, printing, lockedUntil, lockIsDelay: true }
+    : { level, printing, lockedUntil };
 }

@@ -274,8 +274,9 @@ async function serviceStatus(
 /** The kiosk-wide attempt limit, when it refuses now: only its end, never a count of wrong entries. */
 async function kioskLock(rt: KioskRuntime): Promise<ServiceStatus['kioskLock']> {
   const checked = await rt.limiter.check('kiosk', rt.config.kioskId, rt.config.attemptLimits.perKiosk);
-  const until = checked.ok ? undefined : checked.error.details?.until;
-  return typeof until === 'string' ? { until } : undefined;
+  if (checked.ok || typeof checked.error.details?.until !== 'string') return undefined;
+  const until = checked.error.details.until;
+  return checked.error.details.delay === true ? { until, delay: true } : { until };
 }
 
 /** The audit log's size alarm (docs/audit.md); state only, the byte count stays in the log. */

@@ -99,9 +99,10 @@ export interface ServiceStatus {
   readonly printers: readonly PrinterState[];
   /**
    * Present while wrong entries at this kiosk (`attemptLimits.perKiosk`) refuse every citizen:
-   * until when (ISO 8601). Clerk reissues are not limited (docs/configuration.md, "Attempt limits").
+   * until when (ISO 8601); `delay` when it is a growing delay's short wait rather than a lock for
+   * the window. Clerk reissues are not limited (docs/configuration.md, "Attempt limits").
    */
-  readonly kioskLock?: { readonly until: string };
+  readonly kioskLock?: { readonly until: string; readonly delay?: true };
   /** Audit log space: AUDIT_SPACE_LOW past 80 % of `audit.maxBytes`, AUDIT_CAP_REACHED at the cap. */
   readonly audit?: { readonly state: ComponentState; readonly code?: string };
 }

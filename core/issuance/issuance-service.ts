@@ -152,8 +152,10 @@ export function createIssuanceService(deps: IssuanceDeps): IssuanceService {
     if (!left.ok || !showTriesLeft(rule.max - left.value, left.value)) return err('NOT_FOUND');
     if (left.value > 0) return err('NOT_FOUND', { triesLeft: left.value });
     const locked = await limiter.check('id', idHash, rule);
-    const until = !locked.ok ? locked.error.details?.until : undefined;
-    return err('NOT_FOUND', typeof until === 'string' ? { triesLeft: 0, until } : { triesLeft: 0 });
+    const details = locked.ok ? undefined : locked.error.details;
+    if (typeof details?.until !== 'string') return err('NOT_FOUND', { triesLeft: 0 });
+    const base = { triesLeft: 0, until: details.until };
+    return err('NOT_FOUND', details.delay === true ? { ...base, delay: true } : base);
   }
 
   /** REISSUE_NEEDS_SECOND_CLERK (audited) when this ID has had its reissues; null to go on. */

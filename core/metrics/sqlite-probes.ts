@@ -8,7 +8,8 @@ import type { LOCK_SCOPES } from './kiosk-metrics';
 type Scope = (typeof LOCK_SCOPES)[number];
 
 export function createSqliteProbes(db: RegistryDatabase, rules: Readonly<Record<Scope, AttemptRule>>, now: () => Date) {
-  // Same rule as the limiter (core/registry/attempt-limits.ts): locked while `max` failures lie in the window.
+  // Same rule as the limiter (core/registry/attempt-limits.ts): at the limit while `max` failures lie in
+  // the window (locked, or for a `delay` rule waiting or one wrong entry from a wait).
   const locked = db.prepare<[string, number, number], { n: number }>(
     `SELECT count(*) AS n FROM
        (SELECT key FROM failed_attempt WHERE scope = ? AND at > ? GROUP BY key HAVING count(*) >= ?)`,

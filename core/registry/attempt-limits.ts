@@ -1,5 +1,5 @@
 // Brute-force limits (docs/configuration.md): failed attempts counted per ID hash, per kiosk and per clerk PIN
-// in sliding windows, stored in the registry database (migration 002) so a restart does not
+// in sliding windows (a lock until the window passes, or a growing delay: limitLiftsAt), stored in the registry database (migration 002) so a restart does not
 // reset them. A limited key gets TOO_MANY_ATTEMPTS (or CLERK_LOCKED_OUT) with `limitDetails`: the
 // scope that refused ('id', 'kiosk' or 'clerk'), when the limit lifts (ISO time) and the seconds
 // until then — never the key (an ID hash or kiosk id). `remaining` says how many tries are left.
@@ -19,6 +19,17 @@ export interface AttemptRule {
   /** Failures allowed inside the window; the next attempt is refused. */
   readonly max: number;
   readonly windowSeconds: number;
+  /**
+   * A growing delay instead of a lock for the rest of the window: with `max` or more failures in
+   * the window, the next attempt waits `firstSeconds` after the latest one, doubling with every
+   * further failure up to `maxSeconds` (docs/configuration.md, "Attempt limits").
+   */
+  readonly delay?: AttemptDelay;
+}
+
+export interface AttemptDelay {
+  readonly firstSeconds: number;
+  readonly maxSeconds: number;
 }
 
 export interface AttemptLimiter {
@@ -46,22 +57,49 @@ export interface AttemptLimiter {
 /** Rows older than this are pruned; no configured window may be longer. */
 export const MAX_WINDOW_SECONDS = 30 * 24 * 3600;
 
+/** Attempts read per key: enough for any lock (`max`) and for a delay that has reached its cap. */
+export const recentAttemptsToRead = (rule: AttemptRule): number => rule.max + 64;
+
+/**
+ * When a key may try again, from the times of its attempts inside the window (newest first, at most
+ * recentAttemptsToRead): undefined when it may now. Locked: until the max-th newest leaves the
+ * window. Delayed: `firstSeconds × 2^(attempts − max)` after the newest, capped at `maxSeconds`.
+ * The one rule of every engine (SQLite, PostgreSQL, the memory fallback).
+ */
+export function limitLiftsAt(rule: AttemptRule, newestFirst: readonly number[], nowMs: number): number | undefined {
+  if (newestFirst.length < rule.max) return undefined;
+  const liftsAt = rule.delay
+    ? newestFirst[0]! +
+      Math.min(rule.delay.maxSeconds, rule.delay.firstSeconds * 2 ** (newestFirst.length - rule.max)) * 1000
+    : newestFirst[rule.max - 1]! + rule.windowSeconds * 1000;
+  return liftsAt > nowMs ? liftsAt : undefined;
+}
+
 /**
  * The details of a limit refusal, the same in every engine (SQLite, PostgreSQL, memory fallback):
  * which scope refused, when the limit lifts (`until`, ISO 8601 UTC) and the seconds until then.
  * Nothing about the key itself (docs/configuration.md, "Attempt limits").
  */
-export function limitDetails(scope: AttemptScope, liftsAtMs: number, nowMs: number) {
+export function limitDetails(
+  scope: AttemptScope,
+  liftsAtMs: number,
+  nowMs: number,
+  rule?: AttemptRule,
+): Readonly<Record<string, string | number | boolean>> {
   const retryAfterSeconds = Math.max(1, Math.ceil((liftsAtMs - nowMs) / 1000));
-  return { retryAfterSeconds, scope, until: new Date(nowMs + retryAfterSeconds * 1000).toISOString() };
+  // The lift rounded up to the whole second: every screen shows the same time, and a person who
+  // comes back at the second shown is let in.
+  const until = new Date(Math.ceil(Math.max(liftsAtMs, nowMs + 1) / 1000) * 1000).toISOString();
+  // `delay`: a short wait that lifts by itself, worded as "please wait", not as a lock.
+  return rule?.delay ? { retryAfterSeconds, scope, until, delay: true } : { retryAfterSeconds, scope, until };
 }
 
 export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () => new Date()): AttemptLimiter {
-  // The max-th most recent failure inside the window: while it exists, the key is limited, and
-  // the limit lifts when it leaves the window.
-  const nthRecent = db.prepare<[string, string, number, number], { at: number }>(
-    'SELECT at FROM failed_attempt WHERE scope = ? AND key = ? AND at > ? ORDER BY at DESC LIMIT 1 OFFSET ?',
-  );
+  const recent = db
+    .prepare<[string, string, number, number], number>(
+      'SELECT at FROM failed_attempt WHERE scope = ? AND key = ? AND at > ? ORDER BY at DESC LIMIT ?',
+    )
+    .pluck();
   const insert = db.prepare<[string, string, number]>('INSERT INTO failed_attempt (scope, key, at) VALUES (?, ?, ?)');
   const prune = db.prepare<[number]>('DELETE FROM failed_attempt WHERE at <= ?');
   const countRecent = db.prepare<[string, string, number], { n: number }>(
@@ -79,10 +117,10 @@ export function createAttemptLimiter(db: RegistryDatabase, now: () => Date = () 
 
   /** err(limitCode) while the max-th most recent attempt is inside the window. */
   const limited = (scope: AttemptScope, key: string, rule: AttemptRule, limitCode: string, at: number) => {
-    const windowMs = rule.windowSeconds * 1000;
-    const row = nthRecent.get(scope, key, at - windowMs, Math.max(0, rule.max - 1));
-    if (!row) return undefined;
-    return err(limitCode as 'TOO_MANY_ATTEMPTS', limitDetails(scope, row.at + windowMs, at));
+    const times = recent.all(scope, key, at - rule.windowSeconds * 1000, recentAttemptsToRead(rule));
+    const liftsAt = limitLiftsAt(rule, times, at);
+    if (liftsAt === undefined) return undefined;
+    return err(limitCode as 'TOO_MANY_ATTEMPTS', limitDetails(scope, liftsAt, at, rule));
   };
   const reserveTx = db.transaction(
     (

@@ -4,7 +4,7 @@
 // instead: atomic (one synchronous step), the same rule, but forgotten at a restart. Only the
 // clerk PIN uses this; issuance never falls back (no registry, no certificate).
 import { err, ok, type Result } from '../result';
-import { limitDetails, type AttemptRule, type AttemptScope } from './attempt-limits';
+import { limitDetails, limitLiftsAt, type AttemptRule, type AttemptScope } from './attempt-limits';
 import type { AttemptGate, AttemptTicket } from './registry-port';
 
 interface Attempt {
@@ -21,9 +21,10 @@ export function withMemoryFallback(primary: AttemptGate, now: () => Date = () =>
     const windowMs = rule.windowSeconds * 1000;
     const live = (attempts.get(keyOf(scope, key)) ?? []).filter((a) => a.at > at - windowMs);
     attempts.set(keyOf(scope, key), live);
-    const nth = [...live].sort((a, b) => b.at - a.at)[rule.max - 1];
-    if (!nth) return undefined;
-    return err(code as 'CLERK_LOCKED_OUT', limitDetails(scope, nth.at + windowMs, at));
+    const newestFirst = live.map((a) => a.at).sort((a, b) => b - a);
+    const liftsAt = limitLiftsAt(rule, newestFirst, at);
+    if (liftsAt === undefined) return undefined;
+    return err(code as 'CLERK_LOCKED_OUT', limitDetails(scope, liftsAt, at, rule));
   };
   const down = (r: Result<unknown>) => !r.ok && r.error.code === 'REGISTRY_UNAVAILABLE';
   const inMemory = (tickets: readonly AttemptTicket[]) => tickets.filter((t) => t.id < 0);

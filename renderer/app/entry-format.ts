@@ -129,14 +129,16 @@ export function letterForPosition(key: string, textBefore: string): string {
 
 /**
  * When a limit lifts, as the kiosk's local clock shows it: "14:35" today, "2. Dezember, 14:35"
- * on another day (a per-ID lock can last into tomorrow). Invalid input gives null.
+ * on another day (a per-ID lock can last into tomorrow); "14:35:20" with `seconds`, for a wait of
+ * seconds (a growing delay). Invalid input gives null.
  */
-export function formatClockTime(iso: string, locale: string, now: Date = new Date()): string | null {
+export function formatClockTime(iso: string, locale: string, now: Date = new Date(), seconds = false): string | null {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return null;
   const sameDay = at.toDateString() === now.toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: '2-digit', minute: '2-digit' }
-    : { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
+  const time: Intl.DateTimeFormatOptions = seconds
+    ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
+    : { hour: '2-digit', minute: '2-digit' };
+  const options: Intl.DateTimeFormatOptions = sameDay ? time : { day: 'numeric', month: 'long', ...time };
   return new Intl.DateTimeFormat(locale, options).format(at);
 }

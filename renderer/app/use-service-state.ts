@@ -22,5 +22,19 @@ export function useServiceState(bridge: KioskBridge): CitizenServiceState | null
       window.clearInterval(timer);
     };
   }, [bridge]);
+  // A lock's end is known: ask again right after it, so Start returns on time (a growing delay's
+  // wait is seconds, shorter than the refresh).
+  const lockedUntil = state?.lockedUntil;
+  useEffect(() => {
+    if (!lockedUntil) return undefined;
+    const wait = Date.parse(lockedUntil) - Date.now() + 500;
+    if (!(wait > 0 && wait < REFRESH_MS)) return undefined;
+    const timer = window.setTimeout(() => {
+      void bridge.serviceState({}).then((r) => {
+        if (r.ok) setState(r.value);
+      });
+    }, wait);
+    return () => window.clearTimeout(timer);
+  }, [bridge, lockedUntil]);
   return state;
 }

@@ -123,7 +123,9 @@ export function ClerkStatusScreen({ token, onWalkIn, onReissue, onLock }: ClerkS
                   <>
                     <span className="kern-badge kern-badge--danger state-badge">
                       {t('clerk.kioskLockUntil', {
-                        time: formatClockTime(status.kioskLock.until, locale) ?? status.kioskLock.until,
+                        time:
+                          formatClockTime(status.kioskLock.until, locale, undefined, status.kioskLock.delay === true) ??
+                          status.kioskLock.until,
                       })}
                     </span>{' '}
                     <KioskButton variant="secondary" action="clerk-lift-kiosk-lock" onClick={() => void liftLock()}>

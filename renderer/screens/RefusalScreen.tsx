@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../core/result';
 import { dateFromDetails, formatIsoDate } from '../app/entry-format';
 import { kindOf, type ErrorKind } from '../app/error-kinds';
-import { isKioskLock, limitMessage, triesLeftMessage } from '../app/limit-messages';
+import { isKioskLock, isLimitDelay, limitMessage, triesLeftMessage } from '../app/limit-messages';
 import { useKiosk } from '../app/kiosk-context';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { KioskButton } from '../components/KioskButton';
@@ -56,15 +56,13 @@ export function RefusalScreen({
   const needsSecond = error.code === 'REISSUE_NEEDS_SECOND_CLERK' && clerkActive;
   const { locale } = useKiosk();
   const kind = kindOf(error.code);
-  // A kiosk-wide lock is not about this person's ID: its own heading and "ask staff".
-  const texts = isKioskLock(error) ? 'refusal.kioskLocked' : `refusal.${kind}`;
+  // A kiosk-wide lock is not about this person's ID: its own heading and "ask staff"; a growing
+  // delay's wait ends by itself, so the entries stay and can be checked and sent again.
+  const waiting = isLimitDelay(error);
+  const texts = isKioskLock(error) ? (waiting ? 'refusal.kioskWait' : 'refusal.kioskLocked') : `refusal.${kind}`;
+  const offerCheck = kind === 'notFound' || kind === 'checkInput' || waiting;
   const triesLeft = triesLeftMessage(error, locale, t);
-  const hasPrimary =
-    RETRYABLE.has(kind) ||
-    kind === 'notFound' ||
-    kind === 'checkInput' ||
-    (kind === 'alreadyIssued' && clerkActive) ||
-    needsSecond;
+  const hasPrimary = RETRYABLE.has(kind) || offerCheck || (kind === 'alreadyIssued' && clerkActive) || needsSecond;
   return (
     <section
       className={`screen screen--refusal screen--refusal-${kind}`}
@@ -89,7 +87,7 @@ export function RefusalScreen({
             {t('refusal.tryAgain')}
           </KioskButton>
         ) : null}
-        {kind === 'notFound' || kind === 'checkInput' ? (
+        {offerCheck ? (
           <KioskButton variant="primary" action="check-entries" onClick={onCheckEntries}>
             {t('refusal.checkEntries')}
           </KioskButton>

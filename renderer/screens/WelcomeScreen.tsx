@@ -3,7 +3,8 @@
 // does, what you need (the letter, and a phone with one of the apps — or the printer, when it
 // works), the service state when something is down, and Start. Out of service, Start is not
 // offered: the banner says to ask staff instead of letting someone type for nothing. A kiosk-wide
-// attempt limit (serviceState.lockedUntil) is told as a device lock with its end time.
+// attempt limit (serviceState.lockedUntil) is told as a device lock with its end time, or, for a
+// growing delay (lockIsDelay), as a short wait to the second.
 import { useTranslation } from 'react-i18next';
 import { formatClockTime } from '../app/entry-format';
 import { useKiosk } from '../app/kiosk-context';
@@ -19,7 +20,8 @@ export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
   const service = useServiceState(bridge);
   const canPrint = info.printFormats.length > 0 && service?.printing !== 'unavailable';
   const out = service?.level === 'out';
-  const lockedUntil = service?.lockedUntil ? formatClockTime(service.lockedUntil, locale) : null;
+  const waiting = service?.lockIsDelay === true;
+  const lockedUntil = service?.lockedUntil ? formatClockTime(service.lockedUntil, locale, undefined, waiting) : null;
   return (
     <section className="screen screen--welcome">
       <section className="language-choice" aria-labelledby="language-title">
@@ -41,9 +43,13 @@ export function WelcomeScreen({ onStart }: { readonly onStart: () => void }) {
       <div
         className="welcome-service"
         data-service-level={service?.level ?? 'unknown'}
-        data-locked={lockedUntil ? 'kiosk' : undefined}
+        data-locked={lockedUntil ? (waiting ? 'kiosk-wait' : 'kiosk') : undefined}
       >
-        {lockedUntil ? (
+        {lockedUntil && waiting ? (
+          <Alert tone="warning" title={t('service.waitTitle')}>
+            {t('service.waitText', { time: lockedUntil })}
+          </Alert>
+        ) : lockedUntil ? (
           <Alert tone="danger" title={t('service.lockedTitle')}>
             {t('service.lockedText', { time: lockedUntil })}
           </Alert>

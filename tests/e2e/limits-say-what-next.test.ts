@@ -17,6 +17,7 @@ import { E2E_TEST_MS } from './support/waits';
 const [guesser, other] = makePeople(2, 'Limit');
 let perId: RunningKiosk;
 let perKiosk: RunningKiosk;
+let perKioskDelay: RunningKiosk;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -29,6 +30,14 @@ beforeAll(async () => {
     fixture,
     config: { attemptLimits: { perKiosk: { max: 2, windowSeconds: 1800 } } },
   });
+  // A growing delay (the default kind of kiosk-wide limit), with a wait long enough that a loaded
+  // machine still reaches the third entry and the welcome screen inside it.
+  perKioskDelay = await startKioskServer({
+    fixture,
+    config: {
+      attemptLimits: { perKiosk: { max: 2, windowSeconds: 1800, delay: { firstSeconds: 20, maxSeconds: 60 } } },
+    },
+  });
   browser = await launchChromium();
 });
 
@@ -36,6 +45,7 @@ afterAll(async () => {
   await browser?.close();
   await perId?.close();
   await perKiosk?.close();
+  await perKioskDelay?.close();
 });
 
 /**
@@ -172,6 +182,34 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     await screen(page, 'welcome');
     await action(page, 'start').waitFor();
     expect(await page.locator('.welcome-service[data-locked="kiosk"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('words a growing delay as a short wait to the second, keeps the entries, and gives Start back by itself', async () => {
+    const page = await newKioskPage(browser, perKioskDelay.url);
+    await enterPersonByKeyboard(page, { ...other!, familyName: 'Falsch' });
+    expect(await confirm(page)).toBe('refusal');
+    await again(page);
+    await again(page);
+    const waiting = await refusal(page);
+    expect([waiting.code, waiting.heading]).toEqual(['TOO_MANY_ATTEMPTS', de.refusal.kioskWait.title]);
+    expect(waiting.text).toMatch(/Bitte warten Sie kurz: Ab \d\d:\d\d:\d\d Uhr können Sie es wieder versuchen\./u);
+    expect(waiting.text).toContain(de.refusal.kioskWait.next);
+    expect(await action(page, 'check-entries').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/d15-kiosk-wait-refusal.png' });
+
+    await action(page, 'start-over').click();
+    await screen(page, 'welcome');
+    const banner = page.locator('.welcome-service[data-locked="kiosk-wait"]');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain(de.service.waitTitle);
+    expect(await banner.innerText()).toMatch(/Ab \d\d:\d\d:\d\d Uhr geht es weiter/u);
+    expect(await action(page, 'start').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/d15-kiosk-wait-welcome.png' });
+    await axeClean(page);
+    // No tap needed: the screen asks again right after the wait and offers Start.
+    await action(page, 'start').waitFor({ timeout: 40_000 });
+    expect(await page.locator('.welcome-service[data-locked]').count()).toBe(0);
     await page.context().close();
   });
 });

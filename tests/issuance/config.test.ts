@@ -44,7 +44,11 @@ describe('loadConfig', () => {
         issuer: 'DEMO – Robert Koch-Institut',
         uvciPrefix: 'DEMO',
       },
-      attemptLimits: { perId: { max: 5, windowSeconds: 86400 }, perKiosk: { max: 20, windowSeconds: 3600 } },
+      attemptLimits: {
+        perId: { max: 5, windowSeconds: 86400 },
+        // The kiosk-wide limit waits instead of locking for the hour (docs/configuration.md).
+        perKiosk: { max: 20, windowSeconds: 3600, delay: { firstSeconds: 30, maxSeconds: 900 } },
+      },
       clerk: { accounts: [{ id: 'clerk', pinHash: DEMO_CLERK_PIN_HASH, peppered: false }], demoPin: true },
       ui: {
         languages: ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'de-ls'],
@@ -103,6 +107,15 @@ describe('loadConfig', () => {
       ].sort(),
     );
     expect(details['(root)']).toContain('surprise');
+  });
+
+  it('refuses a growing delay longer than its window or starting above its cap, by path', () => {
+    const limits = (delay: unknown) => ({ attemptLimits: { perKiosk: { max: 5, windowSeconds: 600, delay } } });
+    expect(errors(limits({ firstSeconds: 30, maxSeconds: 601 }))).toHaveProperty([
+      'attemptLimits.perKiosk.delay.maxSeconds',
+    ]);
+    expect(Object.keys(errors(limits({ firstSeconds: 60, maxSeconds: 30 })))).toEqual(['attemptLimits.perKiosk.delay']);
+    expect(parseConfigObject(limits({ firstSeconds: 5, maxSeconds: 600 })).ok).toBe(true);
   });
 
   it('checks rules against each other', () => {

@@ -6,7 +6,8 @@ import { verifyHc1 } from '../../core/dcc/verify';
 import { addDays, utcDay } from '../../core/issuance/validity-rules';
 import { makeDirs, openKiosk, person, requestFor, writeFixtureConfig } from './kiosk-helpers';
 
-const NOW = new Date();
+// A whole second, as the limits' `until` is (rounded up to the second).
+const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
 const TODAY = utcDay(NOW);
 const people = {
   day27: person(NOW, 'Siebenundzwanzig', 'Tilda', '1971-01-02', 27),

@@ -7,7 +7,8 @@ import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
 import type { AppError } from '../../core/result';
 import { makeDirs, openKiosk, person, requestFor, writeFixtureConfig } from './kiosk-helpers';
 
-const NOW = new Date();
+// A whole second, as the limits' `until` is (rounded up to the second).
+const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
 const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000).toISOString();
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -86,5 +87,40 @@ describe('wrong entries at one kiosk', () => {
     if (!clerk.ok) throw new Error(clerk.error.code);
     const status = await kiosk.api.clerkStatus({ token: clerk.value.token });
     expect(status.ok && status.value.kioskLock).toEqual({ until: at(600) });
+  });
+
+  it('with a growing delay: "please wait until" to the second, on the welcome state and the clerk status, lifting by itself', async () => {
+    const dirs = makeDirs();
+    const configPath = writeFixtureConfig(dirs.configDir, [], {
+      attemptLimits: { perKiosk: { max: 2, windowSeconds: 600, delay: { firstSeconds: 30, maxSeconds: 300 } } },
+    });
+    const clock = { at: NOW.getTime() };
+    const kiosk = await openKiosk({ dataDir: dirs.dataDir, configPath, now: () => new Date(clock.at) });
+    cleanups.push(async () => {
+      await kiosk.close();
+      dirs.cleanup();
+    });
+    const guess = (i: number) => requestFor(person(NOW, `Warte${'x'.repeat(i)}`, 'W', '1990-01-01', 60));
+    expect(errorOf(await kiosk.api.issue(guess(0)))).toEqual({ code: 'NOT_FOUND' });
+    expect(errorOf(await kiosk.api.issue(guess(1)))).toEqual({ code: 'NOT_FOUND' });
+    const wait = { scope: 'kiosk', until: at(30), retryAfterSeconds: 30, delay: true };
+    expect(errorOf(await kiosk.api.issue(guess(2)))).toEqual({ code: 'TOO_MANY_ATTEMPTS', details: wait });
+    expect(await kiosk.api.serviceState({})).toEqual({
+      ok: true,
+      value: { level: 'out', printing: 'none', lockedUntil: at(30), lockIsDelay: true },
+    });
+    const clerk = await kiosk.api.clerkUnlock({ clerkId: 'clerk', pin: DEMO_CLERK_PIN });
+    if (!clerk.ok) throw new Error(clerk.error.code);
+    const status = await kiosk.api.clerkStatus({ token: clerk.value.token });
+    expect(status.ok && status.value.kioskLock).toEqual({ until: at(30), delay: true });
+    await kiosk.api.clerkLock({ token: clerk.value.token });
+    // After 30 s the kiosk takes entries again; the next wrong one doubles the wait.
+    clock.at = NOW.getTime() + 30_000;
+    expect(await kiosk.api.serviceState({})).toEqual({ ok: true, value: { level: 'ok', printing: 'none' } });
+    expect(errorOf(await kiosk.api.issue(guess(3)))).toEqual({ code: 'NOT_FOUND' });
+    expect(errorOf(await kiosk.api.issue(guess(4)))).toEqual({
+      code: 'TOO_MANY_ATTEMPTS',
+      details: { ...wait, until: at(90), retryAfterSeconds: 60 },
+    });
   });
 });

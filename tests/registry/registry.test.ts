@@ -125,9 +125,7 @@ describe('registry reserve/commit', () => {
     expect(second.replacesUvci).toBe(first.uvci);
     expect(registry.commit(second).ok).toBe(true);
     const rows = () =>
-      db
-        .prepare('SELECT uvci, status, seq FROM issuance_view WHERE id_hash = ? ORDER BY uvci')
-        .all(fakeIdHash(7));
+      db.prepare('SELECT uvci, status, seq FROM issuance_view WHERE id_hash = ? ORDER BY uvci').all(fakeIdHash(7));
     expect(rows()).toEqual([
       { uvci: first.uvci, status: 'superseded', seq: 1 },
       { uvci: second.uvci, status: 'issued', seq: 0 },

@@ -5,7 +5,14 @@
 // the kiosk id. A running attempt of a vanished kiosk counts until its window passes.
 import type { Result } from '../../result';
 import { err, ok } from '../../result';
-import { limitDetails, MAX_WINDOW_SECONDS, type AttemptRule, type AttemptScope } from '../attempt-limits';
+import {
+  limitDetails,
+  limitLiftsAt,
+  MAX_WINDOW_SECONDS,
+  recentAttemptsToRead,
+  type AttemptRule,
+  type AttemptScope,
+} from '../attempt-limits';
 import type { AttemptGate, AttemptTicket, LimitCode } from '../registry-port';
 import { LOCK_CLASS } from './pg-audit';
 import type { PgClient, PgConnection } from './pg-connection';
@@ -20,14 +27,17 @@ export function createPgAttemptGate(conn: PgConnection, now: () => Date): Attemp
     code: LimitCode,
     at: number,
   ) => {
-    const windowMs = rule.windowSeconds * 1000;
-    const row = await c.query<{ at: string }>(
-      'SELECT at FROM attempt WHERE scope = $1 AND key = $2 AND at > $3 ORDER BY at DESC LIMIT 1 OFFSET $4',
-      [scope, key, at - windowMs, Math.max(0, rule.max - 1)],
+    const rows = await c.query<{ at: string }>(
+      'SELECT at FROM attempt WHERE scope = $1 AND key = $2 AND at > $3 ORDER BY at DESC LIMIT $4',
+      [scope, key, at - rule.windowSeconds * 1000, recentAttemptsToRead(rule)],
     );
-    const nth = row.rows[0];
-    if (!nth) return undefined;
-    return err(code, limitDetails(scope, Number(nth.at) + windowMs, at));
+    const liftsAt = limitLiftsAt(
+      rule,
+      rows.rows.map((r) => Number(r.at)),
+      at,
+    );
+    if (liftsAt === undefined) return undefined;
+    return err(code, limitDetails(scope, liftsAt, at, rule));
   };
   return {
     reserve: (attempts, code = 'TOO_MANY_ATTEMPTS') =>

@@ -66,6 +66,18 @@ describe('limit refusals', () => {
       'Nach zu vielen falschen Eingaben ist dieses Gerät bis 14:35 Uhr gesperrt.',
     );
     expect(limitMessage({ code: 'TOO_MANY_ATTEMPTS', details: { scope: 'kiosk' } }, 'de-DE', t, now)).toBeNull();
+  });
+
+  it('word a growing delay as a short wait, to the second, not as a lock', () => {
+    const soon = new Date(2026, 11, 1, 13, 0, 40).toISOString();
+    const wait = { code: 'TOO_MANY_ATTEMPTS', details: { scope: 'kiosk', until: soon, delay: true } };
+    expect(formatClockTime(soon, 'de-DE', now, true)).toBe('13:00:40');
+    expect(limitMessage(wait, 'de-DE', t, now)).toBe(
+      'Es gab viele falsche Eingaben an diesem Gerät. Bitte warten Sie kurz: Ab 13:00:40 Uhr können Sie es wieder versuchen.',
+    );
+    expect(limitMessage({ ...wait, details: { ...wait.details, scope: 'id' } }, 'de-DE', t, now)).toBe(
+      'Es gab viele Versuche mit dieser Genesenen-ID. Ab 13:00:40 Uhr können Sie es wieder versuchen.',
+    );
     expect(limitMessage({ code: 'NOT_FOUND', details: { until: today } }, 'de-DE', t, now)).toBeNull();
   });
 });
