@@ -1,9 +1,13 @@
 // Screen 5: everything entered, each with its own "change" button, and the privacy
-// notice (what is checked, what is kept: nothing personal) before the person confirms.
+// notice (what is checked, what is kept: nothing personal) before the person confirms. When the
+// kiosk has printers but none is ready now, that is said here, before issuing: the one-time
+// certificate must then go into the app.
 import { useTranslation } from 'react-i18next';
 import { composeDob, displayId, formatIsoDate } from '../app/entry-format';
 import type { Entry } from '../app/flow';
 import { useKiosk } from '../app/kiosk-context';
+import { useServiceState } from '../app/use-service-state';
+import { Alert } from '../components/Alert';
 import { NavBar } from '../components/NavBar';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { KioskButton } from '../components/KioskButton';
@@ -18,7 +22,9 @@ export interface SummaryScreenProps {
 
 export function SummaryScreen({ entry, reissue, onChange, onConfirm, onBack }: SummaryScreenProps) {
   const { t } = useTranslation();
-  const { idShape, locale } = useKiosk();
+  const { bridge, idShape, info, locale } = useKiosk();
+  const service = useServiceState(bridge);
+  const printerDown = info.printFormats.length > 0 && service?.printing === 'unavailable';
   const dob = composeDob(entry.dob);
   const rows: { key: 'id' | 'name' | 'dob' | 'reason'; label: string; value: string; change: string; ltr?: boolean }[] =
     [
@@ -42,6 +48,13 @@ export function SummaryScreen({ entry, reissue, onChange, onConfirm, onBack }: S
   return (
     <section className="screen screen--summary">
       <ScreenHeading>{t('summary.title')}</ScreenHeading>
+      {printerDown ? (
+        <div className="summary-printer" data-testid="summary-printer-down">
+          <Alert tone="warning" title={t('service.limitedTitle')}>
+            {t('service.limitedText')}
+          </Alert>
+        </div>
+      ) : null}
       <dl className="summary-list">
         {rows.map((row) => (
           <div className="summary-list__item" key={row.key}>

@@ -2,11 +2,12 @@
 // letter, a phone with one of the apps, or the printer when printing works) and shows a
 // limited-service banner when no printer works and an out-of-service banner (without Start) when
 // the health office cannot be reached — driven by core's serviceState, the same health probes
-// as the clerk status, asked without a PIN and carrying no codes.
+// as the clerk status, asked without a PIN and carrying no codes. A printer that is down is said
+// again on the summary, before issuing.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newKioskPage } from './support/browser';
-import { action } from './support/flow';
+import { action, enterPersonByTouch, screen } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import de from '../../renderer/i18n/de.json';
@@ -57,6 +58,13 @@ describe('service state on the welcome screen', () => {
       expect(await banner.innerText()).toContain(de.service!.limitedTitle);
       expect(await page.locator('[data-testid="need-phone"]').innerText()).toBe(de.welcome!.needPhone);
       expect(await action(page, 'start').isVisible()).toBe(true);
+      // Said again on the summary, before the one-time certificate is issued.
+      await enterPersonByTouch(page, people[0]!);
+      await screen(page, 'summary');
+      const notice = page.locator('[data-testid="summary-printer-down"] [role="status"]');
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain(de.service!.limitedText);
+      expect(await action(page, 'next').isVisible()).toBe(true);
       await page.context().close();
     });
   });
