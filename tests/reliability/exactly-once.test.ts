@@ -4,15 +4,17 @@
 // covers the same with 6 IDs; tests/stress/exactly-once.test.ts with 8 processes × 2,000 IDs.
 import { describe, expect, it } from 'vitest';
 import { runExactlyOnce } from '../support/exactly-once';
+import { expectExactlyOnce } from './exactly-once-guarantees';
 
 describe('exactly once across processes', () => {
   it(
     '4 processes × 200 IDs: one certificate per ID, registry = certificates handed out, all verify',
     { timeout: 170_000 },
     async () => {
-      const figures = await runExactlyOnce({ processes: 4, ids: 200, concurrency: 4 });
-      console.info('exactly-once (default):', JSON.stringify(figures));
-      expect(figures.issued).toBe(200);
+      const run = await runExactlyOnce({ processes: 4, ids: 200, concurrency: 4 });
+      console.info('exactly-once (default):', JSON.stringify(run.figures));
+      expectExactlyOnce(run);
+      expect(run.figures.issued).toBe(200);
     },
   );
 });

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgSkipReason, startPgCluster, startStandby, type PgCluster } from '../support/pg-cluster';
 import { runPgFleet } from '../support/pg-fleet';
+import { expectFleetGuarantees } from './pg-fleet-guarantees';
 
 const skip = pgSkipReason();
 if (skip) console.info(`PostgreSQL fleet tests skipped: ${skip}`);
@@ -22,16 +23,17 @@ describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry', (
     '3 processes × 20 IDs: one certificate per ID, registry = certificates handed out = audit',
     { timeout: 240_000 },
     async () => {
-      const figures = await runPgFleet(cluster, {
+      const run = await runPgFleet(cluster, {
         processes: 3,
         ids: 20,
         concurrency: 2,
         db: 'fleet_plain',
         deadlineMs: 20_000,
       });
-      console.info('pg fleet (default):', JSON.stringify(figures));
-      expect(figures.handedOut).toBe(20);
-      expect(figures.issuedInRegistry).toBe(20);
+      console.info('pg fleet (default):', JSON.stringify(run.figures));
+      expectFleetGuarantees(run);
+      expect(run.figures.handedOut).toBe(20);
+      expect(run.figures.issuedInRegistry).toBe(20);
     },
   );
 
@@ -39,15 +41,16 @@ describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry', (
     'server crashed and restarted mid-run: nothing issued twice, nothing committed lost, kiosks reconnect',
     { timeout: 240_000 },
     async () => {
-      const figures = await runPgFleet(cluster, {
+      const run = await runPgFleet(cluster, {
         processes: 3,
         ids: 20,
         concurrency: 2,
         db: 'fleet_restart',
         fault: { kind: 'restart', after: 12 },
       });
-      console.info('pg fleet (restart):', JSON.stringify(figures));
-      expect(figures.handedOut).toBeGreaterThan(0);
+      console.info('pg fleet (restart):', JSON.stringify(run.figures));
+      expectFleetGuarantees(run);
+      expect(run.figures.handedOut).toBeGreaterThan(0);
     },
   );
 
@@ -55,16 +58,17 @@ describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry', (
     'every connection reset by the network mid-run: nothing issued twice, nothing lost, kiosks reconnect',
     { timeout: 240_000 },
     async () => {
-      const figures = await runPgFleet(cluster, {
+      const run = await runPgFleet(cluster, {
         processes: 3,
         ids: 20,
         concurrency: 2,
         db: 'fleet_drop',
         fault: { kind: 'drop', after: 12 },
       });
-      console.info('pg fleet (connections reset):', JSON.stringify(figures));
-      expect(figures.proxy?.dropped).toBeGreaterThan(0);
-      expect(figures.handedOut).toBeGreaterThan(0);
+      console.info('pg fleet (connections reset):', JSON.stringify(run.figures));
+      expectFleetGuarantees(run);
+      expect(run.figures.proxy?.dropped).toBeGreaterThan(0);
+      expect(run.figures.handedOut).toBeGreaterThan(0);
     },
   );
 
@@ -72,7 +76,7 @@ describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry', (
     'the network silent for longer than the deadline: calls fail closed, late bytes change nothing, kiosks recover',
     { timeout: 240_000 },
     async () => {
-      const figures = await runPgFleet(cluster, {
+      const run = await runPgFleet(cluster, {
         processes: 3,
         ids: 20,
         concurrency: 2,
@@ -80,9 +84,10 @@ describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry', (
         deadlineMs: 2000,
         fault: { kind: 'blackhole', after: 12, ms: 5000 },
       });
-      console.info('pg fleet (blackholed):', JSON.stringify(figures));
-      expect(figures.unavailableAnswers).toBeGreaterThan(0);
-      expect(figures.handedOut).toBeGreaterThan(0);
+      console.info('pg fleet (blackholed):', JSON.stringify(run.figures));
+      expectFleetGuarantees(run);
+      expect(run.figures.unavailableAnswers).toBeGreaterThan(0);
+      expect(run.figures.handedOut).toBeGreaterThan(0);
     },
   );
 });
@@ -101,18 +106,19 @@ describe.skipIf(skip !== undefined)('a fleet whose primary fails over to a synch
     async () => {
       primary = await startPgCluster();
       standby = await startStandby(primary, { synchronous: true });
-      const figures = await runPgFleet(primary, {
+      const run = await runPgFleet(primary, {
         processes: 3,
         ids: 20,
         concurrency: 2,
         db: 'fleet_failover',
         fault: { kind: 'failover', after: 12, standby },
       });
-      console.info('pg fleet (failover):', JSON.stringify(figures));
+      console.info('pg fleet (failover):', JSON.stringify(run.figures));
+      expectFleetGuarantees(run);
       // The registry read afterwards is the promoted standby's: it accepts writes now.
       const [role] = await standby.query<{ recovering: boolean }>('SELECT pg_is_in_recovery() AS recovering');
       expect(role?.recovering).toBe(false);
-      expect(figures.handedOut).toBeGreaterThan(0);
+      expect(run.figures.handedOut).toBeGreaterThan(0);
     },
   );
 });

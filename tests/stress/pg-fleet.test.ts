@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../support/pg-cluster';
 import { runPgFleet } from '../support/pg-fleet';
+import { expectFleetGuarantees } from '../reliability/pg-fleet-guarantees';
 
 const skip = pgSkipReason();
 if (skip) console.info(`PostgreSQL fleet stress skipped: ${skip}`);
@@ -21,15 +22,16 @@ describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry (st
     `8 processes × ${IDS} IDs: one certificate per ID, registry = certificates handed out = audit`,
     { timeout: 1_800_000 },
     async () => {
-      const figures = await runPgFleet(cluster, {
+      const run = await runPgFleet(cluster, {
         processes: 8,
         ids: IDS,
         concurrency: 4,
         db: 'stress_plain',
         deadlineMs: 20_000,
       });
-      console.info('pg fleet (stress):', JSON.stringify(figures));
-      expect(figures.handedOut).toBe(IDS);
+      console.info('pg fleet (stress):', JSON.stringify(run.figures));
+      expectFleetGuarantees(run);
+      expect(run.figures.handedOut).toBe(IDS);
     },
   );
 
@@ -37,15 +39,16 @@ describe.skipIf(skip !== undefined)('a fleet sharing one PostgreSQL registry (st
     '8 processes × 200 IDs, server restarted mid-run: nothing twice, nothing lost, all reconnect',
     { timeout: 900_000 },
     async () => {
-      const figures = await runPgFleet(cluster, {
+      const run = await runPgFleet(cluster, {
         processes: 8,
         ids: 200,
         concurrency: 4,
         db: 'stress_restart',
         fault: { kind: 'restart', after: 600 },
       });
-      console.info('pg fleet (stress, restart):', JSON.stringify(figures));
-      expect(figures.handedOut).toBeGreaterThan(0);
+      console.info('pg fleet (stress, restart):', JSON.stringify(run.figures));
+      expectFleetGuarantees(run);
+      expect(run.figures.handedOut).toBeGreaterThan(0);
     },
   );
 });
