@@ -3,6 +3,7 @@
 // key, then failed and running attempts inside the window are counted and, below the limit, a
 // running one is inserted. Per-ID limits are therefore fleet-wide; the kiosk and clerk keys are
 // the kiosk id. A running attempt of a vanished kiosk counts until its window passes.
+// `reserve` takes 3 round trips: BEGIN with the locks, one statement for every check and insert, COMMIT.
 import type { Result } from '../../result';
 import { err, ok } from '../../result';
 import {
@@ -16,6 +17,35 @@ import {
 import type { AttemptGate, AttemptTicket, LimitCode } from '../registry-port';
 import { LOCK_CLASS } from './pg-audit';
 import type { PgClient, PgConnection } from './pg-connection';
+
+/**
+ * Every key's check and, when none refuses, every running attempt, as one statement sent after
+ * the locks' statements (so its snapshot holds every attempt the locks' previous holders wrote).
+ * A key is at its limit exactly when it has a max-th newest attempt inside its window (OFFSET
+ * max − 1); that attempt's time says when the limit lifts. Checked all before any insert, as before.
+ */
+const RESERVE = `
+  WITH req AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[]) WITH ORDINALITY AS r(scope, key, since, skip, n)
+  ), nth AS (
+    SELECT n, (SELECT a.at FROM attempt a WHERE a.scope = req.scope AND a.key = req.key AND a.at > req.since
+               ORDER BY a.at DESC LIMIT 1 OFFSET req.skip) AS at
+    FROM req
+  ), added AS (
+    INSERT INTO attempt (scope, key, at, state)
+    SELECT scope, key, $5::bigint, 'running' FROM req WHERE NOT EXISTS (SELECT 1 FROM nth WHERE at IS NOT NULL) ORDER BY n
+    RETURNING id, scope, key
+  )
+  SELECT n::int AS n, at, NULL::bigint AS id, NULL::text AS scope, NULL::text AS key FROM nth WHERE at IS NOT NULL
+  UNION ALL SELECT NULL, NULL, id, scope, key FROM added`;
+
+interface ReserveRow {
+  readonly n: number | null;
+  readonly at: string | null;
+  readonly id: string | null;
+  readonly scope: string | null;
+  readonly key: string | null;
+}
 
 export function createPgAttemptGate(conn: PgConnection, now: () => Date): AttemptGate {
   let lastPrune = 0;
@@ -40,30 +70,46 @@ export function createPgAttemptGate(conn: PgConnection, now: () => Date): Attemp
     return err(code, limitDetails(scope, liftsAt, at, rule));
   };
   return {
-    reserve: (attempts, code = 'TOO_MANY_ATTEMPTS') =>
-      conn.tx(async (c): Promise<Result<readonly AttemptTicket[]>> => {
+    reserve: (attempts, code = 'TOO_MANY_ATTEMPTS') => {
+      // Locks in a fixed order (sorted) so two kiosks reserving overlapping keys cannot deadlock.
+      const keys = [...new Set(attempts.map((a) => `${a.scope}:${a.key}`))].sort();
+      const locks = keys.map((key) => ({ cls: LOCK_CLASS.attempt, key }));
+      return conn.tx(async (c): Promise<Result<readonly AttemptTicket[]>> => {
         const at = now().getTime();
-        // Locks in a fixed order (sorted) so two kiosks reserving overlapping keys cannot deadlock.
-        const keys = [...new Set(attempts.map((a) => `${a.scope}:${a.key}`))].sort();
-        for (const k of keys) await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.attempt, k]);
-        for (const a of attempts) {
-          const refused = await limited(c, a.scope, a.key, a.rule, code, at);
-          if (refused) return refused;
+        const rows = (
+          await c.query<ReserveRow>(RESERVE, [
+            attempts.map((a) => a.scope),
+            attempts.map((a) => a.key),
+            attempts.map((a) => at - a.rule.windowSeconds * 1000),
+            attempts.map((a) => Math.max(0, a.rule.max - 1)),
+            at,
+          ])
+        ).rows;
+        // The first attempt (in the caller's order) at its limit answers, as when checked one by one.
+        const refused = rows.filter((r) => r.n !== null).sort((x, y) => x.n! - y.n!)[0];
+        if (refused) {
+          const a = attempts[refused.n! - 1]!;
+          return err(code, limitDetails(a.scope, Number(refused.at) + a.rule.windowSeconds * 1000, at));
         }
-        const tickets: AttemptTicket[] = [];
-        for (const a of attempts) {
-          const row = await c.query<{ id: string }>(
-            "INSERT INTO attempt (scope, key, at, state) VALUES ($1, $2, $3, 'running') RETURNING id",
-            [a.scope, a.key, at],
-          );
-          tickets.push({ scope: a.scope, key: a.key, id: Number(row.rows[0]!.id) });
+        // Tickets of one scope and key are interchangeable; RETURNING's order is not promised.
+        const ids = new Map<string, number[]>();
+        for (const r of rows) {
+          if (r.id === null) continue;
+          const k = `${r.scope}:${r.key}`;
+          ids.set(k, [...(ids.get(k) ?? []), Number(r.id)]);
         }
+        const tickets = attempts.map((a) => ({
+          scope: a.scope,
+          key: a.key,
+          id: ids.get(`${a.scope}:${a.key}`)!.shift()!,
+        }));
         if (at - lastPrune > 3600_000) {
           lastPrune = at;
           await c.query('DELETE FROM attempt WHERE at <= $1', [at - MAX_WINDOW_SECONDS * 1000]);
         }
         return ok(tickets);
-      }),
+      }, locks);
+    },
     check: (scope, key, rule, code = 'TOO_MANY_ATTEMPTS') =>
       conn.read(async (c) => (await limited(c, scope, key, rule, code, now().getTime())) ?? ok(null)),
     settle: (tickets, failed) =>

@@ -11,11 +11,47 @@ import type { AuditEntry, AuditKey, AuditLine } from '../../audit/audit-line';
 import { GENESIS_HASH, lineHash, nextAuditLine } from '../../audit/audit-line';
 import type { Result } from '../../result';
 import { ok } from '../../result';
-import type { PgClient } from './pg-connection';
+import type { PgClient, XactLock } from './pg-connection';
 
 /** First key of the two-int advisory locks: one class per purpose (ids, audit, attempts). */
 export const LOCK_CLASS = { id: 1, audit: 2, attempt: 3 } as const;
 
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** The transaction lock that orders one kiosk's appends (ids, then audit, where both are taken). */
+export const auditLock = (kioskId: string): XactLock => ({ cls: LOCK_CLASS.audit, key: kioskId });
+
+/** The kiosk's last line; `kiosk` is the SQL for its id (a parameter), so a larger statement can embed it. */
+export const auditHeadSql = (kiosk: string): string =>
+  `SELECT seq, hash FROM audit_line WHERE kiosk_id = ${kiosk} ORDER BY seq DESC LIMIT 1`;
+
+export const auditHead = (row: { seq: string | null; hash: string | null } | undefined): AuditHead =>
+  row?.seq != null && row.hash != null ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * Chains `entry` onto `head` and inserts it. The caller holds `auditLock(kioskId)` and read
+ * `head` in a statement after taking it (a fresh snapshot), all in this transaction.
+ */
+export async function insertAuditLine(
+  c: PgClient,
+  entry: AuditEntry,
+  head: AuditHead,
+  kioskId: string,
+  ts: Date,
+  key?: AuditKey,
+): Promise<AuditLine> {
+  const line = nextAuditLine(entry, head, ts, kioskId, key);
+  await c.query(
+    'INSERT INTO audit_line (kiosk_id, seq, event, uvci, prev, hash, line) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [kioskId, line.seq, line.event, line.uvci ?? null, line.prev, line.hash, JSON.stringify(line)],
+  );
+  return line;
+}
+
+/** Lock, head, insert: for a transaction that did not take the audit lock at its start. */
 export async function appendAuditLine(
   c: PgClient,
   entry: AuditEntry,
@@ -24,23 +60,19 @@ export async function appendAuditLine(
   key?: AuditKey,
 ): Promise<AuditLine> {
   await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.audit, kioskId]);
-  const head = await c.query<{ seq: string; hash: string }>(
-    'SELECT seq, hash FROM audit_line WHERE kiosk_id = $1 ORDER BY seq DESC LIMIT 1',
-    [kioskId],
-  );
-  const last = head.rows[0];
-  const line = nextAuditLine(
-    entry,
-    last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH },
-    ts,
-    kioskId,
-    key,
-  );
-  await c.query(
-    'INSERT INTO audit_line (kiosk_id, seq, event, uvci, prev, hash, line) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [kioskId, line.seq, line.event, line.uvci ?? null, line.prev, line.hash, JSON.stringify(line)],
-  );
-  return line;
+  return appendAuditLineLocked(c, entry, kioskId, ts, key);
+}
+
+/** Head and insert, under an audit lock the transaction took at its start (`auditLock`). */
+export async function appendAuditLineLocked(
+  c: PgClient,
+  entry: AuditEntry,
+  kioskId: string,
+  ts: Date,
+  key?: AuditKey,
+): Promise<AuditLine> {
+  const head = await c.query<{ seq: string; hash: string }>(auditHeadSql('$1'), [kioskId]);
+  return insertAuditLine(c, entry, auditHead(head.rows[0]), kioskId, ts, key);
 }
 
 export interface PgAuditReport {

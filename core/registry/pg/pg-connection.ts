@@ -13,12 +13,35 @@ import { err } from '../../result';
 
 export type PgClient = pg.PoolClient;
 
+/** A transaction-scoped advisory lock: `pg_advisory_xact_lock(cls, hashtext(key))`. */
+export interface XactLock {
+  readonly cls: number;
+  readonly key: string;
+}
+
+/**
+ * BEGIN and the transaction's first advisory locks as one simple-protocol message: one round
+ * trip instead of one each. The node driver sends a query only after the previous one's answer,
+ * and a parameterised query is one statement alone, so the keys are literals here (escaped; the
+ * class an integer). One statement per lock, in the order given: a statement after a lock gets a
+ * fresh READ COMMITTED snapshot, so what it reads is what the lock's previous holder committed.
+ * The keys are the same `hashtext` values as before, so kiosks of two versions still exclude each other.
+ */
+export function beginSql(locks: readonly XactLock[]): string {
+  const lock = ({ cls, key }: XactLock) => {
+    if (!Number.isSafeInteger(cls)) throw new Error('advisory lock class must be an integer');
+    return `SELECT pg_advisory_xact_lock(${cls}, hashtext(${pg.escapeLiteral(key)}))`;
+  };
+  return ['BEGIN', ...locks.map(lock)].join('; ');
+}
+
 export interface PgConnection {
   /**
-   * Runs `fn` in one transaction within the deadline. An err Result from `fn` rolls back and is
-   * returned as is; any exception, timeout or lost connection is REGISTRY_UNAVAILABLE.
+   * Runs `fn` in one transaction within the deadline, holding `locks` (taken in this order) from
+   * its start. An err Result from `fn` rolls back and is returned as is; any exception, timeout
+   * or lost connection is REGISTRY_UNAVAILABLE.
    */
-  tx<T>(fn: (c: PgClient) => Promise<Result<T>>): Promise<Result<T>>;
+  tx<T>(fn: (c: PgClient) => Promise<Result<T>>, locks?: readonly XactLock[]): Promise<Result<T>>;
   /** The same without BEGIN/COMMIT (single reads). */
   read<T>(fn: (c: PgClient) => Promise<Result<T>>): Promise<Result<T>>;
   close(): Promise<void>;
@@ -59,7 +82,10 @@ export function createPgConnection(
   pool.on('error', (e) => log.warn('registry.connection-lost', { code: (e as { code?: string }).code ?? 'unknown' }));
   let ready: Promise<Result<null>> | undefined;
 
-  const run = async <T>(transactional: boolean, fn: (c: PgClient) => Promise<Result<T>>): Promise<Result<T>> => {
+  const run = async <T>(
+    locks: readonly XactLock[] | undefined,
+    fn: (c: PgClient) => Promise<Result<T>>,
+  ): Promise<Result<T>> => {
     let client: PgClient | undefined;
     let released = false;
     // A checked-out connection that dies between two statements emits 'error'; unheard, that
@@ -86,8 +112,8 @@ export function createPgConnection(
         if (schema.error.details?.reason !== 'schema-newer-than-app') ready = undefined;
         return schema;
       }
-      if (!transactional) return fn(client);
-      await client.query('BEGIN');
+      if (!locks) return fn(client);
+      await client.query(beginSql(locks));
       const result = await fn(client);
       await client.query(result.ok ? 'COMMIT' : 'ROLLBACK');
       return result;
@@ -115,8 +141,8 @@ export function createPgConnection(
   };
 
   return {
-    tx: (fn) => run(true, fn),
-    read: (fn) => run(false, fn),
+    tx: (fn, locks = []) => run(locks, fn),
+    read: (fn) => run(undefined, fn),
     close: () => pool.end().catch(() => undefined),
   };
 }

@@ -12,7 +12,7 @@ import type { Result } from '../../result';
 import { err, ok } from '../../result';
 import { createIdHasher, SECRET_BYTES } from '../id-hash';
 import type { RegistryEngine } from '../registry-port';
-import { appendAuditLine } from './pg-audit';
+import { appendAuditLineLocked, auditLock } from './pg-audit';
 import { createPgAttemptGate } from './pg-attempts';
 import { pgClerkPinHash } from './pg-clerks';
 import { createPgConnection } from './pg-connection';
@@ -71,8 +71,9 @@ export async function openPgEngine(opts: PgEngineOptions): Promise<Result<Regist
     }),
     attempts: createPgAttemptGate(c, opts.now),
     appendAudit: async (entry) => {
-      const written = await c.tx(async (client) =>
-        ok(await appendAuditLine(client, entry, opts.kioskId, opts.now(), opts.auditKey)),
+      const written = await c.tx(
+        async (client) => ok(await appendAuditLineLocked(client, entry, opts.kioskId, opts.now(), opts.auditKey)),
+        [auditLock(opts.kioskId)],
       );
       if (!written.ok) throw Object.assign(new Error('audit line not written'), { code: written.error.code });
     },

@@ -6,11 +6,14 @@
 // the registry asks once per transaction.
 import type { PgClient } from './pg-connection';
 
-export type KioskRef = (c: PgClient, kioskId: string) => Promise<number>;
+export type KioskRef = ((c: PgClient, kioskId: string) => Promise<number>) & {
+  /** The number without asking the server, once a committed row was seen; else undefined. */
+  readonly known: (kioskId: string) => number | undefined;
+};
 
 export function createKioskRefs(): KioskRef {
   const known = new Map<string, number>();
-  return async (c, kioskId) => {
+  const ref = async (c: PgClient, kioskId: string) => {
     const hit = known.get(kioskId);
     if (hit !== undefined) return hit;
     const inserted = await c.query<{ id: number }>(
@@ -23,4 +26,5 @@ export function createKioskRefs(): KioskRef {
     known.set(kioskId, id);
     return id;
   };
+  return Object.assign(ref, { known: (kioskId: string) => known.get(kioskId) });
 }
