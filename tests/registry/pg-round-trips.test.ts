@@ -157,14 +157,14 @@ describe.skipIf(skip !== undefined)('round trips of one issuance on PostgreSQL',
     }
   });
 
-  it('the attempt limits: reserve 3 for the kiosk and the ID together, settle 1', async () => {
+  it('the attempt limits: reserve 4 for the kiosk and the ID together, settle 1', async () => {
     const id = hash();
     const specs = [
       { scope: 'kiosk' as const, key: 'kiosk-rt', rule: { max: 1000, windowSeconds: 600 } },
       { scope: 'id' as const, key: id, rule },
     ];
     const reserved = await trips(() => engine.attempts.reserve(specs));
-    expect(reserved.sent).toHaveLength(3);
+    expect(reserved.sent).toHaveLength(4);
     if (!reserved.value.ok) throw new Error('attempts refused');
     expect(reserved.value.value.map((t) => [t.scope, t.key])).toEqual([
       ['kiosk', 'kiosk-rt'],

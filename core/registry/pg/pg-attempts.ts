@@ -3,7 +3,8 @@
 // key, then failed and running attempts inside the window are counted and, below the limit, a
 // running one is inserted. Per-ID limits are therefore fleet-wide; the kiosk and clerk keys are
 // the kiosk id. A running attempt of a vanished kiosk counts until its window passes.
-// `reserve` takes 3 round trips: BEGIN with the locks, one statement for every check and insert, COMMIT.
+// `reserve` takes 4 round trips: BEGIN with the locks, one read of every key's recent attempts, one
+// insert of the running attempts, COMMIT.
 import type { Result } from '../../result';
 import { err, ok } from '../../result';
 import {
@@ -19,33 +20,22 @@ import { LOCK_CLASS } from './pg-audit';
 import type { PgClient, PgConnection } from './pg-connection';
 
 /**
- * Every key's check and, when none refuses, every running attempt, as one statement sent after
- * the locks' statements (so its snapshot holds every attempt the locks' previous holders wrote).
- * A key is at its limit exactly when it has a max-th newest attempt inside its window (OFFSET
- * max − 1); that attempt's time says when the limit lifts. Checked all before any insert, as before.
+ * Every key's newest attempts inside its window, as one statement sent after the locks' statements
+ * (so its snapshot holds every attempt the locks' previous holders wrote). Whether a key is limited
+ * is then decided by limitLiftsAt, the one rule of every engine (a lock or a growing delay).
  */
-const RESERVE = `
-  WITH req AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[]) WITH ORDINALITY AS r(scope, key, since, skip, n)
-  ), nth AS (
-    SELECT n, (SELECT a.at FROM attempt a WHERE a.scope = req.scope AND a.key = req.key AND a.at > req.since
-               ORDER BY a.at DESC LIMIT 1 OFFSET req.skip) AS at
-    FROM req
-  ), added AS (
-    INSERT INTO attempt (scope, key, at, state)
-    SELECT scope, key, $5::bigint, 'running' FROM req WHERE NOT EXISTS (SELECT 1 FROM nth WHERE at IS NOT NULL) ORDER BY n
-    RETURNING id, scope, key
-  )
-  SELECT n::int AS n, at, NULL::bigint AS id, NULL::text AS scope, NULL::text AS key FROM nth WHERE at IS NOT NULL
-  UNION ALL SELECT NULL, NULL, id, scope, key FROM added`;
+const RECENT = `
+  SELECT r.n::int AS n,
+         ARRAY(SELECT a.at FROM attempt a WHERE a.scope = r.scope AND a.key = r.key AND a.at > r.since
+               ORDER BY a.at DESC LIMIT r.lim) AS ats
+  FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[]) WITH ORDINALITY AS r(scope, key, since, lim, n)`;
 
-interface ReserveRow {
-  readonly n: number | null;
-  readonly at: string | null;
-  readonly id: string | null;
-  readonly scope: string | null;
-  readonly key: string | null;
-}
+/** One running attempt per key, in the caller's order, when no key refused. */
+const INSERT_RUNNING = `
+  INSERT INTO attempt (scope, key, at, state)
+  SELECT scope, key, $3::bigint, 'running' FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(scope, key, n)
+  ORDER BY n
+  RETURNING id, scope, key`;
 
 export function createPgAttemptGate(conn: PgConnection, now: () => Date): AttemptGate {
   let lastPrune = 0;
@@ -76,25 +66,28 @@ export function createPgAttemptGate(conn: PgConnection, now: () => Date): Attemp
       const locks = keys.map((key) => ({ cls: LOCK_CLASS.attempt, key }));
       return conn.tx(async (c): Promise<Result<readonly AttemptTicket[]>> => {
         const at = now().getTime();
+        const recent = await c.query<{ n: number; ats: string[] }>(RECENT, [
+          attempts.map((a) => a.scope),
+          attempts.map((a) => a.key),
+          attempts.map((a) => at - a.rule.windowSeconds * 1000),
+          attempts.map((a) => recentAttemptsToRead(a.rule)),
+        ]);
+        // The first attempt (in the caller's order) at its limit answers, as when checked one by one.
+        for (const row of [...recent.rows].sort((x, y) => x.n - y.n)) {
+          const a = attempts[row.n - 1]!;
+          const liftsAt = limitLiftsAt(a.rule, row.ats.map(Number), at);
+          if (liftsAt !== undefined) return err(code, limitDetails(a.scope, liftsAt, at, a.rule));
+        }
         const rows = (
-          await c.query<ReserveRow>(RESERVE, [
+          await c.query<{ id: string; scope: string; key: string }>(INSERT_RUNNING, [
             attempts.map((a) => a.scope),
             attempts.map((a) => a.key),
-            attempts.map((a) => at - a.rule.windowSeconds * 1000),
-            attempts.map((a) => Math.max(0, a.rule.max - 1)),
             at,
           ])
         ).rows;
-        // The first attempt (in the caller's order) at its limit answers, as when checked one by one.
-        const refused = rows.filter((r) => r.n !== null).sort((x, y) => x.n! - y.n!)[0];
-        if (refused) {
-          const a = attempts[refused.n! - 1]!;
-          return err(code, limitDetails(a.scope, Number(refused.at) + a.rule.windowSeconds * 1000, at));
-        }
         // Tickets of one scope and key are interchangeable; RETURNING's order is not promised.
         const ids = new Map<string, number[]>();
         for (const r of rows) {
-          if (r.id === null) continue;
           const k = `${r.scope}:${r.key}`;
           ids.set(k, [...(ids.get(k) ?? []), Number(r.id)]);
         }
