@@ -64,44 +64,50 @@ export function createPgAttemptGate(conn: PgConnection, now: () => Date): Attemp
       // Locks in a fixed order (sorted) so two kiosks reserving overlapping keys cannot deadlock.
       const keys = [...new Set(attempts.map((a) => `${a.scope}:${a.key}`))].sort();
       const locks = keys.map((key) => ({ cls: LOCK_CLASS.attempt, key }));
-      return conn.tx(async (c): Promise<Result<readonly AttemptTicket[]>> => {
-        const at = now().getTime();
-        const recent = await c.query<{ n: number; ats: string[] }>(RECENT, [
-          attempts.map((a) => a.scope),
-          attempts.map((a) => a.key),
-          attempts.map((a) => at - a.rule.windowSeconds * 1000),
-          attempts.map((a) => recentAttemptsToRead(a.rule)),
-        ]);
-        // The first attempt (in the caller's order) at its limit answers, as when checked one by one.
-        for (const row of [...recent.rows].sort((x, y) => x.n - y.n)) {
-          const a = attempts[row.n - 1]!;
-          const liftsAt = limitLiftsAt(a.rule, row.ats.map(Number), at);
-          if (liftsAt !== undefined) return err(code, limitDetails(a.scope, liftsAt, at, a.rule));
-        }
-        const rows = (
-          await c.query<{ id: string; scope: string; key: string }>(INSERT_RUNNING, [
+      return conn.tx(
+        async (c): Promise<Result<readonly AttemptTicket[]>> => {
+          const at = now().getTime();
+          const recent = await c.query<{ n: number; ats: string[] }>(RECENT, [
             attempts.map((a) => a.scope),
             attempts.map((a) => a.key),
-            at,
-          ])
-        ).rows;
-        // Tickets of one scope and key are interchangeable; RETURNING's order is not promised.
-        const ids = new Map<string, number[]>();
-        for (const r of rows) {
-          const k = `${r.scope}:${r.key}`;
-          ids.set(k, [...(ids.get(k) ?? []), Number(r.id)]);
-        }
-        const tickets = attempts.map((a) => ({
-          scope: a.scope,
-          key: a.key,
-          id: ids.get(`${a.scope}:${a.key}`)!.shift()!,
-        }));
-        if (at - lastPrune > 3600_000) {
-          lastPrune = at;
-          await c.query('DELETE FROM attempt WHERE at <= $1', [at - MAX_WINDOW_SECONDS * 1000]);
-        }
-        return ok(tickets);
-      }, locks);
+            attempts.map((a) => at - a.rule.windowSeconds * 1000),
+            attempts.map((a) => recentAttemptsToRead(a.rule)),
+          ]);
+          // The first attempt (in the caller's order) at its limit answers, as when checked one by one.
+          for (const row of [...recent.rows].sort((x, y) => x.n - y.n)) {
+            const a = attempts[row.n - 1]!;
+            const liftsAt = limitLiftsAt(a.rule, row.ats.map(Number), at);
+            if (liftsAt !== undefined) return err(code, limitDetails(a.scope, liftsAt, at, a.rule));
+          }
+          const rows = (
+            await c.query<{ id: string; scope: string; key: string }>(INSERT_RUNNING, [
+              attempts.map((a) => a.scope),
+              attempts.map((a) => a.key),
+              at,
+            ])
+          ).rows;
+          // Tickets of one scope and key are interchangeable; RETURNING's order is not promised.
+          const ids = new Map<string, number[]>();
+          for (const r of rows) {
+            const k = `${r.scope}:${r.key}`;
+            ids.set(k, [...(ids.get(k) ?? []), Number(r.id)]);
+          }
+          const tickets = attempts.map((a) => ({
+            scope: a.scope,
+            key: a.key,
+            id: ids.get(`${a.scope}:${a.key}`)!.shift()!,
+          }));
+          if (at - lastPrune > 3600_000) {
+            lastPrune = at;
+            await c.query('DELETE FROM attempt WHERE at <= $1', [at - MAX_WINDOW_SECONDS * 1000]);
+          }
+          return ok(tickets);
+          // Like the SQLite engine's attempt connection (synchronous=NORMAL): a server crash may forget
+          // the last few counts, never an issued certificate; a lost running attempt cannot count.
+        },
+        locks,
+        { flushLater: true },
+      );
     },
     check: (scope, key, rule, code = 'TOO_MANY_ATTEMPTS') =>
       conn.read(async (c) => (await limited(c, scope, key, rule, code, now().getTime())) ?? ok(null)),

@@ -27,12 +27,23 @@ export interface XactLock {
  * fresh READ COMMITTED snapshot, so what it reads is what the lock's previous holder committed.
  * The keys are the same `hashtext` values as before, so kiosks of two versions still exclude each other.
  */
-export function beginSql(locks: readonly XactLock[]): string {
+export function beginSql(locks: readonly XactLock[], opts: TxOptions = {}): string {
   const lock = ({ cls, key }: XactLock) => {
     if (!Number.isSafeInteger(cls)) throw new Error('advisory lock class must be an integer');
     return `SELECT pg_advisory_xact_lock(${cls}, hashtext(${pg.escapeLiteral(key)}))`;
   };
-  return ['BEGIN', ...locks.map(lock)].join('; ');
+  const commitMode = opts.flushLater ? ['SET LOCAL synchronous_commit TO OFF'] : [];
+  return ['BEGIN', ...commitMode, ...locks.map(lock)].join('; ');
+}
+
+export interface TxOptions {
+  /**
+   * COMMIT answers before the WAL is flushed (and before a synchronous standby has it). Only for a
+   * transaction whose loss in a server crash is safe: the next flushed commit makes it durable
+   * anyway (WAL is flushed in order), and without it a later step fails closed
+   * (docs/fleet.md, "What the database holds and how it keeps exactly once").
+   */
+  readonly flushLater?: boolean;
 }
 
 export interface PgConnection {
@@ -41,7 +52,7 @@ export interface PgConnection {
    * its start. An err Result from `fn` rolls back and is returned as is; any exception, timeout
    * or lost connection is REGISTRY_UNAVAILABLE.
    */
-  tx<T>(fn: (c: PgClient) => Promise<Result<T>>, locks?: readonly XactLock[]): Promise<Result<T>>;
+  tx<T>(fn: (c: PgClient) => Promise<Result<T>>, locks?: readonly XactLock[], opts?: TxOptions): Promise<Result<T>>;
   /** The same without BEGIN/COMMIT (single reads). */
   read<T>(fn: (c: PgClient) => Promise<Result<T>>): Promise<Result<T>>;
   close(): Promise<void>;
@@ -85,6 +96,7 @@ export function createPgConnection(
   const run = async <T>(
     locks: readonly XactLock[] | undefined,
     fn: (c: PgClient) => Promise<Result<T>>,
+    opts: TxOptions = {},
   ): Promise<Result<T>> => {
     let client: PgClient | undefined;
     let released = false;
@@ -113,7 +125,7 @@ export function createPgConnection(
         return schema;
       }
       if (!locks) return fn(client);
-      await client.query(beginSql(locks));
+      await client.query(beginSql(locks, opts));
       const result = await fn(client);
       await client.query(result.ok ? 'COMMIT' : 'ROLLBACK');
       return result;
@@ -141,7 +153,7 @@ export function createPgConnection(
   };
 
   return {
-    tx: (fn, locks = []) => run(locks, fn),
+    tx: (fn, locks = [], opts = {}) => run(locks, fn, opts),
     read: (fn) => run(undefined, fn),
     close: () => pool.end().catch(() => undefined),
   };

@@ -163,6 +163,9 @@ export function createPgRegistry(conn: PgConnection, opts: PgRegistryOptions): I
           return err('REGISTRY_UNAVAILABLE', { reason: 'uvci-collisions' });
         },
         [idLock(idHash)],
+        // A reservation lost in a server crash is safe: this kiosk's commit then finds no row of
+        // its own and hands nothing out, like a reclaimed lease; the commit's flush makes it durable.
+        { flushLater: true },
       ),
     commit: (r, entry, hooks) =>
       conn.tx(
