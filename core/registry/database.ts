@@ -7,7 +7,8 @@
 // the citizen would hold a certificate the registry does not know, and a second one could be
 // issued for the same ID. FULL syncs the WAL on every commit, which costs one fsync per issued
 // certificate (a few ms, measured in bench/registry-bench.ts) — negligible next to a person
-// typing at a kiosk.
+// typing at a kiosk. The reservation before it commits with NORMAL (registry.ts, docs/reliability.md
+// "Which commits wait for the disk"): nothing is handed out on a reservation alone.
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';

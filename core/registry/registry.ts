@@ -93,6 +93,20 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
     return release;
   };
 
+  // The reservation commits without waiting for the disk (docs/reliability.md, "Which commits wait for
+  // the disk"): a reservation a power cut forgets was never handed out, and the issuing commit's
+  // fsync (synchronous=FULL, database.ts) also syncs the WAL frames written before it. SQLite
+  // refuses the switch inside a transaction, so a reserve nested in one keeps FULL.
+  const withoutFlush = <T>(fn: () => T): T => {
+    if (db.inTransaction) return fn();
+    db.pragma('synchronous = NORMAL');
+    try {
+      return fn();
+    } finally {
+      db.pragma('synchronous = FULL');
+    }
+  };
+
   const guard = <T>(fn: () => Result<T>): Result<T> => {
     try {
       return fn();
@@ -148,7 +162,7 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
   return {
     reserve: (idHash, kioskId, newUvci, o) =>
       guard(() => {
-        const outcome = reserveTx.immediate(idHash, kioskId, newUvci, o?.reissue ?? false);
+        const outcome = withoutFlush(() => reserveTx.immediate(idHash, kioskId, newUvci, o?.reissue ?? false));
         unreleased.clear(); // released (or already gone) in the transaction that just committed
         return ok(outcome);
       }),

@@ -203,3 +203,46 @@ describe('registry reserve/commit', () => {
     );
   });
 });
+
+describe('which commits wait for the disk', () => {
+  const level = (db: ReturnType<typeof setup>['db']) => db.pragma('synchronous', { simple: true });
+
+  it('the reservation commits without an fsync, the issuing commit with one, and FULL stays the default', () => {
+    const { db, registry } = setup();
+    let duringReserve: unknown;
+    let duringCommit: unknown;
+    const r = reserved(
+      registry.reserve(fakeIdHash(7), 'kiosk-a', () => {
+        duringReserve = level(db);
+        return sequentialUvci();
+      }),
+    );
+    expect(level(db)).toBe(2);
+    expect(registry.commit(r, () => (duringCommit = level(db))).ok).toBe(true);
+    expect({ duringReserve, duringCommit, after: level(db) }).toEqual({ duringReserve: 1, duringCommit: 2, after: 2 });
+  });
+
+  it('a reserve nested in another transaction keeps FULL instead of failing', () => {
+    const { db, registry } = setup();
+    let duringReserve: unknown;
+    const outcome = db
+      .transaction(() =>
+        registry.reserve(fakeIdHash(8), 'kiosk-a', () => {
+          duringReserve = level(db);
+          return sequentialUvci();
+        }),
+      )
+      .immediate();
+    expect(outcome.ok && outcome.value.kind).toBe('reserved');
+    expect({ duringReserve, after: level(db) }).toEqual({ duringReserve: 2, after: 2 });
+  });
+
+  it('a reserve that throws inside its transaction still leaves FULL behind', () => {
+    const { db, registry } = setup();
+    const outcome = registry.reserve(fakeIdHash(9), 'kiosk-a', () => {
+      throw new Error('no UVCI');
+    });
+    expect(outcome.ok).toBe(false);
+    expect(level(db)).toBe(2);
+  });
+});
