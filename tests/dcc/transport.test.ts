@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { base45Decode, base45Encode } from '../../core/dcc/base45';
-import { fromHc1, inflate, MAX_HC1_LENGTH, toHc1, unprefix } from '../../core/dcc/transport';
+import { compress, fromHc1, inflate, MAX_HC1_LENGTH, toHc1, unprefix } from '../../core/dcc/transport';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -78,5 +78,17 @@ describe('zlib and prefix', () => {
   });
   it('refuses input over 10 KB before decoding', () => {
     expect(fromHc1(`HC1:${'0'.repeat(MAX_HC1_LENGTH)}`)).toEqual({ ok: false, error: 'TOO_LARGE' });
+  });
+});
+
+describe('zlib compression', () => {
+  it('produces the bytes of a level-9 zlib stream with the default settings, for small and multi-chunk output', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4000 }), fc.nat(300), (random, repeat) => {
+        const bytes = new Uint8Array([...random, ...new Uint8Array(repeat).fill(0x41)]);
+        expect(Buffer.from(compress(bytes)).equals(deflateSync(bytes, { level: 9 }))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
