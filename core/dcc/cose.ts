@@ -6,6 +6,7 @@
 import { Tag } from 'cbor-x';
 import { fail, ok, type Result } from '../result';
 import { decodeCborMaps, encodeCbor } from './cbor';
+import { SignerFailure } from './signer/signer-failure';
 import type { Signer } from './types';
 
 /** CBOR tag of a COSE_Sign1 message (RFC 8152 §4.2). */
@@ -20,6 +21,8 @@ export const HEADER_KID = 4;
 export const ALG_ES256 = -7;
 /** COSE algorithm id of RSASSA-PSS with SHA-256. */
 export const ALG_PS256 = -37;
+/** An ES256 signature in COSE is raw r‖s, 32 bytes each (RFC 8152 §8.1), never DER. */
+const ES256_SIGNATURE_BYTES = 64;
 
 /**
  * The COSE algorithm id of a signer's algorithm.
@@ -43,7 +46,8 @@ export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): U
  * @param payload - the CWT claims bytes (`encodeCwtClaims`)
  * @param signer - signs the Sig_structure; its `kid` goes into the protected header
  * @returns the tagged COSE_Sign1 bytes (start `d2 84`)
- * @throws whatever `signer.sign` throws (a `SignerFailure` for a signer that cannot sign)
+ * @throws whatever `signer.sign` throws (a `SignerFailure` for a signer that cannot sign), and a
+ *   `SignerFailure` (SIGNER_UNAVAILABLE, `signature_format`) for an ES256 signature that is not raw r‖s
  */
 export async function signCoseSign1(payload: Uint8Array, signer: Signer): Promise<Uint8Array> {
   const protectedBytes = encodeCbor(
@@ -53,6 +57,10 @@ export async function signCoseSign1(payload: Uint8Array, signer: Signer): Promis
     ]),
   );
   const signature = await signer.sign(sigStructure(protectedBytes, payload));
+  // A signer returning DER (or anything but raw r‖s) would produce certificates no verifier accepts.
+  if (signer.algorithm === 'ES256' && signature.length !== ES256_SIGNATURE_BYTES) {
+    throw new SignerFailure('SIGNER_UNAVAILABLE', 'signature_format');
+  }
   return encodeCbor(new Tag([protectedBytes, new Map(), payload, signature], COSE_SIGN1_TAG));
 }
 

@@ -3,7 +3,7 @@
 // never reaches the signer, and the DSC must allow the signing (the CWT times inside its validity, its
 // EKU, its key type: signer/may-sign.ts, docs/dcc-notes.md §3/§7).
 import { err, ok, type Result } from '../result';
-import { parseCoseSign1, signCoseSign1 } from './cose';
+import { signCoseSign1 } from './cose';
 import { encodeCwtClaims } from './cwt';
 import { maySign } from './signer/may-sign';
 import { SignerFailure } from './signer/signer-failure';
@@ -41,11 +41,6 @@ async function signValidated(payload: unknown, signer: Signer, times: CwtTimes):
     // Hardware and remote signers say why (core/dcc/signer/signer-failure.ts).
     if (e instanceof SignerFailure) return err(e.code, e.reason ? { reason: e.reason } : undefined);
     return err('SIGNER_UNAVAILABLE', { reason: 'sign_failed' });
-  }
-  // A signer returning DER (or anything but raw r‖s) would produce certificates no verifier accepts.
-  const parsed = parseCoseSign1(cose);
-  if (!parsed.ok || (signer.algorithm === 'ES256' && parsed.value.signature.length !== 64)) {
-    return err('SIGNER_UNAVAILABLE', { reason: 'signature_format' });
   }
   return ok({
     hc1: toHc1(cose),
