@@ -7,7 +7,7 @@ import { newKioskPage } from './support/browser';
 import { kioskSuite } from './support/kiosk-suite';
 import { screen } from './support/flow';
 
-const suite = kioskSuite();
+const suite = kioskSuite({});
 
 it('every font file the German welcome screen uses was preloaded, none found later by its style sheet', async () => {
   const page = await newKioskPage(suite.browser, suite.kiosk.url);

@@ -29,6 +29,7 @@ const suite = kioskSuite(
   { cleanSession: true },
 );
 
+const LOOKALIKE = '[data-testid="id-lookalike"]';
 const hint = (letter: string, digit: string) =>
   de.id.lookalike.replace(/\{\{letter\}\}/gu, letter).replace('{{digit}}', digit);
 
@@ -38,16 +39,24 @@ describe('look-alike letters in the ID', { timeout: E2E_TEST_MS }, () => {
     const page = await newKioskPage(suite.browser, suite.kiosk.url, LANDSCAPE);
     await action(page, 'start').click();
     await screen(page, 'id');
-    const shown = page.locator('[data-testid="id-lookalike"]');
+    const shown = page.locator(LOOKALIKE);
+    const field = page.locator('#genesenen-id');
     expect(await shown.count()).toBe(0);
     await page.keyboard.type('l');
+    await waitForElement(page, LOOKALIKE, 'the look-alike hint after typing "l"');
     expect(await shown.innerText()).toBe(hint('L', '1'));
     await page.keyboard.press('Backspace');
     // The hint leaves with the next render; a loaded machine may not have painted it yet.
     await shown.waitFor({ state: 'detached' });
     const withO = person.genesenenId.replace('0', 'O');
     const firstO = withO.replaceAll('-', '').indexOf('O');
-    await page.keyboard.type(withO.replaceAll('-', '').slice(0, firstO + 1));
+    const typed = withO.replaceAll('-', '').slice(0, firstO + 1);
+    await page.keyboard.type(typed);
+    await waitForElement(
+      page,
+      LOOKALIKE,
+      `the look-alike hint after typing "${typed}" (right after typing, the field showed "${await field.inputValue()}")`,
+    );
     expect(await shown.innerText()).toBe(hint('O', '0'));
     expect(await page.locator('#id-status').getAttribute('aria-live')).toBe('polite');
     await page.screenshot({ path: '/tmp/e15-landscape-id-lookalike.png' });
