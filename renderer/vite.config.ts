@@ -10,19 +10,12 @@ import { unusedCssPlugin } from '../build/unused-css';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The font files the German welcome screen paints with (body 400, headings and buttons 600, the
- * header title and the demo banner 700, the Arabic language button 600). Preloaded from index.html
- * so they load alongside the bundle instead of after the CSS has been applied to the first screen:
- * the faces are `font-display: block`, so a face found only then keeps its text invisible until it
- * has arrived. Every other face loads when first used (docs/performance.md, "First screen";
- * tests/e2e/first-screen-fonts.test.ts).
+ * The font files the welcome screen paints with (body 400, headings and buttons 600, the Arabic
+ * language button 600). Preloaded from index.html so they load alongside the bundle instead of
+ * after the CSS has been applied to the first screen; every other face loads when first used
+ * (docs/performance.md, "First screen").
  */
-const FIRST_SCREEN_FONTS = [
-  /^FiraSans-Regular-/u,
-  /^FiraSans-SemiBold-/u,
-  /^FiraSans-Bold-/u,
-  /^noto-sans-arabic-arabic-600-/u,
-];
+const FIRST_SCREEN_FONTS = [/^FiraSans-Regular-/u, /^FiraSans-SemiBold-/u, /^noto-sans-arabic-arabic-600-/u];
 
 function preloadFirstScreenFonts(): Plugin {
   return {
