@@ -6,6 +6,7 @@
 // leaves a running kiosk that refuses with a typed code and shows why on the clerk screen.
 import type { AuditHealth } from '../audit/audit-log';
 import { loadClerkPepper } from '../clerk/clerk-pepper';
+import { warmUpQrEncoder } from '../dcc/qr';
 import { compileSchemaValidators } from '../dcc/schema-validate';
 import type { KioskConfig } from '../config/load-config';
 import { createIdFormat, type IdFormat } from '../id/genesenen-id';
@@ -195,8 +196,12 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   });
   log.info('kiosk.started', { kioskId: config.kioskId, demo: config.demoSigner, kind: source.recordSource.kind });
   source.recordSource.warm?.(); // the first citizen should not pay for the TLS handshake
-  // ... nor for compiling the schema validators: done once the start-up has returned.
-  setTimeout(compileSchemaValidators, 0).unref();
+  // ... nor for compiling the schema validators and the QR encoder's first run: done once the
+  // start-up has returned (docs/performance.md, "The first citizen after a start").
+  setTimeout(() => {
+    compileSchemaValidators();
+    void warmUpQrEncoder();
+  }, 0).unref();
 
   return ok({
     config,

@@ -70,6 +70,22 @@ export async function qrSvg(hc1: string): Promise<string> {
   );
 }
 
+/** Characters of the warm-up symbol: about a recovery certificate's HC1, so the same QR version. */
+const WARM_UP_CHARS = 490;
+
+/**
+ * Encodes one throwaway symbol (digits only, nothing personal) so that the first citizen after a
+ * start does not wait for the QR encoder's first run, which takes tens of ms while its code is
+ * still cold (docs/performance.md, "The first citizen after a start").
+ */
+export async function warmUpQrEncoder(): Promise<void> {
+  try {
+    await qrSvg('0'.repeat(WARM_UP_CHARS));
+  } catch {
+    // Only a warm-up: a real symbol reports its own failure when a certificate needs it.
+  }
+}
+
 /**
  * PNG, `scale` pixels per module (default 8), `margin` quiet-zone modules (default and minimum 4).
  * Each module row is drawn once and copied `scale` times, and rows are written with PNG filter 2
