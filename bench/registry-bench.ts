@@ -1,5 +1,6 @@
 // Registry cost as the registry grows (docs/performance.md): one reserve + commit — two write transactions,
-// each fsynced (WAL, synchronous=FULL, core/registry/database.ts) — with 1 and 10 million issued
+// the commit fsynced (WAL, synchronous=FULL, core/registry/database.ts; the reservation commits with
+// NORMAL, docs/reliability.md "Which commits wait for the disk") — with 1 and 10 million issued
 // certificates already recorded; the two databases are measured interleaved. Extra fields: the
 // file's bytes per row, the fill time, and medians of the parts (reserve of a new ID, commit, and
 // the refused reserve of an already issued ID — the breakdown helper B1's first version had).
