@@ -3,7 +3,7 @@
 // rejected, not converted), PS256 = RSA-PSS/SHA-256 with 32-byte salt. Any other alg, or an alg
 // that does not fit the DSC key, is a failed check — never an exception.
 import { constants, verify } from 'node:crypto';
-import { ALG_ES256, ALG_PS256, sigStructure, type CoseSign1 } from './cose';
+import { ALG_ES256, ALG_PS256, ES256_SIGNATURE_BYTES, sigStructure, type CoseSign1 } from './cose';
 import type { DscInfo } from './x509';
 
 /**
@@ -18,7 +18,8 @@ export function verifyCoseSignature(cose: CoseSign1, dsc: DscInfo): boolean {
   const data = sigStructure(cose.protectedBytes, cose.payload);
   try {
     if (cose.alg === ALG_ES256) {
-      if (dsc.keyType !== 'ec' || dsc.namedCurve !== 'prime256v1' || cose.signature.length !== 64) return false;
+      if (dsc.keyType !== 'ec' || dsc.namedCurve !== 'prime256v1' || cose.signature.length !== ES256_SIGNATURE_BYTES)
+        return false;
       return verify('sha256', data, { key: dsc.publicKey, dsaEncoding: 'ieee-p1363' }, cose.signature);
     }
     if (cose.alg === ALG_PS256) {

@@ -22,7 +22,7 @@ export const ALG_ES256 = -7;
 /** COSE algorithm id of RSASSA-PSS with SHA-256. */
 export const ALG_PS256 = -37;
 /** An ES256 signature in COSE is raw r‖s, 32 bytes each (RFC 8152 §8.1), never DER. */
-const ES256_SIGNATURE_BYTES = 64;
+export const ES256_SIGNATURE_BYTES = 64;
 
 /**
  * The COSE algorithm id of a signer's algorithm.

@@ -99,11 +99,12 @@ export function createRegistry(db: RegistryDatabase, opts: RegistryOptions = {})
   // refuses the switch inside a transaction, so a reserve nested in one keeps FULL.
   const withoutFlush = <T>(fn: () => T): T => {
     if (db.inTransaction) return fn();
+    const level = db.pragma('synchronous', { simple: true }) as number; // FULL, set by database.ts
     db.pragma('synchronous = NORMAL');
     try {
       return fn();
     } finally {
-      db.pragma('synchronous = FULL');
+      db.pragma(`synchronous = ${level}`);
     }
   };
 

@@ -10,6 +10,7 @@
 import { createHash, randomBytes, verify } from 'node:crypto';
 import type * as Pkcs11Js from 'pkcs11js';
 import { err, ok, type Result } from '../../result';
+import { ES256_SIGNATURE_BYTES } from '../cose';
 import type { Signer } from '../types';
 import { parseDsc, type DscInfo } from '../x509';
 import {
@@ -136,7 +137,8 @@ export async function openPkcs11Signer(o: Pkcs11SignerOptions): Promise<Result<C
   try {
     const sig = await serialised(createHash('sha256').update(probe).digest());
     const matches =
-      sig.length === 64 && verify('sha256', probe, { key: dsc.value.publicKey, dsaEncoding: 'ieee-p1363' }, sig);
+      sig.length === ES256_SIGNATURE_BYTES &&
+      verify('sha256', probe, { key: dsc.value.publicKey, dsaEncoding: 'ieee-p1363' }, sig);
     if (!matches) {
       closeQuietly(m, bound.value.session);
       m.release();
@@ -155,7 +157,7 @@ export async function openPkcs11Signer(o: Pkcs11SignerOptions): Promise<Result<C
     dsc: dsc.value,
     async sign(sigStructure: Uint8Array): Promise<Uint8Array> {
       const signature = await serialised(createHash('sha256').update(sigStructure).digest());
-      if (signature.length !== 64) throw new SignerFailure('SIGNER_UNAVAILABLE', 'signature-format');
+      if (signature.length !== ES256_SIGNATURE_BYTES) throw new SignerFailure('SIGNER_UNAVAILABLE', 'signature-format');
       return new Uint8Array(signature);
     },
     close() {

@@ -11,7 +11,7 @@
 import { createHash, randomUUID, verify } from 'node:crypto';
 import { Tag } from 'cbor-x';
 import { decodeCborMaps, encodeCbor } from '../cbor';
-import { ALG_ES256, COSE_SIGN1_TAG, HEADER_ALG, HEADER_KID } from '../cose';
+import { ALG_ES256, COSE_SIGN1_TAG, ES256_SIGNATURE_BYTES, HEADER_ALG, HEADER_KID } from '../cose';
 import type { Signer } from '../types';
 import type { DscInfo } from '../x509';
 import { postHash, statusFailure, type RemoteTls } from './remote-http';
@@ -118,7 +118,7 @@ export function createRemoteSigner(o: RemoteSignerOptions): Signer {
     if (!sameBytes(skeleton.protectedBytes, expectedProtected)) {
       throw new SignerFailure('SIGNER_REMOTE_HEADER_MISMATCH', 'protected-header-differs');
     }
-    if (skeleton.signature.length !== 64)
+    if (skeleton.signature.length !== ES256_SIGNATURE_BYTES)
       throw new SignerFailure('SIGNER_REMOTE_SIGNATURE_FORMAT', `length-${skeleton.signature.length}`);
     const valid = verify(
       'sha256',
