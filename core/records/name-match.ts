@@ -13,59 +13,31 @@
 // dots are ignored. Consequence (deliberate): typed "Muller" finds recorded "Müller" but not
 // recorded "Mueller" — "Muller" vs "Mueller" is a different spelling, not a keyboard variant.
 // Empty folds never match. Dates of birth are compared exactly (string equality), elsewhere.
-// The certificate engine's ICAO 9303 Cyrillic table: a name matches as it will be printed.
-import { CYRILLIC } from '../dcc/transliterate-tables';
+// The certificate engine's ICAO 9303 tables: a name matches as it will be printed. The ICAO fold
+// is the engine's own Latin table; the stripped fold differs only where that table expands a
+// letter that has a one-letter base (Ä→A, Ø→O …).
+import { CYRILLIC, LATIN_SPECIAL } from '../dcc/transliterate-tables';
 
 const IGNORED = /[\s\-\u2010-\u2015\u2212_'\u2018\u2019\u02BC\u0060\u00B4.]/u;
 
-/** Expansions where the ICAO and the stripped fold agree, or letters NFKD cannot decompose. */
-const COMMON: Readonly<Record<string, string>> = {
-  ß: 'SS',
-  ẞ: 'SS',
-  Æ: 'AE',
-  æ: 'AE',
-  Œ: 'OE',
-  œ: 'OE',
-  Ĳ: 'IJ',
-  ĳ: 'IJ',
-  Þ: 'TH',
-  þ: 'TH',
-  Ł: 'L',
-  ł: 'L',
-  Đ: 'D',
-  đ: 'D',
-  Ð: 'D',
-  ð: 'D',
-  Ħ: 'H',
-  ħ: 'H',
-  ı: 'I',
-  Ŋ: 'N',
-  ŋ: 'N',
-  Ŧ: 'T',
-  ŧ: 'T',
-  Ŀ: 'L',
-  ŀ: 'L',
-  ſ: 'S',
+const STRIPPED: Readonly<Record<string, string>> = {
+  ...LATIN_SPECIAL,
+  Ä: 'A',
+  ä: 'A',
+  Ö: 'O',
+  ö: 'O',
+  Ü: 'U',
+  ü: 'U',
+  Å: 'A',
+  å: 'A',
+  Ø: 'O',
+  ø: 'O',
 };
-const ICAO_ONLY: Readonly<Record<string, string>> = {
-  Ä: 'AE',
-  ä: 'AE',
-  Ö: 'OE',
-  ö: 'OE',
-  Ü: 'UE',
-  ü: 'UE',
-  Å: 'AA',
-  å: 'AA',
-  Ø: 'OE',
-  ø: 'OE',
-};
-const STRIPPED_ONLY: Readonly<Record<string, string>> = { Ø: 'O', ø: 'O' };
 
 type Fold = 'icao' | 'stripped';
 
 function foldChar(ch: string, fold: Fold): string {
-  const table = fold === 'icao' ? ICAO_ONLY : STRIPPED_ONLY;
-  const special = table[ch] ?? COMMON[ch];
+  const special = (fold === 'icao' ? LATIN_SPECIAL : STRIPPED)[ch];
   if (special !== undefined) return special;
   const upper = ch.toUpperCase();
   const cyrillic = CYRILLIC[upper] ?? CYRILLIC[upper.normalize('NFD').charAt(0)];

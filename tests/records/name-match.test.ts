@@ -2,7 +2,8 @@
 // the recorded name match; different names do not; dates of birth match exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { datesOfBirthMatch, familyNamesMatch } from '../../core/records/name-match';
+import { transliterateIcao } from '../../core/dcc/transliterate';
+import { datesOfBirthMatch, familyNamesMatch, foldName } from '../../core/records/name-match';
 
 const MATCHES: [entered: string, recorded: string][] = [
   ['Müller', 'Müller'],
@@ -76,6 +77,22 @@ describe('familyNamesMatch', () => {
           familyNamesMatch(name.toLowerCase(), name),
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('folds a Latin name (Latin-1 and Latin Extended-A letters) exactly as the certificate prints it', () => {
+    const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'];
+    for (let code = 0xc0; code <= 0x17f; code++) {
+      const ch = String.fromCharCode(code);
+      if (/\p{L}/u.test(ch)) letters.push(ch);
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 12 }), (chars) => {
+        const name = chars.join('');
+        const printed = transliterateIcao(name);
+        return printed.ok && foldName(name, 'icao') === printed.value;
+      }),
+      { numRuns: 2000 },
     );
   });
 });
