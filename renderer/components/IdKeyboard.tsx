@@ -1,7 +1,7 @@
 // On-screen keyboard for the Genesenen-ID: exactly the characters an ID can contain
 // (Crockford base32: digits and letters without I, L, O, U), big keys, plus delete.
 import { useTranslation } from 'react-i18next';
-import { KeyButton } from './KeyButton';
+import { BackspaceKey, ClearKey, KeyButton } from './KeyButton';
 
 const ROWS = ['1234567890', 'ABCDEFGHJK', 'MNPQRSTVWX', 'YZ'] as const;
 
@@ -24,13 +24,8 @@ export function IdKeyboard({ onChar, onBackspace, onClear }: IdKeyboardProps) {
           ))}
           {row === 'YZ' ? (
             <>
-              <KeyButton wide testKey="backspace" onPress={onBackspace}>
-                <span aria-hidden="true">⌫ </span>
-                {t('keyboard.backspace')}
-              </KeyButton>
-              <KeyButton wide testKey="clear" onPress={onClear}>
-                {t('keyboard.clear')}
-              </KeyButton>
+              <BackspaceKey wide onPress={onBackspace} />
+              <ClearKey wide onPress={onClear} />
             </>
           ) : null}
         </div>

@@ -1,7 +1,9 @@
 // One on-screen key. Tapping it does not take focus away from the field or heading (mousedown
 // default prevented), so a hand scanner or a physical keyboard keeps working after a tap;
-// keyboard users still reach every key with Tab.
+// keyboard users still reach every key with Tab. The editing keys (backspace, clear) are the
+// same on every keyboard, so they are defined once here.
 import type { MouseEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface KeyButtonProps {
   readonly onPress: () => void;
@@ -32,5 +34,29 @@ export function KeyButton({ onPress, children, wide, text, label, pressed, lang,
     >
       {children}
     </button>
+  );
+}
+
+/** How an editing key is sized: `wide` beside a letter row, `text` in the 3×4 digit pad. */
+export type EditKeyProps = { readonly onPress: () => void } & Pick<KeyButtonProps, 'wide' | 'text'>;
+
+/** Deletes the last character; every keyboard has it, with the same label and test handle. */
+export function BackspaceKey({ onPress, wide, text }: EditKeyProps) {
+  const { t } = useTranslation();
+  return (
+    <KeyButton wide={wide} text={text} testKey="backspace" onPress={onPress}>
+      <span aria-hidden="true">⌫ </span>
+      {t('keyboard.backspace')}
+    </KeyButton>
+  );
+}
+
+/** Empties the field; every keyboard has it, with the same label and test handle. */
+export function ClearKey({ onPress, wide, text }: EditKeyProps) {
+  const { t } = useTranslation();
+  return (
+    <KeyButton wide={wide} text={text} testKey="clear" onPress={onPress}>
+      {t('keyboard.clear')}
+    </KeyButton>
   );
 }

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { letterForPosition } from '../app/entry-format';
-import { KeyButton } from './KeyButton';
+import { BackspaceKey, ClearKey, KeyButton } from './KeyButton';
 
 type Page = 'basic' | 'more' | 'cyrillic';
 
@@ -58,13 +58,8 @@ export function LetterKeyboard({ value, onChar, onBackspace, onClear, capitals =
         <KeyButton wide testKey="space" onPress={() => onChar(' ')}>
           {t('keyboard.space')}
         </KeyButton>
-        <KeyButton wide testKey="backspace" onPress={onBackspace}>
-          <span aria-hidden="true">⌫ </span>
-          {t('keyboard.backspace')}
-        </KeyButton>
-        <KeyButton wide testKey="clear" onPress={onClear}>
-          {t('keyboard.clear')}
-        </KeyButton>
+        <BackspaceKey wide onPress={onBackspace} />
+        <ClearKey wide onPress={onClear} />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 // Numeric keypad for the date of birth and the clerk PIN: 3×4 like a phone, big keys.
 import { useTranslation } from 'react-i18next';
-import { KeyButton } from './KeyButton';
+import { BackspaceKey, ClearKey, KeyButton } from './KeyButton';
 
 export interface NumericKeypadProps {
   readonly onDigit: (digit: string) => void;
@@ -21,14 +21,9 @@ export function NumericKeypad({ onDigit, onBackspace, onClear }: NumericKeypadPr
       <div className="kiosk-keyboard__row">{['4', '5', '6'].map(digit)}</div>
       <div className="kiosk-keyboard__row">{['7', '8', '9'].map(digit)}</div>
       <div className="kiosk-keyboard__row">
-        <KeyButton text testKey="clear" onPress={onClear}>
-          {t('keyboard.clear')}
-        </KeyButton>
+        <ClearKey text onPress={onClear} />
         {digit('0')}
-        <KeyButton text testKey="backspace" onPress={onBackspace}>
-          <span aria-hidden="true">⌫ </span>
-          {t('keyboard.backspace')}
-        </KeyButton>
+        <BackspaceKey text onPress={onBackspace} />
       </div>
     </div>
   );
