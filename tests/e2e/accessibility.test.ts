@@ -4,8 +4,6 @@
 // sideways. Arabic is right to left with the layout mirrored. Screenshots of every screen in
 // German, English and Arabic, portrait 1080×1920 and landscape 1920×1080, go to
 // tests/artifacts/screens/ for people to look at.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +15,9 @@ import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { tourEveryScreen } from './support/tour';
 import { E2E_TEST_MS } from './support/waits';
+import { screenPath } from './support/screens';
 
 const SCREENSHOT_LANGUAGES: readonly UiLanguage[] = ['de', 'en', 'ar'];
-const SCREENS_DIR = path.resolve(__dirname, '../artifacts/screens');
 const MIN_TARGET = 44;
 
 const tours = [
@@ -46,7 +44,6 @@ const lanes: Lane[] = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENS_DIR, { recursive: true });
   for (let i = 0; i < LANES; i++) {
     const printer = await startFakePrinter('epson', 'paper-out');
     const kiosk = await startKioskServer({
@@ -144,7 +141,7 @@ describe.concurrent('every screen, every language', () => {
               await page.evaluate('document.fonts.ready');
               await checkScreen(page, lang, name, viewport, problems);
               if (SCREENSHOT_LANGUAGES.includes(lang)) {
-                await page.screenshot({ path: path.join(SCREENS_DIR, `${lang}-${orientation}-${name}.png`) });
+                await page.screenshot({ path: screenPath(`${lang}-${orientation}-${name}`) });
               }
             },
           );

@@ -12,6 +12,7 @@ import { action, confirm, screen, tapClerk } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { E2E_TEST_MS } from './support/waits';
+import { screenPath } from './support/screens';
 
 const IDLE_LOCK_SECONDS = 30;
 const [walkIn] = makePeople(1, 'Sitzung');
@@ -76,7 +77,7 @@ describe('clerk session', { timeout: E2E_TEST_MS }, () => {
     expect(seen.some((s, i) => i > 0 && s > seen[i - 1]!)).toBe(true);
     expect(Math.max(...seen)).toBeLessThanOrEqual(IDLE_LOCK_SECONDS);
     expect(await page.locator('[data-testid="clerk-time"]').getAttribute('data-warning')).toBe('true');
-    await page.screenshot({ path: '/tmp/d15-clerk-bar-warning.png' });
+    await page.screenshot({ path: screenPath('clerk-bar-warning') });
     await page.keyboard.press('Enter');
     await screen(page, 'name');
     await page.keyboard.type(person.familyName);
@@ -90,7 +91,7 @@ describe('clerk session', { timeout: E2E_TEST_MS }, () => {
     expect(await dialog.innerText()).toContain(de.clerk.reauthText);
     expect(await page.locator('.kiosk-main--concealed').count()).toBe(1);
     await axeClean(page);
-    await page.screenshot({ path: '/tmp/d15-clerk-reauth.png' });
+    await page.screenshot({ path: screenPath('clerk-reauth') });
     await tapClerk(dialog, 'clerk', '1');
     await action(page, 'reauth-unlock').click();
     await expect(dialog.locator('[role="alert"]').innerText()).resolves.toBe(de.errors.CLERK_PIN_WRONG);

@@ -3,7 +3,7 @@
 // state (aria-pressed), change the computed text size and colours, stay on through the flow, and
 // the wipe after Finish or idle turns both off for the next person. With contrast (and larger
 // text) on, axe still finds nothing. In every language and at every screen size the header tools
-// stay on screen. Screenshots go to /tmp/e15-*.png to be looked at.
+// stay on screen. Screenshots go to tests/artifacts/screens/ to be looked at.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { action, chooseLanguage, confirm, finish, screen, typePersonFromIdScreen
 import { kioskSuite } from './support/kiosk-suite';
 import { fixtureFor, makePeople } from './support/people';
 import { E2E_TEST_MS } from './support/waits';
+import { screenPath } from './support/screens';
 
 const people = makePeople(3, 'Display');
 const suite = kioskSuite({ fixture: fixtureFor(new Date(), people) });
@@ -46,17 +47,17 @@ describe('larger text and high contrast', { timeout: E2E_TEST_MS }, () => {
     expect(await px(page, '.kiosk-main .kern-body')).toBeGreaterThanOrEqual(normalBody * 1.2);
     expect(await computedStyle(page.locator('html'), 'backgroundColor')).toBe('rgb(0, 0, 0)');
     expect(await computedStyle(page.locator('h1'), 'color')).toBe('rgb(255, 255, 255)');
-    await page.screenshot({ path: '/tmp/e15-landscape-welcome-contrast-aplus.png' });
+    await page.screenshot({ path: screenPath('landscape-welcome-contrast-aplus') });
 
     await action(page, 'start').click();
     await typePersonFromIdScreen(page, people[0]!);
     expect(await pressed(page, 'text-size')).toBe('true');
     expect(await px(page, 'h1')).toBeGreaterThanOrEqual(normalHeading * 1.2);
     expect(await computedStyle(page.locator('html'), 'backgroundColor')).toBe('rgb(0, 0, 0)');
-    await page.screenshot({ path: '/tmp/e15-landscape-summary-contrast-aplus.png' });
+    await page.screenshot({ path: screenPath('landscape-summary-contrast-aplus') });
     expect(await confirm(page)).toBe('result');
     expect(await pressed(page, 'contrast')).toBe('true');
-    await page.screenshot({ path: '/tmp/e15-landscape-result-contrast-aplus.png' });
+    await page.screenshot({ path: screenPath('landscape-result-contrast-aplus') });
 
     await finish(page);
     expect(await pressed(page, 'text-size')).toBe('false');
@@ -76,7 +77,7 @@ describe('larger text and high contrast', { timeout: E2E_TEST_MS }, () => {
       const problems: string[] = [];
       const visit = async (name: string) => {
         problems.push(...(await axeProblems(page, name)));
-        await page.screenshot({ path: `/tmp/e15-${lang}-${orientation}-${name}-contrast.png` });
+        await page.screenshot({ path: screenPath(`${lang}-${orientation}-${name}-contrast`) });
       };
       await chooseLanguage(page, lang);
       await action(page, 'contrast').click();

@@ -5,8 +5,6 @@
 // sit in the lower two thirds (reachable standing, near the hands). All of this holds with larger
 // text ("A+") on too. Screenshots of every screen at each size go to
 // tests/artifacts/screens/fit-<size>[-aplus]-<screen>.png to be looked at.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLERK_PIN } from '../../core/clerk/pin-hash';
@@ -14,6 +12,7 @@ import { launchChromium, newKioskPage } from './support/browser';
 import { action, confirm, screen, typePersonFromIdScreen, tapClerk } from './support/flow';
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
+import { screenPath } from './support/screens';
 
 const SIZES = [
   { width: 1920, height: 1080 },
@@ -21,7 +20,6 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1280, height: 1024 },
 ] as const;
-const SCREENS_DIR = path.resolve(__dirname, '../artifacts/screens');
 const RUNS = [false, true].flatMap((largeText) => SIZES.map((size) => ({ size, largeText })));
 const people = makePeople(RUNS.length * 2, 'Fit');
 const [nobody] = makePeople(1, 'Nobody');
@@ -31,7 +29,6 @@ let kiosk: RunningKiosk;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENS_DIR, { recursive: true });
   kiosk = await startKioskServer({
     fixture: fixtureFor(new Date(), people, { shortAcceptance: [shortTime!] }),
     config: {
@@ -77,7 +74,7 @@ async function checkFits(
 ) {
   await page.evaluate('document.fonts.ready');
   const tag = `${size.width}x${size.height}${largeText ? '-aplus' : ''}`;
-  await page.screenshot({ path: path.join(SCREENS_DIR, `fit-${tag}-${name}.png`) });
+  await page.screenshot({ path: screenPath(`fit-${tag}-${name}`) });
   const scroll = (await page.evaluate(
     '({ h: document.scrollingElement.scrollHeight, w: document.scrollingElement.scrollWidth })',
   )) as { h: number; w: number };

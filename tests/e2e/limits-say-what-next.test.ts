@@ -13,6 +13,7 @@ import { action, chooseLanguage, confirm, enterPersonByKeyboard, screen, tapCler
 import { startKioskServer, type RunningKiosk } from './support/kiosk-server';
 import { fixtureFor, makePeople } from './support/people';
 import { E2E_TEST_MS } from './support/waits';
+import { screenPath } from './support/screens';
 
 const [guesser, other] = makePeople(2, 'Limit');
 let perId: RunningKiosk;
@@ -113,7 +114,7 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     const third = await refusal(page);
     expect([third.code, third.tries]).toEqual(['NOT_FOUND', 'Sie haben noch 2 Versuche.']);
     await axeClean(page);
-    await page.screenshot({ path: '/tmp/d15-tries-left.png' });
+    await page.screenshot({ path: screenPath('tries-left') });
     await again(page);
     expect((await refusal(page)).tries).toBe(de.limits.lastTry);
     await again(page);
@@ -126,7 +127,7 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     expect([locked.code, locked.heading]).toEqual(['TOO_MANY_ATTEMPTS', de.refusal.tooManyAttempts.title]);
     expect(times.some((time) => locked.text.includes(`bis ${time} Uhr`))).toBe(true);
     expect(locked.text).not.toMatch(/Anders|Limit/u);
-    await page.screenshot({ path: '/tmp/d15-id-locked.png' });
+    await page.screenshot({ path: screenPath('id-locked') });
     await page.context().close();
   });
 
@@ -145,7 +146,7 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     expect(times.some((time) => locked.text.includes(`Gerät bis ${time} Uhr gesperrt`))).toBe(true);
     expect(locked.text).not.toContain('Genesenen-ID');
     await axeClean(page);
-    await page.screenshot({ path: '/tmp/d15-kiosk-locked-refusal.png' });
+    await page.screenshot({ path: screenPath('kiosk-locked-refusal') });
 
     await action(page, 'start-over').click();
     await screen(page, 'welcome');
@@ -154,12 +155,12 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     expect(await banner.innerText()).toContain(de.service.lockedTitle);
     expect(await action(page, 'start').count()).toBe(0);
     await axeClean(page);
-    await page.screenshot({ path: '/tmp/d15-kiosk-locked-welcome.png' });
+    await page.screenshot({ path: screenPath('kiosk-locked-welcome') });
     // In Arabic (right to left) the lock is told too, with its time, and axe stays clean.
     await chooseLanguage(page, 'ar');
     expect(await banner.innerText()).toContain(ar.service.lockedTitle);
     await axeClean(page);
-    await page.screenshot({ path: '/tmp/d15-kiosk-locked-welcome-ar.png' });
+    await page.screenshot({ path: screenPath('kiosk-locked-welcome-ar') });
     await chooseLanguage(page, 'de');
 
     await page.keyboard.press('Control+Alt+KeyK');
@@ -170,14 +171,14 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     const row = await lockRow.innerText();
     expect(times.some((time) => row.includes(`Gerät gesperrt bis ${time} Uhr`))).toBe(true);
     await axeClean(page);
-    await page.screenshot({ path: '/tmp/d15-kiosk-locked-clerk.png' });
+    await page.screenshot({ path: screenPath('kiosk-locked-clerk') });
 
     // "Sperre aufheben": the clerk ends the device lock; the status says none, citizens can start again.
     await action(page, 'clerk-lift-kiosk-lock').click();
     await page.locator('[data-testid="clerk-kiosk-lock"] dd', { hasText: de.clerk.kioskLockNone }).waitFor();
     expect(await action(page, 'clerk-lift-kiosk-lock').count()).toBe(0);
     await axeClean(page);
-    await page.screenshot({ path: '/tmp/d15-kiosk-lock-lifted-clerk.png' });
+    await page.screenshot({ path: screenPath('kiosk-lock-lifted-clerk') });
     await action(page, 'clerk-lock').first().click();
     await screen(page, 'welcome');
     await action(page, 'start').waitFor();
@@ -196,7 +197,7 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     expect(waiting.text).toMatch(/Bitte warten Sie kurz: Ab \d\d:\d\d:\d\d Uhr können Sie es wieder versuchen\./u);
     expect(waiting.text).toContain(de.refusal.kioskWait.next);
     expect(await action(page, 'check-entries').count()).toBe(1);
-    await page.screenshot({ path: '/tmp/d15-kiosk-wait-refusal.png' });
+    await page.screenshot({ path: screenPath('kiosk-wait-refusal') });
 
     await action(page, 'start-over').click();
     await screen(page, 'welcome');
@@ -205,7 +206,7 @@ describe('attempt limits that say what next', { timeout: E2E_TEST_MS }, () => {
     expect(await banner.innerText()).toContain(de.service.waitTitle);
     expect(await banner.innerText()).toMatch(/Ab \d\d:\d\d:\d\d Uhr geht es weiter/u);
     expect(await action(page, 'start').count()).toBe(0);
-    await page.screenshot({ path: '/tmp/d15-kiosk-wait-welcome.png' });
+    await page.screenshot({ path: screenPath('kiosk-wait-welcome') });
     await axeClean(page);
     // No tap needed: the screen asks again right after the wait and offers Start.
     await action(page, 'start').waitFor({ timeout: 40_000 });

@@ -5,8 +5,6 @@
 // In every language axe finds nothing on the screen, targets are ≥ 44 px, and it fits without
 // scrolling at 1080×1920, 1280×800, 1366×768 and 1920×1080. Screenshots:
 // tests/artifacts/screens/short-acceptance-*.png.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +17,8 @@ import { action, chooseLanguage, enterPersonByTouch, screen, typePersonFromIdScr
 import { kioskSuite } from './support/kiosk-suite';
 import { fixtureFor, makePeople, type TestPerson } from './support/people';
 import { E2E_TEST_MS, waitForScreen } from './support/waits';
+import { screenPath } from './support/screens';
 
-const SCREENS_DIR = path.resolve(__dirname, '../artifacts/screens');
 const [taker, decliner, asked] = makePeople(3, 'Knapp');
 const fixture = fixtureFor(new Date(), [], { shortAcceptance: [taker!, decliner!, asked!] });
 const suite = kioskSuite({ fixture }, { cleanSession: true });
@@ -46,7 +44,7 @@ async function issuedCount(): Promise<number> {
 /** Page scroll and everything to touch inside the viewport. */
 async function fitProblems(page: Page, size: { width: number; height: number }, tag: string): Promise<string[]> {
   await page.evaluate('document.fonts.ready');
-  await page.screenshot({ path: path.join(SCREENS_DIR, `short-acceptance-${tag}.png`) });
+  await page.screenshot({ path: screenPath(`short-acceptance-${tag}`) });
   const problems: string[] = [];
   const scroll = (await page.evaluate(
     '({ h: document.scrollingElement.scrollHeight, w: document.scrollingElement.scrollWidth })',
@@ -69,7 +67,6 @@ async function fitProblems(page: Page, size: { width: number; height: number }, 
 
 describe('fewer than seven days of acceptance left', { timeout: E2E_TEST_MS }, () => {
   it('the citizen is asked first, presses "Issue anyway" and gets the QR code with the warning', async () => {
-    mkdirSync(SCREENS_DIR, { recursive: true });
     const before = await issuedCount();
     const page = await newKioskPage(suite.browser, suite.kiosk.url, PORTRAIT);
     await enterPersonByTouch(page, taker!);
@@ -173,7 +170,7 @@ describe('fewer than seven days of acceptance left', { timeout: E2E_TEST_MS }, (
         // No key shown instead of a text.
         const text = await page.locator('[data-screen="shortAcceptance"]').innerText();
         if (/shortAcceptance\.|errors\.|\{\{/u.test(text)) problems.push(`${lang}: untranslated text: ${text}`);
-        await page.screenshot({ path: path.join(SCREENS_DIR, `short-acceptance-${lang}-portrait.png`) });
+        await page.screenshot({ path: screenPath(`short-acceptance-${lang}-portrait`) });
         await page.context().close();
       }
       expect(problems).toEqual([]);
