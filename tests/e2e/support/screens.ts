@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-export const SCREENS_DIR = path.resolve(__dirname, '../../artifacts/screens');
+const SCREENS_DIR = path.resolve(__dirname, '../../artifacts/screens');
 
 /** The path of a screenshot named `name` (without `.png`); creates the folder on first use. */
 export function screenPath(name: string): string {
