@@ -106,6 +106,12 @@ export interface WorkerJob {
    * REGISTRY_UNAVAILABLE and this many ms have not passed since the first try.
    */
   readonly retryUnavailableForMs?: number;
+  /**
+   * After its share, wait for `<barrierDir>/fault-over` and ask once more for the first request
+   * (a `probe` result line): every kiosk then shows an answer from the registry after a fault,
+   * also one that had finished its share before the fault struck.
+   */
+  readonly probeAfterFault?: boolean;
 }
 
 export interface WorkerLine {
@@ -118,6 +124,8 @@ export interface WorkerLine {
   readonly code?: string;
   /** REGISTRY_UNAVAILABLE answers the worker asked again after (with retryUnavailableForMs). */
   readonly unavailable?: number;
+  /** The answer to the question asked after the fault (probeAfterFault), not one of the share's. */
+  readonly probe?: boolean;
 }
 
 export interface RunningWorker {
@@ -199,7 +207,12 @@ export async function startWorkersTogether(
   configs: readonly string[],
   dataDirOf: (index: number) => string,
   people: readonly IssueWork[],
-  opts: { readonly seed: number; readonly concurrency: number; readonly retryUnavailableForMs?: number },
+  opts: {
+    readonly seed: number;
+    readonly concurrency: number;
+    readonly retryUnavailableForMs?: number;
+    readonly probeAfterFault?: boolean;
+  },
 ): Promise<RunningWorker[]> {
   const barrierDir = join(workerDir, 'barrier');
   mkdirSync(barrierDir);
@@ -218,6 +231,7 @@ export async function startWorkersTogether(
           barrierDir,
           includeHc1: true,
           ...(opts.retryUnavailableForMs ? { retryUnavailableForMs: opts.retryUnavailableForMs } : {}),
+          ...(opts.probeAfterFault ? { probeAfterFault: true } : {}),
         },
         workerDir,
       ),
@@ -230,4 +244,9 @@ export async function startWorkersTogether(
   }
   writeFileSync(join(barrierDir, 'go'), '');
   return workers;
+}
+
+/** Lets workers started with probeAfterFault ask their question after the fault. */
+export function announceFaultOver(workerDir: string): void {
+  writeFileSync(join(workerDir, 'barrier', 'fault-over'), '');
 }

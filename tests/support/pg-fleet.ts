@@ -23,7 +23,7 @@ import { openPgEngine } from '../../core/registry/pg/pg-engine';
 import { createLogger, memorySink } from '../../core/log/logger';
 import type { StaleRelease } from '../../core/registry/registry';
 import { makeDirs } from '../issuance/kiosk-helpers';
-import { startWorkersTogether, type RunningWorker, type WorkerLine } from './child-kiosk';
+import { announceFaultOver, startWorkersTogether, type RunningWorker, type WorkerLine } from './child-kiosk';
 import { bulkPeople, writeKioskConfigs } from './people';
 import { pgRegistryConfig, type PgCluster } from './pg-cluster';
 import { outcomesOf, repeated, unmatched, workerExits, type WorkerExit } from './run-facts';
@@ -35,7 +35,7 @@ export interface FleetFigures {
   readonly fault?: FleetFault['kind'];
   readonly processes: number;
   readonly ids: number;
-  /** Result lines the workers reported (one per request asked). */
+  /** Result lines of the requests (one each); the probe each process asks after a fault is not counted here. */
   readonly answers: number;
   readonly handedOut: number;
   readonly issuedInRegistry: number;
@@ -116,7 +116,9 @@ export async function runPgFleet(
       concurrency: opts.concurrency,
       // Kiosks that lose the server ask again (a citizen's "try again"), so each one shows that it
       // reconnected even when the restart outlasts the requests it had left.
-      ...(fault ? { retryUnavailableForMs: 120_000 } : {}),
+      // And each asks once more after the fault: one that finished its share while the fault was
+      // being struck (the connection drop is struck twice, 300 ms apart) shows it reconnects too.
+      ...(fault ? { retryUnavailableForMs: 120_000, probeAfterFault: true } : {}),
     });
     const seenBeforeFault = new Map<RunningWorker, number>();
     if (fault) {
@@ -126,6 +128,7 @@ export async function runPgFleet(
       }
       await strike(fault, cluster, proxy);
       for (const w of workers) seenBeforeFault.set(w, results(w).length);
+      announceFaultOver(dirs.configDir);
     }
     const exits = await workerExits(workers, kioskIds);
     const seconds = (Date.now() - started) / 1000;
@@ -193,7 +196,7 @@ export async function runPgFleet(
           ...(fault ? { fault: fault.kind } : {}),
           processes: opts.processes,
           ids: opts.ids,
-          answers: all.length,
+          answers: all.filter((r) => !r.probe).length,
           handedOut: handedOut.length,
           issuedInRegistry: issued.length,
           outcomes: outcomesOf(all),

@@ -11,6 +11,8 @@ import { blockUntilKilled, pauseAtEnvCheckpoint } from '../crash-checkpoint';
 
 const say = (line: WorkerLine): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Longer than any fault a test strikes; past it the probe asks anyway. */
+const PROBE_WAIT_MS = 180_000;
 
 const jobPath = process.argv[2];
 if (!jobPath) throw new Error('usage: kiosk-worker JOB.json');
@@ -35,9 +37,10 @@ if (job.barrierDir) {
   while (!existsSync(join(job.barrierDir, 'go'))) await sleep(5);
 }
 
-async function handle(index: number): Promise<void> {
+async function handle(index: number, probe = false): Promise<void> {
   const request = job.requests[index]!;
-  const armed = index === job.pauseBeforeIndex && (pauseAt !== undefined || job.pauseAfterPrint === true);
+  const mark = probe ? { probe: true } : {};
+  const armed = !probe && index === job.pauseBeforeIndex && (pauseAt !== undefined || job.pauseAfterPrint === true);
   if (armed && !job.pauseAfterPrint) process.env.KIOSK_TEST_PAUSE_AT = pauseAt;
   const firstTry = Date.now();
   let r = await api.issue({ ...request, lang: 'de' });
@@ -48,7 +51,15 @@ async function handle(index: number): Promise<void> {
     r = await api.issue({ ...request, lang: 'de' });
   }
   if (!r.ok) {
-    say({ event: 'result', index, genesenenId: request.genesenenId, ok: false, code: r.error.code, unavailable });
+    say({
+      event: 'result',
+      index,
+      genesenenId: request.genesenenId,
+      ok: false,
+      code: r.error.code,
+      unavailable,
+      ...mark,
+    });
     return;
   }
   say({
@@ -57,6 +68,7 @@ async function handle(index: number): Promise<void> {
     genesenenId: request.genesenenId,
     ok: true,
     unavailable,
+    ...mark,
     uvci: r.value.uvci,
     ...(job.includeHc1 ? { hc1: r.value.hc1 } : {}),
   });
@@ -81,5 +93,11 @@ const lane = async (): Promise<void> => {
   while (next < job.requests.length) await handle(next++);
 };
 await Promise.all(Array.from({ length: Math.max(1, job.concurrency ?? 1) }, lane));
+if (job.probeAfterFault && job.barrierDir && job.requests.length > 0) {
+  // A kiosk that finished before the fault struck has not shown yet that it gets answers again.
+  const waitUntil = Date.now() + PROBE_WAIT_MS;
+  while (!existsSync(join(job.barrierDir, 'fault-over')) && Date.now() < waitUntil) await sleep(20);
+  await handle(0, true);
+}
 say({ event: 'done' });
 await kiosk.value.close();
