@@ -3,8 +3,8 @@
 // core runs outside the renderer), with a simulator fixture of fresh people at zero latency:
 //   web_first_screen   navigation start → welcome screen painted, in a fresh browser context
 //                      (empty HTTP cache: the kiosk starting up), renderer boot and getInfo included;
-//   web_confirm_to_qr  the click on "confirm" on the summary screen → the QR image decoded and
-//                      painted (HTTP round trip, the whole issuance, React render, SVG decode).
+//   web_confirm_to_qr  the click on "confirm" on the summary screen → the QR painted (HTTP round
+//                      trip, the whole issuance, React render, style, layout and paint).
 // Timestamps are taken in the page (web-marks.ts). The flow is driven by the e2e suite's helpers
 // (tests/e2e/support), so the benchmark follows the UI as the tests do.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -183,7 +183,7 @@ export const webGroup: BenchGroup = {
         serverMedian: med(parts.server),
         httpMedian: med(parts.http),
         reactCommitMedian: med(parts.commit),
-        decodePaintMedian: med(confirm.map((c, i) => c - toResult[i]!)),
+        paintMedian: med(confirm.map((c, i) => c - toResult[i]!)),
       };
       return {
         results: {

@@ -8,7 +8,7 @@ import { sanitizeReason } from '../audit/audit-line';
 import { reasonLooksPersonal } from '../audit/reason-check';
 import { createClerkSessions } from '../clerk/clerk-session';
 import { loadConfig, type KioskConfig } from '../config/load-config';
-import { qrSvg } from '../dcc/qr';
+import { qrSymbol } from '../dcc/qr';
 import { recoveryView } from '../dcc/recovery-view';
 import type { IssuanceOutcome } from '../issuance/issuance-service';
 import { signerStatus } from '../issuance/signer-state';
@@ -127,7 +127,7 @@ export function createKioskApi(rt: KioskRuntime, electronPrint?: ElectronPdfPrin
     return {
       certificateId,
       hc1,
-      qrSvg: await qrSvg(hc1),
+      qr: qrSymbol(hc1),
       uvci: o.uvci,
       familyName: view.familyName ?? o.record.familyName,
       givenName: view.givenName ?? '',

@@ -9,10 +9,11 @@ import type { ComponentState } from '../component-state';
 import type { ValidatedId } from '../id/genesenen-id';
 import type { PrintFormat, PrinterState, PrintOutcome } from '../print/print-types';
 import type { CertificateAcceptance } from '../rules/certificate-acceptance';
+import type { QrSymbol } from '../dcc/qr';
 
 // Defined beside the modules that produce them (lower core modules never import this file,
 // docs/architecture.md); re-exported so the API's callers find every type here.
-export type { CertificateAcceptance, ComponentState, PrintFormat, PrinterState, PrintOutcome, ValidatedId };
+export type { CertificateAcceptance, ComponentState, PrintFormat, PrinterState, PrintOutcome, QrSymbol, ValidatedId };
 
 export interface KioskInfo {
   readonly version: string;
@@ -40,8 +41,8 @@ export interface IssuedCertificate {
   /** Opaque handle for print(); random, unrelated to the UVCI or the person. */
   readonly certificateId: string;
   readonly hc1: string;
-  /** SVG markup of the QR code (alphanumeric mode, ECC Q, 4-module quiet zone). */
-  readonly qrSvg: string;
+  /** The QR code's modules (alphanumeric mode, ECC Q, 4-module quiet zone) for an inline SVG. */
+  readonly qr: QrSymbol;
   readonly uvci: string;
   readonly familyName: string;
   readonly givenName: string;

@@ -200,7 +200,7 @@ export async function openKioskRuntime(opts: KioskRuntimeOptions): Promise<Resul
   // start-up has returned (docs/performance.md, "The first citizen after a start").
   setTimeout(() => {
     compileSchemaValidators();
-    void warmUpQrEncoder();
+    warmUpQrEncoder();
   }, 0).unref();
 
   return ok({

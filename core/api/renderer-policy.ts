@@ -1,7 +1,7 @@
 // The one Content-Security-Policy and set of security headers for the renderer, whichever shell
 // serves it: electron/ on app://kiosk and server/ over loopback HTTP. It allows only the kiosk's
-// own files: no inline script or style, no eval, images from self and data: (the QR is an SVG
-// data: URL), no plugins, no frames, no forms, API calls to self only.
+// own files: no inline script or style, no eval, images from self and data: (KERN's icons are
+// SVG data: URLs in its CSS), no plugins, no frames, no forms, API calls to self only.
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

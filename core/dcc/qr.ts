@@ -56,17 +56,31 @@ export function qrRunPath(modules: readonly (readonly boolean[])[], offset = 0):
 }
 
 /**
- * SVG with one path (viewBox in modules, crisp edges), white background. Each horizontal run of
- * dark modules is one rectangle: a third of the size of one square per module (bench:
- * web_confirm_to_qr — the SVG travels to the screen as JSON and a data URL and is decoded there).
+ * The symbol as data for a screen to draw: the side in modules with the quiet zone, and the path
+ * of the dark modules (`qrRunPath`, offset by the quiet zone). The result screen draws it as an
+ * inline SVG from these two values, so no markup from the core runs in the page and no image has
+ * to be decoded before the QR shows (docs/performance.md, "Confirm → QR").
+ */
+export interface QrSymbol {
+  readonly side: number;
+  readonly darkPath: string;
+}
+
+export function qrSymbol(hc1: string): QrSymbol {
+  const m = qrMatrix(hc1);
+  return { side: m.size + 2 * QR_QUIET_ZONE, darkPath: qrRunPath(m.modules, QR_QUIET_ZONE) };
+}
+
+/**
+ * SVG with one path (viewBox in modules, crisp edges), white background, for files (`npm run cli
+ * -- qr`). Each horizontal run of dark modules is one rectangle: a third of the size of one square
+ * per module.
  */
 export async function qrSvg(hc1: string): Promise<string> {
-  const m = qrMatrix(hc1);
-  const total = m.size + 2 * QR_QUIET_ZONE;
-  const path = qrRunPath(m.modules, QR_QUIET_ZONE);
+  const { side, darkPath } = qrSymbol(hc1);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges">` +
-    `<rect width="${total}" height="${total}" fill="#fff"/><path fill="#000" d="${path}"/></svg>\n`
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
+    `<rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${darkPath}"/></svg>\n`
   );
 }
 
@@ -78,9 +92,9 @@ const WARM_UP_CHARS = 490;
  * start does not wait for the QR encoder's first run, which takes tens of ms while its code is
  * still cold (docs/performance.md, "The first citizen after a start").
  */
-export async function warmUpQrEncoder(): Promise<void> {
+export function warmUpQrEncoder(): void {
   try {
-    await qrSvg('0'.repeat(WARM_UP_CHARS));
+    qrSymbol('0'.repeat(WARM_UP_CHARS));
   } catch {
     // Only a warm-up: a real symbol reports its own failure when a certificate needs it.
   }

@@ -1,18 +1,18 @@
-// Screen 7: the certificate. The QR (SVG from core, shown as an image so no markup
-// from outside the renderer runs in the page) is large and centred on a white field with a quiet
+// Screen 7: the certificate. The QR (drawn here as an inline SVG from the core's module path, so
+// no markup from outside the renderer runs in the page and no image waits to be decoded) is large and centred on a white field with a quiet
 // zone — at least 60 % of the screen's short side, for a phone held at arm's length. Name and
 // validity in plain text, print buttons for the configured formats, app instructions, Finish.
 // A printer problem is a message here; the QR stays on screen.
 //
 // The QR comes first (docs/performance.md, "Confirm → QR"): the first commit holds the heading and
 // the QR only, so the person's wait ends with the smallest render, style and layout; the details
-// and buttons follow once the QR image is decoded and its frame painted (a frame or two later). The
+// and buttons follow once the QR's frame is painted (a frame later). The
 // QR never moves when they arrive: it sits above them (portrait) or in its own column (landscape).
 // Until then the screen is aria-busy and data-pending; the e2e waits wait for a screen without
 // data-pending (tests/e2e/support/waits.ts).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IssuedCertificate, PrintFormat } from '../../core/api/kiosk-api';
+import type { IssuedCertificate, PrintFormat, QrSymbol } from '../../core/api/kiosk-api';
 import { formatIsoDate } from '../app/entry-format';
 import { useKiosk } from '../app/kiosk-context';
 import { Alert } from '../components/Alert';
@@ -32,31 +32,20 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
   const { bridge, language } = useKiosk();
   const [print, setPrint] = useState<PrintState>({ kind: 'idle' });
   const [complete, setComplete] = useState(false);
-  const qrRef = useRef<HTMLImageElement>(null);
   useEffect(() => {
-    let frame = 0;
     let timer: number | undefined;
-    let active = true;
-    const afterPaint = () => {
-      if (!active) return;
-      // The frame that paints the QR, then the task after it.
-      frame = requestAnimationFrame(() => {
-        timer = window.setTimeout(() => setComplete(true), 0);
-      });
-    };
-    const image = qrRef.current;
-    if (image) image.decode().then(afterPaint, afterPaint);
-    else afterPaint();
-    // Never held up by an image that neither decodes nor fails.
+    // The frame that paints the QR, then the task after it.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setComplete(true), 0);
+    });
+    // Never held up where no frame comes (a hidden window gets no animation frames).
     const fallback = window.setTimeout(() => setComplete(true), REST_AT_LATEST_MS);
     return () => {
-      active = false;
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
       window.clearTimeout(fallback);
     };
   }, []);
-  const qrSrc = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(certificate.qrSvg)}`;
 
   const doPrint = async (format: PrintFormat) => {
     setPrint({ kind: 'printing' });
@@ -78,7 +67,7 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
       ) : null}
       <div className="result">
         <div className="result__qr">
-          <img ref={qrRef} className="qr-image" src={qrSrc} alt={t('result.qrAlt')} data-testid="certificate-qr" />
+          <QrImage symbol={certificate.qr} label={t('result.qrAlt')} />
         </div>
         {complete ? (
           <ResultDetails certificate={certificate} onFinish={onFinish} print={print} onPrint={doPrint} />
@@ -89,6 +78,24 @@ export function ResultScreen({ certificate, onFinish }: ResultScreenProps) {
 }
 
 const REST_AT_LATEST_MS = 500;
+
+/** One white square and one path: the quiet zone and the dark modules, in module units. */
+function QrImage({ symbol, label }: { readonly symbol: QrSymbol; readonly label: string }) {
+  const { side, darkPath } = symbol;
+  return (
+    <svg
+      className="qr-image"
+      role="img"
+      aria-label={label}
+      data-testid="certificate-qr"
+      viewBox={`0 0 ${side} ${side}`}
+      shapeRendering="crispEdges"
+    >
+      <rect width={side} height={side} fill="#fff" />
+      <path fill="#000" d={darkPath} />
+    </svg>
+  );
+}
 
 function ResultDetails({
   certificate,

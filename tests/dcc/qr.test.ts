@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { issueRecoveryCertificate } from '../../core/dcc/issue-certificate';
-import { qrMatrix, qrPng, qrSvg } from '../../core/dcc/qr';
+import { qrMatrix, qrPng, qrSvg, qrSymbol } from '../../core/dcc/qr';
 import { fixtureTimes, nodeSigner, sampleInput } from './helpers/fixtures';
 import { loadVectors } from './helpers/vectors';
 
@@ -85,6 +85,13 @@ describe('QR of an issued certificate', () => {
     expect(squares.length).toBe(new Set(squares).size);
     const dark = m.modules.flatMap((row, r) => row.flatMap((d, c) => (d ? [`${r},${c}`] : [])));
     expect(new Set(squares)).toEqual(new Set(dark));
+  });
+  it('the screen draws the same symbol as the SVG file: the same side and dark-module path', async () => {
+    const hc1 = await ourHc1();
+    const { side, darkPath } = qrSymbol(hc1);
+    expect(side).toBe(qrMatrix(hc1).size + 8);
+    expect(await qrSvg(hc1)).toContain(`viewBox="0 0 ${side} ${side}"`);
+    expect(await qrSvg(hc1)).toContain(` d="${darkPath}"`);
   });
   it('refuses content outside the QR alphanumeric set (would force byte mode)', () => {
     expect(() => qrMatrix('hc1:lowercase')).toThrow(RangeError);

@@ -16,7 +16,7 @@ import {
 } from '../../../renderer/app/flow';
 
 const run = (actions: FlowAction[], from: FlowState = INITIAL_FLOW) => actions.reduce(flowReducer, from);
-const certificate = { certificateId: 'c1', qrSvg: '<svg/>' } as unknown as IssuedCertificate;
+const certificate = { certificateId: 'c1', qr: { side: 29, darkPath: '' } } as unknown as IssuedCertificate;
 const clerkWalkIn: FlowAction[] = [{ type: 'clerkUnlocked', token: 't' }, { type: 'clerkWalkIn' }];
 const filled: FlowAction[] = [
   { type: 'start' },
