@@ -4,6 +4,7 @@
 // are rendered from that same matrix so every output shows the identical symbol.
 import QRCode from 'qrcode';
 import { PNG } from 'pngjs';
+import { withBestMask } from './qr-mask';
 
 /** Modules of blank margin around the QR code (ISO/IEC 18004 minimum). */
 export const QR_QUIET_ZONE = 4;
@@ -24,8 +25,10 @@ export interface QrMatrix {
 /** Throws RangeError for text outside the QR alphanumeric set (only HC1 strings belong here). */
 export function qrMatrix(hc1: string): QrMatrix {
   if (!QR_ALPHANUMERIC.test(hc1)) throw new RangeError('QR content must be QR alphanumeric (an HC1 string)');
-  const qr = QRCode.create([{ data: hc1, mode: 'alphanumeric' }], { errorCorrectionLevel: 'Q' });
-  const { size, data } = qr.modules;
+  // Built with mask 0, then the mask chosen here: the package's own choice, faster (qr-mask.ts).
+  const qr = QRCode.create([{ data: hc1, mode: 'alphanumeric' }], { errorCorrectionLevel: 'Q', maskPattern: 0 });
+  const { size } = qr.modules;
+  const data = withBestMask(qr.modules.data, qr.modules.reservedBit, size).modules;
   const modules: boolean[][] = [];
   for (let r = 0; r < size; r++) {
     const row: boolean[] = [];
